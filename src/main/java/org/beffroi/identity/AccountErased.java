@@ -1,0 +1,5 @@
+package org.beffroi.identity;
+
+/** An account and its personal data have been erased at its holder's request. */
+public record AccountErased(long accountId) {
+}

@@ -1,0 +1,154 @@
+package org.beffroi.identity;
+
+import static org.beffroi.platform.Role.ADMINISTRATOR;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.beffroi.identity.internal.AccountRepository;
+import org.beffroi.identity.internal.AccountService;
+import org.beffroi.identity.internal.AccountStatus;
+import org.beffroi.identity.internal.AgentServiceRepository;
+import org.beffroi.identity.internal.OidcLinks;
+import org.beffroi.identity.internal.Tokens;
+import org.beffroi.platform.MenuEntry;
+import org.beffroi.platform.Permission;
+import org.beffroi.platform.Role;
+import org.beffroi.platform.ServiceModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Accounts in the back office, the account holder's data, and the demo accounts. */
+@Component
+public class IdentityModule implements ServiceModule {
+
+    public static final Permission MANAGE_USERS = Permission.of("identity", "users", ADMINISTRATOR);
+    public static final Permission MANAGE_SERVICES = Permission.of("identity", "services", ADMINISTRATOR);
+
+    /** An address not confirmed within a week was not wanted: the account goes. */
+    static final Duration PENDING_RETENTION = Duration.ofDays(7);
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityModule.class);
+
+    private final AccountRepository accounts;
+    private final AccountService accountService;
+    private final AgentServiceRepository services;
+    private final OidcLinks links;
+    private final Tokens tokens;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final String baseUrl;
+
+    IdentityModule(AccountRepository accounts, AccountService accountService, AgentServiceRepository services,
+            OidcLinks links, Tokens tokens, PasswordEncoder encoder, Clock clock,
+            @Value("${beffroi.base-url:http://localhost:8080}") String baseUrl) {
+        this.accounts = accounts;
+        this.accountService = accountService;
+        this.services = services;
+        this.links = links;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public String id() {
+        return "identity";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(MANAGE_USERS, MANAGE_SERVICES);
+    }
+
+    @Override
+    public List<MenuEntry> adminMenu() {
+        return List.of(MenuEntry.restricted("admin.menu.users", "/admin/utilisateurs", MANAGE_USERS, 20),
+                MenuEntry.restricted("admin.menu.services", "/admin/services", MANAGE_SERVICES, 30));
+    }
+
+    @Override
+    public Map<String, Object> exportPersonalData(long accountId) {
+        return accounts.findById(accountId).<Map<String, Object>>map(a -> {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("email", a.email());
+            data.put("displayName", a.displayName());
+            data.put("status", a.status().name());
+            data.put("roles", a.roles().stream().map(Role::name).sorted().toList());
+            data.put("services", services.findAll().stream().filter(s -> a.serviceIds().contains(s.id()))
+                    .map(AgentService::name).toList());
+            data.put("createdAt", String.valueOf(a.createdAt()));
+            data.put("confirmedAt", String.valueOf(a.confirmedAt()));
+            data.put("lastLoginAt", String.valueOf(a.lastLoginAt()));
+            data.put("passwordSet", a.passwordHash() != null);
+            data.put("linkedProviders", links.providersOf(accountId));
+            return data;
+        }).orElse(Map.of());
+    }
+
+    @Override
+    public void erasePersonalData(long accountId) {
+        accountService.deleteAccount(accountId);
+    }
+
+    @Override
+    public void applyRetention() {
+        int removed = accounts.deletePendingCreatedBefore(clock.instant().minus(PENDING_RETENTION));
+        tokens.deleteExpired();
+        if (removed > 0) {
+            log.info("{} unconfirmed account(s) removed", removed);
+        }
+    }
+
+    /** Three demo accounts, one per kind of person; their passwords are printed here, in the demo only. */
+    @Override
+    public void seedDemoData() {
+        if (services.findAll().isEmpty()) {
+            services.insert("Accueil et état civil", "etat-civil@belvoir.example", "04 00 00 00 01");
+            services.insert("Services techniques", "technique@belvoir.example", "04 00 00 00 02");
+            services.insert("Enfance et écoles", "enfance@belvoir.example", "04 00 00 00 03");
+        }
+        var demo = List.of(
+                new DemoAccount("admin@belvoir.example", "Claire Administratrice", "belvoir-admin-2026",
+                        EnumSet.of(Role.ADMINISTRATOR)),
+                new DemoAccount("agent@belvoir.example", "Marc Agent", "belvoir-agent-2026", EnumSet.of(Role.AGENT)),
+                new DemoAccount("habitant@belvoir.example", "Jeanne Habitante", "belvoir-habitant-2026",
+                        EnumSet.of(Role.RESIDENT)));
+        for (var account : demo) {
+            if (accounts.findByEmail(account.email()).isEmpty()) {
+                long id = accounts.insert(account.email(), account.name(), encoder.encode(account.password()),
+                        AccountStatus.ACTIVE, account.roles());
+                if (account.roles().contains(Role.AGENT)) {
+                    services.findAll().stream().findFirst().ifPresent(s -> accounts.setServices(id, java.util.Set.of(s.id())));
+                }
+            }
+        }
+        log.info("""
+
+                ----------------------------------------------------------------
+                  Beffroi demo commune: {}
+                  Demo accounts (demo profile only):
+                    administrator  {} / {}
+                    agent          {} / {}
+                    resident       {} / {}
+                ----------------------------------------------------------------""", baseUrl,
+                demo.get(0).email(), demo.get(0).password(), demo.get(1).email(), demo.get(1).password(),
+                demo.get(2).email(), demo.get(2).password());
+    }
+
+    private record DemoAccount(String email, String name, String password, EnumSet<Role> roles) {
+    }
+}

@@ -1,0 +1,132 @@
+package org.beffroi.identity.admin;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.beffroi.identity.internal.AccountRepository;
+import org.beffroi.identity.internal.AccountRepository.Search;
+import org.beffroi.identity.internal.AccountService;
+import org.beffroi.identity.internal.AccountService.RoleChange;
+import org.beffroi.identity.internal.AccountStatus;
+import org.beffroi.identity.internal.AgentServiceRepository;
+import org.beffroi.identity.internal.OidcLinks;
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.Role;
+import org.beffroi.platform.SignedInUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Accounts in the back office: find them, give roles, attach agents to services. */
+@Controller
+@RequestMapping("/admin/utilisateurs")
+@PreAuthorize("hasAuthority('identity:users')")
+class UserAdminController {
+
+    private static final int PAGE_SIZE = 30;
+
+    private final AccountRepository accounts;
+    private final AccountService accountService;
+    private final AgentServiceRepository services;
+    private final OidcLinks links;
+
+    UserAdminController(AccountRepository accounts, AccountService accountService, AgentServiceRepository services,
+            OidcLinks links) {
+        this.accounts = accounts;
+        this.accountService = accountService;
+        this.services = services;
+        this.links = links;
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "role", required = false) Role role,
+            @RequestParam(name = "statut", required = false) AccountStatus status,
+            @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+        var search = new Search(text, role, status);
+        int safePage = Math.max(0, page);
+        long total = accounts.count(search);
+        model.addAttribute("accounts", accounts.search(search, safePage, PAGE_SIZE));
+        model.addAttribute("total", total);
+        model.addAttribute("page", safePage);
+        model.addAttribute("hasNext", (long) (safePage + 1) * PAGE_SIZE < total);
+        model.addAttribute("q", text);
+        model.addAttribute("role", role);
+        model.addAttribute("statut", status);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("statuses", AccountStatus.values());
+        return "identity/admin/users";
+    }
+
+    @GetMapping("/export.csv")
+    void export(@RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "role", required = false) Role role,
+            @RequestParam(name = "statut", required = false) AccountStatus status, HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"utilisateurs.csv\"");
+        var out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        out.print('\uFEFF');
+        out.println("id;courriel;nom;statut;roles;cree_le;derniere_connexion");
+        var search = new Search(text, role, status);
+        int page = 0;
+        List<org.beffroi.identity.internal.Account> batch;
+        do {
+            batch = accounts.search(search, page++, 500);
+            for (var a : batch) {
+                out.println(String.join(";", Long.toString(a.id()), quote(a.email()), quote(a.displayName()),
+                        a.status().name(), quote(a.roles().stream().map(Role::name).sorted().toList().toString()),
+                        String.valueOf(a.createdAt()), a.lastLoginAt() == null ? "" : a.lastLoginAt().toString()));
+            }
+        } while (batch.size() == 500);
+        out.flush();
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        var account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        model.addAttribute("user", account);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("services", services.findAll());
+        model.addAttribute("linkedProviders", links.providersOf(id));
+        return "identity/admin/user";
+    }
+
+    @PostMapping("/{id}/roles")
+    String changeRoles(@PathVariable long id, @RequestParam(name = "roles", required = false) Set<Role> roles,
+            @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
+        accounts.findById(id).orElseThrow(NotFoundException::new);
+        var result = accountService.changeRoles(id, roles == null ? EnumSet.noneOf(Role.class) : roles, admin.accountId());
+        redirect.addFlashAttribute(result == RoleChange.DONE ? "saved" : "refused",
+                "admin.users.roles." + result.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return "redirect:/admin/utilisateurs/" + id;
+    }
+
+    @PostMapping("/{id}/services")
+    String changeServices(@PathVariable long id, @RequestParam(name = "services", required = false) Set<Long> serviceIds,
+            RedirectAttributes redirect) {
+        accounts.findById(id).orElseThrow(NotFoundException::new);
+        accountService.changeServices(id, serviceIds == null ? Set.of() : serviceIds);
+        redirect.addFlashAttribute("saved", "admin.users.services.saved");
+        return "redirect:/admin/utilisateurs/" + id;
+    }
+
+    private static String quote(String value) {
+        String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,211 @@
+package org.beffroi.identity.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.beffroi.identity.AccountErased;
+import org.beffroi.identity.AccountRegistered;
+import org.beffroi.identity.AccountSummary;
+import org.beffroi.identity.Accounts;
+import org.beffroi.identity.AgentService;
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.Mailer;
+import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.Role;
+import org.beffroi.platform.ServiceModules;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a person does with their account, and what an administrator does with accounts. */
+@Service
+public class AccountService implements Accounts {
+
+    private final AccountRepository accounts;
+    private final AgentServiceRepository services;
+    private final Tokens tokens;
+    private final PasswordEncoder encoder;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final Environment environment;
+    private final AuditLog audit;
+    private final ServiceModules modules;
+    private final ApplicationEventPublisher events;
+    private final Commune commune;
+
+    AccountService(AccountRepository accounts, AgentServiceRepository services, Tokens tokens, PasswordEncoder encoder,
+            Mailer mailer, MessageSource messages, Environment environment, AuditLog audit, ServiceModules modules,
+            ApplicationEventPublisher events, Commune commune) {
+        this.accounts = accounts;
+        this.services = services;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.environment = environment;
+        this.audit = audit;
+        this.modules = modules;
+        this.events = events;
+        this.commune = commune;
+    }
+
+    @Override
+    public Optional<AccountSummary> find(long accountId) {
+        return accounts.findById(accountId).map(AccountService::summary);
+    }
+
+    @Override
+    public List<AgentService> services() {
+        return services.findAll();
+    }
+
+    /**
+     * Creates a pending account and mails the confirmation link. When the address already has an
+     * account, its holder gets a mail saying so instead: the page shown is the same, so the form
+     * does not tell who has an account.
+     */
+    @Transactional
+    public void register(String email, String displayName, String password) {
+        var existing = accounts.findByEmail(email);
+        if (existing.isPresent()) {
+            mail(email, "mail.already-registered.subject", "mail.already-registered.body",
+                    link("/mot-de-passe-oublie"));
+            return;
+        }
+        long id = accounts.insert(email, displayName.strip(), encoder.encode(password), AccountStatus.PENDING,
+                EnumSet.of(Role.RESIDENT));
+        String token = tokens.issue(id, TokenPurpose.CONFIRM_EMAIL);
+        mail(email, "mail.confirm.subject", "mail.confirm.body", link("/inscription/confirmation?jeton=" + token));
+        audit.recordFor(id, displayName.strip(), "account.created", "account:" + id, null);
+    }
+
+    /** Activates the account whose link this is; false when the link is unknown, expired or used. */
+    @Transactional
+    public boolean confirm(String token) {
+        var accountId = tokens.consume(token, TokenPurpose.CONFIRM_EMAIL);
+        accountId.ifPresent(id -> {
+            accounts.activate(id);
+            audit.recordFor(id, accounts.findById(id).map(Account::displayName).orElse(null), "account.confirmed",
+                    "account:" + id, null);
+            events.publishEvent(new AccountRegistered(id));
+        });
+        return accountId.isPresent();
+    }
+
+    /** Mails a reset link if the address has an account; answers nothing either way. */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        accounts.findByEmail(email).ifPresent(account -> {
+            String token = tokens.issue(account.id(), TokenPurpose.RESET_PASSWORD);
+            mail(account.email(), "mail.reset.subject", "mail.reset.body", link("/mot-de-passe/nouveau?jeton=" + token));
+            audit.recordFor(account.id(), account.displayName(), "password.reset-requested", "account:" + account.id(),
+                    null);
+        });
+    }
+
+    public Optional<Account> accountForResetToken(String token) {
+        return tokens.peek(token, TokenPurpose.RESET_PASSWORD).flatMap(accounts::findById);
+    }
+
+    /** Sets a new password from a reset link; the link also proves the address, so a pending account becomes active. */
+    @Transactional
+    public boolean resetPassword(String token, String newPassword) {
+        var accountId = tokens.consume(token, TokenPurpose.RESET_PASSWORD);
+        accountId.ifPresent(id -> {
+            accounts.updatePassword(id, encoder.encode(newPassword));
+            accounts.activate(id);
+            tokens.revokeAll(id, TokenPurpose.RESET_PASSWORD);
+            audit.recordFor(id, accounts.findById(id).map(Account::displayName).orElse(null), "password.reset",
+                    "account:" + id, null);
+        });
+        return accountId.isPresent();
+    }
+
+    @Transactional
+    public boolean changePassword(long accountId, String currentPassword, String newPassword) {
+        var account = accounts.findById(accountId).orElseThrow();
+        if (account.passwordHash() != null && !encoder.matches(currentPassword, account.passwordHash())) {
+            return false;
+        }
+        accounts.updatePassword(accountId, encoder.encode(newPassword));
+        tokens.revokeAll(accountId, TokenPurpose.RESET_PASSWORD);
+        audit.record("password.changed", "account:" + accountId, null);
+        mail(account.email(), "mail.password-changed.subject", "mail.password-changed.body", link("/mot-de-passe-oublie"));
+        return true;
+    }
+
+    @Transactional
+    public void changeDisplayName(long accountId, String displayName) {
+        accounts.updateDisplayName(accountId, displayName.strip());
+    }
+
+    /** Erases the account in every module; the security log keeps an anonymised trace. */
+    @Transactional
+    public void erase(long accountId) {
+        var account = accounts.findById(accountId).orElseThrow();
+        audit.record("account.erased", "account:" + accountId, null);
+        modules.erasePersonalData(accountId);
+        mailer.forgetRecipient(account.email());
+        events.publishEvent(new AccountErased(accountId));
+    }
+
+    /** The identity module's own part of an erasure. */
+    @Transactional
+    public void deleteAccount(long accountId) {
+        accounts.delete(accountId);
+    }
+
+    @Transactional
+    public RoleChange changeRoles(long accountId, Set<Role> roles, long byAccountId) {
+        var account = accounts.findById(accountId).orElseThrow();
+        Set<Role> wanted = roles.isEmpty() ? EnumSet.of(Role.RESIDENT) : EnumSet.copyOf(roles);
+        if (account.roles().contains(Role.ADMINISTRATOR) && !wanted.contains(Role.ADMINISTRATOR)) {
+            if (accountId == byAccountId) {
+                return RoleChange.CANNOT_DEMOTE_SELF;
+            }
+            if (accounts.countWithRole(Role.ADMINISTRATOR) <= 1) {
+                return RoleChange.LAST_ADMINISTRATOR;
+            }
+        }
+        accounts.setRoles(accountId, wanted);
+        audit.record("roles.changed", "account:" + accountId,
+                account.roles().stream().sorted().toList() + " -> " + wanted.stream().sorted().toList());
+        return RoleChange.DONE;
+    }
+
+    public enum RoleChange {
+        DONE, CANNOT_DEMOTE_SELF, LAST_ADMINISTRATOR
+    }
+
+    @Transactional
+    public void changeServices(long accountId, Set<Long> serviceIds) {
+        var known = services.findAll().stream().map(AgentService::id).filter(serviceIds::contains)
+                .collect(java.util.stream.Collectors.toSet());
+        accounts.setServices(accountId, known);
+        audit.record("services.changed", "account:" + accountId, known.stream().sorted().toList().toString());
+    }
+
+    private void mail(String to, String subjectKey, String bodyKey, String link) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String name = commune.settings().name();
+        mailer.send(new OutgoingMail(to, messages.getMessage(subjectKey, new Object[] {name}, locale),
+                messages.getMessage(bodyKey, new Object[] {name, link}, locale)));
+    }
+
+    /** Links in mail use the configured public address, never the request's Host header. */
+    private String link(String path) {
+        return environment.getProperty("beffroi.base-url", "http://localhost:8080") + path;
+    }
+
+    static AccountSummary summary(Account a) {
+        return new AccountSummary(a.id(), a.displayName(), a.email(), a.roles(), a.serviceIds());
+    }
+}

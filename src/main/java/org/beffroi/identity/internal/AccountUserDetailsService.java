@@ -1,0 +1,27 @@
+package org.beffroi.identity.internal;
+
+import org.beffroi.platform.ServiceModules;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final AccountRepository accounts;
+    private final ServiceModules modules;
+
+    AccountUserDetailsService(AccountRepository accounts, ServiceModules modules) {
+        this.accounts = accounts;
+        this.modules = modules;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String email) {
+        return accounts.findByEmail(email)
+                .filter(account -> account.passwordHash() != null)
+                .map(account -> new AccountPrincipal(account, modules.authoritiesOf(account.roles())))
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.beffroi.identity.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which OpenID Connect identity (provider and subject) signs in to which account. */
+@Repository
+public class OidcLinks {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OidcLinks(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Long> accountOf(String provider, String subject) {
+        return jdbc.sql("select account_id from identity_oidc_link where provider = ? and subject = ?")
+                .params(provider, subject).query(Long.class).optional();
+    }
+
+    public void link(String provider, String subject, long accountId) {
+        jdbc.sql("insert into identity_oidc_link (provider, subject, account_id, linked_at) values (?, ?, ?, ?)")
+                .params(provider, subject, accountId, OffsetDateTime.now(clock)).update();
+    }
+
+    public List<String> providersOf(long accountId) {
+        return jdbc.sql("select provider from identity_oidc_link where account_id = ? order by provider").param(accountId)
+                .query(String.class).list();
+    }
+}

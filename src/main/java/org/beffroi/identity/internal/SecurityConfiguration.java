@@ -1,0 +1,98 @@
+package org.beffroi.identity.internal;
+
+import org.beffroi.platform.PlatformModule;
+import org.beffroi.platform.RateLimits;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/** Who may reach what, how people sign in and out, and the security headers of every answer. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /**
+     * No inline script or style anywhere: the theme is a stylesheet, scripts are files. Map tiles are
+     * the only images from elsewhere.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    /**
+     * The password is checked before the account's state, so that only someone who knows the password
+     * learns that the account is not confirmed yet.
+     */
+    private static DaoAuthenticationProvider passwordAuthentication(AccountUserDetailsService users, PasswordEncoder encoder) {
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        UserDetailsChecker nothing = user -> { };
+        provider.setPreAuthenticationChecks(nothing);
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder, SignInHandlers handlers,
+            RateLimits limits, ObjectProvider<ClientRegistrationRepository> oidcClients,
+            AccountOidcUserService oidcUsers,
+            @Value("${beffroi.security.login.attempts-per-address}") int perAddress,
+            @Value("${beffroi.security.login.attempts-per-account}") int perAccount) throws Exception {
+        http.authenticationProvider(passwordAuthentication(users, encoder))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/**").hasAuthority(PlatformModule.BACK_OFFICE.authority())
+                        .requestMatchers("/mon-compte/**").authenticated()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").access(fromThisMachine())
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/connexion").loginProcessingUrl("/connexion")
+                        .successHandler(handlers).failureHandler(handlers).permitAll())
+                .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new LoginThrottle(limits, perAddress, perAccount), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), payment=(), geolocation=(self)")));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/connexion")
+                    .userInfoEndpoint(info -> info.oidcUserService(oidcUsers))
+                    .successHandler(handlers).failureHandler(handlers));
+        }
+        return http.build();
+    }
+
+    /** Metrics are scraped from the machine itself (or through a proxy there), never from outside. */
+    private static AuthorizationManager<RequestAuthorizationContext> fromThisMachine() {
+        var v4 = new IpAddressMatcher("127.0.0.1");
+        var v6 = new IpAddressMatcher("::1");
+        return (authentication, context) -> new AuthorizationDecision(
+                v4.matches(context.getRequest()) || v6.matches(context.getRequest()));
+    }
+}

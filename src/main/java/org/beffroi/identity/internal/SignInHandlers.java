@@ -1,0 +1,64 @@
+package org.beffroi.identity.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.SignedInUser;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * After a sign-in attempt: the security log, the idle timeout (short for staff), and where to go.
+ * Every failure but one shows the same message, so the form does not tell which accounts exist; the
+ * exception is a right password on an unconfirmed account.
+ */
+@Component
+class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    static final Duration STAFF_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+    private final AccountRepository accounts;
+    private final AuditLog audit;
+    private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    SignInHandlers(AccountRepository accounts, AuditLog audit) {
+        this.accounts = accounts;
+        this.audit = audit;
+        redirect.setDefaultTargetUrl("/mon-compte");
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+        var user = SignedInUser.from(authentication).orElseThrow();
+        var account = accounts.findById(user.accountId()).orElseThrow();
+        accounts.recordLogin(account.id());
+        audit.recordFor(account.id(), account.displayName(), "login.success", "account:" + account.id(),
+                authentication.getClass().getSimpleName().contains("OAuth2") ? "oidc" : "password");
+        if (account.isStaff()) {
+            request.getSession().setMaxInactiveInterval((int) STAFF_IDLE_TIMEOUT.toSeconds());
+        }
+        redirect.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        String email = request.getParameter("username");
+        var account = email == null ? java.util.Optional.<Account>empty() : accounts.findByEmail(email);
+        audit.recordFor(account.map(Account::id).orElse(null), account.map(Account::displayName).orElse(null),
+                "login.failed", account.isPresent() ? "account:" + account.get().id() : "unknown-account",
+                exception.getClass().getSimpleName());
+        response.sendRedirect(request.getContextPath()
+                + (exception instanceof DisabledException ? "/connexion?non-confirme" : "/connexion?erreur"));
+    }
+}

@@ -1,0 +1,84 @@
+package org.beffroi.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Single-use tokens for mailed links. Only their SHA-256 is stored, so a copy of the database
+ * gives no usable link; using one is a single conditional update, so it works once even under races.
+ */
+@Component
+public class Tokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Tokens(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public String issue(long accountId, TokenPurpose purpose) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql("insert into identity_token (token_hash, account_id, purpose, created_at, expires_at) values (?, ?, ?, ?, ?)")
+                .params(hash(token), accountId, purpose.name(), now, now.plus(purpose.lifetime())).update();
+        return token;
+    }
+
+    /** The account a still-valid token belongs to, without using it up (to show a form). */
+    public Optional<Long> peek(String token, TokenPurpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select account_id from identity_token
+                where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
+                .params(hash(token), purpose.name(), OffsetDateTime.now(clock)).query(Long.class).optional();
+    }
+
+    /** Uses the token up and answers its account; empty if it is unknown, expired, or already used. */
+    public Optional<Long> consume(String token, TokenPurpose purpose) {
+        var account = peek(token, purpose);
+        if (account.isEmpty()) {
+            return account;
+        }
+        int used = jdbc.sql("""
+                update identity_token set used_at = ?
+                where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
+                .params(OffsetDateTime.now(clock), hash(token), purpose.name(), OffsetDateTime.now(clock)).update();
+        return used == 1 ? account : Optional.empty();
+    }
+
+    /** Another reset link must not stay valid once the password has changed. */
+    public void revokeAll(long accountId, TokenPurpose purpose) {
+        jdbc.sql("update identity_token set used_at = ? where account_id = ? and purpose = ? and used_at is null")
+                .params(OffsetDateTime.now(clock), accountId, purpose.name()).update();
+    }
+
+    public void deleteExpired() {
+        jdbc.sql("delete from identity_token where expires_at < ?").param(OffsetDateTime.now(clock).minusDays(1)).update();
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.beffroi.platform;
+
+import java.util.UUID;
+
+/** The commune's identity and theme, edited by an administrator and shown on every page. */
+public record CommuneSettings(String name, String inseeCode, String contactEmail, String contactPhone,
+        String postalAddress, String primaryColour, String accentColour, UUID logoFileId) {
+}

@@ -1,0 +1,13 @@
+package org.beffroi.platform;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Unknown ids and ids the person may not see end here alike: a plain 404. */
+@ResponseStatus(HttpStatus.NOT_FOUND)
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException() {
+        super(null, null, false, false);
+    }
+}

@@ -1,0 +1,5 @@
+package org.beffroi.platform;
+
+/** A plain-text e-mail to one recipient. */
+public record OutgoingMail(String to, String subject, String text) {
+}

@@ -1,0 +1,86 @@
+package org.beffroi.platform;
+
+import static org.beffroi.platform.Role.ADMINISTRATOR;
+import static org.beffroi.platform.Role.AGENT;
+import static org.beffroi.platform.Role.ELECTED;
+import static org.beffroi.platform.Role.MODERATOR;
+import static org.beffroi.platform.Role.ORGANISATION_MANAGER;
+
+import java.util.List;
+import java.util.Map;
+
+import org.beffroi.platform.internal.PlatformRetention;
+import org.springframework.stereotype.Component;
+
+/** The platform's own contributions: commune settings and the mail outbox in the back office. */
+@Component
+public class PlatformModule implements ServiceModule {
+
+    /** Opens the back office; each page then asks for its own permission. */
+    public static final Permission BACK_OFFICE = Permission.of("platform", "backoffice", AGENT, ELECTED,
+            ORGANISATION_MANAGER, MODERATOR, ADMINISTRATOR);
+    public static final Permission MANAGE_SETTINGS = Permission.of("platform", "settings", ADMINISTRATOR);
+    public static final Permission READ_OUTBOX = Permission.of("platform", "outbox", ADMINISTRATOR);
+    public static final Permission READ_AUDIT_LOG = Permission.of("platform", "audit", ADMINISTRATOR);
+
+    private final AuditLog audit;
+    private final PlatformRetention retention;
+    private final Commune commune;
+
+    PlatformModule(AuditLog audit, PlatformRetention retention, Commune commune) {
+        this.audit = audit;
+        this.retention = retention;
+        this.commune = commune;
+    }
+
+    @Override
+    public String id() {
+        return "platform";
+    }
+
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(BACK_OFFICE, MANAGE_SETTINGS, READ_OUTBOX, READ_AUDIT_LOG);
+    }
+
+    @Override
+    public List<MenuEntry> adminMenu() {
+        return List.of(MenuEntry.restricted("admin.menu.settings", "/admin/commune", MANAGE_SETTINGS, 10),
+                MenuEntry.restricted("admin.menu.audit", "/admin/journal", READ_AUDIT_LOG, 80),
+                MenuEntry.restricted("admin.menu.outbox", "/admin/courriels", READ_OUTBOX, 90));
+    }
+
+    @Override
+    public Map<String, Object> exportPersonalData(long accountId) {
+        var entries = audit.entriesOf(accountId).stream()
+                .map(e -> Map.of("at", e.occurredAt().toString(), "action", e.action(),
+                        "ip", e.ip() == null ? "" : e.ip()))
+                .toList();
+        return entries.isEmpty() ? Map.of() : Map.of("securityLog", entries);
+    }
+
+    @Override
+    public void erasePersonalData(long accountId) {
+        audit.anonymiseActor(accountId);
+    }
+
+    @Override
+    public void applyRetention() {
+        retention.apply();
+    }
+
+    @Override
+    public void seedDemoData() {
+        var current = commune.settings();
+        if (current.name().equals(Commune.PLACEHOLDER_NAME)) {
+            commune.update(new CommuneSettings("Belvoir-les-Tilleuls", "01999", "mairie@belvoir.example",
+                    "04 00 00 00 00", "1 place de la Halle, 01999 Belvoir-les-Tilleuls", "#1d4f91", "#a3361e",
+                    current.logoFileId()));
+        }
+    }
+}

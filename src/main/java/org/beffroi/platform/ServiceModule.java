@@ -1,0 +1,54 @@
+package org.beffroi.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What a service module tells the platform about itself. The platform discovers every bean
+ * implementing it, so adding a module needs no edit elsewhere.
+ */
+public interface ServiceModule {
+
+    /** Short, stable id: the module's package name ("identity", "portal"). */
+    String id();
+
+    /** Smaller runs first: demo data, menus and GDPR sections follow this order. */
+    default int order() {
+        return 100;
+    }
+
+    default List<MenuEntry> publicMenu() {
+        return List.of();
+    }
+
+    default List<MenuEntry> adminMenu() {
+        return List.of();
+    }
+
+    default List<Permission> permissions() {
+        return List.of();
+    }
+
+    /** Everything this module holds about an account, as JSON-ready values (maps, lists, strings, numbers). */
+    default Map<String, Object> exportPersonalData(long accountId) {
+        return Map.of();
+    }
+
+    /** Deletes or anonymises what this module holds about an account; keeps only what the law requires. */
+    default void erasePersonalData(long accountId) {
+    }
+
+    /** Removes personal data past its retention period. Called daily. */
+    default void applyRetention() {
+    }
+
+    /** The module's public content, for a full rebuild of the search index. */
+    default Stream<SearchDocument> searchDocuments() {
+        return Stream.empty();
+    }
+
+    /** Adds the demo commune's content, when the demo profile is on. Must do nothing if already there. */
+    default void seedDemoData() {
+    }
+}

@@ -1,0 +1,82 @@
+package org.beffroi.platform.admin;
+
+import org.beffroi.platform.CommuneSettings;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The settings form, as typed by the administrator (kept as typed when it comes back with errors). */
+public class CommuneSettingsForm {
+
+    @NotBlank
+    @Size(max = 120)
+    private String name;
+
+    /** Five characters: digits, or 2A/2B followed by three digits for Corsica. */
+    @NotBlank
+    @Pattern(regexp = "\\d{5}|2[AaBb]\\d{3}", message = "{settings.insee.invalid}")
+    private String inseeCode;
+
+    @NotBlank
+    @Email
+    @Size(max = 254)
+    private String contactEmail;
+
+    @Size(max = 30)
+    @Pattern(regexp = "[+0-9 .()-]*", message = "{settings.phone.invalid}")
+    private String contactPhone;
+
+    @Size(max = 300)
+    private String postalAddress;
+
+    @NotBlank
+    @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "{settings.colour.invalid}")
+    private String primaryColour;
+
+    @NotBlank
+    @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "{settings.colour.invalid}")
+    private String accentColour;
+
+    private boolean removeLogo;
+
+    static CommuneSettingsForm of(CommuneSettings s) {
+        var form = new CommuneSettingsForm();
+        form.name = s.name();
+        form.inseeCode = s.inseeCode();
+        form.contactEmail = s.contactEmail();
+        form.contactPhone = s.contactPhone();
+        form.postalAddress = s.postalAddress();
+        form.primaryColour = s.primaryColour();
+        form.accentColour = s.accentColour();
+        return form;
+    }
+
+    CommuneSettings toSettings(java.util.UUID logoFileId) {
+        return new CommuneSettings(name.strip(), inseeCode.toUpperCase(java.util.Locale.ROOT), contactEmail.strip(),
+                blankToNull(contactPhone), blankToNull(postalAddress), primaryColour.toLowerCase(java.util.Locale.ROOT),
+                accentColour.toLowerCase(java.util.Locale.ROOT), logoFileId);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getInseeCode() { return inseeCode; }
+    public void setInseeCode(String inseeCode) { this.inseeCode = inseeCode; }
+    public String getContactEmail() { return contactEmail; }
+    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
+    public String getContactPhone() { return contactPhone; }
+    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
+    public String getPostalAddress() { return postalAddress; }
+    public void setPostalAddress(String postalAddress) { this.postalAddress = postalAddress; }
+    public String getPrimaryColour() { return primaryColour; }
+    public void setPrimaryColour(String primaryColour) { this.primaryColour = primaryColour; }
+    public String getAccentColour() { return accentColour; }
+    public void setAccentColour(String accentColour) { this.accentColour = accentColour; }
+    public boolean isRemoveLogo() { return removeLogo; }
+    public void setRemoveLogo(boolean removeLogo) { this.removeLogo = removeLogo; }
+}

@@ -1,0 +1,27 @@
+package org.beffroi.platform.internal;
+
+import org.beffroi.platform.ServiceModules;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** With the demo profile, each module adds the fictional commune's content, in module order, before the first request. */
+@Component
+@Profile("demo")
+class DemoSeeder implements ApplicationRunner {
+
+    private final ServiceModules modules;
+    private final TransactionTemplate transaction;
+
+    DemoSeeder(ServiceModules modules, TransactionTemplate transaction) {
+        this.modules = modules;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        modules.all().forEach(module -> transaction.executeWithoutResult(status -> module.seedDemoData()));
+    }
+}

@@ -1,0 +1,69 @@
+package org.beffroi.platform.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneSettings;
+import org.beffroi.platform.CommuneSettingsChanged;
+import org.beffroi.platform.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+@Service
+class JdbcCommune implements Commune {
+
+    /** Short enough that every node shows a change within seconds, long enough to spare the database on each page. */
+    private static final Duration CACHE_TIME = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final LoadingCache<Integer, CommuneSettings> cache;
+
+    JdbcCommune(JdbcClient jdbc, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TIME).build(id -> load());
+    }
+
+    @Override
+    public CommuneSettings settings() {
+        return cache.get(1);
+    }
+
+    @Override
+    @Transactional
+    public void update(CommuneSettings s) {
+        jdbc.sql("""
+                update platform_commune set name = ?, insee_code = ?, contact_email = ?, contact_phone = ?,
+                  postal_address = ?, primary_colour = ?, accent_colour = ?, logo_file_id = ?, updated_at = ?
+                where id = 1""")
+                .params(s.name(), s.inseeCode(), s.contactEmail(), s.contactPhone(), s.postalAddress(),
+                        s.primaryColour(), s.accentColour(), s.logoFileId(), OffsetDateTime.now(clock))
+                .update();
+        cache.invalidateAll();
+        audit.record("settings.changed", "commune", null);
+        events.publishEvent(new CommuneSettingsChanged(SignedInUser.current().map(SignedInUser::accountId).orElse(null)));
+    }
+
+    private CommuneSettings load() {
+        return jdbc.sql("select * from platform_commune where id = 1")
+                .query((rs, n) -> new CommuneSettings(rs.getString("name"), rs.getString("insee_code"),
+                        rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("postal_address"),
+                        rs.getString("primary_colour"), rs.getString("accent_colour"),
+                        rs.getObject("logo_file_id", UUID.class)))
+                .single();
+    }
+}

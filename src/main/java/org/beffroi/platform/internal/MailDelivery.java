@@ -1,0 +1,95 @@
+package org.beffroi.platform.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/** Delivers the outbox's mail, one task per mail; db-scheduler retries it with back-off and survives restarts. */
+@Configuration(proxyBeanMethods = false)
+class MailDelivery {
+
+    static final TaskDescriptor<Long> TASK = TaskDescriptor.of("mail-delivery", Long.class);
+    /** Eight tries from 30 s doubling: the last one about two hours after the first, enough for a relay outage. */
+    private static final int MAX_TRIES = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final Clock clock;
+    private final String from;
+
+    MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock,
+            @Value("${beffroi.mail.from}") String from) {
+        this.jdbc = jdbc;
+        this.sender = sender;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    @Bean
+    OneTimeTask<Long> mailDeliveryTask() {
+        return Tasks.oneTime(TASK)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_TRIES,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(30), 2.0),
+                        (complete, operations) -> markFailed(complete.getExecution().taskInstance)))
+                .execute(this::deliver);
+    }
+
+    void deliver(TaskInstance<Long> instance, ExecutionContext context) {
+        long id = instance.getData();
+        var mail = jdbc.sql("select recipient, subject, body, status from platform_mail where id = ?").param(id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .optional();
+        if (mail.isEmpty() || !MailStatus.QUEUED.name().equals(mail.get()[3])) {
+            return; // erased meanwhile, or already handled by an earlier run
+        }
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            jdbc.sql("update platform_mail set status = ?, attempts = attempts + 1 where id = ?")
+                    .params(MailStatus.KEPT.name(), id).update();
+            return;
+        }
+        jdbc.sql("update platform_mail set attempts = attempts + 1 where id = ?").param(id).update();
+        try {
+            var message = smtp.createMimeMessage();
+            var helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo((String) mail.get()[0]);
+            helper.setSubject((String) mail.get()[1]);
+            helper.setText((String) mail.get()[2], false);
+            smtp.send(message);
+        } catch (Exception e) {
+            jdbc.sql("update platform_mail set last_error = ? where id = ?")
+                    .params(e.getClass().getSimpleName(), id).update();
+            log.warn("Mail {} not delivered yet: {}", id, e.getClass().getSimpleName());
+            throw new IllegalStateException("SMTP delivery failed for mail " + id, e);
+        }
+        jdbc.sql("update platform_mail set status = ?, sent_at = ?, last_error = null where id = ?")
+                .params(MailStatus.SENT.name(), OffsetDateTime.now(clock), id).update();
+    }
+
+    private void markFailed(TaskInstance<Long> instance) {
+        jdbc.sql("update platform_mail set status = ? where id = ?").params(MailStatus.FAILED.name(), instance.getData())
+                .update();
+        log.error("Mail {} given up after {} tries", instance.getData(), MAX_TRIES);
+    }
+}

@@ -1,0 +1,66 @@
+package org.beffroi.platform.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneSettings;
+import org.beffroi.platform.MenuEntry;
+import org.beffroi.platform.ServiceModules;
+import org.beffroi.platform.SignedInUser;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** What every page's layout needs: the commune, the menus the person may see, who is signed in. */
+@ControllerAdvice
+class LayoutModel {
+
+    private final Commune commune;
+    private final ServiceModules modules;
+
+    LayoutModel(Commune commune, ServiceModules modules) {
+        this.commune = commune;
+        this.modules = modules;
+    }
+
+    @ModelAttribute("commune")
+    CommuneSettings commune() {
+        return commune.settings();
+    }
+
+    @ModelAttribute("themeVersion")
+    String themeVersion() {
+        return ThemeController.version(commune.settings());
+    }
+
+    @ModelAttribute("publicMenu")
+    List<MenuEntry> publicMenu() {
+        return modules.publicMenu(authorities());
+    }
+
+    @ModelAttribute("adminMenu")
+    List<MenuEntry> adminMenu() {
+        return modules.adminMenu(authorities());
+    }
+
+    @ModelAttribute("signedIn")
+    SignedInUser signedIn() {
+        return SignedInUser.current().orElse(null);
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    private static Set<String> authorities() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? Set.of()
+                : authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,54 @@
+package org.beffroi.platform.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Every error ends here: a page in the site's look for people, an RFC 9457 problem detail under
+ * {@code /api/}. Never a stack trace.
+ */
+@Controller
+class PlatformErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
+        HttpStatus status = status(request);
+        String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (path != null && path.startsWith(request.getContextPath() + "/api/")) {
+            var problem = ProblemDetail.forStatus(status);
+            problem.setTitle(status.getReasonPhrase());
+            problem.setInstance(URI.create(path));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        response.setStatus(status.value());
+        model.addAllAttributes(Map.of("status", status.value(), "errorKey", errorKey(status)));
+        return "error";
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    private static String errorKey(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND, FORBIDDEN, TOO_MANY_REQUESTS, CONTENT_TOO_LARGE, BAD_REQUEST, METHOD_NOT_ALLOWED ->
+                "error." + status.value();
+            default -> status.is4xxClientError() ? "error.400" : "error.500";
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package org.beffroi.portal.internal;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.beffroi.portal.Neighbourhood;
+import org.beffroi.portal.Neighbourhoods;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class NeighbourhoodRepository implements Neighbourhoods {
+
+    private final JdbcClient jdbc;
+
+    NeighbourhoodRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Neighbourhood> all() {
+        return jdbc.sql("select * from portal_neighbourhood order by name").query(NeighbourhoodRepository::row).list();
+    }
+
+    @Override
+    public Optional<Neighbourhood> find(long id) {
+        return jdbc.sql("select * from portal_neighbourhood where id = ?").param(id).query(NeighbourhoodRepository::row)
+                .optional();
+    }
+
+    public Optional<Neighbourhood> findBySlug(String slug) {
+        return jdbc.sql("select * from portal_neighbourhood where slug = ?").param(slug)
+                .query(NeighbourhoodRepository::row).optional();
+    }
+
+    public long insert(String name, String description, String outline) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into portal_neighbourhood (name, slug, description, outline_geojson) values (?, ?, ?, ?)")
+                .params(name, slug(name), description, outline).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public void update(long id, String name, String description, String outline) {
+        jdbc.sql("update portal_neighbourhood set name = ?, slug = ?, description = ?, outline_geojson = ? where id = ?")
+                .params(name, slug(name), description, outline, id).update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from portal_neighbourhood where id = ?").param(id).update();
+    }
+
+    /** "Le Haut-Bourg Église" becomes "le-haut-bourg-eglise". */
+    public static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "quartier" : slug;
+    }
+
+    private static Neighbourhood row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Neighbourhood(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
+                rs.getString("outline_geojson"));
+    }
+}

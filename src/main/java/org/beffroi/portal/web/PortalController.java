@@ -1,0 +1,62 @@
+package org.beffroi.portal.web;
+
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.portal.internal.NeighbourhoodRepository;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The home page, the legal pages, and the neighbourhoods. */
+@Controller
+class PortalController {
+
+    private final NeighbourhoodRepository neighbourhoods;
+
+    PortalController(NeighbourhoodRepository neighbourhoods) {
+        this.neighbourhoods = neighbourhoods;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        return "portal/home";
+    }
+
+    @GetMapping("/mentions-legales")
+    String legalNotice() {
+        return "portal/legal-notice";
+    }
+
+    @GetMapping("/accessibilite")
+    String accessibility() {
+        return "portal/accessibility";
+    }
+
+    @GetMapping("/donnees-personnelles")
+    String privacy() {
+        return "portal/privacy";
+    }
+
+    @GetMapping("/quartiers")
+    String neighbourhoods(Model model) {
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        return "portal/neighbourhoods";
+    }
+
+    @GetMapping("/quartiers/{slug}")
+    String neighbourhood(@PathVariable String slug, Model model) {
+        model.addAttribute("neighbourhood", neighbourhoods.findBySlug(slug).orElseThrow(NotFoundException::new));
+        return "portal/neighbourhood";
+    }
+
+    @GetMapping(value = "/quartiers/{slug}/contour.geojson")
+    ResponseEntity<String> outline(@PathVariable String slug) {
+        var neighbourhood = neighbourhoods.findBySlug(slug).filter(n -> n.outlineGeoJson() != null)
+                .orElseThrow(NotFoundException::new);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json"))
+                .body(neighbourhood.outlineGeoJson());
+    }
+}
