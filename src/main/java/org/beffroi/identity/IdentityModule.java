@@ -21,7 +21,6 @@ import org.beffroi.platform.Role;
 import org.beffroi.platform.ServiceModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +43,9 @@ public class IdentityModule implements ServiceModule {
     private final Tokens tokens;
     private final PasswordEncoder encoder;
     private final Clock clock;
-    private final String baseUrl;
 
     IdentityModule(AccountRepository accounts, AccountService accountService, AgentServiceRepository services,
-            OidcLinks links, Tokens tokens, PasswordEncoder encoder, Clock clock,
-            @Value("${beffroi.base-url:http://localhost:8080}") String baseUrl) {
+            OidcLinks links, Tokens tokens, PasswordEncoder encoder, Clock clock) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.services = services;
@@ -56,7 +53,6 @@ public class IdentityModule implements ServiceModule {
         this.tokens = tokens;
         this.encoder = encoder;
         this.clock = clock;
-        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -139,12 +135,11 @@ public class IdentityModule implements ServiceModule {
         log.info("""
 
                 ----------------------------------------------------------------
-                  Beffroi demo commune: {}
                   Demo accounts (demo profile only):
                     administrator  {} / {}
                     agent          {} / {}
                     resident       {} / {}
-                ----------------------------------------------------------------""", baseUrl,
+                ----------------------------------------------------------------""",
                 demo.get(0).email(), demo.get(0).password(), demo.get(1).email(), demo.get(1).password(),
                 demo.get(2).email(), demo.get(2).password());
     }

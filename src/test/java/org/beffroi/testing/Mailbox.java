@@ -1,0 +1,56 @@
+package org.beffroi.testing;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+/** Reads what the application mailed, from the test SMTP server. */
+public final class Mailbox {
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
+
+    private Mailbox() {
+    }
+
+    /** Waits for the n-th message (counting from 1) sent to this address. */
+    public static MimeMessage awaitMessage(String address, int n) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> messagesTo(address), list -> list.size() >= n).get(n - 1);
+    }
+
+    public static List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(TestServers.mail().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    public static String body(MimeMessage message) {
+        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    /** The first link of the message whose address contains the given path. */
+    public static String link(MimeMessage message, String path) {
+        var matcher = LINK.matcher(body(message));
+        while (matcher.find()) {
+            if (matcher.group().contains(path)) {
+                return matcher.group();
+            }
+        }
+        throw new AssertionError("No link to " + path + " in: " + body(message));
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

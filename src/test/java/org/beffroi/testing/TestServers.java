@@ -1,0 +1,56 @@
+package org.beffroi.testing;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/**
+ * Starts, once per JVM and on free ports, the SMTP server and the OpenID Connect provider the
+ * application talks to in tests, and points the application at them.
+ */
+public class TestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String OIDC_ISSUER = "franceconnect";
+
+    private static GreenMail mail;
+    private static MockOAuth2Server oidc;
+
+    public static synchronized GreenMail mail() {
+        if (mail == null) {
+            mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            mail.start();
+        }
+        return mail;
+    }
+
+    public static synchronized MockOAuth2Server oidc() {
+        if (oidc == null) {
+            oidc = new MockOAuth2Server();
+            oidc.start(0);
+        }
+        return oidc;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String registration = "spring.security.oauth2.client.registration." + OIDC_ISSUER + ".";
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-servers", Map.of(
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", mail().getSmtp().getPort(),
+                "spring.security.oauth2.client.provider." + OIDC_ISSUER + ".issuer-uri",
+                oidc().issuerUrl(OIDC_ISSUER).toString(),
+                registration + "client-id", "beffroi",
+                registration + "client-secret", "beffroi-secret",
+                registration + "client-name", "FranceConnect (test)",
+                registration + "scope", "openid,email,profile",
+                registration + "authorization-grant-type", "authorization_code",
+                registration + "redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}")));
+    }
+}
