@@ -11,6 +11,7 @@ import java.util.Set;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountRepository.Search;
 import org.beffroi.identity.internal.AccountService;
+import org.beffroi.identity.internal.AccountService.Invitation;
 import org.beffroi.identity.internal.AccountService.RoleChange;
 import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.identity.internal.AgentServiceRepository;
@@ -18,11 +19,15 @@ import org.beffroi.identity.internal.OidcLinks;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Role;
 import org.beffroi.platform.SignedInUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -96,6 +101,31 @@ class UserAdminController {
         out.flush();
     }
 
+    @GetMapping("/invitation")
+    String inviteForm(Model model) {
+        model.addAttribute("form", new InvitationForm());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("services", services.findAll());
+        return "identity/admin/invite";
+    }
+
+    @PostMapping("/invitation")
+    String invite(@Validated @ModelAttribute("form") InvitationForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        if (!errors.hasErrors() && accountService.invite(form.getEmail(), form.getDisplayName(), form.getRoles(),
+                form.getServices()) == Invitation.ADDRESS_TAKEN) {
+            errors.rejectValue("email", "admin.users.invite.taken");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("roles", Role.values());
+            model.addAttribute("services", services.findAll());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "identity/admin/invite";
+        }
+        redirect.addFlashAttribute("saved", "admin.users.invite.sent");
+        return "redirect:/admin/utilisateurs";
+    }
+
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         var account = accounts.findById(id).orElseThrow(NotFoundException::new);
@@ -123,6 +153,33 @@ class UserAdminController {
         accountService.changeServices(id, serviceIds == null ? Set.of() : serviceIds);
         redirect.addFlashAttribute("saved", "admin.users.services.saved");
         return "redirect:/admin/utilisateurs/" + id;
+    }
+
+    /** For a resident on the phone who lost access: the same link as "forgot password". */
+    @PostMapping("/{id}/lien")
+    String sendLink(@PathVariable long id, RedirectAttributes redirect) {
+        var account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        accountService.requestPasswordReset(account.email());
+        redirect.addFlashAttribute("saved", "admin.users.link.sent");
+        return "redirect:/admin/utilisateurs/" + id;
+    }
+
+    /** Erasure on someone's written request: the same erasure as from "my account". */
+    @PostMapping("/{id}/suppression")
+    String erase(@PathVariable long id, @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
+            @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
+        var account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        String refusal = !confirm ? "admin.users.erase.confirm-missing"
+                : id == admin.accountId() ? "admin.users.erase.self"
+                : account.roles().contains(Role.ADMINISTRATOR) && accounts.countWithRole(Role.ADMINISTRATOR) <= 1
+                        ? "admin.users.roles.last-administrator" : null;
+        if (refusal != null) {
+            redirect.addFlashAttribute("refused", refusal);
+            return "redirect:/admin/utilisateurs/" + id;
+        }
+        accountService.erase(id);
+        redirect.addFlashAttribute("saved", "admin.users.erased");
+        return "redirect:/admin/utilisateurs";
     }
 
     private static String quote(String value) {

@@ -111,22 +111,52 @@ public class AccountService implements Accounts {
         });
     }
 
+    /** The account of a reset or invitation link that is still valid. */
     public Optional<Account> accountForResetToken(String token) {
-        return tokens.peek(token, TokenPurpose.RESET_PASSWORD).flatMap(accounts::findById);
+        return tokens.peek(token, TokenPurpose.RESET_PASSWORD)
+                .or(() -> tokens.peek(token, TokenPurpose.INVITATION))
+                .flatMap(accounts::findById);
     }
 
-    /** Sets a new password from a reset link; the link also proves the address, so a pending account becomes active. */
+    /**
+     * Sets a new password from a reset or invitation link; the link also proves the address, so a
+     * pending account becomes active.
+     */
     @Transactional
     public boolean resetPassword(String token, String newPassword) {
-        var accountId = tokens.consume(token, TokenPurpose.RESET_PASSWORD);
+        var accountId = tokens.consume(token, TokenPurpose.RESET_PASSWORD)
+                .or(() -> tokens.consume(token, TokenPurpose.INVITATION));
         accountId.ifPresent(id -> {
             accounts.updatePassword(id, encoder.encode(newPassword));
             accounts.activate(id);
             tokens.revokeAll(id, TokenPurpose.RESET_PASSWORD);
+            tokens.revokeAll(id, TokenPurpose.INVITATION);
             audit.recordFor(id, accounts.findById(id).map(Account::displayName).orElse(null), "password.reset",
                     "account:" + id, null);
         });
         return accountId.isPresent();
+    }
+
+    public enum Invitation {
+        SENT, ADDRESS_TAKEN
+    }
+
+    /**
+     * An administrator opens an account for someone (an agent, an elected official): the person gets
+     * a link to choose their password, valid for a week.
+     */
+    @Transactional
+    public Invitation invite(String email, String displayName, Set<Role> roles, Set<Long> serviceIds) {
+        if (accounts.findByEmail(email).isPresent()) {
+            return Invitation.ADDRESS_TAKEN;
+        }
+        Set<Role> granted = roles.isEmpty() ? EnumSet.of(Role.RESIDENT) : EnumSet.copyOf(roles);
+        long id = accounts.insert(email, displayName.strip(), null, AccountStatus.PENDING, granted);
+        changeServices(id, serviceIds);
+        String token = tokens.issue(id, TokenPurpose.INVITATION);
+        mail(email, "mail.invitation.subject", "mail.invitation.body", link("/mot-de-passe/nouveau?jeton=" + token));
+        audit.record("account.invited", "account:" + id, granted.stream().sorted().toList().toString());
+        return Invitation.SENT;
     }
 
     @Transactional
