@@ -1,0 +1,113 @@
+package org.beffroi.identity.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Mailbox;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** An administrator invites an agent, sends a link to someone who lost access, and erases an account on request. */
+@BeffroiTest
+class UserAdministrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anInvitedAgentChoosesAPasswordAndReachesTheBackOffice() throws Exception {
+        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        String email = "agent-" + UUID.randomUUID() + "@belvoir.example";
+
+        mvc.perform(post("/admin/utilisateurs/invitation").session(admin).with(csrf())
+                .param("email", email).param("displayName", "Nouvel Agent").param("roles", "AGENT"))
+                .andExpect(redirectedUrl("/admin/utilisateurs"))
+                .andExpect(flash().attribute("saved", "admin.users.invite.sent"));
+
+        String link = Mailbox.link(Mailbox.awaitMessage(email, 1), "/mot-de-passe/nouveau");
+        String token = link.substring(link.indexOf("jeton=") + "jeton=".length());
+        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", token)
+                .param("password", "une longue phrase de passe").param("confirmation", "une longue phrase de passe"))
+                .andExpect(redirectedUrl("/connexion?mot-de-passe-change"));
+
+        var agent = signIn(email, "une longue phrase de passe");
+        mvc.perform(get("/admin").session(agent)).andExpect(status().isOk());
+    }
+
+    @Test
+    void invitingAnAddressThatHasAnAccountComesBackWithAMessageAndTheInputKept() throws Exception {
+        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        mvc.perform(post("/admin/utilisateurs/invitation").session(admin).with(csrf())
+                .param("email", "habitant@belvoir.example").param("displayName", "Doublon").param("roles", "AGENT"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("déjà un compte")))
+                .andExpect(content().string(Matchers.containsString("value=\"Doublon\"")));
+    }
+
+    @Test
+    void anAdministratorErasesAnAccountOnlyOnceConfirmed() throws Exception {
+        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        String email = "a-effacer-" + UUID.randomUUID() + "@belvoir.example";
+        mvc.perform(post("/admin/utilisateurs/invitation").session(admin).with(csrf())
+                .param("email", email).param("displayName", "À effacer").param("roles", "RESIDENT"))
+                .andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("select id from identity_account where email = ?").param(email).query(Long.class).single();
+
+        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").session(admin).with(csrf()))
+                .andExpect(flash().attribute("refused", "admin.users.erase.confirm-missing"));
+        assertThat(count(email)).isEqualTo(1);
+
+        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").session(admin).with(csrf()).param("confirm", "true"))
+                .andExpect(redirectedUrl("/admin/utilisateurs"));
+        assertThat(count(email)).isZero();
+        mvc.perform(get("/admin/utilisateurs/" + id).session(admin)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAdministratorCannotEraseTheirOwnAccountFromTheBackOffice() throws Exception {
+        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        long id = jdbc.sql("select id from identity_account where email = ?").param("admin@belvoir.example")
+                .query(Long.class).single();
+        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").session(admin).with(csrf()).param("confirm", "true"))
+                .andExpect(flash().attribute("refused", "admin.users.erase.self"));
+        assertThat(count("admin@belvoir.example")).isEqualTo(1);
+    }
+
+    @Test
+    void aResidentCannotInviteAnyone() throws Exception {
+        var resident = signIn("habitant@belvoir.example", "belvoir-habitant-2026");
+        String email = "intrus-" + UUID.randomUUID() + "@belvoir.example";
+        mvc.perform(post("/admin/utilisateurs/invitation").session(resident).with(csrf())
+                .param("email", email).param("displayName", "Intrus").param("roles", "ADMINISTRATOR"))
+                .andExpect(status().isForbidden());
+        assertThat(count(email)).isZero();
+    }
+
+    private long count(String email) {
+        return jdbc.sql("select count(*) from identity_account where email = ?").param(email).query(Long.class).single();
+    }
+
+    private MockHttpSession signIn(String email, String password) throws Exception {
+        var result = mvc.perform(post("/connexion").with(csrf()).param("username", email).param("password", password))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/mon-compte"))
+                .andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+}
