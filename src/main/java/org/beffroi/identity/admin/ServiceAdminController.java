@@ -4,6 +4,7 @@ import org.beffroi.identity.AgentService;
 import org.beffroi.identity.internal.AgentServiceRepository;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -53,8 +54,8 @@ class ServiceAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "identity/admin/services";
         }
-        long id = services.insert(form.getName().strip(), ServiceForm.blankToNull(form.getEmail()),
-                ServiceForm.blankToNull(form.getPhone()));
+        long id = services.insert(form.getName().strip(), Text.blankToNull(form.getEmail()),
+                Text.blankToNull(form.getPhone()));
         audit.record("service.created", "service:" + id, form.getName());
         redirect.addFlashAttribute("saved", "admin.services.created");
         return "redirect:/admin/services";
@@ -88,8 +89,8 @@ class ServiceAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "identity/admin/service";
         }
-        services.update(id, form.getName().strip(), ServiceForm.blankToNull(form.getEmail()),
-                ServiceForm.blankToNull(form.getPhone()));
+        services.update(id, form.getName().strip(), Text.blankToNull(form.getEmail()),
+                Text.blankToNull(form.getPhone()));
         audit.record("service.changed", "service:" + id, form.getName());
         redirect.addFlashAttribute("saved", "admin.services.saved");
         return "redirect:/admin/services";

@@ -26,7 +26,4 @@ public class ServiceForm {
     public String getPhone() { return phone; }
     public void setPhone(String phone) { this.phone = phone; }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

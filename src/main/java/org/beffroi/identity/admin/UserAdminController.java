@@ -1,9 +1,6 @@
 package org.beffroi.identity.admin;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +13,7 @@ import org.beffroi.identity.internal.AccountService.RoleChange;
 import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.identity.internal.AgentServiceRepository;
 import org.beffroi.identity.internal.OidcLinks;
+import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Role;
 import org.beffroi.platform.SignedInUser;
@@ -82,23 +80,18 @@ class UserAdminController {
             @RequestParam(name = "role", required = false) Role role,
             @RequestParam(name = "statut", required = false) AccountStatus status, HttpServletResponse response)
             throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"utilisateurs.csv\"");
-        var out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.print('\uFEFF');
-        out.println("id;courriel;nom;statut;roles;cree_le;derniere_connexion");
         var search = new Search(text, role, status);
-        int page = 0;
-        List<org.beffroi.identity.internal.Account> batch;
-        do {
-            batch = accounts.search(search, page++, 500);
-            for (var a : batch) {
-                out.println(String.join(";", Long.toString(a.id()), quote(a.email()), quote(a.displayName()),
-                        a.status().name(), quote(a.roles().stream().map(Role::name).sorted().toList().toString()),
-                        String.valueOf(a.createdAt()), a.lastLoginAt() == null ? "" : a.lastLoginAt().toString()));
-            }
-        } while (batch.size() == 500);
-        out.flush();
+        try (var csv = CsvExport.open(response, "utilisateurs.csv", "id", "courriel", "nom", "statut", "roles",
+                "cree_le", "derniere_connexion")) {
+            int page = 0;
+            List<org.beffroi.identity.internal.Account> batch;
+            do {
+                batch = accounts.search(search, page++, 500);
+                batch.forEach(a -> csv.row(a.id(), a.email(), a.displayName(), a.status(),
+                        String.join(" ", a.roles().stream().map(Role::name).sorted().toList()), a.createdAt(),
+                        a.lastLoginAt()));
+            } while (batch.size() == 500);
+        }
     }
 
     @GetMapping("/invitation")
@@ -182,8 +175,4 @@ class UserAdminController {
         return "redirect:/admin/utilisateurs";
     }
 
-    private static String quote(String value) {
-        String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
-        return '"' + safe.replace("\"", "\"\"") + '"';
-    }
 }

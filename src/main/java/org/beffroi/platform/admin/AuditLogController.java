@@ -1,12 +1,11 @@
 package org.beffroi.platform.admin;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CsvExport;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -60,22 +59,16 @@ class AuditLogController {
             HttpServletResponse response) throws IOException {
         var filter = filter(action, actor, from, to);
         audit.record("audit.exported", "audit-log", null);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"journal.csv\"");
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.print('\uFEFF'); // lets spreadsheet software read the accents
-        out.println("id;date;compte;personne;action;cible;ip;details");
-        int page = 0;
-        java.util.List<AuditLog.Entry> batch;
-        do {
-            batch = audit.search(filter, page++, 1000);
-            for (var e : batch) {
-                out.println(String.join(";", String.valueOf(e.id()), e.occurredAt().toString(),
-                        e.actorAccountId() == null ? "" : e.actorAccountId().toString(), csv(e.actorLabel()),
-                        csv(e.action()), csv(e.target()), csv(e.ip()), csv(e.details())));
-            }
-        } while (batch.size() == 1000);
-        out.flush();
+        try (var csv = CsvExport.open(response, "journal.csv", "id", "date", "compte", "personne", "action", "cible",
+                "ip", "details")) {
+            int page = 0;
+            java.util.List<AuditLog.Entry> batch;
+            do {
+                batch = audit.search(filter, page++, 1000);
+                batch.forEach(e -> csv.row(e.id(), e.occurredAt(), e.actorAccountId(), e.actorLabel(), e.action(),
+                        e.target(), e.ip(), e.details()));
+            } while (batch.size() == 1000);
+        }
     }
 
     private static AuditLog.Filter filter(String action, String actor, LocalDate from, LocalDate to) {
@@ -83,12 +76,4 @@ class AuditLogController {
                 to == null ? null : to.plusDays(1).atStartOfDay(PARIS).toInstant());
     }
 
-    /** Quotes a field, and defuses values a spreadsheet would run as a formula. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
-        return '"' + safe.replace("\"", "\"\"") + '"';
-    }
 }

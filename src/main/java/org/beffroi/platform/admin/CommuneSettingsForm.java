@@ -1,6 +1,7 @@
 package org.beffroi.platform.admin;
 
 import org.beffroi.platform.CommuneSettings;
+import org.beffroi.platform.Text;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -55,13 +56,10 @@ public class CommuneSettingsForm {
 
     CommuneSettings toSettings(java.util.UUID logoFileId) {
         return new CommuneSettings(name.strip(), inseeCode.toUpperCase(java.util.Locale.ROOT), contactEmail.strip(),
-                blankToNull(contactPhone), blankToNull(postalAddress), primaryColour.toLowerCase(java.util.Locale.ROOT),
+                Text.blankToNull(contactPhone), Text.blankToNull(postalAddress), primaryColour.toLowerCase(java.util.Locale.ROOT),
                 accentColour.toLowerCase(java.util.Locale.ROOT), logoFileId);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

@@ -2,6 +2,7 @@ package org.beffroi.portal.admin;
 
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.NeighbourhoodChanged;
 import org.beffroi.portal.internal.GeoJsonOutline;
@@ -61,7 +62,7 @@ class NeighbourhoodAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "portal/admin/neighbourhood";
         }
-        long id = neighbourhoods.insert(form.getName().strip(), blankToNull(form.getDescription()), outline);
+        long id = neighbourhoods.insert(form.getName().strip(), Text.blankToNull(form.getDescription()), outline);
         audit.record("neighbourhood.created", "neighbourhood:" + id, form.getName());
         events.publishEvent(new NeighbourhoodChanged(id));
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.created");
@@ -92,7 +93,7 @@ class NeighbourhoodAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "portal/admin/neighbourhood";
         }
-        neighbourhoods.update(id, form.getName().strip(), blankToNull(form.getDescription()), outline);
+        neighbourhoods.update(id, form.getName().strip(), Text.blankToNull(form.getDescription()), outline);
         audit.record("neighbourhood.changed", "neighbourhood:" + id, form.getName());
         events.publishEvent(new NeighbourhoodChanged(id));
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.saved");
@@ -132,7 +133,4 @@ class NeighbourhoodAdminController {
                 .ifPresent(other -> errors.rejectValue("name", "admin.neighbourhoods.duplicate"));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }
