@@ -57,7 +57,7 @@ class CommuneSettingsController {
             return "platform/admin/settings";
         }
         commune.update(form.toSettings(logoId));
-        redirect.addFlashAttribute("saved", true);
+        redirect.addFlashAttribute("saved", "admin.settings.saved");
         return "redirect:/admin/commune";
     }
 
