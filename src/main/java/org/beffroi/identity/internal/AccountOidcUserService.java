@@ -58,6 +58,8 @@ class AccountOidcUserService extends OidcUserService {
         }
         long id = existing.map(Account::id).orElseGet(() -> accounts.insert(email, displayName(user), null,
                 AccountStatus.ACTIVE, EnumSet.of(Role.RESIDENT)));
+        // the provider has verified the address: a pending account (invited, never confirmed) is confirmed by it
+        accounts.activate(id);
         links.link(provider, user.getSubject(), id);
         audit.recordFor(id, null, "oidc.linked", "account:" + id, provider);
         return id;
