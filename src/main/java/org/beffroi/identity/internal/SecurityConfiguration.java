@@ -1,9 +1,7 @@
 package org.beffroi.identity.internal;
 
 import org.beffroi.platform.PlatformModule;
-import org.beffroi.platform.RateLimits;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -56,10 +54,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder, SignInHandlers handlers,
-            RateLimits limits, ObjectProvider<ClientRegistrationRepository> oidcClients,
-            AccountOidcUserService oidcUsers,
-            @Value("${beffroi.security.login.attempts-per-address}") int perAddress,
-            @Value("${beffroi.security.login.attempts-per-account}") int perAccount) throws Exception {
+            LoginAttempts attempts, ObjectProvider<ClientRegistrationRepository> oidcClients,
+            AccountOidcUserService oidcUsers) throws Exception {
         http.authenticationProvider(passwordAuthentication(users, encoder))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasAuthority(PlatformModule.BACK_OFFICE.authority())
@@ -72,7 +68,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new LoginThrottle(limits, perAddress, perAccount), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottle(attempts), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())

@@ -28,11 +28,13 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
     private final AccountRepository accounts;
     private final AuditLog audit;
+    private final LoginAttempts attempts;
     private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(AccountRepository accounts, AuditLog audit) {
+    SignInHandlers(AccountRepository accounts, AuditLog audit, LoginAttempts attempts) {
         this.accounts = accounts;
         this.audit = audit;
+        this.attempts = attempts;
         redirect.setDefaultTargetUrl("/mon-compte");
     }
 
@@ -53,6 +55,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
+        attempts.failed(request);
         String email = request.getParameter("username");
         var account = email == null ? java.util.Optional.<Account>empty() : accounts.findByEmail(email);
         audit.recordFor(account.map(Account::id).orElse(null), account.map(Account::displayName).orElse(null),

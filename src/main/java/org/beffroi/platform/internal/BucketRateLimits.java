@@ -20,8 +20,17 @@ class BucketRateLimits implements RateLimits {
 
     @Override
     public boolean tryConsume(String key, int capacity, Duration period) {
+        return bucket(key, capacity, period).tryConsume(1);
+    }
+
+    @Override
+    public boolean isExhausted(String key, int capacity, Duration period) {
+        return bucket(key, capacity, period).getAvailableTokens() < 1;
+    }
+
+    private Bucket bucket(String key, int capacity, Duration period) {
         return buckets.get(key + "|" + capacity + "|" + period, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build()).tryConsume(1);
+                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build())
+                .build());
     }
 }

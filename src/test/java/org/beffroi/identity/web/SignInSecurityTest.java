@@ -1,0 +1,181 @@
+package org.beffroi.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.beffroi.identity.internal.AccountRepository;
+import org.beffroi.identity.internal.AccountStatus;
+import org.beffroi.platform.Role;
+import org.beffroi.testing.BeffroiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Sign-in guards: CSRF, rate limits, one answer for every failure, a new session id on sign-in. */
+@BeffroiTest
+class SignInSecurityTest {
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountRepository accounts;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        String email = "csrf-" + UUID.randomUUID() + "@exemple.fr";
+        mvc.perform(post("/inscription").param("email", email).param("displayName", "Sans Jeton")
+                .param("password", "une phrase assez longue").param("confirmation", "une phrase assez longue"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from identity_account where email = ?").param(email).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void failedAttemptsOnOneAccountAreLimitedThen429WithRetryAfter() throws Exception {
+        int limit = environment.getRequiredProperty("beffroi.security.login.attempts-per-account", Integer.class);
+        String email = account("le bon mot de passe de Rose");
+        // successful sign-ins cost nothing
+        for (int i = 0; i < limit + 2; i++) {
+            mvc.perform(attempt(freshAddress(), email, "le bon mot de passe de Rose")).andExpect(redirectedUrl("/mon-compte"));
+        }
+        for (int i = 0; i < limit; i++) {
+            mvc.perform(attempt(freshAddress(), email, "pas le bon mot de passe " + i))
+                    .andExpect(redirectedUrl("/connexion?erreur"));
+        }
+        // from any address, even with the right password, until the window ends
+        mvc.perform(attempt(freshAddress(), email, "le bon mot de passe de Rose"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "900"));
+    }
+
+    @Test
+    void attemptsFromOneAddressAreLimitedWhateverTheAccount() throws Exception {
+        int limit = environment.getRequiredProperty("beffroi.security.login.attempts-per-address", Integer.class);
+        String address = freshAddress();
+        for (int i = 0; i < limit; i++) {
+            mvc.perform(attempt(address, "inconnu-" + i + "-" + UUID.randomUUID() + "@exemple.fr", "peu importe ici"))
+                    .andExpect(redirectedUrl("/connexion?erreur"));
+        }
+        String email = account("le mot de passe de Louis");
+        mvc.perform(attempt(address, email, "le mot de passe de Louis")).andExpect(status().isTooManyRequests());
+        // another address is not affected
+        mvc.perform(attempt(freshAddress(), email, "le mot de passe de Louis")).andExpect(redirectedUrl("/mon-compte"));
+    }
+
+    @Test
+    void anUnknownAddressAndAWrongPasswordGetTheSameAnswer() throws Exception {
+        var unknown = mvc.perform(attempt(freshAddress(), "personne-" + UUID.randomUUID() + "@exemple.fr", "un mot de passe quelconque"))
+                .andReturn().getResponse();
+        var wrong = mvc.perform(attempt(freshAddress(), account("le mot de passe de Simone"), "un mot de passe quelconque"))
+                .andReturn().getResponse();
+        assertThat(unknown.getStatus()).isEqualTo(wrong.getStatus()).isEqualTo(302);
+        assertThat(unknown.getRedirectedUrl()).isEqualTo(wrong.getRedirectedUrl()).isEqualTo("/connexion?erreur");
+    }
+
+    @Test
+    void signingInGivesANewSessionIdAndSigningOutEndsTheSession() throws Exception {
+        var cookies = new CookieManager();
+        var http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = http.send(get("/connexion"), HttpResponse.BodyHandlers.ofString()).body();
+        String before = sessionId(cookies);
+        assertThat(before).isNotNull();
+
+        var signIn = http.send(postForm("/connexion", "_csrf=" + csrfOf(form) + "&username=agent%40belvoir.example"
+                + "&password=belvoir-agent-2026"), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/mon-compte"));
+        String after = sessionId(cookies);
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(http.send(get("/mon-compte"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        String account = http.send(get("/mon-compte"), HttpResponse.BodyHandlers.ofString()).body();
+        http.send(postForm("/deconnexion", "_csrf=" + csrfOf(account)), HttpResponse.BodyHandlers.ofString());
+        // the old session cookie, replayed, no longer opens the account
+        var replay = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var response = replay.send(HttpRequest.newBuilder(URI.create(base() + "/mon-compte"))
+                .header("Cookie", "JSESSIONID=" + after).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
+    }
+
+    /** An active account of its own, so that no other test shares its counters. */
+    private String account(String password) {
+        String email = "compte-" + UUID.randomUUID() + "@exemple.fr";
+        accounts.insert(email, "Compte de test", encoder.encode(password), AccountStatus.ACTIVE, EnumSet.of(Role.RESIDENT));
+        return email;
+    }
+
+    private static MockHttpServletRequestBuilder attempt(String address, String email, String password) {
+        return post("/connexion").with(csrf()).param("username", email).param("password", password)
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
+    }
+
+    /** Addresses from the documentation range, one per use, so tests do not share a bucket. */
+    private static String freshAddress() {
+        int n = ADDRESSES.getAndIncrement();
+        return "198.51." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).build();
+    }
+
+    private HttpRequest postForm(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String csrfOf(String html) {
+        var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).isTrue();
+        return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static String sessionId(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+}
