@@ -68,8 +68,8 @@ class CommuneSettingsController {
         }
         double ratio = Colours.contrast(colour, WHITE);
         if (ratio < Colours.AA_NORMAL_TEXT) {
-            errors.rejectValue(field, "settings.colour.contrast",
-                    new Object[] {String.format(java.util.Locale.ROOT, "%.2f", ratio)}, null);
+            // rounded down, so that 4.499 never shows as an acceptable 4.50
+            errors.rejectValue(field, "settings.colour.contrast", new Object[] {Math.floor(ratio * 100) / 100}, null);
         }
     }
 }

@@ -1,0 +1,178 @@
+package org.beffroi.platform.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import javax.imageio.ImageIO;
+
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneSettings;
+import org.beffroi.platform.FileStorage;
+import org.beffroi.testing.BeffroiTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The commune settings form: what it refuses, with which message, and what it does to uploaded images. */
+@BeffroiTest
+class CommuneSettingsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Commune commune;
+
+    @Autowired
+    FileStorage files;
+
+    private CommuneSettings before;
+    private MockHttpSession admin;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        before = commune.settings();
+        admin = (MockHttpSession) mvc.perform(post("/connexion").with(csrf()).param("username", "admin@belvoir.example")
+                .param("password", "belvoir-admin-2026")).andReturn().getRequest().getSession(false);
+    }
+
+    @AfterEach
+    void restore() {
+        commune.update(before);
+    }
+
+    @Test
+    void wrongValuesComeBackWithTheirMessagesAndTheInputKept() throws Exception {
+        save(null, "inseeCode", "1234X", "contactEmail", "mairie-at-nulle-part", "primaryColour", "bleu")
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Le code INSEE compte cinq caractères")))
+                .andExpect(content().string(Matchers.containsString("value=\"1234X\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"mairie-at-nulle-part\"")))
+                .andExpect(content().string(Matchers.containsString("Indiquez une couleur au format #rrvvbb")))
+                .andExpect(content().string(Matchers.containsString("aria-invalid=\"true\"")));
+        assertThat(commune.settings()).isEqualTo(before);
+    }
+
+    @Test
+    void aColourTooLightForWhiteTextIsRefusedWithItsContrast() throws Exception {
+        save(null, "accentColour", "#ffff00").andExpect(content().string(Matchers.containsString("1,07 pour 1")));
+        assertThat(commune.settings().accentColour()).isEqualTo(before.accentColour());
+    }
+
+    @Test
+    void corsicanInseeCodesAreAccepted() throws Exception {
+        save(null, "inseeCode", "2a004").andExpect(redirectedUrl("/admin/commune"));
+        assertThat(commune.settings().inseeCode()).isEqualTo("2A004");
+    }
+
+    @Test
+    void aSavedChangeShowsOnThePublicSiteAtOnce() throws Exception {
+        save(null, "name", "Belvoir-en-Fête", "primaryColour", "#3b2a6d").andExpect(redirectedUrl("/admin/commune"));
+        mvc.perform(get("/")).andExpect(content().string(Matchers.containsString("Belvoir-en-Fête")));
+        mvc.perform(get("/theme.css")).andExpect(content().string(Matchers.containsString("#3b2a6d")));
+    }
+
+    @Test
+    void anSvgLogoIsRefused() throws Exception {
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
+        save(new MockMultipartFile("logo", "blason.png", "image/png", svg))
+                .andExpect(content().string(Matchers.containsString("Les images SVG ne sont pas acceptées")));
+        assertThat(commune.settings().logoFileId()).isEqualTo(before.logoFileId());
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsRefusedWhateverItsName() throws Exception {
+        save(new MockMultipartFile("logo", "blason.png", "image/png", "%PDF-1.4 pas une image".getBytes(StandardCharsets.UTF_8)))
+                .andExpect(content().string(Matchers.containsString("n’est pas une image PNG, JPEG ou GIF")));
+    }
+
+    @Test
+    void aLogoOverTheSizeLimitIsRefusedWithAClearMessage() throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        System.arraycopy(png(10, 10), 0, big, 0, png(10, 10).length);
+        save(new MockMultipartFile("logo", "blason.png", "image/png", big))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Le fichier dépasse 2 Mo")));
+    }
+
+    @Test
+    void aJpegLogoIsReencodedWithoutItsMetadataAndScaledDown() throws Exception {
+        byte[] jpeg = withExifLocation(jpeg(1200, 800));
+        assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).contains("Exif").contains("GPS-48.8566N");
+        save(new MockMultipartFile("logo", "photo-mairie.jpg", "image/jpeg", jpeg)).andExpect(redirectedUrl("/admin/commune"));
+
+        var stored = files.find(commune.settings().logoFileId()).orElseThrow();
+        assertThat(stored.contentType()).isEqualTo("image/png");
+        String raw = new String(stored.content(), StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain("Exif").doesNotContain("GPS-48.8566N");
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(stored.content()));
+        assertThat(Math.max(image.getWidth(), image.getHeight())).isEqualTo(CommuneSettingsController.LOGO_MAX_DIMENSION);
+        mvc.perform(get("/fichiers/" + stored.id())).andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"));
+    }
+
+    /** Posts the current settings with some fields changed. */
+    private ResultActions save(MockMultipartFile logo, String... changes) throws Exception {
+        var request = multipart("/admin/commune");
+        if (logo != null) {
+            request.file(logo);
+        }
+        var fields = new java.util.LinkedHashMap<String, String>();
+        fields.put("name", before.name());
+        fields.put("inseeCode", before.inseeCode());
+        fields.put("contactEmail", before.contactEmail());
+        fields.put("contactPhone", before.contactPhone() == null ? "" : before.contactPhone());
+        fields.put("postalAddress", before.postalAddress() == null ? "" : before.postalAddress());
+        fields.put("primaryColour", before.primaryColour());
+        fields.put("accentColour", before.accentColour());
+        for (int i = 0; i < changes.length; i += 2) {
+            fields.put(changes[i], changes[i + 1]);
+        }
+        request.session(admin).with(csrf());
+        fields.forEach(request::param);
+        return mvc.perform(request);
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] jpeg(int width, int height) throws Exception {
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** Inserts an APP1 "Exif" segment after the JPEG's start marker, carrying a location text. */
+    private static byte[] withExifLocation(byte[] jpeg) {
+        byte[] payload = "Exif\0\0MM\0*\0\0\0\bGPS-48.8566N-2.3522E".getBytes(StandardCharsets.ISO_8859_1);
+        int length = payload.length + 2;
+        var out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(payload, 0, payload.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+}
