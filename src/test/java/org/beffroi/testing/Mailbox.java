@@ -26,6 +26,18 @@ public final class Mailbox {
                 .until(() -> messagesTo(address), list -> list.size() >= n).get(n - 1);
     }
 
+    /**
+     * Waits for a message to this address carrying a link to the given path, and answers the link.
+     * Mail is delivered by concurrent workers: two mails sent a moment apart may arrive in either order.
+     */
+    public static String awaitLink(String address, String path) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> messagesTo(address).stream().map(Mailbox::body)
+                        .flatMap(body -> LINK.matcher(body).results().map(java.util.regex.MatchResult::group))
+                        .filter(link -> link.contains(path)).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
     public static List<MimeMessage> messagesTo(String address) {
         return Arrays.stream(TestServers.mail().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
     }

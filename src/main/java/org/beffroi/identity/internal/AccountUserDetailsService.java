@@ -4,9 +4,8 @@ import org.beffroi.platform.ServiceModules;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
-@Service
+/** Finds the account behind a sign-in form; used by the password provider only, never as a bean of its own. */
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;

@@ -1,6 +1,7 @@
 package org.beffroi.identity.internal;
 
 import org.beffroi.platform.PlatformModule;
+import org.beffroi.platform.ServiceModules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,11 +41,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * The password is checked before the account's state, so that only someone who knows the password
-     * learns that the account is not confirmed yet.
+     * The one provider of password sign-in, for the whole application (a bean, so that Spring Security
+     * builds no other from a user lookup). The password is checked before the account's state, so that
+     * only someone who knows the password learns that the account is not confirmed yet.
      */
-    private static DaoAuthenticationProvider passwordAuthentication(AccountUserDetailsService users, PasswordEncoder encoder) {
-        var provider = new DaoAuthenticationProvider(users);
+    @Bean
+    DaoAuthenticationProvider passwordAuthentication(AccountRepository accounts, ServiceModules modules,
+            PasswordEncoder encoder) {
+        var provider = new DaoAuthenticationProvider(new AccountUserDetailsService(accounts, modules));
         provider.setPasswordEncoder(encoder);
         UserDetailsChecker nothing = user -> { };
         provider.setPreAuthenticationChecks(nothing);
@@ -53,11 +57,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder, SignInHandlers handlers,
+    SecurityFilterChain web(HttpSecurity http, SignInHandlers handlers,
             LoginAttempts attempts, ObjectProvider<ClientRegistrationRepository> oidcClients,
             AccountOidcUserService oidcUsers) throws Exception {
-        http.authenticationProvider(passwordAuthentication(users, encoder))
-                .authorizeHttpRequests(requests -> requests
+        http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasAuthority(PlatformModule.BACK_OFFICE.authority())
                         .requestMatchers("/mon-compte/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
