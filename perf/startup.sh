@@ -32,7 +32,7 @@ time_to_ready() {
   echo $(( (end - start) / 1000000 ))
 }
 
-stats() { sort -n | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%d %d", m, s/NR}'; }
+stats() { sort -n | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%d %d\n", m, s/NR}'; }
 
 b=(); s=()
 for i in $(seq 1 "$runs"); do
