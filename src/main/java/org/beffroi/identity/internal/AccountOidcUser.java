@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 /** A person signed in through an OpenID Connect provider, carrying the local account's authorities. */
 public final class AccountOidcUser extends DefaultOidcUser implements SignedInUser {
 
+    private static final long serialVersionUID = 1L;
+
     private final long accountId;
     private final String displayName;
 
@@ -32,7 +34,7 @@ public final class AccountOidcUser extends DefaultOidcUser implements SignedInUs
 
     @Override
     public String getName() {
-        return Long.toString(accountId);
+        return AccountSessions.principalName(accountId);
     }
 
     @Override

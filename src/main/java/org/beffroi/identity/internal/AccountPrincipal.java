@@ -12,8 +12,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** A person signed in with their password. */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer, SignedInUser {
 
+    private static final long serialVersionUID = 1L;
+
     private final long accountId;
-    private final String email;
     private final String displayName;
     private final boolean active;
     private final List<GrantedAuthority> authorities;
@@ -21,7 +22,6 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     AccountPrincipal(Account account, Collection<String> authorities) {
         this.accountId = account.id();
-        this.email = account.email();
         this.displayName = account.displayName();
         this.active = account.status() == AccountStatus.ACTIVE;
         this.passwordHash = account.passwordHash();
@@ -48,9 +48,10 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         return passwordHash;
     }
 
+    /** The account id: sessions are indexed by it, whatever the way of signing in. */
     @Override
     public String getUsername() {
-        return email;
+        return AccountSessions.principalName(accountId);
     }
 
     @Override

@@ -40,10 +40,11 @@ public class AccountService implements Accounts {
     private final ServiceModules modules;
     private final ApplicationEventPublisher events;
     private final Commune commune;
+    private final AccountSessions sessions;
 
     AccountService(AccountRepository accounts, AgentServiceRepository services, Tokens tokens, PasswordEncoder encoder,
             Mailer mailer, MessageSource messages, Environment environment, AuditLog audit, ServiceModules modules,
-            ApplicationEventPublisher events, Commune commune) {
+            ApplicationEventPublisher events, Commune commune, AccountSessions sessions) {
         this.accounts = accounts;
         this.services = services;
         this.tokens = tokens;
@@ -55,6 +56,7 @@ public class AccountService implements Accounts {
         this.modules = modules;
         this.events = events;
         this.commune = commune;
+        this.sessions = sessions;
     }
 
     @Override
@@ -131,6 +133,7 @@ public class AccountService implements Accounts {
             accounts.activate(id);
             tokens.revokeAll(id, TokenPurpose.RESET_PASSWORD);
             tokens.revokeAll(id, TokenPurpose.INVITATION);
+            sessions.endAll(id);
             audit.recordFor(id, accounts.findById(id).map(Account::displayName).orElse(null), "password.reset",
                     "account:" + id, null);
         });
@@ -160,13 +163,14 @@ public class AccountService implements Accounts {
     }
 
     @Transactional
-    public boolean changePassword(long accountId, String currentPassword, String newPassword) {
+    public boolean changePassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
         var account = accounts.findById(accountId).orElseThrow();
         if (account.passwordHash() != null && !encoder.matches(currentPassword, account.passwordHash())) {
             return false;
         }
         accounts.updatePassword(accountId, encoder.encode(newPassword));
         tokens.revokeAll(accountId, TokenPurpose.RESET_PASSWORD);
+        sessions.endAllExcept(accountId, currentSessionId);
         audit.record("password.changed", "account:" + accountId, null);
         mail(account.email(), "mail.password-changed.subject", "mail.password-changed.body", link("/mot-de-passe-oublie"));
         return true;
@@ -184,6 +188,7 @@ public class AccountService implements Accounts {
         audit.record("account.erased", "account:" + accountId, null);
         modules.erasePersonalData(accountId);
         mailer.forgetRecipient(account.email());
+        sessions.endAll(accountId);
         events.publishEvent(new AccountErased(accountId));
     }
 
@@ -206,6 +211,7 @@ public class AccountService implements Accounts {
             }
         }
         accounts.setRoles(accountId, wanted);
+        sessions.endAll(accountId);
         audit.record("roles.changed", "account:" + accountId,
                 account.roles().stream().sorted().toList() + " -> " + wanted.stream().sorted().toList());
         return RoleChange.DONE;

@@ -69,7 +69,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/connexion").loginProcessingUrl("/connexion")
                         .successHandler(handlers).failureHandler(handlers).permitAll())
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte")
-                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                        .invalidateHttpSession(true).deleteCookies("BEFFROI_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new LoginThrottle(attempts), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers

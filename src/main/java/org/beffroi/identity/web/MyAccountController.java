@@ -98,10 +98,11 @@ class MyAccountController {
     @PostMapping("/mot-de-passe")
     String changePassword(@AuthenticationPrincipal SignedInUser user,
             @ModelAttribute("passwordForm") NewPasswordForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         var account = (org.beffroi.identity.internal.Account) model.getAttribute("account");
         PasswordFields.check(policy, form.getPassword(), form.getConfirmation(), account.email(), errors);
-        if (!errors.hasErrors() && !accountService.changePassword(user.accountId(), form.getCurrent(), form.getPassword())) {
+        if (!errors.hasErrors() && !accountService.changePassword(user.accountId(), form.getCurrent(), form.getPassword(),
+                request.getSession().getId())) {
             errors.rejectValue("current", "password.current-wrong");
         }
         if (errors.hasErrors()) {

@@ -12,12 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
 import org.beffroi.testing.Mailbox;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** An administrator invites an agent, sends a link to someone who lost access, and erases an account on request. */
@@ -32,10 +32,10 @@ class UserAdministrationTest {
 
     @Test
     void anInvitedAgentChoosesAPasswordAndReachesTheBackOffice() throws Exception {
-        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         String email = "agent-" + UUID.randomUUID() + "@belvoir.example";
 
-        mvc.perform(post("/admin/utilisateurs/invitation").session(admin).with(csrf())
+        mvc.perform(post("/admin/utilisateurs/invitation").cookie(admin).with(csrf())
                 .param("email", email).param("displayName", "Nouvel Agent").param("roles", "AGENT"))
                 .andExpect(redirectedUrl("/admin/utilisateurs"))
                 .andExpect(flash().attribute("saved", "admin.users.invite.sent"));
@@ -46,14 +46,41 @@ class UserAdministrationTest {
                 .param("password", "une longue phrase de passe").param("confirmation", "une longue phrase de passe"))
                 .andExpect(redirectedUrl("/connexion?mot-de-passe-change"));
 
-        var agent = signIn(email, "une longue phrase de passe");
-        mvc.perform(get("/admin").session(agent)).andExpect(status().isOk());
+        var agent = SignIn.as(mvc, email, "une longue phrase de passe");
+        mvc.perform(get("/admin").cookie(agent)).andExpect(status().isOk());
+    }
+
+    @Test
+    void sessionsLiveInTheDatabaseAndARoleChangeEndsThem() throws Exception {
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        String email = "roles-" + UUID.randomUUID() + "@belvoir.example";
+        mvc.perform(post("/admin/utilisateurs/invitation").cookie(admin).with(csrf())
+                .param("email", email).param("displayName", "Rôle Changeant").param("roles", "RESIDENT"))
+                .andExpect(status().is3xxRedirection());
+        String link = Mailbox.awaitLink(email, "/mot-de-passe/nouveau");
+        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", link.substring(link.indexOf("jeton=") + 6))
+                .param("password", "une longue phrase de passe").param("confirmation", "une longue phrase de passe"))
+                .andExpect(status().is3xxRedirection());
+        var person = SignIn.as(mvc, email, "une longue phrase de passe");
+        long id = jdbc.sql("select id from identity_account where email = ?").param(email).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from identity_session where principal_name = ?").param(Long.toString(id))
+                .query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/mon-compte").cookie(person)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/utilisateurs/" + id + "/roles").cookie(admin).with(csrf()).param("roles", "AGENT"))
+                .andExpect(flash().attribute("saved", "admin.users.roles.done"));
+
+        mvc.perform(get("/mon-compte").cookie(person)).andExpect(status().is3xxRedirection());
+        var again = SignIn.as(mvc, email, "une longue phrase de passe");
+        mvc.perform(get("/admin").cookie(again)).andExpect(status().isOk());
+        // the administrator's own session is untouched
+        mvc.perform(get("/admin").cookie(admin)).andExpect(status().isOk());
     }
 
     @Test
     void invitingAnAddressThatHasAnAccountComesBackWithAMessageAndTheInputKept() throws Exception {
-        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
-        mvc.perform(post("/admin/utilisateurs/invitation").session(admin).with(csrf())
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        mvc.perform(post("/admin/utilisateurs/invitation").cookie(admin).with(csrf())
                 .param("email", "habitant@belvoir.example").param("displayName", "Doublon").param("roles", "AGENT"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("déjà un compte")))
@@ -62,38 +89,38 @@ class UserAdministrationTest {
 
     @Test
     void anAdministratorErasesAnAccountOnlyOnceConfirmed() throws Exception {
-        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         String email = "a-effacer-" + UUID.randomUUID() + "@belvoir.example";
-        mvc.perform(post("/admin/utilisateurs/invitation").session(admin).with(csrf())
+        mvc.perform(post("/admin/utilisateurs/invitation").cookie(admin).with(csrf())
                 .param("email", email).param("displayName", "À effacer").param("roles", "RESIDENT"))
                 .andExpect(status().is3xxRedirection());
         long id = jdbc.sql("select id from identity_account where email = ?").param(email).query(Long.class).single();
 
-        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").session(admin).with(csrf()))
+        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").cookie(admin).with(csrf()))
                 .andExpect(flash().attribute("refused", "admin.users.erase.confirm-missing"));
         assertThat(count(email)).isEqualTo(1);
 
-        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").session(admin).with(csrf()).param("confirm", "true"))
+        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").cookie(admin).with(csrf()).param("confirm", "true"))
                 .andExpect(redirectedUrl("/admin/utilisateurs"));
         assertThat(count(email)).isZero();
-        mvc.perform(get("/admin/utilisateurs/" + id).session(admin)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/utilisateurs/" + id).cookie(admin)).andExpect(status().isNotFound());
     }
 
     @Test
     void anAdministratorCannotEraseTheirOwnAccountFromTheBackOffice() throws Exception {
-        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         long id = jdbc.sql("select id from identity_account where email = ?").param("admin@belvoir.example")
                 .query(Long.class).single();
-        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").session(admin).with(csrf()).param("confirm", "true"))
+        mvc.perform(post("/admin/utilisateurs/" + id + "/suppression").cookie(admin).with(csrf()).param("confirm", "true"))
                 .andExpect(flash().attribute("refused", "admin.users.erase.self"));
         assertThat(count("admin@belvoir.example")).isEqualTo(1);
     }
 
     @Test
     void aResidentCannotInviteAnyone() throws Exception {
-        var resident = signIn("habitant@belvoir.example", "belvoir-habitant-2026");
+        var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
         String email = "intrus-" + UUID.randomUUID() + "@belvoir.example";
-        mvc.perform(post("/admin/utilisateurs/invitation").session(resident).with(csrf())
+        mvc.perform(post("/admin/utilisateurs/invitation").cookie(resident).with(csrf())
                 .param("email", email).param("displayName", "Intrus").param("roles", "ADMINISTRATOR"))
                 .andExpect(status().isForbidden());
         assertThat(count(email)).isZero();
@@ -103,11 +130,4 @@ class UserAdministrationTest {
         return jdbc.sql("select count(*) from identity_account where email = ?").param(email).query(Long.class).single();
     }
 
-    private MockHttpSession signIn(String email, String password) throws Exception {
-        var result = mvc.perform(post("/connexion").with(csrf()).param("username", email).param("password", password))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/mon-compte"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
 }

@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.beffroi.identity.AccountErased;
 import org.beffroi.identity.IdentityModule;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
 import org.beffroi.testing.Mailbox;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -134,7 +134,7 @@ class AccountLifecycleTest {
     void theExportHoldsEveryModulesDataAndIsLogged() throws Exception {
         String email = activeAccount();
         var session = signIn(email);
-        var response = mvc.perform(get("/mon-compte/donnees").session(session)).andExpect(status().isOk()).andReturn()
+        var response = mvc.perform(get("/mon-compte/donnees").cookie(session)).andExpect(status().isOk()).andReturn()
                 .getResponse();
         assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains(".json");
         var export = JsonMapper.builder().build().readTree(response.getContentAsByteArray());
@@ -154,10 +154,10 @@ class AccountLifecycleTest {
         long id = accountId(email);
         var session = signIn(email);
 
-        mvc.perform(post("/mon-compte/suppression").session(session).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/mon-compte/suppression").cookie(session).with(csrf())).andExpect(status().isBadRequest());
         assertThat(accountId(email)).isEqualTo(id);
 
-        mvc.perform(post("/mon-compte/suppression").session(session).with(csrf()).param("confirm", "true"))
+        mvc.perform(post("/mon-compte/suppression").cookie(session).with(csrf()).param("confirm", "true"))
                 .andExpect(redirectedUrl("/?compte-supprime"));
         assertThat(jdbc.sql("select count(*) from identity_account where id = ?").param(id).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from platform_mail where lower(recipient) = ?").param(email).query(Long.class)
@@ -166,7 +166,7 @@ class AccountLifecycleTest {
                 .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).list();
         assertThat(trail).isNotEmpty().allSatisfy(row -> assertThat(row).isEqualTo("#" + id + "|null"));
         assertThat(events.stream(AccountErased.class)).containsExactly(new AccountErased(id));
-        mvc.perform(get("/mon-compte").session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/mon-compte").cookie(session)).andExpect(status().is3xxRedirection());
         mvc.perform(post("/connexion").with(csrf()).param("username", email).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/connexion?erreur"));
     }
@@ -199,9 +199,8 @@ class AccountLifecycleTest {
         return email;
     }
 
-    private MockHttpSession signIn(String email) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/connexion").with(csrf()).param("username", email).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/mon-compte")).andReturn().getRequest().getSession(false);
+    private jakarta.servlet.http.Cookie signIn(String email) throws Exception {
+        return SignIn.as(mvc, email, PASSWORD);
     }
 
     private String accountStatus(String email) {

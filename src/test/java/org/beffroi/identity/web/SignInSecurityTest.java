@@ -24,6 +24,7 @@ import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.platform.Role;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -129,7 +130,7 @@ class SignInSecurityTest {
         // the old session cookie, replayed, no longer opens the account
         var replay = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         var response = replay.send(HttpRequest.newBuilder(URI.create(base() + "/mon-compte"))
-                .header("Cookie", "JSESSIONID=" + after).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", SignIn.SESSION_COOKIE + "=" + after).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
     }
@@ -139,6 +140,22 @@ class SignInSecurityTest {
         String email = "compte-" + UUID.randomUUID() + "@exemple.fr";
         accounts.insert(email, "Compte de test", encoder.encode(password), AccountStatus.ACTIVE, EnumSet.of(Role.RESIDENT));
         return email;
+    }
+
+    @Test
+    void staffSessionsExpireAfterThirtyIdleMinutesResidentsAfterAnHour() throws Exception {
+        SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        String resident = account("le mot de passe de Marcel");
+        SignIn.as(mvc, resident, "le mot de passe de Marcel");
+        assertThat(idleLimits("agent@belvoir.example")).isNotEmpty().containsOnly(30 * 60);
+        assertThat(idleLimits(resident)).isNotEmpty().containsOnly(60 * 60);
+    }
+
+    private java.util.List<Integer> idleLimits(String email) {
+        return jdbc.sql("""
+                select s.max_inactive_interval from identity_session s
+                join identity_account a on s.principal_name = cast(a.id as varchar(20)) where a.email = ?""")
+                .param(email).query(Integer.class).list();
     }
 
     private static MockHttpServletRequestBuilder attempt(String address, String email, String password) {
@@ -175,7 +192,7 @@ class SignInSecurityTest {
     }
 
     private static String sessionId(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(SignIn.SESSION_COOKIE))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 }

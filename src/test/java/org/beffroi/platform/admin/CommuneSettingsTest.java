@@ -19,12 +19,12 @@ import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -43,13 +43,12 @@ class CommuneSettingsTest {
     FileStorage files;
 
     private CommuneSettings before;
-    private MockHttpSession admin;
+    private jakarta.servlet.http.Cookie admin;
 
     @BeforeEach
     void signIn() throws Exception {
         before = commune.settings();
-        admin = (MockHttpSession) mvc.perform(post("/connexion").with(csrf()).param("username", "admin@belvoir.example")
-                .param("password", "belvoir-admin-2026")).andReturn().getRequest().getSession(false);
+        admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
     }
 
     @AfterEach
@@ -144,7 +143,7 @@ class CommuneSettingsTest {
         for (int i = 0; i < changes.length; i += 2) {
             fields.put(changes[i], changes[i + 1]);
         }
-        request.session(admin).with(csrf());
+        request.cookie(admin).with(csrf());
         fields.forEach(request::param);
         return mvc.perform(request);
     }

@@ -17,11 +17,11 @@ import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Role;
 import org.beffroi.platform.ServiceModules;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Who reaches what, what unknown ids answer, and the headers every answer carries. */
@@ -63,35 +63,35 @@ class AccessAndHeadersTest {
 
     @Test
     void aResidentIsRefusedEveryBackOfficePage() throws Exception {
-        var resident = signIn("habitant@belvoir.example", "belvoir-habitant-2026");
-        mvc.perform(get("/admin").session(resident)).andExpect(status().isForbidden());
+        var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        mvc.perform(get("/admin").cookie(resident)).andExpect(status().isForbidden());
         var everyEntry = modules.adminMenu(modules.authoritiesOf(Arrays.asList(Role.values())));
         assertThat(everyEntry).extracting(MenuEntry::path).contains("/admin/commune", "/admin/utilisateurs");
         for (MenuEntry entry : everyEntry) {
-            mvc.perform(get(entry.path()).session(resident)).andExpect(status().isForbidden());
+            mvc.perform(get(entry.path()).cookie(resident)).andExpect(status().isForbidden());
         }
-        mvc.perform(post("/admin/commune").session(resident).with(csrf()).param("name", "Piratée"))
+        mvc.perform(post("/admin/commune").cookie(resident).with(csrf()).param("name", "Piratée"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void anAgentSeesOnlyTheBackOfficeEntriesTheirRoleGrants() throws Exception {
-        var agent = signIn("agent@belvoir.example", "belvoir-agent-2026");
-        mvc.perform(get("/admin").session(agent)).andExpect(status().isOk());
-        mvc.perform(get("/admin/utilisateurs").session(agent)).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/journal").session(agent)).andExpect(status().isForbidden());
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        mvc.perform(get("/admin").cookie(agent)).andExpect(status().isOk());
+        mvc.perform(get("/admin/utilisateurs").cookie(agent)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/journal").cookie(agent)).andExpect(status().isForbidden());
     }
 
     @Test
     void unknownIdsAnswer404() throws Exception {
-        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         for (String path : new String[] {"/admin/utilisateurs/987654321", "/admin/services/987654321",
                 "/admin/quartiers/987654321", "/admin/courriels/987654321"}) {
-            mvc.perform(get(path).session(admin)).andExpect(status().isNotFound());
+            mvc.perform(get(path).cookie(admin)).andExpect(status().isNotFound());
         }
         mvc.perform(get("/quartiers/nulle-part")).andExpect(status().isNotFound());
         mvc.perform(get("/fichiers/" + UUID.randomUUID())).andExpect(status().isNotFound());
-        mvc.perform(get("/admin/utilisateurs/pas-un-nombre").session(admin)).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/utilisateurs/pas-un-nombre").cookie(admin)).andExpect(status().isBadRequest());
     }
 
     /** Error pages come from the servlet container's error dispatch: real HTTP, not MockMvc. */
@@ -127,8 +127,8 @@ class AccessAndHeadersTest {
             r.setRemoteAddr("203.0.113.50");
             return r;
         })).andExpect(redirectedUrl("/connexion"));
-        var admin = signIn("admin@belvoir.example", "belvoir-admin-2026");
-        mvc.perform(get("/actuator/prometheus").session(admin).with(r -> {
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        mvc.perform(get("/actuator/prometheus").cookie(admin).with(r -> {
             r.setRemoteAddr("203.0.113.50");
             return r;
         })).andExpect(status().isForbidden());
@@ -139,9 +139,4 @@ class AccessAndHeadersTest {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 
-    private MockHttpSession signIn(String email, String password) throws Exception {
-        var result = mvc.perform(post("/connexion").with(csrf()).param("username", email).param("password", password))
-                .andExpect(redirectedUrl("/mon-compte")).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
 }

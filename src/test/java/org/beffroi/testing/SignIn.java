@@ -1,0 +1,29 @@
+package org.beffroi.testing;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
+
+/** Signs in through the real form and answers the session cookie to send with the next requests. */
+public final class SignIn {
+
+    /** The session cookie's name, as configured (server.servlet.session.cookie.name). */
+    public static final String SESSION_COOKIE = "BEFFROI_SESSION";
+
+    private SignIn() {
+    }
+
+    public static Cookie as(MockMvc mvc, String email, String password) throws Exception {
+        var response = mvc.perform(post("/connexion").with(csrf()).param("username", email).param("password", password))
+                .andExpect(redirectedUrl("/mon-compte")).andReturn().getResponse();
+        var cookie = response.getCookie(SESSION_COOKIE);
+        if (cookie == null) {
+            throw new AssertionError("no session cookie after signing in as " + email);
+        }
+        return cookie;
+    }
+}
