@@ -33,35 +33,16 @@ class UserAdministrationTest {
     @Test
     void anInvitedAgentChoosesAPasswordAndReachesTheBackOffice() throws Exception {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
-        String email = "agent-" + UUID.randomUUID() + "@belvoir.example";
-
-        mvc.perform(post("/admin/utilisateurs/invitation").cookie(admin).with(csrf())
-                .param("email", email).param("displayName", "Nouvel Agent").param("roles", "AGENT"))
-                .andExpect(redirectedUrl("/admin/utilisateurs"))
-                .andExpect(flash().attribute("saved", "admin.users.invite.sent"));
-
-        String link = Mailbox.link(Mailbox.awaitMessage(email, 1), "/mot-de-passe/nouveau");
-        String token = link.substring(link.indexOf("jeton=") + "jeton=".length());
-        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", token)
-                .param("password", "une longue phrase de passe").param("confirmation", "une longue phrase de passe"))
-                .andExpect(redirectedUrl("/connexion?mot-de-passe-change"));
-
-        var agent = SignIn.as(mvc, email, "une longue phrase de passe");
-        mvc.perform(get("/admin").cookie(agent)).andExpect(status().isOk());
+        var agent = inviteAndSignIn(admin, "AGENT");
+        mvc.perform(get("/admin").cookie(agent.cookie())).andExpect(status().isOk());
     }
 
     @Test
     void sessionsLiveInTheDatabaseAndARoleChangeEndsThem() throws Exception {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
-        String email = "roles-" + UUID.randomUUID() + "@belvoir.example";
-        mvc.perform(post("/admin/utilisateurs/invitation").cookie(admin).with(csrf())
-                .param("email", email).param("displayName", "Rôle Changeant").param("roles", "RESIDENT"))
-                .andExpect(status().is3xxRedirection());
-        String link = Mailbox.awaitLink(email, "/mot-de-passe/nouveau");
-        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", link.substring(link.indexOf("jeton=") + 6))
-                .param("password", "une longue phrase de passe").param("confirmation", "une longue phrase de passe"))
-                .andExpect(status().is3xxRedirection());
-        var person = SignIn.as(mvc, email, "une longue phrase de passe");
+        var invited = inviteAndSignIn(admin, "RESIDENT");
+        String email = invited.email();
+        var person = invited.cookie();
         long id = jdbc.sql("select id from identity_account where email = ?").param(email).query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from identity_session where principal_name = ?").param(Long.toString(id))
                 .query(Long.class).single()).isEqualTo(1);
@@ -71,7 +52,7 @@ class UserAdministrationTest {
                 .andExpect(flash().attribute("saved", "admin.users.roles.done"));
 
         mvc.perform(get("/mon-compte").cookie(person)).andExpect(status().is3xxRedirection());
-        var again = SignIn.as(mvc, email, "une longue phrase de passe");
+        var again = SignIn.as(mvc, email, PASSWORD);
         mvc.perform(get("/admin").cookie(again)).andExpect(status().isOk());
         // the administrator's own session is untouched
         mvc.perform(get("/admin").cookie(admin)).andExpect(status().isOk());
@@ -124,6 +105,25 @@ class UserAdministrationTest {
                 .param("email", email).param("displayName", "Intrus").param("roles", "ADMINISTRATOR"))
                 .andExpect(status().isForbidden());
         assertThat(count(email)).isZero();
+    }
+
+    private static final String PASSWORD = "une longue phrase de passe";
+
+    private record Invited(String email, jakarta.servlet.http.Cookie cookie) {
+    }
+
+    /** Invites someone with a role; they choose their password from the mailed link and sign in. */
+    private Invited inviteAndSignIn(jakarta.servlet.http.Cookie admin, String role) throws Exception {
+        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@belvoir.example";
+        mvc.perform(post("/admin/utilisateurs/invitation").cookie(admin).with(csrf())
+                .param("email", email).param("displayName", "Personne Invitée").param("roles", role))
+                .andExpect(redirectedUrl("/admin/utilisateurs"))
+                .andExpect(flash().attribute("saved", "admin.users.invite.sent"));
+        String link = Mailbox.awaitLink(email, "/mot-de-passe/nouveau");
+        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", link.substring(link.indexOf("jeton=") + 6))
+                .param("password", PASSWORD).param("confirmation", PASSWORD))
+                .andExpect(redirectedUrl("/connexion?mot-de-passe-change"));
+        return new Invited(email, SignIn.as(mvc, email, PASSWORD));
     }
 
     private long count(String email) {
