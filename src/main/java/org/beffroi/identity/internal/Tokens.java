@@ -1,15 +1,10 @@
 package org.beffroi.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import org.beffroi.platform.SecureTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -31,12 +24,10 @@ public class Tokens {
     }
 
     public String issue(long accountId, TokenPurpose purpose) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecureTokens.newToken();
         var now = OffsetDateTime.now(clock);
         jdbc.sql("insert into identity_token (token_hash, account_id, purpose, created_at, expires_at) values (?, ?, ?, ?, ?)")
-                .params(hash(token), accountId, purpose.name(), now, now.plus(purpose.lifetime())).update();
+                .params(SecureTokens.digest(token), accountId, purpose.name(), now, now.plus(purpose.lifetime())).update();
         return token;
     }
 
@@ -48,7 +39,7 @@ public class Tokens {
         return jdbc.sql("""
                 select account_id from identity_token
                 where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
-                .params(hash(token), purpose.name(), OffsetDateTime.now(clock)).query(Long.class).optional();
+                .params(SecureTokens.digest(token), purpose.name(), OffsetDateTime.now(clock)).query(Long.class).optional();
     }
 
     /** Uses the token up and answers its account; empty if it is unknown, expired, or already used. */
@@ -60,7 +51,7 @@ public class Tokens {
         int used = jdbc.sql("""
                 update identity_token set used_at = ?
                 where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
-                .params(OffsetDateTime.now(clock), hash(token), purpose.name(), OffsetDateTime.now(clock)).update();
+                .params(OffsetDateTime.now(clock), SecureTokens.digest(token), purpose.name(), OffsetDateTime.now(clock)).update();
         return used == 1 ? account : Optional.empty();
     }
 
@@ -74,11 +65,4 @@ public class Tokens {
         jdbc.sql("delete from identity_token where expires_at < ?").param(OffsetDateTime.now(clock).minusDays(1)).update();
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

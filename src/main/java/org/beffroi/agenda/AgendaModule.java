@@ -1,0 +1,131 @@
+package org.beffroi.agenda;
+
+import static org.beffroi.platform.Role.ADMINISTRATOR;
+import static org.beffroi.platform.Role.AGENT;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.beffroi.agenda.internal.EventRepository;
+import org.beffroi.agenda.internal.RegistrationDesk;
+import org.beffroi.platform.MenuEntry;
+import org.beffroi.platform.Permission;
+import org.beffroi.platform.SearchDocument;
+import org.beffroi.platform.ServiceModule;
+import org.beffroi.portal.Neighbourhoods;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The agenda's menus, permission, personal data, retention, search documents and demo events. */
+@Component
+public class AgendaModule implements ServiceModule {
+
+    public static final Permission MANAGE_EVENTS = Permission.of("agenda", "events", AGENT, ADMINISTRATOR);
+    /** Registrations are kept a year after their event, for the commune's attendance figures. */
+    static final Duration REGISTRATION_RETENTION = Duration.ofDays(365);
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final EventRepository events;
+    private final RegistrationDesk desk;
+    private final JdbcClient jdbc;
+    private final Neighbourhoods neighbourhoods;
+    private final Clock clock;
+
+    AgendaModule(EventRepository events, RegistrationDesk desk, JdbcClient jdbc, Neighbourhoods neighbourhoods,
+            Clock clock) {
+        this.events = events;
+        this.desk = desk;
+        this.jdbc = jdbc;
+        this.neighbourhoods = neighbourhoods;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return "agenda";
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(MANAGE_EVENTS);
+    }
+
+    @Override
+    public List<MenuEntry> publicMenu() {
+        return List.of(MenuEntry.open("nav.agenda", "/agenda", 20));
+    }
+
+    @Override
+    public List<MenuEntry> adminMenu() {
+        return List.of(MenuEntry.restricted("admin.menu.agenda", "/admin/agenda", MANAGE_EVENTS, 50));
+    }
+
+    @Override
+    public Map<String, Object> exportPersonalData(long accountId) {
+        var registrations = desk.registrationsOf(accountId).stream()
+                .map(r -> Map.<String, Object>of("event", events.find(r.eventId()).map(Event::title).orElse(""),
+                        "name", r.name(), "email", r.email(), "status", r.status().name(),
+                        "registeredAt", r.createdAt().toString()))
+                .toList();
+        return registrations.isEmpty() ? Map.of() : Map.of("registrations", registrations);
+    }
+
+    /** Frees the person's seats (the waiting list moves up), then forgets them. */
+    @Override
+    public void erasePersonalData(long accountId) {
+        desk.cancelAllOf(accountId);
+        jdbc.sql("delete from agenda_registration where account_id = ?").param(accountId).update();
+    }
+
+    @Override
+    public void applyRetention() {
+        jdbc.sql("delete from agenda_registration where event_id in (select id from agenda_event where ends_at < ?)")
+                .param(OffsetDateTime.now(clock).minus(REGISTRATION_RETENTION)).update();
+    }
+
+    @Override
+    public Stream<SearchDocument> searchDocuments() {
+        return events.all().stream().map(e -> new SearchDocument("event", Long.toString(e.id()), e.title(),
+                e.description() + " " + e.place(), "/agenda/" + e.id(), e.startsAt(), e.neighbourhoodId()));
+    }
+
+    @Override
+    public void seedDemoData() {
+        if (!events.all().isEmpty()) {
+            return;
+        }
+        Long centre = neighbourhoods.all().stream().filter(n -> n.slug().equals("centre-bourg")).findFirst()
+                .map(n -> n.id()).orElse(null);
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        events.insert(event("Café numérique : premiers pas sur la tablette",
+                "Un atelier convivial pour apprendre à se servir d'une tablette : allumer, se connecter au Wi-Fi, "
+                        + "envoyer une photo à ses petits-enfants. Tablettes prêtées sur place.",
+                today.plusDays(9), LocalTime.of(14, 30), 2, "Médiathèque, 3 rue des Écoles", Category.TRAINING, centre,
+                true, null, "Salle de plain-pied, boucle magnétique.", 12));
+        events.insert(event("Marché des producteurs", "Fruits, légumes, fromages et miel des fermes de la commune.",
+                today.plusDays(4), LocalTime.of(8, 0), 5, "Place de la Halle", Category.MARKET, centre, true, null,
+                "Place accessible en fauteuil roulant.", null));
+        events.insert(event("Conseil municipal", "Séance publique du conseil municipal. Ordre du jour affiché en mairie.",
+                today.plusDays(16), LocalTime.of(19, 0), 2, "Salle du conseil, mairie", Category.CITIZENSHIP, centre, true,
+                null, "Salle au rez-de-chaussée.", null));
+    }
+
+    private static Event event(String title, String description, LocalDate day, LocalTime start, int hours, String place,
+            Category category, Long neighbourhood, boolean free, String price, String accessibility, Integer capacity) {
+        var starts = day.atTime(start).atZone(PARIS).toInstant();
+        return new Event(0, title, description, starts, starts.plus(Duration.ofHours(hours)), place, category,
+                neighbourhood, free, price, accessibility, capacity);
+    }
+}

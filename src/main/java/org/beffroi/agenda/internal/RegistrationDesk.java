@@ -1,0 +1,190 @@
+package org.beffroi.agenda.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.beffroi.agenda.Event;
+import org.beffroi.agenda.RegistrationPromoted;
+import org.beffroi.agenda.internal.Registration.Status;
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.Mailer;
+import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.SecureTokens;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registrations with a capacity that is never exceeded: each registration and each cancellation first
+ * locks the event's row, so that counting the confirmed seats and taking one is a single step for the
+ * database, whatever the number of nodes and simultaneous requests.
+ */
+@Service
+public class RegistrationDesk {
+
+    public enum Outcome {
+        CONFIRMED, WAITING, ALREADY_REGISTERED, NO_REGISTRATION, PAST
+    }
+
+    /** The guard, named so that a test can show what happens without it. */
+    enum Guard {
+        EVENT_ROW_LOCK, NONE
+    }
+
+    private final JdbcClient jdbc;
+    private final EventRepository events;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final Environment environment;
+    private final Commune commune;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    RegistrationDesk(JdbcClient jdbc, EventRepository events, Mailer mailer, MessageSource messages,
+            Environment environment, Commune commune, ApplicationEventPublisher publisher, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.environment = environment;
+        this.commune = commune;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome register(long eventId, String name, String email, Long accountId) {
+        return register(eventId, name, email, accountId, Guard.EVENT_ROW_LOCK);
+    }
+
+    @Transactional
+    Outcome register(long eventId, String name, String email, Long accountId, Guard guard) {
+        Event event = (guard == Guard.EVENT_ROW_LOCK ? lock(eventId) : events.find(eventId)).orElseThrow();
+        if (!event.needsRegistration()) {
+            return Outcome.NO_REGISTRATION;
+        }
+        if (!event.startsAt().isAfter(clock.instant())) {
+            return Outcome.PAST;
+        }
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        boolean already = jdbc.sql("""
+                select count(*) from agenda_registration where event_id = ? and email = ? and status <> ?""")
+                .params(eventId, address, Status.CANCELLED.name()).query(Long.class).single() > 0;
+        if (already) {
+            return Outcome.ALREADY_REGISTERED;
+        }
+        Status status = confirmedCount(eventId) < event.capacity() ? Status.CONFIRMED : Status.WAITING;
+        String token = SecureTokens.newToken();
+        jdbc.sql("""
+                insert into agenda_registration (event_id, account_id, name, email, status, cancel_token_hash, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(eventId, accountId, name.strip(), address, status.name(), SecureTokens.digest(token), OffsetDateTime.now(clock))
+                .update(new GeneratedKeyHolder(), "id");
+        mail(address, status == Status.CONFIRMED ? "agenda.mail.confirmed" : "agenda.mail.waiting", event, token);
+        return status == Status.CONFIRMED ? Outcome.CONFIRMED : Outcome.WAITING;
+    }
+
+    /** The registration a cancellation link points to, while it is active. */
+    public Optional<Registration> findActive(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from agenda_registration where cancel_token_hash = ? and status <> ?")
+                .params(SecureTokens.digest(token), Status.CANCELLED.name()).query(RegistrationDesk::registration).optional();
+    }
+
+    /** Cancels from the mailed link; the first person waiting, if any, takes the seat. */
+    @Transactional
+    public Optional<Registration> cancel(String token) {
+        var registration = findActive(token);
+        registration.ifPresent(r -> cancel(r.id(), r.eventId()));
+        return registration;
+    }
+
+    /** Cancels every active registration of an account (its erasure). */
+    @Transactional
+    public void cancelAllOf(long accountId) {
+        jdbc.sql("select id, event_id from agenda_registration where account_id = ? and status <> ?")
+                .params(accountId, Status.CANCELLED.name())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()
+                .forEach(pair -> cancel(pair[0], pair[1]));
+    }
+
+    private void cancel(long registrationId, long eventId) {
+        Event event = lock(eventId).orElseThrow();
+        int changed = jdbc.sql("update agenda_registration set status = ?, cancelled_at = ? where id = ? and status <> ?")
+                .params(Status.CANCELLED.name(), OffsetDateTime.now(clock), registrationId, Status.CANCELLED.name())
+                .update();
+        if (changed == 1 && event.capacity() != null && confirmedCount(eventId) < event.capacity()) {
+            promoteFirstWaiting(event);
+        }
+    }
+
+    private void promoteFirstWaiting(Event event) {
+        jdbc.sql("select * from agenda_registration where event_id = ? and status = ? order by id limit 1")
+                .params(event.id(), Status.WAITING.name()).query(RegistrationDesk::registration).optional()
+                .ifPresent(next -> {
+                    jdbc.sql("update agenda_registration set status = ? where id = ?")
+                            .params(Status.CONFIRMED.name(), next.id()).update();
+                    String token = SecureTokens.newToken();
+                    jdbc.sql("update agenda_registration set cancel_token_hash = ? where id = ?")
+                            .params(SecureTokens.digest(token), next.id()).update();
+                    mail(next.email(), "agenda.mail.promoted", event, token);
+                    publisher.publishEvent(new RegistrationPromoted(event.id(), next.id()));
+                });
+    }
+
+    public List<Registration> registrations(long eventId) {
+        return jdbc.sql("select * from agenda_registration where event_id = ? order by id").param(eventId)
+                .query(RegistrationDesk::registration).list();
+    }
+
+    public List<Registration> registrationsOf(long accountId) {
+        return jdbc.sql("select * from agenda_registration where account_id = ? order by id").param(accountId)
+                .query(RegistrationDesk::registration).list();
+    }
+
+    public long confirmedCount(long eventId) {
+        return jdbc.sql("select count(*) from agenda_registration where event_id = ? and status = ?")
+                .params(eventId, Status.CONFIRMED.name()).query(Long.class).single();
+    }
+
+    public long waitingCount(long eventId) {
+        return jdbc.sql("select count(*) from agenda_registration where event_id = ? and status = ?")
+                .params(eventId, Status.WAITING.name()).query(Long.class).single();
+    }
+
+    private Optional<Event> lock(long eventId) {
+        jdbc.sql("select id from agenda_event where id = ? for update").param(eventId).query(Long.class).optional();
+        return events.find(eventId);
+    }
+
+    private void mail(String to, String key, Event event, String token) {
+        var locale = LocaleContextHolder.getLocale();
+        String link = environment.getProperty("beffroi.base-url", "http://localhost:8080")
+                + "/agenda/inscription/annulation?jeton=" + token;
+        var when = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", locale)
+                .format(event.startsAt().atZone(java.time.ZoneId.of("Europe/Paris")));
+        String town = commune.settings().name();
+        mailer.send(new OutgoingMail(to, messages.getMessage(key + ".subject", new Object[] {event.title()}, locale),
+                messages.getMessage(key + ".body", new Object[] {event.title(), when, event.place(), link, town}, locale)));
+    }
+
+
+
+    private static Registration registration(ResultSet rs, int row) throws SQLException {
+        return new Registration(rs.getLong("id"), rs.getLong("event_id"), rs.getObject("account_id", Long.class),
+                rs.getString("name"), rs.getString("email"), Status.valueOf(rs.getString("status")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

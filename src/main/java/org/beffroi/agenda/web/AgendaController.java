@@ -1,0 +1,193 @@
+package org.beffroi.agenda.web;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.beffroi.agenda.Category;
+import org.beffroi.agenda.Event;
+import org.beffroi.agenda.internal.CalendarFeed;
+import org.beffroi.agenda.internal.EventRepository;
+import org.beffroi.agenda.internal.RegistrationDesk;
+import org.beffroi.agenda.internal.RegistrationDesk.Outcome;
+import org.beffroi.identity.Accounts;
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.Feed;
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.RateLimits;
+import org.beffroi.platform.SignedInUser;
+import org.beffroi.portal.Neighbourhoods;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The public agenda: upcoming events with filters, an event's page with registration, the iCalendar feed. */
+@Controller
+class AgendaController {
+
+    private static final int REGISTRATIONS_PER_HOUR = 20;
+
+    private final EventRepository events;
+    private final RegistrationDesk desk;
+    private final CalendarFeed feed;
+    private final Neighbourhoods neighbourhoods;
+    private final Accounts accounts;
+    private final Commune commune;
+    private final RateLimits limits;
+    private final Environment environment;
+    private final Clock clock;
+    private final EventJsonLd jsonLd;
+
+    AgendaController(EventRepository events, RegistrationDesk desk, CalendarFeed feed, Neighbourhoods neighbourhoods,
+            Accounts accounts, Commune commune, RateLimits limits, Environment environment, Clock clock,
+            EventJsonLd jsonLd) {
+        this.events = events;
+        this.desk = desk;
+        this.feed = feed;
+        this.neighbourhoods = neighbourhoods;
+        this.accounts = accounts;
+        this.commune = commune;
+        this.limits = limits;
+        this.environment = environment;
+        this.clock = clock;
+        this.jsonLd = jsonLd;
+    }
+
+    @ModelAttribute("feeds")
+    java.util.List<Feed> feeds(java.util.Locale locale) {
+        return java.util.List.of(new Feed("text/calendar", "/agenda.ics", commune.settings().name() + " – agenda (iCalendar)"));
+    }
+
+    @GetMapping("/agenda")
+    String list(@RequestParam(name = "categorie", required = false) String category,
+            @RequestParam(name = "quartier", required = false) Long neighbourhood,
+            @RequestParam(name = "gratuit", defaultValue = "false") boolean freeOnly, Model model) {
+        Category chosen = category(category);
+        model.addAttribute("events", events.upcoming(clock.instant(),
+                new EventRepository.Filter(chosen, neighbourhood, freeOnly), 200));
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("categorie", chosen);
+        model.addAttribute("quartier", neighbourhood);
+        model.addAttribute("gratuit", freeOnly);
+        return "agenda/list";
+    }
+
+    @GetMapping("/agenda/{id}")
+    String show(@PathVariable long id, Model model) {
+        Event event = events.find(id).orElseThrow(NotFoundException::new);
+        if (!model.containsAttribute("form")) {
+            var form = new RegistrationForm();
+            SignedInUser.current().flatMap(user -> accounts.find(user.accountId())).ifPresent(account -> {
+                form.setName(account.displayName());
+                form.setEmail(account.email());
+            });
+            model.addAttribute("form", form);
+        }
+        return show(event, model);
+    }
+
+    private String show(Event event, Model model) {
+        model.addAttribute("event", event);
+        model.addAttribute("jsonLd", jsonLd.write(event));
+        model.addAttribute("past", !event.startsAt().isAfter(clock.instant()));
+        model.addAttribute("neighbourhood",
+                event.neighbourhoodId() == null ? null : neighbourhoods.find(event.neighbourhoodId()).orElse(null));
+        if (event.needsRegistration()) {
+            long confirmed = desk.confirmedCount(event.id());
+            model.addAttribute("seatsLeft", Math.max(0, event.capacity() - confirmed));
+            model.addAttribute("waiting", desk.waitingCount(event.id()));
+        }
+        return "agenda/event";
+    }
+
+    @PostMapping("/agenda/{id}/inscription")
+    String register(@PathVariable long id, @Validated @ModelAttribute("form") RegistrationForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
+        Event event = events.find(id).orElseThrow(NotFoundException::new);
+        if (!errors.hasErrors() && !limits.tryConsume("agenda-registration:" + request.getRemoteAddr(),
+                REGISTRATIONS_PER_HOUR, Duration.ofHours(1))) {
+            errors.reject("rate.limited");
+        }
+        Outcome outcome = errors.hasErrors() ? null
+                : desk.register(id, form.getName(), form.getEmail(),
+                        SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        if (outcome == Outcome.ALREADY_REGISTERED) {
+            errors.rejectValue("email", "agenda.registration.already");
+        } else if (outcome == Outcome.NO_REGISTRATION || outcome == Outcome.PAST) {
+            errors.reject("agenda.registration.closed");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(event, model);
+        }
+        redirect.addFlashAttribute("saved", outcome == Outcome.CONFIRMED ? "agenda.registration.confirmed"
+                : "agenda.registration.waiting");
+        return "redirect:/agenda/" + id;
+    }
+
+    /** The mailed link opens a page with a button, so that a mail scanner following links cancels nothing. */
+    @GetMapping("/agenda/inscription/annulation")
+    String cancelPage(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var registration = desk.findActive(token);
+        if (registration.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "agenda/cancel";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("event", events.find(registration.get().eventId()).orElseThrow());
+        return "agenda/cancel";
+    }
+
+    @PostMapping("/agenda/inscription/annulation")
+    String cancel(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var cancelled = desk.cancel(token);
+        if (cancelled.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "agenda/cancel";
+        }
+        model.addAttribute("cancelled", true);
+        model.addAttribute("event", events.find(cancelled.get().eventId()).orElseThrow());
+        return "agenda/cancel";
+    }
+
+    @GetMapping(value = "/agenda.ics")
+    ResponseEntity<String> calendar(@RequestParam(name = "categorie", required = false) String category) {
+        Category chosen = category(category);
+        var list = events.upcoming(clock.instant().minus(Duration.ofDays(30)),
+                new EventRepository.Filter(chosen, null, false), 1000);
+        String body = feed.write(commune.settings().name(), list,
+                environment.getProperty("beffroi.base-url", "http://localhost:8080"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8")).body(body);
+    }
+
+    private static Category category(String slug) {
+        if (slug == null || slug.isBlank()) {
+            return null;
+        }
+        for (Category c : Category.values()) {
+            if (c.slug().equals(slug)) {
+                return c;
+            }
+        }
+        throw new NotFoundException();
+    }
+}

@@ -1,0 +1,71 @@
+package org.beffroi.agenda.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.beffroi.agenda.Category;
+import org.beffroi.agenda.Event;
+import org.beffroi.agenda.internal.EventRepository;
+import org.beffroi.testing.BrowserTest;
+import org.beffroi.testing.Mailbox;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** A workshop fills up, the next person lands on the waiting list and gets the seat when the first cancels. */
+class AgendaBrowserTest extends BrowserTest {
+
+    @Autowired
+    EventRepository events;
+
+    @Test
+    void aWorkshopFillsUpAndTheWaitingListMovesUp() {
+        String title = "Atelier tablette " + UUID.randomUUID().toString().substring(0, 6);
+        Instant start = Instant.now().plus(Duration.ofDays(6));
+        events.insert(new Event(0, title, "Premiers pas sur la tablette.\nTablettes prêtées.", start,
+                start.plus(Duration.ofHours(2)), "Médiathèque", Category.TRAINING, null, true, null,
+                "Salle de plain-pied.", 1));
+        String first = "rose-" + UUID.randomUUID() + "@exemple.fr";
+        String second = "louis-" + UUID.randomUUID() + "@exemple.fr";
+
+        visit("/agenda");
+        submit(link(title));
+        assertThat(page.locator("main")).containsText("Il reste 1 place sur 1");
+        page.getByLabel("Nom et prénom").fill("Rose Lambert");
+        page.getByLabel("Adresse électronique").fill(first);
+        submit(button("M’inscrire"));
+        assertThat(page.locator(".notice[role=status]")).containsText("Votre inscription est confirmée");
+
+        var other = newContext(true);
+        Page louis = newPage(other);
+        visit(louis, page.url());
+        assertThat(louis.locator("main")).containsText("C’est complet");
+        louis.getByLabel("Nom et prénom").fill("Louis Perrin");
+        louis.getByLabel("Adresse électronique").fill(second);
+        submit(louis.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("M’inscrire sur la liste d’attente")));
+        assertThat(louis.locator(".notice[role=status]")).containsText("vous êtes sur la liste d’attente");
+
+        visit(Mailbox.awaitLink(first, "/agenda/inscription/annulation"));
+        submit(button("Annuler mon inscription"));
+        assertThat(page.locator("main")).containsText("est annulée");
+        Mailbox.awaitMessage(second, 2);
+
+        signIn(page, "agent@belvoir.example", "belvoir-agent-2026");
+        visit("/admin/agenda");
+        submit(page.locator("main").getByRole(AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("1 inscrits sur 1, 0 en attente")).first());
+        assertThat(page.locator("table")).containsText("Louis Perrin");
+        assertThat(page.locator("table")).containsText("Inscrit");
+
+        visit("/admin/agenda/nouveau");
+        page.getByLabel("Titre").fill("Bal du 14 juillet");
+        submit(button("Enregistrer"));
+        assertThat(page.locator(".error-summary")).isVisible();
+        assertThat(page.getByLabel("Titre")).hasValue("Bal du 14 juillet");
+    }
+}
