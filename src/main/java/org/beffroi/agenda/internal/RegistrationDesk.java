@@ -144,6 +144,16 @@ public class RegistrationDesk {
                 });
     }
 
+    /** The reminder of the day before, with a fresh cancellation link (the old one is replaced). */
+    void remind(long registrationId) {
+        var registration = jdbc.sql("select * from agenda_registration where id = ?").param(registrationId)
+                .query(RegistrationDesk::registration).single();
+        String token = SecureTokens.newToken();
+        jdbc.sql("update agenda_registration set cancel_token_hash = ? where id = ?")
+                .params(SecureTokens.digest(token), registrationId).update();
+        mail(registration.email(), "agenda.mail.reminder", events.find(registration.eventId()).orElseThrow(), token);
+    }
+
     public List<Registration> registrations(long eventId) {
         return jdbc.sql("select * from agenda_registration where event_id = ? order by id").param(eventId)
                 .query(RegistrationDesk::registration).list();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,6 +23,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale DEFAULT_LOCALE = Locale.FRENCH;
+
+    /** Mail written by background jobs, outside any request, is in the commune's language, not the server's. */
+    WebConfiguration() {
+        LocaleContextHolder.setDefaultLocale(DEFAULT_LOCALE);
+    }
 
     @Bean
     MessageSource messageSource() {
