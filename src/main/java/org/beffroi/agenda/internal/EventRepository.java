@@ -65,6 +65,12 @@ public class EventRepository implements Agenda {
         return jdbc.sql(sql.toString()).params(params).query(EventRepository::event).list();
     }
 
+    /** Events that start within [from, to), in order. */
+    public List<Event> startingBetween(Instant from, Instant to) {
+        return jdbc.sql("select * from agenda_event where starts_at >= ? and starts_at < ? order by starts_at, id")
+                .params(utc(from), utc(to)).query(EventRepository::event).list();
+    }
+
     public List<Event> all() {
         return jdbc.sql("select * from agenda_event order by starts_at desc, id desc").query(EventRepository::event).list();
     }

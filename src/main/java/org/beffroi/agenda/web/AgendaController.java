@@ -169,6 +169,32 @@ class AgendaController {
         return "agenda/cancel";
     }
 
+    /** The month's programme on one page, to print for the notice board and for residents without internet. */
+    @GetMapping("/agenda/mois/{month}")
+    String month(@PathVariable String month, Model model) {
+        java.time.YearMonth chosen;
+        try {
+            chosen = java.time.YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new NotFoundException();
+        }
+        var paris = java.time.ZoneId.of("Europe/Paris");
+        var list = events.startingBetween(chosen.atDay(1).atStartOfDay(paris).toInstant(),
+                chosen.plusMonths(1).atDay(1).atStartOfDay(paris).toInstant());
+        model.addAttribute("month", chosen);
+        model.addAttribute("days", list.stream().collect(java.util.stream.Collectors.groupingBy(
+                e -> java.time.LocalDate.ofInstant(e.startsAt(), paris), java.util.TreeMap::new,
+                java.util.stream.Collectors.toList())));
+        model.addAttribute("previous", chosen.minusMonths(1));
+        model.addAttribute("next", chosen.plusMonths(1));
+        return "agenda/month";
+    }
+
+    @GetMapping("/agenda/mois")
+    String currentMonth() {
+        return "redirect:/agenda/mois/" + java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+    }
+
     @GetMapping(value = "/agenda.ics")
     ResponseEntity<String> calendar(@RequestParam(name = "categorie", required = false) String category) {
         Category chosen = category(category);

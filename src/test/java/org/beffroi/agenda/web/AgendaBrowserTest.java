@@ -34,6 +34,9 @@ class AgendaBrowserTest extends BrowserTest {
         String second = "louis-" + UUID.randomUUID() + "@exemple.fr";
 
         visit("/agenda");
+        submit(link("Le programme du mois, à imprimer"));
+        assertThat(page.locator("h1")).containsText("Programme de");
+        visit("/agenda");
         submit(link(title));
         assertThat(page.locator("main")).containsText("Il reste 1 place sur 1");
         page.getByLabel("Nom et prénom").fill("Rose Lambert");

@@ -122,6 +122,21 @@ class AgendaTest {
     }
 
     @Test
+    void theMonthlyProgrammeListsTheMonthsEventsByDay() throws Exception {
+        Instant start = java.time.ZonedDateTime.of(2031, 3, 14, 15, 0, 0, 0, java.time.ZoneId.of("Europe/Paris")).toInstant();
+        String title = "Carnaval des écoles " + UUID.randomUUID().toString().substring(0, 6);
+        events.insert(new Event(0, title, "Défilé", start, start.plus(Duration.ofHours(2)), "Cour de l'école",
+                Category.CHILDREN, null, true, null, null, null));
+        mvc.perform(get("/agenda/mois/2031-03")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Programme de mars 2031")))
+                .andExpect(content().string(Matchers.containsString("vendredi 14 mars")))
+                .andExpect(content().string(Matchers.containsString(title)));
+        mvc.perform(get("/agenda/mois/2031-04")).andExpect(content().string(Matchers.not(Matchers.containsString(title))));
+        mvc.perform(get("/agenda/mois/2031-13")).andExpect(status().isNotFound());
+        mvc.perform(get("/agenda/mois")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void anEventEndingBeforeItStartsIsRefused() throws Exception {
         var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
         mvc.perform(post("/admin/agenda/nouveau").cookie(agent).with(csrf()).param("title", "Concert")
