@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.RegistrationDesk;
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.SearchDocument;
@@ -70,6 +71,12 @@ public class AgendaModule implements ServiceModule {
     @Override
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.agenda", "/admin/agenda", MANAGE_EVENTS, 50));
+    }
+
+    /** The next events on the home page. */
+    @Override
+    public List<HomeBlock> homeBlocks() {
+        return List.of(new HomeBlock("agenda/home-block", Map.of("events", events.upcoming(clock.instant(), 3)), 10));
     }
 
     @Override

@@ -30,6 +30,11 @@ public interface ServiceModule {
         return List.of();
     }
 
+    /** Blocks for the home page (next events, latest news…), computed at each visit; none by default. */
+    default List<HomeBlock> homeBlocks() {
+        return List.of();
+    }
+
     /** Everything this module holds about an account, as JSON-ready values (maps, lists, strings, numbers). */
     default Map<String, Object> exportPersonalData(long accountId) {
         return Map.of();

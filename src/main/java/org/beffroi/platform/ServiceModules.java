@@ -39,6 +39,11 @@ public class ServiceModules {
         return visible(all().stream().flatMap(m -> m.adminMenu().stream()).toList(), authorities);
     }
 
+    public List<HomeBlock> homeBlocks() {
+        return all().stream().flatMap(m -> m.homeBlocks().stream()).sorted(Comparator.comparingInt(HomeBlock::order))
+                .toList();
+    }
+
     public List<Permission> permissions() {
         return all().stream().flatMap(m -> m.permissions().stream()).toList();
     }

@@ -1,6 +1,7 @@
 package org.beffroi.portal.web;
 
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.ServiceModules;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,14 +15,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 class PortalController {
 
     private final NeighbourhoodRepository neighbourhoods;
+    private final ServiceModules modules;
 
-    PortalController(NeighbourhoodRepository neighbourhoods) {
+    PortalController(NeighbourhoodRepository neighbourhoods, ServiceModules modules) {
         this.neighbourhoods = neighbourhoods;
+        this.modules = modules;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("blocks", modules.homeBlocks());
         return "portal/home";
     }
 

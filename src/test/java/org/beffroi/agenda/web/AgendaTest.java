@@ -122,6 +122,17 @@ class AgendaTest {
     }
 
     @Test
+    void theHomePageShowsTheNextEvents() throws Exception {
+        Instant soon = Instant.now().plus(Duration.ofMinutes(30));
+        String title = "Lecture de contes " + UUID.randomUUID().toString().substring(0, 6);
+        events.insert(new Event(0, title, "Pour les petits", soon, soon.plus(Duration.ofHours(1)), "Médiathèque",
+                Category.CHILDREN, null, true, null, null, null));
+        mvc.perform(get("/")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Prochains événements")))
+                .andExpect(content().string(Matchers.containsString(title)));
+    }
+
+    @Test
     void theMonthlyProgrammeListsTheMonthsEventsByDay() throws Exception {
         Instant start = java.time.ZonedDateTime.of(2031, 3, 14, 15, 0, 0, 0, java.time.ZoneId.of("Europe/Paris")).toInstant();
         String title = "Carnaval des écoles " + UUID.randomUUID().toString().substring(0, 6);
