@@ -79,6 +79,14 @@ public class AgendaModule implements ServiceModule {
         return List.of(new HomeBlock("agenda/home-block", Map.of("events", events.upcoming(clock.instant(), 3)), 10));
     }
 
+    /** The neighbourhood's next events on its page. */
+    @Override
+    public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
+        var filter = new EventRepository.Filter(null, neighbourhoodId, false);
+        return List.of(new HomeBlock("agenda/home-block", Map.of("events", events.upcoming(clock.instant(), filter, 5)),
+                20));
+    }
+
     @Override
     public Map<String, Object> exportPersonalData(long accountId) {
         var registrations = desk.registrationsOf(accountId).stream()

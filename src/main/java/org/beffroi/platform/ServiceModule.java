@@ -35,6 +35,11 @@ public interface ServiceModule {
         return List.of();
     }
 
+    /** Blocks for a neighbourhood's page: what this module holds about that neighbourhood; none by default. */
+    default List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
+        return List.of();
+    }
+
     /** Everything this module holds about an account, as JSON-ready values (maps, lists, strings, numbers). */
     default Map<String, Object> exportPersonalData(long accountId) {
         return Map.of();

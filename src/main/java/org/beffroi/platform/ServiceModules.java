@@ -44,6 +44,11 @@ public class ServiceModules {
                 .toList();
     }
 
+    public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
+        return all().stream().flatMap(m -> m.neighbourhoodBlocks(neighbourhoodId).stream())
+                .sorted(Comparator.comparingInt(HomeBlock::order)).toList();
+    }
+
     public List<Permission> permissions() {
         return all().stream().flatMap(m -> m.permissions().stream()).toList();
     }

@@ -1,5 +1,8 @@
 package org.beffroi.platform;
 
+import java.text.Normalizer;
+import java.util.Locale;
+
 /** Small text helpers for form values. */
 public final class Text {
 
@@ -9,5 +12,15 @@ public final class Text {
     /** An optional field left empty is stored as null, not as an empty string. */
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** "Le Haut-Bourg Église" becomes "le-haut-bourg-eglise"; {@code fallback} when nothing is left. */
+    public static String slug(String title, String fallback) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (slug.length() > 200) {
+            slug = slug.substring(0, 200).replaceAll("-$", "");
+        }
+        return slug.isEmpty() ? fallback : slug;
     }
 }

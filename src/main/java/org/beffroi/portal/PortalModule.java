@@ -1,27 +1,43 @@
 package org.beffroi.portal;
 
 import static org.beffroi.platform.Role.ADMINISTRATOR;
+import static org.beffroi.platform.Role.AGENT;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.ServiceModule;
+import org.beffroi.portal.internal.ArticleDesk;
+import org.beffroi.portal.internal.ArticleRepository;
+import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
+import org.beffroi.portal.internal.DemoArticles;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.stereotype.Component;
 
-/** The portal's menus, permissions, search documents and demo neighbourhoods. */
+/** The portal's menus, permissions, home and neighbourhood blocks, search documents and demo content. */
 @Component
 public class PortalModule implements ServiceModule {
 
     public static final Permission MANAGE_NEIGHBOURHOODS = Permission.of("portal", "neighbourhoods", ADMINISTRATOR);
+    public static final Permission MANAGE_CONTENT = Permission.of("portal", "content", AGENT, ADMINISTRATOR);
 
     private final NeighbourhoodRepository neighbourhoods;
+    private final ArticleRepository articles;
+    private final DemoArticles demoArticles;
+    private final Clock clock;
 
-    PortalModule(NeighbourhoodRepository neighbourhoods) {
+    PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, DemoArticles demoArticles,
+            Clock clock) {
         this.neighbourhoods = neighbourhoods;
+        this.articles = articles;
+        this.demoArticles = demoArticles;
+        this.clock = clock;
     }
 
     @Override
@@ -36,38 +52,58 @@ public class PortalModule implements ServiceModule {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(MANAGE_NEIGHBOURHOODS);
+        return List.of(MANAGE_NEIGHBOURHOODS, MANAGE_CONTENT);
     }
 
     @Override
     public List<MenuEntry> publicMenu() {
-        return List.of(MenuEntry.open("nav.home", "/", 0), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
+        return List.of(MenuEntry.open("nav.home", "/", 0), MenuEntry.open("nav.news", "/actualites", 10),
+                MenuEntry.open("nav.pages", "/pages", 40), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
     }
 
     @Override
     public List<MenuEntry> adminMenu() {
-        return List.of(MenuEntry.restricted("admin.menu.neighbourhoods", "/admin/quartiers", MANAGE_NEIGHBOURHOODS, 40));
+        return List.of(MenuEntry.restricted("admin.menu.news", "/admin/actualites", MANAGE_CONTENT, 10),
+                MenuEntry.restricted("admin.menu.pages", "/admin/pages", MANAGE_CONTENT, 20),
+                MenuEntry.restricted("admin.menu.neighbourhoods", "/admin/quartiers", MANAGE_NEIGHBOURHOODS, 40));
+    }
+
+    /** The latest news on the home page. */
+    @Override
+    public List<HomeBlock> homeBlocks() {
+        return List.of(new HomeBlock("portal/news-block",
+                Map.of("news", articles.publicNews(NewsFilter.none(), clock.instant(), 0, 3)), 5));
+    }
+
+    @Override
+    public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
+        return List.of(new HomeBlock("portal/news-block",
+                Map.of("news", articles.publicNews(new NewsFilter(null, neighbourhoodId), clock.instant(), 0, 5)), 10));
     }
 
     @Override
     public Stream<SearchDocument> searchDocuments() {
-        return neighbourhoods.all().stream().map(n -> new SearchDocument("neighbourhood", Long.toString(n.id()), n.name(),
-                n.description() == null ? "" : n.description(), "/quartiers/" + n.slug(), null, n.id()));
+        var neighbourhoodDocuments = neighbourhoods.all().stream().map(n -> new SearchDocument("neighbourhood",
+                Long.toString(n.id()), n.name(), n.description() == null ? "" : n.description(),
+                "/quartiers/" + n.slug(), null, n.id()));
+        return Stream.concat(neighbourhoodDocuments,
+                articles.allPublic(clock.instant()).stream().map(ArticleDesk::searchDocument));
     }
 
     @Override
     public void seedDemoData() {
-        if (!neighbourhoods.all().isEmpty()) {
-            return;
+        if (neighbourhoods.all().isEmpty()) {
+            neighbourhoods.insert("Centre-bourg",
+                    "Le cœur historique autour de la halle, de la mairie et de l'église Saint-Martin.",
+                    square(5.3200, 46.1000));
+            neighbourhoods.insert("Les Tilleuls",
+                    "Quartier résidentiel le long de l'allée des tilleuls, avec l'école et le stade.",
+                    square(5.3300, 46.1000));
+            neighbourhoods.insert("Le Moulin",
+                    "Le hameau du bord de la rivière, ses jardins partagés et l'ancien moulin.", square(5.3200, 46.1100));
+            neighbourhoods.insert("La Croix-Rousse des Champs", "Fermes et lotissements au nord de la commune.", null);
         }
-        neighbourhoods.insert("Centre-bourg",
-                "Le cœur historique autour de la halle, de la mairie et de l'église Saint-Martin.",
-                square(5.3200, 46.1000));
-        neighbourhoods.insert("Les Tilleuls",
-                "Quartier résidentiel le long de l'allée des tilleuls, avec l'école et le stade.", square(5.3300, 46.1000));
-        neighbourhoods.insert("Le Moulin", "Le hameau du bord de la rivière, ses jardins partagés et l'ancien moulin.",
-                square(5.3200, 46.1100));
-        neighbourhoods.insert("La Croix-Rousse des Champs", "Fermes et lotissements au nord de la commune.", null);
+        demoArticles.seed();
     }
 
     private static String square(double lon, double lat) {

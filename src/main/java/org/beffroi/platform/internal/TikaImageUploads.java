@@ -10,7 +10,6 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
-import org.apache.tika.Tika;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
@@ -25,7 +24,6 @@ class TikaImageUploads implements ImageUploads {
 
     private static final Set<String> RASTER_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
 
-    private final Tika tika = new Tika();
     private final FileStorage storage;
     private final DataSize maxSize;
 
@@ -36,16 +34,9 @@ class TikaImageUploads implements ImageUploads {
 
     @Override
     public StoredFile storeImage(MultipartFile upload, int maxDimension) throws InvalidUploadException {
-        if (upload == null || upload.isEmpty()) {
-            throw new InvalidUploadException("upload.empty");
-        }
-        if (upload.getSize() > maxSize.toBytes()) {
-            throw new InvalidUploadException("upload.too-large", maxSize.toMegabytes());
-        }
+        byte[] bytes = UploadChecks.bytes(upload, maxSize);
         try {
-            byte[] bytes = upload.getBytes();
-            // The type comes from the bytes, never from the name or the browser's claim.
-            String detected = tika.detect(bytes);
+            String detected = UploadChecks.detectedType(bytes);
             if (detected.contains("svg") || detected.contains("xml")) {
                 throw new InvalidUploadException("upload.svg-refused");
             }
@@ -56,7 +47,7 @@ class TikaImageUploads implements ImageUploads {
             if (image == null) {
                 throw new InvalidUploadException("upload.not-an-image");
             }
-            return storage.store(baseName(upload.getOriginalFilename()) + ".png", "image/png",
+            return storage.store(UploadChecks.baseName(upload.getOriginalFilename(), "image") + ".png", "image/png",
                     reencode(scaled(image, maxDimension)));
         } catch (IOException e) {
             throw new InvalidUploadException("upload.not-an-image");
@@ -80,14 +71,5 @@ class TikaImageUploads implements ImageUploads {
         graphics.drawImage(source.getScaledInstance(width, height, Image.SCALE_SMOOTH), 0, 0, null);
         graphics.dispose();
         return target;
-    }
-
-    private static String baseName(String original) {
-        if (original == null || original.isBlank()) {
-            return "image";
-        }
-        String name = original.replaceAll(".*[/\\\\]", "").replaceAll("\\.[^.]*$", "");
-        name = name.replaceAll("[^\\p{L}\\p{N}_-]", "-");
-        return name.isBlank() ? "image" : name.substring(0, Math.min(name.length(), 80));
     }
 }

@@ -1,10 +1,9 @@
 package org.beffroi.portal.internal;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,11 +51,8 @@ public class NeighbourhoodRepository implements Neighbourhoods {
         jdbc.sql("delete from portal_neighbourhood where id = ?").param(id).update();
     }
 
-    /** "Le Haut-Bourg Église" becomes "le-haut-bourg-eglise". */
     public static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "quartier" : slug;
+        return Text.slug(name, "quartier");
     }
 
     private static Neighbourhood row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -52,7 +52,9 @@ class PortalController {
 
     @GetMapping("/quartiers/{slug}")
     String neighbourhood(@PathVariable String slug, Model model) {
-        model.addAttribute("neighbourhood", neighbourhoods.findBySlug(slug).orElseThrow(NotFoundException::new));
+        var neighbourhood = neighbourhoods.findBySlug(slug).orElseThrow(NotFoundException::new);
+        model.addAttribute("neighbourhood", neighbourhood);
+        model.addAttribute("blocks", modules.neighbourhoodBlocks(neighbourhood.id()));
         return "portal/neighbourhood";
     }
 

@@ -1,0 +1,64 @@
+package org.beffroi.platform;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Text written by agents and organisations in Markdown, turned into HTML that is safe to put in a page.
+ * Raw HTML in the Markdown is shown as text, and the HTML produced goes through an allow-list anyway:
+ * no script, no event handler, no frame, no style, links only to web, mail and phone addresses,
+ * images only from the platform's own files.
+ */
+public final class RichText {
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
+    private static final TextContentRenderer TEXT = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+
+    /** Images are the commune's own uploads: an outside image would leak visitors' addresses to another site. */
+    private static final Pattern OWN_FILE = Pattern.compile("^/fichiers/[0-9a-fA-F-]{36}$");
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "em",
+                    "strong", "del", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "hr", "br")
+            // the page's title is its only h1
+            .allowElements((name, attributes) -> "h2", "h1")
+            .allowUrlProtocols("https", "http", "mailto", "tel")
+            .allowAttributes("href", "title").onElements("a")
+            .requireRelsOnLinks("noopener", "noreferrer")
+            .allowAttributes("src").matching(OWN_FILE).onElements("img")
+            .allowAttributes("alt", "title").onElements("img")
+            .allowAttributes("align").matching(true, "left", "center", "right").onElements("th", "td")
+            .allowAttributes("start").matching(Pattern.compile("^[0-9]{1,6}$")).onElements("ol")
+            .toFactory();
+
+    private RichText() {
+    }
+
+    /** The HTML of a Markdown text, safe to insert unescaped. */
+    public static String toHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return POLICY.sanitize(HTML.render(PARSER.parse(markdown)));
+    }
+
+    /** The words of a Markdown text, without its markup: for search and summaries. */
+    public static String toPlainText(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return TEXT.render(PARSER.parse(markdown)).strip();
+    }
+}

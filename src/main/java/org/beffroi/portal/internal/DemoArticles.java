@@ -1,0 +1,91 @@
+package org.beffroi.portal.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.beffroi.portal.Article;
+import org.beffroi.portal.Article.Kind;
+import org.beffroi.portal.Article.Status;
+import org.beffroi.portal.NewsCategory;
+import org.springframework.stereotype.Component;
+
+/** The demo commune's pages and news. */
+@Component
+public class DemoArticles {
+
+    private static final String AUTHOR = "Secrétariat de mairie";
+
+    private final ArticleRepository articles;
+    private final NeighbourhoodRepository neighbourhoods;
+    private final ArticleDesk desk;
+    private final Clock clock;
+
+    DemoArticles(ArticleRepository articles, NeighbourhoodRepository neighbourhoods, ArticleDesk desk, Clock clock) {
+        this.articles = articles;
+        this.neighbourhoods = neighbourhoods;
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    public void seed() {
+        if (!articles.forBackOffice(Kind.PAGE, null, null).isEmpty()
+                || !articles.forBackOffice(Kind.NEWS, null, null).isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        long mairie = page("La mairie", null, 0, """
+                La mairie vous accueille du lundi au vendredi de 9 h à 12 h, et le mercredi après-midi de 14 h à 17 h.
+
+                ## Nous trouver
+
+                Place de la Halle. Parking et entrée de plain-pied côté rue des Écoles.""", now);
+        page("Le conseil municipal", mairie, 1, """
+                Le conseil municipal compte quinze élus. Il se réunit en séance publique environ une fois par mois.
+
+                Les ordres du jour, procès-verbaux et délibérations sont publiés dans la rubrique du conseil.""", now);
+        page("État civil et papiers", mairie, 2, """
+                Naissance, mariage, PACS, décès : adressez-vous à l’accueil de la mairie.
+
+                Pour une **carte d’identité** ou un **passeport**, prenez rendez-vous dans une mairie équipée.""", now);
+        page("Écoles et périscolaire", null, 3, """
+                L’école des Tilleuls accueille les enfants de la petite section au CM2.
+
+                - Garderie le matin dès 7 h 30
+                - Restaurant scolaire
+                - Accueil de loisirs le mercredi""", now);
+        Long centre = neighbourhoods.findBySlug("centre-bourg").map(n -> n.id()).orElse(null);
+        Long tilleuls = neighbourhoods.findBySlug("les-tilleuls").map(n -> n.id()).orElse(null);
+        news("Travaux de la rue des Écoles : stationnement interdit", NewsCategory.WORKS, centre,
+                "Du 1er au 12 décembre, le stationnement est interdit rue des Écoles pendant la réfection des trottoirs.",
+                """
+                La réfection des trottoirs de la rue des Écoles commence le 1er décembre pour deux semaines.
+
+                Pendant les travaux, **le stationnement est interdit** des deux côtés de la rue. Les riverains peuvent
+                stationner sur le parking de la salle des fêtes.""", now.minus(Duration.ofDays(2)));
+        news("Inscriptions à l’école des Tilleuls", NewsCategory.SCHOOLS, tilleuls,
+                "Les inscriptions pour la rentrée prochaine sont ouvertes en mairie.", """
+                Les familles qui s’installent dans la commune peuvent inscrire leurs enfants à l’école des Tilleuls.
+
+                Apportez le livret de famille, un justificatif de domicile et le carnet de santé.""",
+                now.minus(Duration.ofDays(6)));
+        news("Le repas des aînés aura lieu le 14 décembre", NewsCategory.SOLIDARITY, null,
+                "Les habitants de 70 ans et plus sont invités au repas offert par la commune.", """
+                Le repas des aînés se tient à la salle des fêtes. Inscription à la mairie avant le 5 décembre.
+
+                Un transport est proposé aux personnes qui ne peuvent pas se déplacer : signalez-le à l’inscription.""",
+                now.minus(Duration.ofDays(10)));
+    }
+
+    private long page(String title, Long parent, int position, String body, Instant now) {
+        return desk.save(new Article(0, Kind.PAGE, title, org.beffroi.platform.Text.slug(title, "page"), null, body,
+                Status.PUBLISHED, now, null, parent, position, null, null, null, now, now), null, AUTHOR);
+    }
+
+    private void news(String title, NewsCategory category, Long neighbourhood, String summary, String body,
+            Instant publishedAt) {
+        desk.save(new Article(0, Kind.NEWS, title, org.beffroi.platform.Text.slug(title, "actualite"), summary, body,
+                Status.PUBLISHED, publishedAt, category, null, 0, neighbourhood, null, null, publishedAt, publishedAt),
+                null, AUTHOR);
+    }
+}
