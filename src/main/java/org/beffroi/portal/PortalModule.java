@@ -16,7 +16,9 @@ import org.beffroi.platform.ServiceModule;
 import org.beffroi.portal.internal.ArticleDesk;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
-import org.beffroi.portal.internal.DemoArticles;
+import org.beffroi.portal.internal.CouncilDesk;
+import org.beffroi.portal.internal.CouncilRepository;
+import org.beffroi.portal.internal.DemoContent;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +28,20 @@ public class PortalModule implements ServiceModule {
 
     public static final Permission MANAGE_NEIGHBOURHOODS = Permission.of("portal", "neighbourhoods", ADMINISTRATOR);
     public static final Permission MANAGE_CONTENT = Permission.of("portal", "content", AGENT, ADMINISTRATOR);
+    public static final Permission MANAGE_COUNCIL = Permission.of("portal", "council", AGENT, ADMINISTRATOR);
 
     private final NeighbourhoodRepository neighbourhoods;
     private final ArticleRepository articles;
-    private final DemoArticles demoArticles;
+    private final CouncilRepository council;
+    private final DemoContent demoContent;
     private final Clock clock;
 
-    PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, DemoArticles demoArticles,
-            Clock clock) {
+    PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, CouncilRepository council,
+            DemoContent demoContent, Clock clock) {
         this.neighbourhoods = neighbourhoods;
         this.articles = articles;
-        this.demoArticles = demoArticles;
+        this.council = council;
+        this.demoContent = demoContent;
         this.clock = clock;
     }
 
@@ -52,19 +57,20 @@ public class PortalModule implements ServiceModule {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(MANAGE_NEIGHBOURHOODS, MANAGE_CONTENT);
+        return List.of(MANAGE_NEIGHBOURHOODS, MANAGE_CONTENT, MANAGE_COUNCIL);
     }
 
     @Override
     public List<MenuEntry> publicMenu() {
         return List.of(MenuEntry.open("nav.home", "/", 0), MenuEntry.open("nav.news", "/actualites", 10),
-                MenuEntry.open("nav.pages", "/pages", 40), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
+                MenuEntry.open("nav.council", "/conseil", 30), MenuEntry.open("nav.pages", "/pages", 40), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
     }
 
     @Override
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.news", "/admin/actualites", MANAGE_CONTENT, 10),
                 MenuEntry.restricted("admin.menu.pages", "/admin/pages", MANAGE_CONTENT, 20),
+                MenuEntry.restricted("admin.menu.council", "/admin/conseil", MANAGE_COUNCIL, 30),
                 MenuEntry.restricted("admin.menu.neighbourhoods", "/admin/quartiers", MANAGE_NEIGHBOURHOODS, 40));
     }
 
@@ -86,8 +92,9 @@ public class PortalModule implements ServiceModule {
         var neighbourhoodDocuments = neighbourhoods.all().stream().map(n -> new SearchDocument("neighbourhood",
                 Long.toString(n.id()), n.name(), n.description() == null ? "" : n.description(),
                 "/quartiers/" + n.slug(), null, n.id()));
-        return Stream.concat(neighbourhoodDocuments,
-                articles.allPublic(clock.instant()).stream().map(ArticleDesk::searchDocument));
+        return Stream.of(neighbourhoodDocuments,
+                articles.allPublic(clock.instant()).stream().map(ArticleDesk::searchDocument),
+                council.all().stream().map(CouncilDesk::searchDocument)).flatMap(s -> s);
     }
 
     @Override
@@ -103,7 +110,7 @@ public class PortalModule implements ServiceModule {
                     "Le hameau du bord de la rivière, ses jardins partagés et l'ancien moulin.", square(5.3200, 46.1100));
             neighbourhoods.insert("La Croix-Rousse des Champs", "Fermes et lotissements au nord de la commune.", null);
         }
-        demoArticles.seed();
+        demoContent.seed();
     }
 
     private static String square(double lon, double lat) {

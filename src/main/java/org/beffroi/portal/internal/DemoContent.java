@@ -5,30 +5,61 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.beffroi.portal.Article;
+import org.beffroi.portal.CouncilMeeting;
 import org.beffroi.portal.Article.Kind;
 import org.beffroi.portal.Article.Status;
 import org.beffroi.portal.NewsCategory;
 import org.springframework.stereotype.Component;
 
-/** The demo commune's pages and news. */
+/** The demo commune's pages, news and council meetings. */
 @Component
-public class DemoArticles {
+public class DemoContent {
 
     private static final String AUTHOR = "Secrétariat de mairie";
 
     private final ArticleRepository articles;
     private final NeighbourhoodRepository neighbourhoods;
     private final ArticleDesk desk;
+    private final CouncilRepository council;
+    private final CouncilDesk councilDesk;
     private final Clock clock;
 
-    DemoArticles(ArticleRepository articles, NeighbourhoodRepository neighbourhoods, ArticleDesk desk, Clock clock) {
+    DemoContent(ArticleRepository articles, NeighbourhoodRepository neighbourhoods, ArticleDesk desk,
+            CouncilRepository council, CouncilDesk councilDesk, Clock clock) {
         this.articles = articles;
         this.neighbourhoods = neighbourhoods;
         this.desk = desk;
+        this.council = council;
+        this.councilDesk = councilDesk;
         this.clock = clock;
     }
 
     public void seed() {
+        seedArticles();
+        seedCouncil();
+    }
+
+    private void seedCouncil() {
+        if (!council.all().isEmpty()) {
+            return;
+        }
+        var paris = java.time.ZoneId.of("Europe/Paris");
+        var today = java.time.LocalDate.now(clock.withZone(paris));
+        Instant past = today.minusDays(2).atTime(19, 0).atZone(paris).toInstant();
+        councilDesk.save(new CouncilMeeting(0, "Conseil municipal", past, past.plus(Duration.ofHours(2)),
+                "Salle du conseil, mairie", """
+                1. Approbation du procès-verbal de la séance précédente
+                2. Tarifs du restaurant scolaire
+                3. Travaux de la rue des Écoles""", null, null, java.util.List.of()));
+        Instant next = today.plusDays(16).atTime(19, 0).atZone(paris).toInstant();
+        councilDesk.save(new CouncilMeeting(0, "Conseil municipal", next, next.plus(Duration.ofHours(2)),
+                "Salle du conseil, mairie", """
+                1. Budget primitif
+                2. Subventions aux associations
+                3. Questions diverses""", null, null, java.util.List.of()));
+    }
+
+    private void seedArticles() {
         if (!articles.forBackOffice(Kind.PAGE, null, null).isEmpty()
                 || !articles.forBackOffice(Kind.NEWS, null, null).isEmpty()) {
             return;
