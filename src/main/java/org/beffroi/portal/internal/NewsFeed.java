@@ -13,6 +13,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
@@ -35,7 +36,10 @@ public class NewsFeed {
         alternate.setType("text/html");
         alternate.setHref(baseUrl + "/actualites");
         feed.setLinks(List.of(alternate, self));
-        feed.setAuthor(communeName);
+        var commune = new SyndPersonImpl();
+        commune.setName(communeName);
+        commune.setUri(baseUrl);
+        feed.setAuthors(List.of(commune));
         feed.setLanguage("fr");
         // an empty feed still says when it was last looked at, as Atom requires an updated date
         feed.setPublishedDate(news.stream().map(a -> a.updatedAt()).max(java.util.Comparator.naturalOrder())
