@@ -22,8 +22,8 @@ public final class RichText {
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
-            .sanitizeUrls(true).build();
+    /** URLs are left to the allow-list below, which drops a link it refuses instead of leaving an empty one. */
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
     /** Images are the commune's own uploads: an outside image would leak visitors' addresses to another site. */

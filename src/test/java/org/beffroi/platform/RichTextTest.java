@@ -45,6 +45,8 @@ class RichTextTest {
         assertThat(html).doesNotContainPattern("<[^>]*\\s(on[a-z]+|style)\\s*=");
         assertThat(html).doesNotContainPattern("<[^>]*\\s(href|src)\\s*=\\s*\"?\\s*(javascript|vbscript|data):");
         assertThat(html).doesNotContainPattern("<img[^>]*traceur");
+        // a refused link loses its tag: an empty href would reload the page
+        assertThat(html).doesNotContain("href=\"\"");
         assertThat(html).contains("texte avant.", "texte après.");
     }
 
