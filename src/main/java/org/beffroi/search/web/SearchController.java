@@ -39,7 +39,7 @@ class SearchController {
     private final int searchesPerMinute;
 
     SearchController(SearchIndex index, Neighbourhoods neighbourhoods, RateLimits limits,
-            @Value("${beffroi.search.searches-per-minute:60}") int searchesPerMinute) {
+            @Value("${beffroi.search.searches-per-minute}") int searchesPerMinute) {
         this.index = index;
         this.neighbourhoods = neighbourhoods;
         this.limits = limits;
