@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.beffroi.agenda.internal.EventRepository;
+import org.beffroi.agenda.internal.Programme;
 import org.beffroi.agenda.internal.RegistrationDesk;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
@@ -112,8 +113,7 @@ public class AgendaModule implements ServiceModule {
 
     @Override
     public Stream<SearchDocument> searchDocuments() {
-        return events.all().stream().map(e -> new SearchDocument("event", Long.toString(e.id()), e.title(),
-                e.description() + " " + e.place(), "/agenda/" + e.id(), e.startsAt(), e.neighbourhoodId()));
+        return events.all().stream().map(Programme::searchDocument);
     }
 
     @Override

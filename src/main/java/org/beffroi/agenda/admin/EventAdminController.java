@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.EventRepository;
+import org.beffroi.agenda.internal.Programme;
 import org.beffroi.agenda.internal.RegistrationDesk;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CsvExport;
@@ -32,12 +33,15 @@ import jakarta.servlet.http.HttpServletResponse;
 class EventAdminController {
 
     private final EventRepository events;
+    private final Programme programme;
     private final RegistrationDesk desk;
     private final Neighbourhoods neighbourhoods;
     private final AuditLog audit;
 
-    EventAdminController(EventRepository events, RegistrationDesk desk, Neighbourhoods neighbourhoods, AuditLog audit) {
+    EventAdminController(EventRepository events, Programme programme, RegistrationDesk desk, Neighbourhoods neighbourhoods,
+            AuditLog audit) {
         this.events = events;
+        this.programme = programme;
         this.desk = desk;
         this.neighbourhoods = neighbourhoods;
         this.audit = audit;
@@ -70,7 +74,7 @@ class EventAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "agenda/admin/event";
         }
-        long id = events.insert(form.toEvent(0));
+        long id = programme.create(form.toEvent(0));
         audit.record("event.created", "event:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.agenda.created");
         return "redirect:/admin/agenda";
@@ -99,7 +103,7 @@ class EventAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "agenda/admin/event";
         }
-        events.update(form.toEvent(id));
+        programme.update(form.toEvent(id));
         audit.record("event.changed", "event:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.agenda.saved");
         return "redirect:/admin/agenda";
@@ -108,7 +112,7 @@ class EventAdminController {
     @PostMapping("/{id}/suppression")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         Event event = events.find(id).orElseThrow(NotFoundException::new);
-        events.delete(id);
+        programme.delete(id);
         audit.record("event.deleted", "event:" + id, event.title());
         redirect.addFlashAttribute("saved", "admin.agenda.deleted");
         return "redirect:/admin/agenda";

@@ -1,0 +1,51 @@
+package org.beffroi.agenda.internal;
+
+import org.beffroi.agenda.Event;
+import org.beffroi.platform.PublicContentChanged;
+import org.beffroi.platform.SearchDocument;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, changing and removing events. Every event of the agenda is public: each change tells the
+ * site search, in the same transaction, so that the search follows only what was committed.
+ */
+@Service
+public class Programme {
+
+    static final String SEARCH_TYPE = "event";
+
+    private final EventRepository events;
+    private final ApplicationEventPublisher publisher;
+
+    Programme(EventRepository events, ApplicationEventPublisher publisher) {
+        this.events = events;
+        this.publisher = publisher;
+    }
+
+    @Transactional
+    public long create(Event event) {
+        long id = events.insert(event);
+        publisher.publishEvent(PublicContentChanged.published(searchDocument(events.find(id).orElseThrow())));
+        return id;
+    }
+
+    @Transactional
+    public void update(Event event) {
+        events.update(event);
+        publisher.publishEvent(PublicContentChanged.published(searchDocument(events.find(event.id()).orElseThrow())));
+    }
+
+    @Transactional
+    public void delete(long id) {
+        events.delete(id);
+        publisher.publishEvent(PublicContentChanged.withdrawn(SEARCH_TYPE, Long.toString(id)));
+    }
+
+    /** What the site search holds of an event: the same for a single change and for a full rebuild. */
+    public static SearchDocument searchDocument(Event e) {
+        return new SearchDocument(SEARCH_TYPE, Long.toString(e.id()), e.title(), e.description() + "\n" + e.place(),
+                "/agenda/" + e.id(), e.startsAt(), e.neighbourhoodId());
+    }
+}

@@ -1,0 +1,59 @@
+package org.beffroi.search.internal;
+
+import org.beffroi.platform.PublicContentChanged;
+import org.beffroi.platform.ServiceModule;
+import org.beffroi.platform.ServiceModules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index in step with the modules: each change once its transaction has committed (through
+ * Modulith's event publication registry, so a change the node had no time to index is retried at the
+ * next start), and a full rebuild from every module's public content on demand, at the first start,
+ * or when started with {@code --beffroi.search.rebuild=true}.
+ */
+@Component
+public class SearchIndexing {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
+
+    private final LuceneSearchIndex index;
+    private final ServiceModules modules;
+    private final boolean rebuildAtStart;
+
+    SearchIndexing(LuceneSearchIndex index, ServiceModules modules,
+            @Value("${beffroi.search.rebuild:false}") boolean rebuildAtStart) {
+        this.index = index;
+        this.modules = modules;
+        this.rebuildAtStart = rebuildAtStart;
+    }
+
+    @ApplicationModuleListener
+    void on(PublicContentChanged change) {
+        if (change.isWithdrawn()) {
+            index.remove(change.type(), change.id());
+        } else {
+            index.index(change.document());
+        }
+    }
+
+    /** Replaces the index by what the modules say is public now; answers the number of documents. */
+    public long rebuild() {
+        long count = index.replaceAll(modules.all().stream().flatMap(ServiceModule::searchDocuments));
+        log.info("Search index rebuilt: {} documents", count);
+        return count;
+    }
+
+    /** After the demo data is seeded (application runners come before this event). */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfEmptyOrAsked() {
+        if (rebuildAtStart || index.size() == 0) {
+            rebuild();
+        }
+    }
+}

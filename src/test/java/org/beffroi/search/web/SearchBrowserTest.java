@@ -1,0 +1,34 @@
+package org.beffroi.search.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.beffroi.testing.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** A resident types words without accents in the header's search box and finds the workshop, words marked. */
+class SearchBrowserTest extends BrowserTest {
+
+    @Test
+    void wordsTypedWithoutAccentsFindTheWorkshop() {
+        visit("/agenda");
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Rechercher sur le site"))
+                .fill("cafe numerique tablettes");
+        submit(page.locator(".site-search button"));
+
+        assertThat(page.locator("h1")).hasText("Rechercher");
+        assertThat(page.locator(".search-count")).hasText("1 résultat pour « cafe numerique tablettes »");
+        var title = page.locator(".search-results h2 a");
+        assertThat(title).containsText("Café numérique : premiers pas sur la tablette");
+        assertThat(title.locator("mark")).hasText(new String[] {"Café", "numérique", "tablette"});
+        assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Mots recherchés")))
+                .hasValue("cafe numerique tablettes");
+
+        submit(page.locator(".facets a").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("À venir")));
+        assertThat(page.locator(".facets a[aria-current=true]")).containsText("À venir");
+        submit(title);
+        assertThat(page.locator("h1")).hasText("Café numérique : premiers pas sur la tablette");
+    }
+}
