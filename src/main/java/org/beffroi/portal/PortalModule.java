@@ -19,6 +19,8 @@ import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
 import org.beffroi.portal.internal.CouncilDesk;
 import org.beffroi.portal.internal.CouncilRepository;
 import org.beffroi.portal.internal.DemoContent;
+import org.beffroi.portal.internal.GuideRepository;
+import org.beffroi.portal.internal.QuickLinks;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +30,22 @@ public class PortalModule implements ServiceModule {
 
     public static final Permission MANAGE_NEIGHBOURHOODS = Permission.of("portal", "neighbourhoods", ADMINISTRATOR);
     public static final Permission MANAGE_CONTENT = Permission.of("portal", "content", AGENT, ADMINISTRATOR);
+    public static final Permission COMPOSE_HOME = Permission.of("portal", "home", ADMINISTRATOR);
     public static final Permission MANAGE_COUNCIL = Permission.of("portal", "council", AGENT, ADMINISTRATOR);
 
     private final NeighbourhoodRepository neighbourhoods;
     private final ArticleRepository articles;
     private final CouncilRepository council;
+    private final GuideRepository guides;
+    private final QuickLinks quickLinks;
     private final DemoContent demoContent;
     private final Clock clock;
 
     PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, CouncilRepository council,
+            GuideRepository guides, QuickLinks quickLinks,
             DemoContent demoContent, Clock clock) {
+        this.guides = guides;
+        this.quickLinks = quickLinks;
         this.neighbourhoods = neighbourhoods;
         this.articles = articles;
         this.council = council;
@@ -57,7 +65,7 @@ public class PortalModule implements ServiceModule {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(MANAGE_NEIGHBOURHOODS, MANAGE_CONTENT, MANAGE_COUNCIL);
+        return List.of(MANAGE_NEIGHBOURHOODS, MANAGE_CONTENT, MANAGE_COUNCIL, COMPOSE_HOME);
     }
 
     @Override
@@ -71,14 +79,18 @@ public class PortalModule implements ServiceModule {
         return List.of(MenuEntry.restricted("admin.menu.news", "/admin/actualites", MANAGE_CONTENT, 10),
                 MenuEntry.restricted("admin.menu.pages", "/admin/pages", MANAGE_CONTENT, 20),
                 MenuEntry.restricted("admin.menu.council", "/admin/conseil", MANAGE_COUNCIL, 30),
+                MenuEntry.restricted("admin.menu.guides", "/admin/guides", MANAGE_CONTENT, 35),
+                MenuEntry.restricted("admin.menu.home", "/admin/accueil", COMPOSE_HOME, 38),
                 MenuEntry.restricted("admin.menu.neighbourhoods", "/admin/quartiers", MANAGE_NEIGHBOURHOODS, 40));
     }
 
-    /** The latest news on the home page. */
+    /** The quick links, the latest news and the guides on the home page. */
     @Override
     public List<HomeBlock> homeBlocks() {
-        return List.of(new HomeBlock("portal/news-block",
-                Map.of("news", articles.publicNews(NewsFilter.none(), clock.instant(), 0, 3)), 5));
+        return List.of(new HomeBlock("portal/quick-links", Map.of("links", quickLinks.all()), 1),
+                new HomeBlock("portal/news-block",
+                        Map.of("news", articles.publicNews(NewsFilter.none(), clock.instant(), 0, 3)), 5),
+                new HomeBlock("portal/guides-block", Map.of("guides", guides.published()), 15));
     }
 
     @Override

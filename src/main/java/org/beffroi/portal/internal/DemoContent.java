@@ -22,10 +22,15 @@ public class DemoContent {
     private final ArticleDesk desk;
     private final CouncilRepository council;
     private final CouncilDesk councilDesk;
+    private final GuideRepository guides;
+    private final QuickLinks quickLinks;
     private final Clock clock;
 
     DemoContent(ArticleRepository articles, NeighbourhoodRepository neighbourhoods, ArticleDesk desk,
-            CouncilRepository council, CouncilDesk councilDesk, Clock clock) {
+            CouncilRepository council, CouncilDesk councilDesk, GuideRepository guides, QuickLinks quickLinks,
+            Clock clock) {
+        this.guides = guides;
+        this.quickLinks = quickLinks;
         this.articles = articles;
         this.neighbourhoods = neighbourhoods;
         this.desk = desk;
@@ -37,6 +42,31 @@ public class DemoContent {
     public void seed() {
         seedArticles();
         seedCouncil();
+        seedGuides();
+    }
+
+    private void seedGuides() {
+        if (!guides.all().isEmpty()) {
+            return;
+        }
+        long moving = guides.insert("J’emménage dans la commune", "j-emmenage-dans-la-commune",
+                "Les premières démarches et les bons contacts pour bien s’installer.", 1, true);
+        guides.addLink(moving, "La mairie : horaires et accès", "/pages/la-mairie", null);
+        guides.addLink(moving, "Inscrire un enfant à l’école", "/pages/ecoles-et-periscolaire", null);
+        guides.addLink(moving, "Les quartiers de la commune", "/quartiers", null);
+        long senior = guides.insert("Je suis senior", "je-suis-senior",
+                "Rencontres, aide au numérique et solidarité près de chez vous.", 2, true);
+        guides.addLink(senior, "Les ateliers numériques de l’agenda", "/agenda?categorie=training",
+                "Des ateliers gratuits pour apprendre à se servir d’une tablette.");
+        guides.addLink(senior, "Le conseil municipal", "/conseil", null);
+        long child = guides.insert("J’ai un enfant", "j-ai-un-enfant",
+                "École, cantine, garderie et loisirs des enfants.", 3, true);
+        guides.addLink(child, "Écoles et périscolaire", "/pages/ecoles-et-periscolaire", null);
+        if (quickLinks.all().isEmpty()) {
+            quickLinks.add("Agenda", "/agenda");
+            quickLinks.add("Conseil municipal", "/conseil");
+            quickLinks.add("Contacter la mairie", "/pages/la-mairie");
+        }
     }
 
     private void seedCouncil() {

@@ -2,6 +2,7 @@ package org.beffroi.portal.web;
 
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.ServiceModules;
+import org.beffroi.portal.internal.HomeLayout;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,16 +17,18 @@ class PortalController {
 
     private final NeighbourhoodRepository neighbourhoods;
     private final ServiceModules modules;
+    private final HomeLayout homeLayout;
 
-    PortalController(NeighbourhoodRepository neighbourhoods, ServiceModules modules) {
+    PortalController(NeighbourhoodRepository neighbourhoods, ServiceModules modules, HomeLayout homeLayout) {
         this.neighbourhoods = neighbourhoods;
         this.modules = modules;
+        this.homeLayout = homeLayout;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
-        model.addAttribute("blocks", modules.homeBlocks());
+        model.addAttribute("blocks", homeLayout.blocks());
         return "portal/home";
     }
 

@@ -1,0 +1,85 @@
+package org.beffroi.portal.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.beffroi.portal.Guide;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Guides and their links, and the home page's quick links and block layout. */
+@Repository
+public class GuideRepository {
+
+    private final JdbcClient jdbc;
+
+    GuideRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Guide> all() {
+        return jdbc.sql("select * from portal_guide order by position, title").query(this::row).list();
+    }
+
+    public List<Guide> published() {
+        return jdbc.sql("select * from portal_guide where published = true order by position, title").query(this::row)
+                .list();
+    }
+
+    public Optional<Guide> find(long id) {
+        return jdbc.sql("select * from portal_guide where id = ?").param(id).query(this::row).optional();
+    }
+
+    public Optional<Guide> findPublished(String slug) {
+        return jdbc.sql("select * from portal_guide where slug = ? and published = true").param(slug).query(this::row)
+                .optional();
+    }
+
+    public boolean slugTaken(String slug) {
+        return jdbc.sql("select count(*) from portal_guide where slug = ?").param(slug).query(Long.class).single() > 0;
+    }
+
+    public long insert(String title, String slug, String intro, int position, boolean published) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into portal_guide (title, slug, intro, position, published) values (?, ?, ?, ?, ?)")
+                .params(title, slug, intro, position, published).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public void update(long id, String title, String intro, int position, boolean published) {
+        jdbc.sql("update portal_guide set title = ?, intro = ?, position = ?, published = ? where id = ?")
+                .params(title, intro, position, published, id).update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from portal_guide where id = ?").param(id).update();
+    }
+
+    public void addLink(long guideId, String label, String url, String note) {
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from portal_guide_link where guide_id = ?")
+                .param(guideId).query(Integer.class).single();
+        jdbc.sql("insert into portal_guide_link (guide_id, label, url, note, position) values (?, ?, ?, ?, ?)")
+                .params(guideId, label, url, note, position).update();
+    }
+
+    public boolean removeLink(long guideId, long linkId) {
+        return jdbc.sql("delete from portal_guide_link where id = ? and guide_id = ?").params(linkId, guideId)
+                .update() == 1;
+    }
+
+    private List<Guide.Link> links(long guideId) {
+        return jdbc.sql("select * from portal_guide_link where guide_id = ? order by position, id").param(guideId)
+                .query((rs, n) -> new Guide.Link(rs.getLong("id"), rs.getString("label"), rs.getString("url"),
+                        rs.getString("note"), rs.getInt("position")))
+                .list();
+    }
+
+    private Guide row(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        return new Guide(id, rs.getString("title"), rs.getString("slug"), rs.getString("intro"), rs.getInt("position"),
+                rs.getBoolean("published"), links(id));
+    }
+}

@@ -1,0 +1,41 @@
+package org.beffroi.portal.internal;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The home page's quick links ("Pay the canteen", "Book a room"...), in the administrator's order. */
+@Repository
+public class QuickLinks {
+
+    private final JdbcClient jdbc;
+
+    QuickLinks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record QuickLink(long id, String label, String url, int position) {
+    }
+
+    public List<QuickLink> all() {
+        return jdbc.sql("select * from portal_quick_link order by position, id")
+                .query((rs, n) -> new QuickLink(rs.getLong("id"), rs.getString("label"), rs.getString("url"),
+                        rs.getInt("position")))
+                .list();
+    }
+
+    public long add(String label, String url) {
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from portal_quick_link").query(Integer.class)
+                .single();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into portal_quick_link (label, url, position) values (?, ?, ?)").params(label, url, position)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public boolean remove(long id) {
+        return jdbc.sql("delete from portal_quick_link where id = ?").param(id).update() == 1;
+    }
+}
