@@ -1,5 +1,7 @@
 package org.beffroi.platform.internal;
 
+import java.util.Map;
+
 import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.InvalidUploadException;
@@ -12,12 +14,31 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class TikaDocumentUploads implements DocumentUploads {
 
+    /** Detected type, and the extension the stored file gets. */
+    private static final Map<String, String> AUDIO_TYPES = Map.of("audio/mpeg", "mp3", "audio/ogg", "ogg",
+            "audio/vorbis", "ogg", "audio/opus", "opus", "audio/mp4", "m4a");
+
     private final FileStorage storage;
     private final DataSize maxSize;
+    private final DataSize maxAudioSize;
 
-    TikaDocumentUploads(FileStorage storage, @Value("${beffroi.uploads.max-document-size:10MB}") DataSize maxSize) {
+    TikaDocumentUploads(FileStorage storage, @Value("${beffroi.uploads.max-document-size:10MB}") DataSize maxSize,
+            @Value("${beffroi.uploads.max-audio-size:50MB}") DataSize maxAudioSize) {
         this.storage = storage;
         this.maxSize = maxSize;
+        this.maxAudioSize = maxAudioSize;
+    }
+
+    @Override
+    public StoredFile storeAudio(MultipartFile upload) throws InvalidUploadException {
+        byte[] bytes = UploadChecks.bytes(upload, maxAudioSize);
+        String type = UploadChecks.detectedType(bytes);
+        String extension = AUDIO_TYPES.get(type);
+        if (extension == null) {
+            throw new InvalidUploadException("upload.not-audio");
+        }
+        return storage.store(UploadChecks.baseName(upload.getOriginalFilename(), "episode") + "." + extension, type,
+                bytes);
     }
 
     @Override

@@ -1,0 +1,66 @@
+package org.beffroi.portal.web;
+
+import java.util.List;
+
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.Feed;
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.portal.internal.MediaRepository;
+import org.beffroi.portal.internal.PodcastFeed;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The media library for residents: albums, videos, the podcast and its RSS feed. */
+@Controller
+class MediaController {
+
+    private final MediaRepository media;
+    private final PodcastFeed podcastFeed;
+    private final Commune commune;
+    private final String baseUrl;
+
+    MediaController(MediaRepository media, PodcastFeed podcastFeed, Commune commune,
+            @Value("${beffroi.base-url}") String baseUrl) {
+        this.media = media;
+        this.podcastFeed = podcastFeed;
+        this.commune = commune;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping("/mediatheque")
+    String library(Model model) {
+        model.addAttribute("albums", media.albums(true));
+        model.addAttribute("videos", media.videos());
+        model.addAttribute("episodes", media.episodes().stream().limit(3).toList());
+        model.addAttribute("feeds", feeds());
+        return "portal/media";
+    }
+
+    @GetMapping("/mediatheque/albums/{slug}")
+    String album(@PathVariable String slug, Model model) {
+        model.addAttribute("albumItem", media.publishedAlbum(slug).orElseThrow(NotFoundException::new));
+        return "portal/album";
+    }
+
+    @GetMapping("/mediatheque/podcasts")
+    String podcasts(Model model) {
+        model.addAttribute("episodes", media.episodes());
+        model.addAttribute("feeds", feeds());
+        return "portal/podcasts";
+    }
+
+    @GetMapping("/podcasts.rss")
+    ResponseEntity<String> podcastRss() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
+                .body(podcastFeed.write(commune.settings().name(), media.episodes(), baseUrl));
+    }
+
+    private List<Feed> feeds() {
+        return List.of(new Feed("application/rss+xml", "/podcasts.rss", commune.settings().name() + " – podcast (RSS)"));
+    }
+}

@@ -1,0 +1,173 @@
+package org.beffroi.portal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.beffroi.platform.FileStorage;
+import org.beffroi.portal.internal.MediaRepository;
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.io.WireFeedInput;
+
+import jakarta.servlet.http.Cookie;
+
+/** The media library: photos need a description and lose their metadata, videos are links, the podcast is RSS. */
+@BeffroiTest
+class MediaAdministrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MediaRepository media;
+
+    @Autowired
+    FileStorage files;
+
+    Cookie agent;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+    }
+
+    @Test
+    void aPhotoNeedsItsDescriptionLosesItsLocationAndGetsAThumbnail() throws Exception {
+        String title = "Fête de la musique " + UUID.randomUUID().toString().substring(0, 6);
+        String location = mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent).param("title", title))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        byte[] jpeg = jpegWithGpsLocation(1200, 800);
+
+        mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos")
+                .file(new MockMultipartFile("file", "scene.jpg", "image/jpeg", jpeg)).with(csrf()).cookie(agent)
+                .param("alt", " ").param("caption", "Sur la place"))
+                .andExpect(flash().attribute("photoError", "admin.media.photo.alt-required"))
+                .andExpect(flash().attribute("photoCaption", "Sur la place"));
+        mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos")
+                .file(new MockMultipartFile("file", "scene.jpg", "image/jpeg", jpeg)).with(csrf()).cookie(agent)
+                .param("alt", "La chorale sur la scène de la place de la Halle"))
+                .andExpect(flash().attribute("saved", "admin.media.photo-added"));
+
+        var photo = media.album(id).orElseThrow().photos().get(0);
+        byte[] stored = files.find(photo.fileId()).orElseThrow().content();
+        byte[] thumbnail = files.find(photo.thumbnailFileId()).orElseThrow().content();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif", "GPS", "45.7640");
+        assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(1200);
+        assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(400);
+
+        mvc.perform(get(media.album(id).orElseThrow().url())).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/mediatheque/albums/" + id).with(csrf()).cookie(agent).param("title", title)
+                .param("published", "true")).andExpect(status().is3xxRedirection());
+        mvc.perform(get(media.album(id).orElseThrow().url())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(
+                        "alt=\"La chorale sur la scène de la place de la Halle\"")));
+    }
+
+    @Test
+    void videosAreLinksToHttpsAddresses() throws Exception {
+        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", "Voeux du maire")
+                .param("url", "javascript:alert(1)"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("commençant par https://")));
+        String title = "Voeux du maire " + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", title)
+                .param("url", "https://video.exemple.fr/voeux")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/mediatheque")).andExpect(content().string(Matchers.containsString(
+                "<a href=\"https://video.exemple.fr/voeux\" rel=\"noopener noreferrer\">" + title + "</a>")));
+    }
+
+    @Test
+    void podcastEpisodesAreCheckedAudioAndListedInTheRssFeedWithTheirEnclosure() throws Exception {
+        mvc.perform(multipart("/admin/mediatheque/podcasts")
+                .file(new MockMultipartFile("audio", "episode.mp3", "audio/mpeg", "<html>non</html>".getBytes()))
+                .with(csrf()).cookie(agent).param("title", "Épisode truqué"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("pas un fichier audio")));
+
+        String title = "La vie du conseil " + UUID.randomUUID().toString().substring(0, 6);
+        byte[] mp3 = mp3();
+        mvc.perform(multipart("/admin/mediatheque/podcasts")
+                .file(new MockMultipartFile("audio", "conseil.mp3", "audio/mpeg", mp3)).with(csrf()).cookie(agent)
+                .param("title", title).param("description", "Ce qui a été voté.").param("transcript", "Bonjour à tous."))
+                .andExpect(status().is3xxRedirection());
+
+        String xml = mvc.perform(get("/podcasts.rss")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/rss+xml"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var channel = (Channel) new WireFeedInput().build(new StringReader(xml));
+        assertThat(channel.getTitle()).isNotBlank();
+        assertThat(channel.getLink()).startsWith("http");
+        assertThat(channel.getDescription()).isNotBlank();
+        var item = channel.getItems().stream().filter(i -> i.getTitle().equals(title)).findFirst().orElseThrow();
+        assertThat(item.getPubDate()).isNotNull();
+        assertThat(item.getGuid().getValue()).startsWith("http");
+        assertThat(item.getEnclosures()).singleElement().satisfies(enclosure -> {
+            assertThat(enclosure.getUrl()).matches("https?://.+/fichiers/[0-9a-f-]{36}");
+            assertThat(enclosure.getLength()).isEqualTo(mp3.length);
+            assertThat(enclosure.getType()).isEqualTo("audio/mpeg");
+        });
+        assertThat(channel.getItems()).extracting(i -> i.getGuid().getValue()).doesNotHaveDuplicates();
+        // RFC 822 dates in pubDate, as RSS 2.0 asks
+        assertThat(xml).containsPattern("<pubDate>[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} (GMT|[+-]\\d{4}|[A-Z]{3})</pubDate>");
+
+        mvc.perform(get("/mediatheque/podcasts")).andExpect(content().string(Matchers.containsString("<audio controls")))
+                .andExpect(content().string(Matchers.containsString("Bonjour")));
+        mvc.perform(get("/mediatheque")).andExpect(content().string(Matchers.containsString(
+                "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/podcasts.rss\"")));
+    }
+
+    /** A JPEG carrying an EXIF block with a GPS position, as a phone would write it. */
+    static byte[] jpegWithGpsLocation(int width, int height) throws Exception {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().fillRect(10, 10, width / 2, height / 2);
+        var plain = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", plain);
+        byte[] jpeg = plain.toByteArray();
+        byte[] exif = "Exif\0\0MM\0*\0\0\0\bGPSLatitude=45.7640N;GPSLongitude=4.8357E".getBytes(StandardCharsets.ISO_8859_1);
+        var out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = exif.length + 2;
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(exif);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** An ID3 tag followed by MPEG audio frame headers: what an MP3 file starts with. */
+    static byte[] mp3() {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0});
+        for (int i = 0; i < 20; i++) {
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x64});
+            out.writeBytes(new byte[413]);
+        }
+        return out.toByteArray();
+    }
+}
