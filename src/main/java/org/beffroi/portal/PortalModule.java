@@ -102,6 +102,17 @@ public class PortalModule implements ServiceModule {
     }
 
     @Override
+    public Map<String, Object> exportPersonalData(long accountId) {
+        long revisions = articles.countRevisionsBy(accountId);
+        return revisions == 0 ? Map.of() : Map.of("articleRevisionsWritten", revisions);
+    }
+
+    @Override
+    public void erasePersonalData(long accountId) {
+        articles.anonymiseAuthor(accountId, "Compte supprimé");
+    }
+
+    @Override
     public Stream<SearchDocument> searchDocuments() {
         var neighbourhoodDocuments = neighbourhoods.all().stream().map(n -> new SearchDocument("neighbourhood",
                 Long.toString(n.id()), n.name(), n.description() == null ? "" : n.description(),

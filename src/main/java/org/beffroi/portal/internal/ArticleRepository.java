@@ -172,6 +172,17 @@ public class ArticleRepository {
                 .params(articleId, number).query(ArticleRepository::revision).optional();
     }
 
+    public long countRevisionsBy(long accountId) {
+        return jdbc.sql("select count(*) from portal_article_revision where author_id = ?").param(accountId)
+                .query(Long.class).single();
+    }
+
+    /** The revisions an erased account wrote stay (they are the commune's record) but no longer name the person. */
+    public void anonymiseAuthor(long accountId, String label) {
+        jdbc.sql("update portal_article_revision set author_id = null, author_name = ? where author_id = ?")
+                .params(label, accountId).update();
+    }
+
     // files
 
     public void addFile(long articleId, UUID fileId, String filename) {
