@@ -50,12 +50,13 @@ public class AccountRepository {
     }
 
     public Optional<Account> findById(long id) {
-        return jdbc.sql("select * from identity_account where id = ?").param(id).query(this::account).optional();
+        return jdbc.sql("select * from identity_account where id = ?").param(id).query(AccountRepository::account)
+                .optional().map(this::withRolesAndServices);
     }
 
     public Optional<Account> findByEmail(String email) {
         return jdbc.sql("select * from identity_account where email = ?").param(normalise(email))
-                .query(this::account).optional();
+                .query(AccountRepository::account).optional().map(this::withRolesAndServices);
     }
 
     public void activate(long id) {
@@ -116,7 +117,8 @@ public class AccountRepository {
         params.add(size);
         params.add(page * size);
         return jdbc.sql("select * from identity_account a" + where.sql() + " order by a.email limit ? offset ?")
-                .params(params).query(this::account).list();
+                .params(params).query(AccountRepository::account).list().stream().map(this::withRolesAndServices)
+                .toList();
     }
 
     public long count(Search search) {
@@ -148,16 +150,24 @@ public class AccountRepository {
         return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
     }
 
-    private Account account(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
+    /**
+     * Roles and services are read once the accounts' query is over: a query inside a row mapper would hold
+     * a second connection while the first is open, and a busy pool would then wait on itself.
+     */
+    private Account withRolesAndServices(Account a) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("select role from identity_account_role where account_id = ?").param(id).query(String.class).list()
+        jdbc.sql("select role from identity_account_role where account_id = ?").param(a.id()).query(String.class).list()
                 .forEach(r -> roles.add(Role.valueOf(r)));
         Set<Long> services = new HashSet<>(jdbc.sql("select service_id from identity_account_service where account_id = ?")
-                .param(id).query(Long.class).list());
-        return new Account(id, rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                AccountStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "confirmed_at"),
-                instant(rs, "last_login_at"), roles, services);
+                .param(a.id()).query(Long.class).list());
+        return new Account(a.id(), a.email(), a.displayName(), a.passwordHash(), a.status(), a.createdAt(),
+                a.confirmedAt(), a.lastLoginAt(), roles, services);
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                rs.getString("password_hash"), AccountStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
+                instant(rs, "confirmed_at"), instant(rs, "last_login_at"), Set.of(), Set.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

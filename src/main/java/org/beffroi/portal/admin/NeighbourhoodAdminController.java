@@ -6,6 +6,7 @@ import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.NeighbourhoodChanged;
 import org.beffroi.portal.internal.GeoJsonOutline;
+import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -33,11 +34,19 @@ class NeighbourhoodAdminController {
     private final NeighbourhoodRepository neighbourhoods;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final MediaRepository media;
 
-    NeighbourhoodAdminController(NeighbourhoodRepository neighbourhoods, AuditLog audit, ApplicationEventPublisher events) {
+    NeighbourhoodAdminController(NeighbourhoodRepository neighbourhoods, AuditLog audit, ApplicationEventPublisher events,
+            MediaRepository media) {
         this.neighbourhoods = neighbourhoods;
+        this.media = media;
         this.audit = audit;
         this.events = events;
+    }
+
+    @ModelAttribute("albums")
+    java.util.List<org.beffroi.portal.Media.Album> albums() {
+        return media.albums(false);
     }
 
     @GetMapping
@@ -63,6 +72,7 @@ class NeighbourhoodAdminController {
             return "portal/admin/neighbourhood";
         }
         long id = neighbourhoods.insert(form.getName().strip(), Text.blankToNull(form.getDescription()), outline);
+        neighbourhoods.setAlbum(id, album(form));
         audit.record("neighbourhood.created", "neighbourhood:" + id, form.getName());
         events.publishEvent(new NeighbourhoodChanged(id));
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.created");
@@ -76,6 +86,7 @@ class NeighbourhoodAdminController {
         form.setName(n.name());
         form.setDescription(n.description());
         form.setOutline(n.outlineGeoJson());
+        form.setAlbumId(neighbourhoods.albumOf(id).orElse(null));
         model.addAttribute("neighbourhood", n);
         model.addAttribute("form", form);
         return "portal/admin/neighbourhood";
@@ -94,6 +105,7 @@ class NeighbourhoodAdminController {
             return "portal/admin/neighbourhood";
         }
         neighbourhoods.update(id, form.getName().strip(), Text.blankToNull(form.getDescription()), outline);
+        neighbourhoods.setAlbum(id, album(form));
         audit.record("neighbourhood.changed", "neighbourhood:" + id, form.getName());
         events.publishEvent(new NeighbourhoodChanged(id));
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.saved");
@@ -109,6 +121,11 @@ class NeighbourhoodAdminController {
         events.publishEvent(new NeighbourhoodChanged(id));
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.deleted");
         return "redirect:/admin/quartiers";
+    }
+
+    /** An album that no longer exists is simply not linked. */
+    private Long album(NeighbourhoodForm form) {
+        return form.getAlbumId() == null ? null : media.album(form.getAlbumId()).map(a -> a.id()).orElse(null);
     }
 
     private static String outline(NeighbourhoodForm form, BindingResult errors) {

@@ -14,10 +14,14 @@ public class NeighbourhoodForm {
 
     private String outline;
 
+    private Long albumId;
+
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
     public String getOutline() { return outline; }
     public void setOutline(String outline) { this.outline = outline; }
+    public Long getAlbumId() { return albumId; }
+    public void setAlbumId(Long albumId) { this.albumId = albumId; }
 }

@@ -30,11 +30,13 @@ public class CouncilRepository {
 
     /** Every meeting, the latest first. */
     public List<CouncilMeeting> all() {
-        return jdbc.sql("select * from portal_council_meeting order by starts_at desc").query(this::row).list();
+        return jdbc.sql("select * from portal_council_meeting order by starts_at desc").query(CouncilRepository::row)
+                .list().stream().map(this::withDocuments).toList();
     }
 
     public Optional<CouncilMeeting> find(long id) {
-        return jdbc.sql("select * from portal_council_meeting where id = ?").param(id).query(this::row).optional();
+        return jdbc.sql("select * from portal_council_meeting where id = ?").param(id).query(CouncilRepository::row)
+                .optional().map(this::withDocuments);
     }
 
     public long insert(CouncilMeeting m) {
@@ -80,11 +82,19 @@ public class CouncilRepository {
                 .list();
     }
 
-    private CouncilMeeting row(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        return new CouncilMeeting(id, rs.getString("title"), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                rs.getString("place"), rs.getString("agenda"), rs.getString("video_url"), rs.getString("live_url"),
-                documents(id));
+    /**
+     * Documents are read once the meetings' query is over: a query inside a row mapper would hold a second
+     * connection while the first is still open, and a busy pool would then wait on itself.
+     */
+    private CouncilMeeting withDocuments(CouncilMeeting m) {
+        return new CouncilMeeting(m.id(), m.title(), m.startsAt(), m.endsAt(), m.place(), m.agenda(), m.videoUrl(),
+                m.liveUrl(), documents(m.id()));
+    }
+
+    private static CouncilMeeting row(ResultSet rs, int n) throws SQLException {
+        return new CouncilMeeting(rs.getLong("id"), rs.getString("title"), instant(rs, "starts_at"),
+                instant(rs, "ends_at"), rs.getString("place"), rs.getString("agenda"), rs.getString("video_url"),
+                rs.getString("live_url"), List.of());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -21,21 +21,23 @@ public class GuideRepository {
     }
 
     public List<Guide> all() {
-        return jdbc.sql("select * from portal_guide order by position, title").query(this::row).list();
+        return jdbc.sql("select * from portal_guide order by position, title").query(GuideRepository::row).list()
+                .stream().map(this::withLinks).toList();
     }
 
     public List<Guide> published() {
-        return jdbc.sql("select * from portal_guide where published = true order by position, title").query(this::row)
-                .list();
+        return jdbc.sql("select * from portal_guide where published = true order by position, title")
+                .query(GuideRepository::row).list().stream().map(this::withLinks).toList();
     }
 
     public Optional<Guide> find(long id) {
-        return jdbc.sql("select * from portal_guide where id = ?").param(id).query(this::row).optional();
+        return jdbc.sql("select * from portal_guide where id = ?").param(id).query(GuideRepository::row).optional()
+                .map(this::withLinks);
     }
 
     public Optional<Guide> findPublished(String slug) {
-        return jdbc.sql("select * from portal_guide where slug = ? and published = true").param(slug).query(this::row)
-                .optional();
+        return jdbc.sql("select * from portal_guide where slug = ? and published = true").param(slug)
+                .query(GuideRepository::row).optional().map(this::withLinks);
     }
 
     public boolean slugTaken(String slug) {
@@ -77,9 +79,13 @@ public class GuideRepository {
                 .list();
     }
 
-    private Guide row(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        return new Guide(id, rs.getString("title"), rs.getString("slug"), rs.getString("intro"), rs.getInt("position"),
-                rs.getBoolean("published"), links(id));
+    /** Links are read after the guides' query is over: never a query inside a row mapper. */
+    private Guide withLinks(Guide g) {
+        return new Guide(g.id(), g.title(), g.slug(), g.intro(), g.position(), g.published(), links(g.id()));
+    }
+
+    private static Guide row(ResultSet rs, int n) throws SQLException {
+        return new Guide(rs.getLong("id"), rs.getString("title"), rs.getString("slug"), rs.getString("intro"),
+                rs.getInt("position"), rs.getBoolean("published"), List.of());
     }
 }

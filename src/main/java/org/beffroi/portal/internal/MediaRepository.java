@@ -33,16 +33,18 @@ public class MediaRepository {
 
     public List<Album> albums(boolean publishedOnly) {
         return jdbc.sql("select * from portal_album" + (publishedOnly ? " where published = true" : "")
-                + " order by created_at desc, id desc").query(this::albumRow).list();
+                + " order by created_at desc, id desc").query(MediaRepository::albumRow).list().stream()
+                .map(this::withPhotos).toList();
     }
 
     public Optional<Album> album(long id) {
-        return jdbc.sql("select * from portal_album where id = ?").param(id).query(this::albumRow).optional();
+        return jdbc.sql("select * from portal_album where id = ?").param(id).query(MediaRepository::albumRow)
+                .optional().map(this::withPhotos);
     }
 
     public Optional<Album> publishedAlbum(String slug) {
         return jdbc.sql("select * from portal_album where slug = ? and published = true").param(slug)
-                .query(this::albumRow).optional();
+                .query(MediaRepository::albumRow).optional().map(this::withPhotos);
     }
 
     public boolean albumSlugTaken(String slug) {
@@ -132,10 +134,14 @@ public class MediaRepository {
                 .list();
     }
 
-    private Album albumRow(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        return new Album(id, rs.getString("title"), rs.getString("slug"), rs.getString("description"),
-                rs.getBoolean("published"), instant(rs, "created_at"), photos(id));
+    /** Photos are read after the albums' query is over: never a query inside a row mapper. */
+    private Album withPhotos(Album a) {
+        return new Album(a.id(), a.title(), a.slug(), a.description(), a.published(), a.createdAt(), photos(a.id()));
+    }
+
+    private static Album albumRow(ResultSet rs, int n) throws SQLException {
+        return new Album(rs.getLong("id"), rs.getString("title"), rs.getString("slug"), rs.getString("description"),
+                rs.getBoolean("published"), instant(rs, "created_at"), List.of());
     }
 
     private static Episode episode(ResultSet rs, int n) throws SQLException {

@@ -51,6 +51,16 @@ public class NeighbourhoodRepository implements Neighbourhoods {
         jdbc.sql("delete from portal_neighbourhood where id = ?").param(id).update();
     }
 
+    /** The album whose photos illustrate the neighbourhood's portrait, if one is chosen. */
+    public Optional<Long> albumOf(long id) {
+        return jdbc.sql("select album_id from portal_neighbourhood where id = ? and album_id is not null").param(id)
+                .query(Long.class).optional();
+    }
+
+    public void setAlbum(long id, Long albumId) {
+        jdbc.sql("update portal_neighbourhood set album_id = ? where id = ?").params(albumId, id).update();
+    }
+
     public static String slug(String name) {
         return Text.slug(name, "quartier");
     }

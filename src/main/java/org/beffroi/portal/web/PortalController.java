@@ -3,6 +3,7 @@ package org.beffroi.portal.web;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.ServiceModules;
 import org.beffroi.portal.internal.HomeLayout;
+import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +19,11 @@ class PortalController {
     private final NeighbourhoodRepository neighbourhoods;
     private final ServiceModules modules;
     private final HomeLayout homeLayout;
+    private final MediaRepository media;
 
-    PortalController(NeighbourhoodRepository neighbourhoods, ServiceModules modules, HomeLayout homeLayout) {
+    PortalController(NeighbourhoodRepository neighbourhoods, ServiceModules modules, HomeLayout homeLayout,
+            MediaRepository media) {
+        this.media = media;
         this.neighbourhoods = neighbourhoods;
         this.modules = modules;
         this.homeLayout = homeLayout;
@@ -58,6 +62,8 @@ class PortalController {
         var neighbourhood = neighbourhoods.findBySlug(slug).orElseThrow(NotFoundException::new);
         model.addAttribute("neighbourhood", neighbourhood);
         model.addAttribute("blocks", modules.neighbourhoodBlocks(neighbourhood.id()));
+        model.addAttribute("portraitAlbum", neighbourhoods.albumOf(neighbourhood.id()).flatMap(media::album)
+                .filter(a -> a.published()).orElse(null));
         return "portal/neighbourhood";
     }
 
