@@ -23,4 +23,14 @@ public final class Text {
         }
         return slug.isEmpty() ? fallback : slug;
     }
+
+    /** The slug of a title, with "-2", "-3"… added until no other content {@code taken} it. */
+    public static String freeSlug(String title, String fallback, java.util.function.Predicate<String> taken) {
+        String base = slug(title, fallback);
+        String candidate = base;
+        for (int n = 2; taken.test(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
 }

@@ -291,12 +291,8 @@ class ArticleAdminController {
 
     /** The address is made once from the title and never changes, so links to it keep working. */
     private String freeSlug(Kind kind, String title) {
-        String base = Text.slug(title, kind == Kind.NEWS ? "actualite" : "page");
-        String slug = base;
-        for (int n = 2; articles.slugTaken(kind, slug, null); n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
+        return Text.freeSlug(title, kind == Kind.NEWS ? "actualite" : "page",
+                slug -> articles.slugTaken(kind, slug, null));
     }
 
     private static Long authorId() {

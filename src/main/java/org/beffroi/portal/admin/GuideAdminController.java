@@ -62,11 +62,7 @@ class GuideAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "portal/admin/guide";
         }
-        String base = Text.slug(form.getTitle(), "guide");
-        String slug = base;
-        for (int n = 2; guides.slugTaken(slug); n++) {
-            slug = base + "-" + n;
-        }
+        String slug = Text.freeSlug(form.getTitle(), "guide", guides::slugTaken);
         long id = guides.insert(form.getTitle().strip(), slug, Text.blankToNull(form.getIntro()), form.getPosition(),
                 form.isPublished());
         audit.record("guide.created", "guide:" + id, form.getTitle());
@@ -77,12 +73,7 @@ class GuideAdminController {
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Model model) {
         Guide guide = guides.find(id).orElseThrow(NotFoundException::new);
-        var form = new GuideForm();
-        form.setTitle(guide.title());
-        form.setIntro(guide.intro());
-        form.setPosition(guide.position());
-        form.setPublished(guide.published());
-        model.addAttribute("form", form);
+        model.addAttribute("form", GuideForm.of(guide));
         return prepareEdit(guide, new LinkForm(), model);
     }
 
@@ -115,12 +106,7 @@ class GuideAdminController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Guide guide = guides.find(id).orElseThrow(NotFoundException::new);
         if (errors.hasErrors()) {
-            var form = new GuideForm();
-            form.setTitle(guide.title());
-            form.setIntro(guide.intro());
-            form.setPosition(guide.position());
-            form.setPublished(guide.published());
-            model.addAttribute("form", form);
+            model.addAttribute("form", GuideForm.of(guide));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return prepareEdit(guide, link, model);
         }

@@ -20,6 +20,15 @@ public class GuideForm {
 
     private boolean published;
 
+    static GuideForm of(org.beffroi.portal.Guide guide) {
+        var form = new GuideForm();
+        form.title = guide.title();
+        form.intro = guide.intro();
+        form.position = guide.position();
+        form.published = guide.published();
+        return form;
+    }
+
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getIntro() { return intro; }

@@ -66,11 +66,7 @@ class MediaAdminController {
             addForms(model);
             return overviewPage(model);
         }
-        String base = Text.slug(form.getTitle(), "album");
-        String slug = base;
-        for (int n = 2; media.albumSlugTaken(slug); n++) {
-            slug = base + "-" + n;
-        }
+        String slug = Text.freeSlug(form.getTitle(), "album", media::albumSlugTaken);
         long id = media.insertAlbum(form.getTitle().strip(), slug, Text.blankToNull(form.getDescription()),
                 form.isPublished());
         audit.record("album.created", "album:" + id, form.getTitle());

@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 
 import org.beffroi.platform.FileStorage;
 import org.beffroi.portal.internal.MediaRepository;
+import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
@@ -46,6 +47,9 @@ class MediaAdministrationTest {
 
     @Autowired
     FileStorage files;
+
+    @Autowired
+    NeighbourhoodRepository neighbourhoods;
 
     Cookie agent;
 
@@ -85,6 +89,15 @@ class MediaAdministrationTest {
         mvc.perform(get(media.album(id).orElseThrow().url())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(
                         "alt=\"La chorale sur la scène de la place de la Halle\"")));
+
+        // the album illustrates a neighbourhood's portrait
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        var moulin = neighbourhoods.findBySlug("le-moulin").orElseThrow();
+        mvc.perform(post("/admin/quartiers/" + moulin.id()).with(csrf()).cookie(admin).param("name", moulin.name())
+                .param("description", moulin.description()).param("outline", moulin.outlineGeoJson())
+                .param("albumId", Long.toString(id))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/quartiers/le-moulin")).andExpect(content().string(Matchers.containsString(
+                "alt=\"La chorale sur la scène de la place de la Halle\"")));
     }
 
     @Test
