@@ -92,6 +92,7 @@ class AgendaController {
         model.addAttribute("categories", Category.values());
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("categorie", chosen);
+        model.addAttribute("filterRejected", errors.hasErrors());
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("events", java.util.List.of());
