@@ -35,7 +35,8 @@ public record Event(long id, String title, String description, Instant startsAt,
     /** A point in WGS 84, as GPS and web maps give it. */
     public record Position(double latitude, double longitude) {
         public Position {
-            if (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180) {
+            // written so that NaN is refused too
+            if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
                 throw new IllegalArgumentException("position out of range");
             }
         }

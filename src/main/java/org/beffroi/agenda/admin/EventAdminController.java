@@ -142,6 +142,13 @@ class EventAdminController {
         if (form.getStartsAt() != null && form.getEndsAt() != null && !form.getEndsAt().isAfter(form.getStartsAt())) {
             errors.rejectValue("endsAt", "admin.agenda.ends-before-start");
         }
+        // "NaN" and "Infinity" read as numbers but are no place
+        if (form.getLatitude() != null && !Double.isFinite(form.getLatitude())) {
+            errors.rejectValue("latitude", "typeMismatch.form.latitude");
+        }
+        if (form.getLongitude() != null && !Double.isFinite(form.getLongitude())) {
+            errors.rejectValue("longitude", "typeMismatch.form.longitude");
+        }
         if ((form.getLatitude() == null) != (form.getLongitude() == null) && !errors.hasFieldErrors("latitude")
                 && !errors.hasFieldErrors("longitude")) {
             errors.rejectValue(form.getLatitude() == null ? "latitude" : "longitude", "admin.agenda.position.both");

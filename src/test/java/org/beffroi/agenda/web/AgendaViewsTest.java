@@ -175,6 +175,10 @@ class AgendaViewsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("comprise entre -90 et 90")))
                 .andExpect(content().string(Matchers.containsString("value=\"abc\"")));
+        mvc.perform(post("/admin/agenda/nouveau").cookie(agent).with(csrf()).params(fields("Balade " + UUID.randomUUID()))
+                .param("repeat", "NONE").param("latitude", "NaN").param("longitude", "5.32"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"latitude-error\"")));
 
         String title = "Yoga " + UUID.randomUUID();
         mvc.perform(post("/admin/agenda/nouveau").cookie(agent).with(csrf()).params(fields(title))
