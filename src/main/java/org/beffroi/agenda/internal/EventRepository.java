@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,6 +81,13 @@ public class EventRepository implements Agenda {
             found = found.filter(o -> !o.startsAt().isAfter(lastRead));
         }
         return found.limit(limit).toList();
+    }
+
+    /** The dates that start within the month (in Paris), soonest first, at most {@code limit}. */
+    public List<Occurrence> startingIn(YearMonth month, int limit) {
+        Instant from = month.atDay(1).atStartOfDay(Recurrence.PARIS).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Recurrence.PARIS).toInstant();
+        return occurrences(from, to, Filter.none(), limit).stream().filter(o -> !o.startsAt().isBefore(from)).toList();
     }
 
     /** Each event once, at its next date (within the horizon), soonest first: for the map. */

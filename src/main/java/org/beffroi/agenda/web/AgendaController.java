@@ -52,6 +52,8 @@ class AgendaController {
     private static final ZoneId PARIS = Recurrence.PARIS;
     /** The most dates of a month: every day of a month with a few events daily. */
     static final int MONTH_LIMIT = 500;
+    /** The list of upcoming dates, at most this many (a daily event could otherwise fill the page for a year). */
+    static final int LIST_LIMIT = 200;
 
     private final EventRepository events;
     private final RegistrationDesk desk;
@@ -78,9 +80,6 @@ class AgendaController {
         this.clock = clock;
         this.jsonLd = jsonLd;
     }
-
-    /** The list of upcoming dates, at most this many (a daily event could otherwise fill the page for a year). */
-    static final int LIST_LIMIT = 200;
 
     @GetMapping("/agenda")
     String list(@ModelAttribute("filtre") ListFilter filter, BindingResult errors, Model model,
@@ -200,10 +199,8 @@ class AgendaController {
     @GetMapping("/agenda/mois/{month}")
     String month(@PathVariable String month, Model model) {
         YearMonth chosen = month(month);
-        var list = events.occurrences(chosen.atDay(1).atStartOfDay(PARIS).toInstant(),
-                chosen.plusMonths(1).atDay(1).atStartOfDay(PARIS).toInstant(), EventRepository.Filter.none(), MONTH_LIMIT);
         model.addAttribute("month", chosen);
-        model.addAttribute("days", list.stream().filter(o -> YearMonth.from(o.startsAt().atZone(PARIS)).equals(chosen))
+        model.addAttribute("days", events.startingIn(chosen, MONTH_LIMIT).stream()
                 .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), PARIS), TreeMap::new,
                         Collectors.toList())));
         model.addAttribute("previous", chosen.minusMonths(1));

@@ -55,17 +55,15 @@ class AgendaViewsController {
     @GetMapping("/agenda/calendrier/{month}")
     String calendar(@PathVariable String month, Model model) {
         YearMonth chosen = AgendaController.month(month);
-        Map<LocalDate, List<Occurrence>> byDay = events.occurrences(chosen.atDay(1).atStartOfDay(PARIS).toInstant(),
-                chosen.plusMonths(1).atDay(1).atStartOfDay(PARIS).toInstant(), EventRepository.Filter.none(),
-                AgendaController.MONTH_LIMIT).stream()
+        Map<LocalDate, List<Occurrence>> byDay = events.startingIn(chosen, AgendaController.MONTH_LIMIT).stream()
                 .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), PARIS)));
         // whole weeks, Monday first as in France
         LocalDate first = chosen.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate last = chosen.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         var weeks = new ArrayList<List<Day>>();
         for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
-            weeks.add(monday.datesUntil(monday.plusWeeks(1)).map(d -> new Day(d, YearMonth.from(d).equals(chosen),
-                    YearMonth.from(d).equals(chosen) ? byDay.getOrDefault(d, List.of()) : List.of())).toList());
+            weeks.add(monday.datesUntil(monday.plusWeeks(1))
+                    .map(d -> new Day(d, YearMonth.from(d).equals(chosen), byDay.getOrDefault(d, List.of()))).toList());
         }
         model.addAttribute("month", chosen);
         model.addAttribute("weeks", weeks);
