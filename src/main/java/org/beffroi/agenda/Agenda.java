@@ -9,6 +9,6 @@ public interface Agenda {
 
     Optional<Event> find(long eventId);
 
-    /** Events that end after the given instant, soonest first. */
-    List<Event> upcoming(Instant after, int limit);
+    /** The dates (a recurring event gives one per repetition) that end after the given instant, soonest first. */
+    List<Occurrence> upcoming(Instant after, int limit);
 }

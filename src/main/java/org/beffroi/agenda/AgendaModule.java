@@ -74,13 +74,13 @@ public class AgendaModule implements ServiceModule {
         return List.of(MenuEntry.restricted("admin.menu.agenda", "/admin/agenda", MANAGE_EVENTS, 50));
     }
 
-    /** The next events on the home page. */
+    /** The next dates on the home page (a weekly event shows its next repetitions). */
     @Override
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("agenda/home-block", Map.of("events", events.upcoming(clock.instant(), 3)), 10));
     }
 
-    /** The neighbourhood's next events on its page. */
+    /** The neighbourhood's next dates on its page. */
     @Override
     public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
         var filter = new EventRepository.Filter(null, neighbourhoodId, false);
@@ -128,19 +128,21 @@ public class AgendaModule implements ServiceModule {
                 "Un atelier convivial pour apprendre à se servir d'une tablette : allumer, se connecter au Wi-Fi, "
                         + "envoyer une photo à ses petits-enfants. Tablettes prêtées sur place.",
                 today.plusDays(9), LocalTime.of(14, 30), 2, "Médiathèque, 3 rue des Écoles", Category.TRAINING, centre,
-                true, null, "Salle de plain-pied, boucle magnétique.", 12));
+                true, null, "Salle de plain-pied, boucle magnétique.", 12, null, new Event.Position(46.1012, 5.3198)));
+        // every week on the same weekday, as the market is
         events.insert(event("Marché des producteurs", "Fruits, légumes, fromages et miel des fermes de la commune.",
                 today.plusDays(4), LocalTime.of(8, 0), 5, "Place de la Halle", Category.MARKET, centre, true, null,
-                "Place accessible en fauteuil roulant.", null));
+                "Place accessible en fauteuil roulant.", null, "FREQ=WEEKLY", new Event.Position(46.0998, 5.3212)));
         events.insert(event("Conseil municipal", "Séance publique du conseil municipal. Ordre du jour affiché en mairie.",
                 today.plusDays(16), LocalTime.of(19, 0), 2, "Salle du conseil, mairie", Category.CITIZENSHIP, centre, true,
-                null, "Salle au rez-de-chaussée.", null));
+                null, "Salle au rez-de-chaussée.", null, null, new Event.Position(46.1005, 5.3204)));
     }
 
     private static Event event(String title, String description, LocalDate day, LocalTime start, int hours, String place,
-            Category category, Long neighbourhood, boolean free, String price, String accessibility, Integer capacity) {
+            Category category, Long neighbourhood, boolean free, String price, String accessibility, Integer capacity,
+            String recurrence, Event.Position position) {
         var starts = day.atTime(start).atZone(PARIS).toInstant();
         return new Event(0, title, description, starts, starts.plus(Duration.ofHours(hours)), place, category,
-                neighbourhood, free, price, accessibility, capacity);
+                neighbourhood, free, price, accessibility, capacity, recurrence, position);
     }
 }

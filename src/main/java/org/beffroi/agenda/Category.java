@@ -11,4 +11,9 @@ public enum Category {
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The category of an address's slug; empty for none or an unknown one. */
+    public static java.util.Optional<Category> fromSlug(String slug) {
+        return java.util.Arrays.stream(values()).filter(c -> c.slug().equals(slug)).findFirst();
+    }
 }

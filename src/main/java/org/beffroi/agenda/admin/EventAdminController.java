@@ -6,6 +6,7 @@ import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.Programme;
+import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.agenda.internal.RegistrationDesk;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CsvExport;
@@ -50,6 +51,7 @@ class EventAdminController {
     @ModelAttribute
     void choices(Model model) {
         model.addAttribute("categories", Category.values());
+        model.addAttribute("repeats", EventForm.Repeat.values());
         model.addAttribute("neighbourhoods", neighbourhoods.all());
     }
 
@@ -70,11 +72,12 @@ class EventAdminController {
     String create(@Validated @ModelAttribute("form") EventForm form, BindingResult errors, RedirectAttributes redirect,
             HttpServletResponse response) {
         checkDates(form, errors);
+        String recurrence = recurrence(form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "agenda/admin/event";
         }
-        long id = programme.create(form.toEvent(0));
+        long id = programme.create(form.toEvent(0, recurrence));
         audit.record("event.created", "event:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.agenda.created");
         return "redirect:/admin/agenda";
@@ -93,6 +96,7 @@ class EventAdminController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Event event = events.find(id).orElseThrow(NotFoundException::new);
         checkDates(form, errors);
+        String recurrence = recurrence(form, errors);
         if (form.getCapacity() != null && !errors.hasFieldErrors("capacity")
                 && form.getCapacity() < desk.confirmedCount(id)) {
             errors.rejectValue("capacity", "admin.agenda.capacity.below-registered", new Object[] {desk.confirmedCount(id)},
@@ -103,7 +107,7 @@ class EventAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "agenda/admin/event";
         }
-        programme.update(form.toEvent(id));
+        programme.update(form.toEvent(id, recurrence));
         audit.record("event.changed", "event:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.agenda.saved");
         return "redirect:/admin/agenda";
@@ -137,6 +141,44 @@ class EventAdminController {
     private static void checkDates(EventForm form, BindingResult errors) {
         if (form.getStartsAt() != null && form.getEndsAt() != null && !form.getEndsAt().isAfter(form.getStartsAt())) {
             errors.rejectValue("endsAt", "admin.agenda.ends-before-start");
+        }
+        // "NaN" and "Infinity" read as numbers but are no place
+        if (form.getLatitude() != null && !Double.isFinite(form.getLatitude())) {
+            errors.rejectValue("latitude", "typeMismatch.form.latitude");
+        }
+        if (form.getLongitude() != null && !Double.isFinite(form.getLongitude())) {
+            errors.rejectValue("longitude", "typeMismatch.form.longitude");
+        }
+        if ((form.getLatitude() == null) != (form.getLongitude() == null) && !errors.hasFieldErrors("latitude")
+                && !errors.hasFieldErrors("longitude")) {
+            errors.rejectValue(form.getLatitude() == null ? "latitude" : "longitude", "admin.agenda.position.both");
+        }
+    }
+
+    /**
+     * The checked rule (ical4j reads it; UNTIL is saved in UTC), or null for a single date. A recurring
+     * event takes no registration: one list of seats for every date would not say which date a seat is for.
+     */
+    private static String recurrence(EventForm form, BindingResult errors) {
+        if (form.getRepeat() == null || form.getStartsAt() == null || errors.hasFieldErrors("rrule")
+                || errors.hasFieldErrors("repeatUntil")) {
+            return null;
+        }
+        String text = form.ruleText();
+        if (text == null) {
+            if (form.getRepeat() == EventForm.Repeat.CUSTOM) {
+                errors.rejectValue("rrule", "agenda.recurrence.missing");
+            }
+            return null;
+        }
+        if (form.getCapacity() != null) {
+            errors.rejectValue("capacity", "admin.agenda.capacity.recurring");
+        }
+        try {
+            return Recurrence.parse(text, form.getStartsAt().atZone(EventForm.PARIS).toInstant()).text();
+        } catch (Recurrence.Invalid e) {
+            errors.rejectValue(form.ruleField(), e.messageKey());
+            return null;
         }
     }
 }

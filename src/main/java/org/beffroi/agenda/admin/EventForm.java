@@ -1,13 +1,19 @@
 package org.beffroi.agenda.admin;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.platform.Text;
 import org.springframework.format.annotation.DateTimeFormat;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -56,6 +62,32 @@ public class EventForm {
     @Max(100_000)
     private Integer capacity;
 
+    /** The friendly choices; CUSTOM takes the rule typed in {@code rrule}. */
+    public enum Repeat {
+        NONE, WEEKLY, BIWEEKLY, MONTHLY, CUSTOM;
+
+        public String messageKey() {
+            return "admin.agenda.repeat." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @NotNull
+    private Repeat repeat = Repeat.NONE;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate repeatUntil;
+
+    @Size(max = 500)
+    private String rrule;
+
+    @DecimalMin("-90")
+    @DecimalMax("90")
+    private Double latitude;
+
+    @DecimalMin("-180")
+    @DecimalMax("180")
+    private Double longitude;
+
     static EventForm of(Event e) {
         var form = new EventForm();
         form.title = e.title();
@@ -69,13 +101,46 @@ public class EventForm {
         form.price = e.price();
         form.accessibility = e.accessibility();
         form.capacity = e.capacity();
+        // a saved rule comes back as text: it says exactly what is saved, whichever choice made it
+        form.repeat = e.recurring() ? Repeat.CUSTOM : Repeat.NONE;
+        form.rrule = e.recurrence();
+        if (e.position() != null) {
+            form.latitude = e.position().latitude();
+            form.longitude = e.position().longitude();
+        }
         return form;
     }
 
-    Event toEvent(long id) {
+    /**
+     * The rule the choice stands for, as RFC 5545 text, or null for a single date. "Every month" keeps the
+     * weekday and its rank in the month of the start (the 2nd Wednesday; the last one past the 4th).
+     */
+    String ruleText() {
+        String until = repeatUntil == null ? "" : ";UNTIL=" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .format(repeatUntil.atTime(LocalTime.of(23, 59, 59)).atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC));
+        return switch (repeat) {
+            case NONE -> null;
+            case WEEKLY -> "FREQ=WEEKLY" + until;
+            case BIWEEKLY -> "FREQ=WEEKLY;INTERVAL=2" + until;
+            case MONTHLY -> {
+                int rank = (startsAt.getDayOfMonth() - 1) / 7 + 1;
+                String day = startsAt.getDayOfWeek().name().substring(0, 2);
+                yield "FREQ=MONTHLY;BYDAY=" + (rank == 5 ? -1 : rank) + day + until;
+            }
+            case CUSTOM -> Text.blankToNull(rrule);
+        };
+    }
+
+    /** The field where a refused rule is reported: the typed rule, or the end date of a choice. */
+    String ruleField() {
+        return repeat == Repeat.CUSTOM ? "rrule" : "repeatUntil";
+    }
+
+    Event toEvent(long id, String recurrence) {
         return new Event(id, title.strip(), description.strip(), startsAt.atZone(PARIS).toInstant(),
                 endsAt.atZone(PARIS).toInstant(), place.strip(), category, neighbourhoodId, free,
-                free ? null : Text.blankToNull(price), Text.blankToNull(accessibility), capacity);
+                free ? null : Text.blankToNull(price), Text.blankToNull(accessibility), capacity, recurrence,
+                latitude == null || longitude == null ? null : new Event.Position(latitude, longitude));
     }
 
     public String getTitle() { return title; }
@@ -100,4 +165,14 @@ public class EventForm {
     public void setAccessibility(String accessibility) { this.accessibility = accessibility; }
     public Integer getCapacity() { return capacity; }
     public void setCapacity(Integer capacity) { this.capacity = capacity; }
+    public Repeat getRepeat() { return repeat; }
+    public void setRepeat(Repeat repeat) { this.repeat = repeat; }
+    public LocalDate getRepeatUntil() { return repeatUntil; }
+    public void setRepeatUntil(LocalDate repeatUntil) { this.repeatUntil = repeatUntil; }
+    public String getRrule() { return rrule; }
+    public void setRrule(String rrule) { this.rrule = rrule; }
+    public Double getLatitude() { return latitude; }
+    public void setLatitude(Double latitude) { this.latitude = latitude; }
+    public Double getLongitude() { return longitude; }
+    public void setLongitude(Double longitude) { this.longitude = longitude; }
 }

@@ -2,16 +2,24 @@ package org.beffroi.agenda.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
+import org.beffroi.agenda.Occurrence;
 import org.beffroi.agenda.internal.CalendarFeed;
 import org.beffroi.agenda.internal.EventRepository;
+import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.agenda.internal.RegistrationDesk;
 import org.beffroi.agenda.internal.RegistrationDesk.Outcome;
 import org.beffroi.identity.Accounts;
 import org.beffroi.platform.Commune;
-import org.beffroi.platform.Feed;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.SignedInUser;
@@ -34,11 +42,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The public agenda: upcoming events with filters, an event's page with registration, the iCalendar feed. */
+/** The public agenda: upcoming dates with filters, the month's printable programme, an event's page with registration, the iCalendar feed. */
 @Controller
 class AgendaController {
 
     private static final int REGISTRATIONS_PER_HOUR = 20;
+    /** How many next dates a recurring event's page lists. */
+    private static final int NEXT_DATES = 8;
+    private static final ZoneId PARIS = Recurrence.PARIS;
+    /** The most dates of a month: every day of a month with a few events daily. */
+    static final int MONTH_LIMIT = 500;
+    /** The list of upcoming dates, at most this many (a daily event could otherwise fill the page for a year). */
+    static final int LIST_LIMIT = 200;
 
     private final EventRepository events;
     private final RegistrationDesk desk;
@@ -66,23 +81,29 @@ class AgendaController {
         this.jsonLd = jsonLd;
     }
 
-    @ModelAttribute("feeds")
-    java.util.List<Feed> feeds(java.util.Locale locale) {
-        return java.util.List.of(new Feed("text/calendar", "/agenda.ics", commune.settings().name() + " – agenda (iCalendar)"));
-    }
-
     @GetMapping("/agenda")
-    String list(@RequestParam(name = "categorie", required = false) String category,
-            @RequestParam(name = "quartier", required = false) Long neighbourhood,
-            @RequestParam(name = "gratuit", defaultValue = "false") boolean freeOnly, Model model) {
-        Category chosen = category(category);
-        model.addAttribute("events", events.upcoming(clock.instant(),
-                new EventRepository.Filter(chosen, neighbourhood, freeOnly), 200));
+    String list(@ModelAttribute("filtre") ListFilter filter, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        Category chosen = category(filter.getCategorie());
+        if (filter.getDu() != null && filter.getAu() != null && filter.getAu().isBefore(filter.getDu())) {
+            errors.rejectValue("au", "agenda.filter.range");
+        }
         model.addAttribute("categories", Category.values());
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("categorie", chosen);
-        model.addAttribute("quartier", neighbourhood);
-        model.addAttribute("gratuit", freeOnly);
+        model.addAttribute("filterRejected", errors.hasErrors());
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("events", java.util.List.of());
+            return "agenda/list";
+        }
+        // the list is of what is to come: a start in the past begins now
+        Instant now = clock.instant();
+        Instant from = filter.getDu() == null ? now : max(now, filter.getDu().atStartOfDay(PARIS).toInstant());
+        Instant to = filter.getAu() == null ? from.plus(EventRepository.HORIZON)
+                : filter.getAu().plusDays(1).atStartOfDay(PARIS).toInstant();
+        model.addAttribute("events", events.occurrences(from, to,
+                new EventRepository.Filter(chosen, filter.getQuartier(), filter.isGratuit()), LIST_LIMIT));
         return "agenda/list";
     }
 
@@ -101,8 +122,13 @@ class AgendaController {
     }
 
     private String show(Event event, Model model) {
+        Instant now = clock.instant();
+        var next = Recurrence.of(event)
+                .map(r -> r.occurrences(event, now, now.plus(EventRepository.HORIZON), NEXT_DATES))
+                .orElse(java.util.List.of());
         model.addAttribute("event", event);
-        model.addAttribute("jsonLd", jsonLd.write(event));
+        model.addAttribute("nextDates", next);
+        model.addAttribute("jsonLd", jsonLd.write(event, next.isEmpty() ? Occurrence.first(event) : next.getFirst()));
         model.addAttribute("past", !event.startsAt().isAfter(clock.instant()));
         model.addAttribute("neighbourhood",
                 event.neighbourhoodId() == null ? null : neighbourhoods.find(event.neighbourhoodId()).orElse(null));
@@ -172,19 +198,11 @@ class AgendaController {
     /** The month's programme on one page, to print for the notice board and for residents without internet. */
     @GetMapping("/agenda/mois/{month}")
     String month(@PathVariable String month, Model model) {
-        java.time.YearMonth chosen;
-        try {
-            chosen = java.time.YearMonth.parse(month);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new NotFoundException();
-        }
-        var paris = java.time.ZoneId.of("Europe/Paris");
-        var list = events.startingBetween(chosen.atDay(1).atStartOfDay(paris).toInstant(),
-                chosen.plusMonths(1).atDay(1).atStartOfDay(paris).toInstant());
+        YearMonth chosen = month(month);
         model.addAttribute("month", chosen);
-        model.addAttribute("days", list.stream().collect(java.util.stream.Collectors.groupingBy(
-                e -> java.time.LocalDate.ofInstant(e.startsAt(), paris), java.util.TreeMap::new,
-                java.util.stream.Collectors.toList())));
+        model.addAttribute("days", events.startingIn(chosen, MONTH_LIMIT).stream()
+                .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), PARIS), TreeMap::new,
+                        Collectors.toList())));
         model.addAttribute("previous", chosen.minusMonths(1));
         model.addAttribute("next", chosen.plusMonths(1));
         return "agenda/month";
@@ -192,13 +210,22 @@ class AgendaController {
 
     @GetMapping("/agenda/mois")
     String currentMonth() {
-        return "redirect:/agenda/mois/" + java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        return "redirect:/agenda/mois/" + YearMonth.now(clock.withZone(PARIS));
+    }
+
+    /** A month from the address; anything else is a page that does not exist. */
+    static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new NotFoundException();
+        }
     }
 
     @GetMapping(value = "/agenda.ics")
     ResponseEntity<String> calendar(@RequestParam(name = "categorie", required = false) String category) {
         Category chosen = category(category);
-        var list = events.upcoming(clock.instant().minus(Duration.ofDays(30)),
+        var list = events.current(clock.instant().minus(Duration.ofDays(30)),
                 new EventRepository.Filter(chosen, null, false), 1000);
         String body = feed.write(commune.settings().name(), list,
                 environment.getProperty("beffroi.base-url", "http://localhost:8080"));
@@ -209,11 +236,10 @@ class AgendaController {
         if (slug == null || slug.isBlank()) {
             return null;
         }
-        for (Category c : Category.values()) {
-            if (c.slug().equals(slug)) {
-                return c;
-            }
-        }
-        throw new NotFoundException();
+        return Category.fromSlug(slug).orElseThrow(NotFoundException::new);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

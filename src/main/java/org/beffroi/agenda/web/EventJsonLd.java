@@ -1,18 +1,25 @@
 package org.beffroi.agenda.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 
 import org.beffroi.agenda.Event;
+import org.beffroi.agenda.Occurrence;
+import org.beffroi.agenda.internal.Recurrence;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** schema.org {@code Event} in JSON-LD for an event's page, so that search engines and assistants read it. */
+/**
+ * schema.org {@code Event} in JSON-LD for an event's page, so that search engines and assistants read it.
+ * A recurring event gives its next date as start and end, and its rule as an {@code eventSchedule}.
+ */
 @Component
 class EventJsonLd {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Environment environment;
 
@@ -20,17 +27,25 @@ class EventJsonLd {
         this.environment = environment;
     }
 
-    String write(Event event) {
+    String write(Event event, Occurrence next) {
         var place = new LinkedHashMap<String, Object>();
         place.put("@type", "Place");
         place.put("name", event.place());
+        if (event.position() != null) {
+            var geo = new LinkedHashMap<String, Object>();
+            geo.put("@type", "GeoCoordinates");
+            geo.put("latitude", event.position().latitude());
+            geo.put("longitude", event.position().longitude());
+            place.put("geo", geo);
+        }
         var data = new LinkedHashMap<String, Object>();
         data.put("@context", "https://schema.org");
         data.put("@type", "Event");
         data.put("name", event.title());
         data.put("description", event.description());
-        data.put("startDate", event.startsAt().toString());
-        data.put("endDate", event.endsAt().toString());
+        data.put("startDate", next.startsAt().toString());
+        data.put("endDate", next.endsAt().toString());
+        Recurrence.of(event).ifPresent(r -> data.put("eventSchedule", schedule(event, r.schedule())));
         data.put("eventStatus", "https://schema.org/EventScheduled");
         data.put("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
         data.put("location", place);
@@ -41,5 +56,28 @@ class EventJsonLd {
         }
         // "</" would end the script element early: written as "<\/", which JSON reads the same
         return JSON.writeValueAsString(data).replace("</", "<\\/");
+    }
+
+    private static LinkedHashMap<String, Object> schedule(Event event, Recurrence.Schedule rule) {
+        var start = event.startsAt().atZone(Recurrence.PARIS);
+        var end = event.endsAt().atZone(Recurrence.PARIS);
+        var schedule = new LinkedHashMap<String, Object>();
+        schedule.put("@type", "Schedule");
+        schedule.put("repeatFrequency", rule.repeatFrequency());
+        if (!rule.byDay().isEmpty()) {
+            schedule.put("byDay", rule.byDay().stream().map(d -> "https://schema.org/"
+                    + d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)).toList());
+        }
+        schedule.put("startDate", start.toLocalDate().toString());
+        if (rule.endDate() != null) {
+            schedule.put("endDate", rule.endDate().toString());
+        }
+        if (rule.repeatCount() != null) {
+            schedule.put("repeatCount", rule.repeatCount());
+        }
+        schedule.put("startTime", TIME.format(start));
+        schedule.put("endTime", TIME.format(end));
+        schedule.put("scheduleTimezone", Recurrence.PARIS.getId());
+        return schedule;
     }
 }

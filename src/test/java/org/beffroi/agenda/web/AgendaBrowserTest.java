@@ -71,4 +71,38 @@ class AgendaBrowserTest extends BrowserTest {
         assertThat(page.locator(".error-summary")).isVisible();
         assertThat(page.getByLabel("Titre")).hasValue("Bal du 14 juillet");
     }
+
+    @Test
+    void theMonthGridAndTheMapShowTheSameDatesWithOrWithoutJavaScript() {
+        String title = "Marché du jeudi " + UUID.randomUUID().toString().substring(0, 6);
+        Instant start = Instant.now().plus(Duration.ofDays(1));
+        events.insert(new Event(0, title, "Producteurs de la commune.", start, start.plus(Duration.ofHours(4)),
+                "Place de la Halle", Category.MARKET, null, true, null, null, null, "FREQ=WEEKLY;COUNT=3",
+                new Event.Position(46.0998, 5.3212)));
+
+        visit("/agenda");
+        submit(link("Calendrier du mois"));
+        assertThat(page.locator("table.calendar caption")).containsText("jour par jour");
+        assertThat(page.locator("td[aria-current=date]")).hasCount(1);
+        submit(link("Carte"));
+        assertThat(page.locator("h1")).hasText("Carte des événements");
+        // the script shows the map and draws a marker per event, named by its title; no tile is fetched
+        assertThat(page.locator("#agenda-map")).isVisible();
+        assertThat(page.locator(".leaflet-marker-icon[title='" + title + "']")).hasCount(1);
+        assertThat(page.locator(".leaflet-tile")).hasCount(0);
+        checkAccessibility(page);
+        assertThat(page.locator("main .cards")).containsText(title);
+
+        // without JavaScript: no empty map, the same events as a list, and the grid works alike
+        Page noScript = newPage(newContext(false));
+        visit(noScript, "/agenda/carte");
+        assertThat(noScript.locator("#agenda-map")).isHidden();
+        assertThat(noScript.locator("main .cards")).containsText(title);
+        noScript.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+        noScript.waitForLoadState();
+        checkAccessibility(noScript);
+        assertThat(noScript.locator("main")).containsText("Prochaines dates");
+        visit(noScript, "/agenda/calendrier/" + java.time.YearMonth.from(start.atZone(java.time.ZoneId.of("Europe/Paris"))));
+        assertThat(noScript.locator("table.calendar")).containsText(title);
+    }
 }

@@ -28,7 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.WeekDay;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /** The agenda through HTTP: registration, waiting list, cancellation by the mailed link, iCalendar feed, back office. */
 @BeffroiTest
@@ -109,6 +114,34 @@ class AgendaTest {
                 .isEqualTo("event-" + id + "@localhost"));
         var uids = vevents.stream().map(e -> e.getProperty("UID").orElseThrow().getValue()).toList();
         assertThat(uids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRecurringEventIsOneVeventWithItsRuleInLocalTime() throws Exception {
+        Instant wednesday = java.time.ZonedDateTime.of(2030, 1, 2, 18, 0, 0, 0, java.time.ZoneId.of("Europe/Paris"))
+                .toInstant();
+        long id = events.insert(new Event(0, "Chorale " + UUID.randomUUID(), "Répétition", wednesday,
+                wednesday.plus(Duration.ofHours(2)), "Salle des fêtes", Category.CULTURE, null, true, null, null, null,
+                "FREQ=WEEKLY;BYDAY=WE;UNTIL=20300630T000000Z", new Event.Position(46.1, 5.32)));
+        String text = mvc.perform(get("/agenda.ics")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        var calendar = new CalendarBuilder().build(new StringReader(text));
+        var ours = calendar.<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getProperty("UID").orElseThrow().getValue().equals("event-" + id + "@localhost")).toList();
+        assertThat(ours).hasSize(1);
+        RRule<?> rule = ours.getFirst().<RRule<?>>getProperty("RRULE").orElseThrow();
+        assertThat(rule.getRecur().getFrequency()).isEqualTo(Frequency.WEEKLY);
+        assertThat(rule.getRecur().getDayList()).containsExactly(WeekDay.WE);
+        assertThat(rule.getRecur().getUntil()).hasToString("2030-06-30T00:00Z");
+        var start = ours.getFirst().<DtStart<?>>getProperty("DTSTART").orElseThrow();
+        assertThat(start.getParameter("TZID")).hasValueSatisfying(p -> assertThat(p.getValue()).isEqualTo("Europe/Paris"));
+        assertThat(calendar.getComponent("VTIMEZONE")).isPresent();
+        // read back, the rule gives the same Wednesdays at 18:00 as the site
+        var dates = ours.getFirst().<java.time.ZonedDateTime>calculateRecurrenceSet(new Period<>(
+                java.time.ZonedDateTime.ofInstant(wednesday, java.time.ZoneId.of("Europe/Paris")),
+                java.time.ZonedDateTime.ofInstant(wednesday, java.time.ZoneId.of("Europe/Paris")).plusYears(1)));
+        assertThat(dates).hasSize(26).allSatisfy(p -> assertThat(p.getStart().toLocalTime()).hasToString("18:00"));
+        assertThat(ours.getFirst().getProperty("GEO")).hasValueSatisfying(g -> assertThat(g.getValue()).isEqualTo("46.1;5.32"));
     }
 
     @Test
