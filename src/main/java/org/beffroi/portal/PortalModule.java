@@ -20,6 +20,7 @@ import org.beffroi.portal.internal.CouncilDesk;
 import org.beffroi.portal.internal.CouncilRepository;
 import org.beffroi.portal.internal.DemoContent;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
+import org.beffroi.portal.internal.PublicArticles;
 import org.springframework.stereotype.Component;
 
 /** The portal's menus, permissions, home and neighbourhood blocks, search documents and demo content. */
@@ -34,14 +35,16 @@ public class PortalModule implements ServiceModule {
     private final ArticleRepository articles;
     private final CouncilRepository council;
     private final DemoContent demoContent;
+    private final PublicArticles publicArticles;
     private final Clock clock;
 
     PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, CouncilRepository council,
-            DemoContent demoContent, Clock clock) {
+            DemoContent demoContent, PublicArticles publicArticles, Clock clock) {
         this.neighbourhoods = neighbourhoods;
         this.articles = articles;
         this.council = council;
         this.demoContent = demoContent;
+        this.publicArticles = publicArticles;
         this.clock = clock;
     }
 
@@ -78,7 +81,7 @@ public class PortalModule implements ServiceModule {
     @Override
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("portal/news-block",
-                Map.of("news", articles.publicNews(NewsFilter.none(), clock.instant(), 0, 3)), 5));
+                Map.of("news", publicArticles.latestNews(3)), 5));
     }
 
     @Override
