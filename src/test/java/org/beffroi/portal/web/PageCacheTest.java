@@ -116,6 +116,15 @@ class PageCacheTest {
         }
     }
 
+    @Test
+    void linksToWebjarsStayVersionedAndOtherLinksUntouchedWhenServedTwice() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(get("/")).andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.matchesPattern("(?s).*src=\"/webjars/htmx\\.org/\\d[^/\"]*/dist/htmx\\.min\\.js\".*")))
+                    .andExpect(content().string(Matchers.containsString("href=\"/actualites\"")));
+        }
+    }
+
     private long save(Long id, String title, String body, String publication, String publishAt) throws Exception {
         var request = multipart("/admin/actualites/" + (id == null ? "nouveau" : id)).with(csrf()).cookie(agent)
                 .param("title", title).param("body", body).param("publication", publication).param("position", "0");
