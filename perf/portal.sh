@@ -11,8 +11,10 @@ seconds=${1:-20}
 users=${USERS:-256}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-./mvnw -q -B -DskipTests package
-./mvnw -q -B -f perf/pom.xml test-compile
+if [ "${SKIP_BUILD:-0}" != 1 ]; then   # SKIP_BUILD=1: use the jar and the simulations already built
+  ./mvnw -q -B -DskipTests package
+  ./mvnw -q -B -f perf/pom.xml test-compile
+fi
 jar=$(ls target/beffroi-*.jar | grep -v original | head -n1)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
