@@ -22,6 +22,7 @@ import org.beffroi.portal.internal.DemoContent;
 import org.beffroi.portal.internal.GuideRepository;
 import org.beffroi.portal.internal.QuickLinks;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
+import org.beffroi.portal.internal.PublicArticles;
 import org.springframework.stereotype.Component;
 
 /** The portal's menus, permissions, home and neighbourhood blocks, search documents and demo content. */
@@ -39,17 +40,19 @@ public class PortalModule implements ServiceModule {
     private final GuideRepository guides;
     private final QuickLinks quickLinks;
     private final DemoContent demoContent;
+    private final PublicArticles publicArticles;
     private final Clock clock;
 
     PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, CouncilRepository council,
-            GuideRepository guides, QuickLinks quickLinks,
-            DemoContent demoContent, Clock clock) {
+            GuideRepository guides, QuickLinks quickLinks, DemoContent demoContent, PublicArticles publicArticles,
+            Clock clock) {
         this.guides = guides;
         this.quickLinks = quickLinks;
         this.neighbourhoods = neighbourhoods;
         this.articles = articles;
         this.council = council;
         this.demoContent = demoContent;
+        this.publicArticles = publicArticles;
         this.clock = clock;
     }
 
@@ -90,8 +93,7 @@ public class PortalModule implements ServiceModule {
     @Override
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("portal/quick-links", Map.of("links", quickLinks.all()), 1),
-                new HomeBlock("portal/news-block",
-                        Map.of("news", articles.publicNews(NewsFilter.none(), clock.instant(), 0, 3)), 5),
+                new HomeBlock("portal/news-block", Map.of("news", publicArticles.latestNews(3)), 5),
                 new HomeBlock("portal/guides-block", Map.of("guides", guides.published()), 15));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -56,6 +57,15 @@ class JdbcCommune implements Commune {
         cache.invalidateAll();
         audit.record("settings.changed", "commune", null);
         events.publishEvent(new CommuneSettingsChanged(SignedInUser.current().map(SignedInUser::accountId).orElse(null)));
+    }
+
+    /**
+     * Again once the change is committed: a page read between the first clearing and the commit may have
+     * kept the old settings.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CommuneSettingsChanged change) {
+        cache.invalidateAll();
     }
 
     private CommuneSettings load() {

@@ -95,6 +95,14 @@ public class ArticleRepository {
         return jdbc.sql(sql.toString()).params(params).query(ArticleRepository::row).list();
     }
 
+    /** The time after now at which the next article becomes public by itself, if one is planned. */
+    public Optional<Instant> nextScheduledPublication(Instant now) {
+        return jdbc.sql(
+                "select min(published_at) from portal_article where status in ('PUBLISHED', 'SCHEDULED') and published_at > ?")
+                .param(utc(now)).query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single()
+                .map(OffsetDateTime::toInstant);
+    }
+
     /** Scheduled articles whose time has come and that the job has not yet marked published. */
     public List<Long> scheduledAndDue(Instant now) {
         return jdbc.sql("select id from portal_article where status = 'SCHEDULED' and published_at <= ? order by id")

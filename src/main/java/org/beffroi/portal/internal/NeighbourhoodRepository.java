@@ -1,19 +1,24 @@
 package org.beffroi.portal.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
+import org.beffroi.portal.NeighbourhoodChanged;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.event.TransactionalEventListener;
 
+/** The neighbourhoods; their list, on every home and search page, is kept in memory until one changes (ADR 0014). */
 @Repository
 public class NeighbourhoodRepository implements Neighbourhoods {
 
     private final JdbcClient jdbc;
+    private final PublicCache<Boolean, List<Neighbourhood>> list = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
 
     NeighbourhoodRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -21,7 +26,14 @@ public class NeighbourhoodRepository implements Neighbourhoods {
 
     @Override
     public List<Neighbourhood> all() {
-        return jdbc.sql("select * from portal_neighbourhood order by name").query(NeighbourhoodRepository::row).list();
+        return list.get(Boolean.TRUE, Instant.MIN, () -> PublicCache.Loaded.untilChanged(
+                jdbc.sql("select * from portal_neighbourhood order by name").query(NeighbourhoodRepository::row).list()));
+    }
+
+    /** Once the change is committed (and at once on this thread, for what follows in the same request). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(NeighbourhoodChanged change) {
+        list.clear();
     }
 
     @Override
@@ -39,16 +51,19 @@ public class NeighbourhoodRepository implements Neighbourhoods {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into portal_neighbourhood (name, slug, description, outline_geojson) values (?, ?, ?, ?)")
                 .params(name, slug(name), description, outline).update(keys, "id");
+        list.clear();
         return keys.getKeyAs(Number.class).longValue();
     }
 
     public void update(long id, String name, String description, String outline) {
         jdbc.sql("update portal_neighbourhood set name = ?, slug = ?, description = ?, outline_geojson = ? where id = ?")
                 .params(name, slug(name), description, outline, id).update();
+        list.clear();
     }
 
     public void delete(long id) {
         jdbc.sql("delete from portal_neighbourhood where id = ?").param(id).update();
+        list.clear();
     }
 
     /** The album whose photos illustrate the neighbourhood's portrait, if one is chosen. */

@@ -13,6 +13,7 @@ import org.beffroi.portal.NewsCategory;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
 import org.beffroi.portal.internal.NewsFeed;
+import org.beffroi.portal.internal.PublicArticles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,14 +30,16 @@ class ArticleController {
     static final int PAGE_SIZE = 10;
 
     private final ArticleRepository articles;
+    private final PublicArticles publicArticles;
     private final NewsFeed newsFeed;
     private final Commune commune;
     private final Clock clock;
     private final String baseUrl;
 
-    ArticleController(ArticleRepository articles, NewsFeed newsFeed, Commune commune, Clock clock,
+    ArticleController(ArticleRepository articles, PublicArticles publicArticles, NewsFeed newsFeed, Commune commune, Clock clock,
             @Value("${beffroi.base-url}") String baseUrl) {
         this.articles = articles;
+        this.publicArticles = publicArticles;
         this.newsFeed = newsFeed;
         this.commune = commune;
         this.clock = clock;
@@ -64,7 +67,7 @@ class ArticleController {
 
     @GetMapping("/actualites/{slug}")
     String newsItem(@PathVariable String slug, Model model) {
-        Article article = articles.findPublic(Kind.NEWS, slug, clock.instant()).orElseThrow(NotFoundException::new);
+        Article article = publicArticles.find(Kind.NEWS, slug).orElseThrow(NotFoundException::new);
         model.addAttribute("article", article);
         model.addAttribute("html", RichText.toHtml(article.body()));
         model.addAttribute("breadcrumbs", List.of());
@@ -88,7 +91,7 @@ class ArticleController {
 
     @GetMapping("/pages/{slug}")
     String page(@PathVariable String slug, Model model) {
-        Article page = articles.findPublic(Kind.PAGE, slug, clock.instant()).orElseThrow(NotFoundException::new);
+        Article page = publicArticles.find(Kind.PAGE, slug).orElseThrow(NotFoundException::new);
         var tree = PageTree.of(articles.publicPages(clock.instant()));
         model.addAttribute("article", page);
         model.addAttribute("html", RichText.toHtml(page.body()));

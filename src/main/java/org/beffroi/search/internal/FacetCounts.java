@@ -16,6 +16,7 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
 import org.beffroi.search.Period;
 import org.beffroi.search.SearchQuery;
 
@@ -26,19 +27,31 @@ import org.beffroi.search.SearchQuery;
  */
 final class FacetCounts extends SimpleCollector {
 
+    private static final Period[] PERIODS = Period.values();
+
     private final SearchQuery query;
-    private final Instant now;
     private long total;
     private final Map<String, Long> types = new HashMap<>();
-    private final Map<Period, Long> periods = new EnumMap<>(Period.class);
+    private final long[] periodCounts = new long[PERIODS.length];
     private final Map<Long, Long> neighbourhoods = new HashMap<>();
+    /** Each period's bounds, seen from now once for all documents: [from, until) in epoch milliseconds. */
+    private final long[] periodFrom = new long[PERIODS.length];
+    private final long[] periodUntil = new long[PERIODS.length];
+    private final int chosenPeriod;
     private SortedDocValues typeValues;
     private NumericDocValues dateValues;
     private NumericDocValues neighbourhoodValues;
+    /** This segment's types, counted by ordinal and named once the segment is done. */
+    private long[] typeCounts = new long[0];
+    private int chosenTypeOrd;
 
     private FacetCounts(SearchQuery query, Instant now) {
         this.query = query;
-        this.now = now;
+        for (Period period : PERIODS) {
+            periodFrom[period.ordinal()] = period.from(now);
+            periodUntil[period.ordinal()] = period.until(now);
+        }
+        this.chosenPeriod = query.period() == null ? -1 : query.period().ordinal();
     }
 
     @Override
@@ -46,30 +59,55 @@ final class FacetCounts extends SimpleCollector {
         typeValues = DocValues.getSorted(context.reader(), LuceneSearchIndex.TYPE);
         dateValues = DocValues.getNumeric(context.reader(), LuceneSearchIndex.DATE);
         neighbourhoodValues = DocValues.getNumeric(context.reader(), LuceneSearchIndex.NEIGHBOURHOOD);
+        typeCounts = new long[typeValues.getValueCount()];
+        // a chosen type absent from this segment matches none of its documents
+        chosenTypeOrd = query.type() == null ? -1 : typeValues.lookupTerm(new BytesRef(query.type()));
     }
 
     @Override
     public void collect(int doc) throws IOException {
-        String type = typeValues.advanceExact(doc) ? typeValues.lookupOrd(typeValues.ordValue()).utf8ToString() : null;
-        Long date = dateValues.advanceExact(doc) ? dateValues.longValue() : null;
-        Long neighbourhood = neighbourhoodValues.advanceExact(doc) ? neighbourhoodValues.longValue() : null;
+        int typeOrd = typeValues.advanceExact(doc) ? typeValues.ordValue() : -1;
+        boolean dated = dateValues.advanceExact(doc);
+        int period = dated ? period(dateValues.longValue()) : -1;
+        boolean placed = neighbourhoodValues.advanceExact(doc);
+        long neighbourhood = placed ? neighbourhoodValues.longValue() : 0;
 
-        boolean typeOk = query.type() == null || query.type().equals(type);
-        boolean periodOk = query.period() == null || date != null && query.period().contains(date, now);
-        boolean neighbourhoodOk = query.neighbourhoodId() == null || query.neighbourhoodId().equals(neighbourhood);
+        boolean typeOk = query.type() == null || typeOrd >= 0 && typeOrd == chosenTypeOrd;
+        boolean periodOk = chosenPeriod < 0 || period == chosenPeriod;
+        boolean neighbourhoodOk = query.neighbourhoodId() == null || placed && query.neighbourhoodId() == neighbourhood;
 
         if (typeOk && periodOk && neighbourhoodOk) {
             total++;
         }
-        if (type != null && periodOk && neighbourhoodOk) {
-            types.merge(type, 1L, Long::sum);
+        if (typeOrd >= 0 && periodOk && neighbourhoodOk) {
+            typeCounts[typeOrd]++;
         }
-        if (date != null && typeOk && neighbourhoodOk) {
-            periods.merge(Period.of(Instant.ofEpochMilli(date), now), 1L, Long::sum);
+        if (dated && typeOk && neighbourhoodOk) {
+            periodCounts[period]++;
         }
-        if (neighbourhood != null && typeOk && periodOk) {
+        if (placed && typeOk && periodOk) {
             neighbourhoods.merge(neighbourhood, 1L, Long::sum);
         }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        for (int ord = 0; ord < typeCounts.length; ord++) {
+            if (typeCounts[ord] > 0) {
+                types.merge(typeValues.lookupOrd(ord).utf8ToString(), typeCounts[ord], Long::sum);
+            }
+        }
+        typeCounts = new long[0];
+    }
+
+    /** The periods follow each other without gap nor overlap. */
+    private int period(long epochMilli) {
+        for (int p = 0; p < PERIODS.length; p++) {
+            if (epochMilli >= periodFrom[p] && epochMilli < periodUntil[p]) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("periods cover every date");
     }
 
     @Override
@@ -97,7 +135,11 @@ final class FacetCounts extends SimpleCollector {
             for (FacetCounts c : collectors) {
                 total += c.total;
                 c.types.forEach((k, v) -> types.merge(k, v, Long::sum));
-                c.periods.forEach((k, v) -> periods.merge(k, v, Long::sum));
+                for (Period p : PERIODS) {
+                    if (c.periodCounts[p.ordinal()] > 0) {
+                        periods.merge(p, c.periodCounts[p.ordinal()], Long::sum);
+                    }
+                }
                 c.neighbourhoods.forEach((k, v) -> neighbourhoods.merge(k, v, Long::sum));
             }
             return new Result(total, largestFirst(types), periods, largestFirst(neighbourhoods));

@@ -1,0 +1,59 @@
+package org.beffroi.portal.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Public content kept in memory for anonymous pages (ADR 0014). An entry lives at most {@code timeToLive}
+ * of real time (the bound on what another node's change can leave stale here), and no later than the
+ * instant of the application's clock it was loaded with as its limit (a scheduled publication). Clearing
+ * is safe against a load running at the same time: a value read before the clearing is never kept after it.
+ */
+final class PublicCache<K, V> {
+
+    /** A value and the instant, on the application's clock, from which it must be read again. */
+    record Loaded<V>(V value, Instant validUntil) {
+
+        static <V> Loaded<V> untilChanged(V value) {
+            return new Loaded<>(value, Instant.MAX);
+        }
+    }
+
+    private final Cache<K, Loaded<V>> entries;
+    private final AtomicLong generation = new AtomicLong();
+
+    PublicCache(Duration timeToLive, long maximumSize) {
+        this.entries = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
+    }
+
+    /**
+     * The kept value, or the loaded one (kept unless it is null: what is not found is asked again, so that
+     * it appears as soon as it exists).
+     */
+    V get(K key, Instant now, Supplier<Loaded<V>> loader) {
+        Loaded<V> kept = entries.getIfPresent(key);
+        if (kept != null && now.isBefore(kept.validUntil())) {
+            return kept.value();
+        }
+        long before = generation.get();
+        Loaded<V> loaded = loader.get();
+        if (loaded.value() != null && now.isBefore(loaded.validUntil())) {
+            entries.put(key, loaded);
+            if (generation.get() != before) {
+                // cleared while loading: what was read may predate the change
+                entries.invalidate(key);
+            }
+        }
+        return loaded.value();
+    }
+
+    void clear() {
+        generation.incrementAndGet();
+        entries.invalidateAll();
+    }
+}
