@@ -134,15 +134,15 @@ public class VulnerablePeople {
         return jdbc.sql("delete from alerts_register_person where id = ?").param(id).update() == 1;
     }
 
-    public Optional<VulnerablePerson> ofAccount(long accountId) {
+    /** The entries linked to an account (one, unless the person registered twice). */
+    public List<VulnerablePerson> ofAccount(long accountId) {
         return jdbc.sql("select * from alerts_register_person where account_id = ? order by id").param(accountId)
-                .query(VulnerablePeople::map).list().stream().findFirst();
+                .query(VulnerablePeople::map).list();
     }
 
     /** The entries linked to an account, for its data export. */
     public List<Map<String, Object>> export(long accountId) {
-        return jdbc.sql("select * from alerts_register_person where account_id = ? order by id").param(accountId)
-                .query(VulnerablePeople::map).list().stream().map(VulnerablePeople::exported).toList();
+        return ofAccount(accountId).stream().map(VulnerablePeople::exported).toList();
     }
 
     public void eraseAccount(long accountId) {

@@ -73,13 +73,13 @@ class RegisterController {
 
     @GetMapping("/mon-compte/registre-canicule")
     String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("entry", people.ofAccount(user.accountId()).orElse(null));
+        model.addAttribute("entry", people.ofAccount(user.accountId()).stream().findFirst().orElse(null));
         return "alerts/register/mine";
     }
 
     @PostMapping("/mon-compte/registre-canicule/retrait")
     String withdraw(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-        people.ofAccount(user.accountId()).ifPresent(entry -> {
+        people.ofAccount(user.accountId()).forEach(entry -> {
             people.remove(entry.id());
             audit.record("register.withdrawn", "register-person:" + entry.id(), null);
         });
