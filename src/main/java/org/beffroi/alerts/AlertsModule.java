@@ -4,7 +4,10 @@ import static org.beffroi.platform.Role.ADMINISTRATOR;
 import static org.beffroi.platform.Role.AGENT;
 
 import java.util.List;
+import java.util.Map;
 
+import org.beffroi.alerts.internal.VulnerablePeople;
+import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
 import org.springframework.stereotype.Component;
@@ -12,6 +15,12 @@ import org.springframework.stereotype.Component;
 /** The alerts module's menus and permissions. */
 @Component
 public class AlertsModule implements ServiceModule {
+
+    private final VulnerablePeople register;
+
+    AlertsModule(VulnerablePeople register) {
+        this.register = register;
+    }
 
     /** Compose and send alerts and newsletters. */
     public static final Permission SEND_ALERTS = Permission.of("alerts", "send", AGENT, ADMINISTRATOR);
@@ -31,5 +40,31 @@ public class AlertsModule implements ServiceModule {
     @Override
     public List<Permission> permissions() {
         return List.of(SEND_ALERTS, VULNERABLE_REGISTER);
+    }
+
+    @Override
+    public List<MenuEntry> adminMenu() {
+        return List.of(registerMenu());
+    }
+
+    private static MenuEntry registerMenu() {
+        return MenuEntry.restricted("register.admin.menu", "/admin/registre", VULNERABLE_REGISTER, 62);
+    }
+
+    @Override
+    public Map<String, Object> exportPersonalData(long accountId) {
+        var entries = register.export(accountId);
+        return entries.isEmpty() ? Map.of() : Map.of("vulnerableRegister", entries);
+    }
+
+    @Override
+    public void erasePersonalData(long accountId) {
+        register.eraseAccount(accountId);
+    }
+
+    /** Register entries left unconfirmed too long after their yearly review was due. */
+    @Override
+    public void applyRetention() {
+        register.applyRetention();
     }
 }

@@ -1,0 +1,32 @@
+package org.beffroi.alerts.admin;
+
+import java.time.LocalDateTime;
+
+import org.beffroi.alerts.CrisisKind;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A crisis as an agent opens it; the start is the commune's local time. */
+public class CrisisForm {
+
+    @NotNull
+    private CrisisKind kind = CrisisKind.HEATWAVE;
+
+    @NotBlank
+    @Size(max = 200)
+    private String title;
+
+    @NotNull
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime startedAt;
+
+    public CrisisKind getKind() { return kind; }
+    public void setKind(CrisisKind kind) { this.kind = kind; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public LocalDateTime getStartedAt() { return startedAt; }
+    public void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
+}
