@@ -203,7 +203,8 @@ class Dispatcher {
 
     /** Takes a batch of due rows: one update marks them, so that no other run can take them. */
     private List<Claimed> claim(long messageId) {
-        var now = OffsetDateTime.now(clock);
+        // the claim's own mark: to the millisecond, which every database keeps exactly
+        var now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return transaction.execute(tx -> {
             var ids = jdbc.sql("""
                     select id from alerts_delivery where message_id = ? and status = 'PENDING' and next_attempt_at <= ?

@@ -27,6 +27,8 @@ import jakarta.mail.internet.MimeMessage;
 @Component
 class EmailChannel implements DeliveryChannel {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailChannel.class);
+
     private final ObjectProvider<JavaMailSender> sender;
     private final LinkSigner links;
     private final MessageSource messages;
@@ -65,17 +67,21 @@ class EmailChannel implements DeliveryChannel {
                 byMessage.put(mail, recipient.deliveryId());
                 mails.add(mail);
             } catch (MessagingException | RuntimeException e) {
+                log.warn("Alert mail for delivery {} not composed: {}", recipient.deliveryId(), e.toString());
                 failed.put(recipient.deliveryId(), "BAD_MESSAGE");
             }
         }
         try {
             smtp.send(mails.toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
+            log.warn("{} of {} alert mails not accepted by the relay: {}", e.getFailedMessages().size(), mails.size(),
+                    e.getMessage());
             if (e.getFailedMessages().isEmpty()) {
                 mails.forEach(m -> failed.put(byMessage.get(m), e.getClass().getSimpleName()));
             }
             e.getFailedMessages().forEach((mail, cause) -> failed.put(byMessage.get(mail), cause.getClass().getSimpleName()));
         } catch (RuntimeException e) {
+            log.warn("Alert mails not sent: {}", e.toString());
             mails.forEach(m -> failed.put(byMessage.get(m), e.getClass().getSimpleName()));
         }
         return failed;
