@@ -34,16 +34,16 @@ class EmailChannel implements DeliveryChannel {
     private final MessageSource messages;
     private final Commune commune;
     private final String from;
-    private final String baseUrl;
+    private final org.springframework.core.env.Environment environment;
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
-            @Value("${beffroi.mail.from}") String from, @Value("${beffroi.base-url}") String baseUrl) {
+            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment) {
         this.sender = sender;
         this.links = links;
         this.messages = messages;
         this.commune = commune;
         this.from = from;
-        this.baseUrl = baseUrl;
+        this.environment = environment;
     }
 
     @Override
@@ -89,6 +89,7 @@ class EmailChannel implements DeliveryChannel {
 
     private MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
         Locale locale = Locale.FRENCH;
+        String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
         String token = links.sign(recipient.subscriptionId());
         String unsubscribe = baseUrl + "/alertes/desabonnement?jeton=" + token;
         String preferences = baseUrl + "/alertes/preferences?jeton=" + token;

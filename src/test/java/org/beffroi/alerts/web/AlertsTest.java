@@ -61,6 +61,9 @@ class AlertsTest {
     @Autowired
     TestClock clock;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     long topic;
     Cookie agent;
 
@@ -205,7 +208,7 @@ class AlertsTest {
         MimeMessage mail = Mailbox.awaitMessage(email, 2);
         assertThat(mail.getSubject()).contains(title);
         String unsubscribe = mail.getHeader("List-Unsubscribe")[0];
-        assertThat(unsubscribe).matches("<http://localhost:\\d+/alertes/desabonnement\\?jeton=[^>]+>, <mailto:[^>]+>");
+        assertThat(unsubscribe).matches("<http://localhost:" + port + "/alertes/desabonnement\\?jeton=[^>]+>, <mailto:[^>]+>");
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(Mailbox.body(mail)).contains("/alertes/preferences?jeton=");
 
