@@ -49,10 +49,6 @@ public class ServiceModules {
                 .sorted(Comparator.comparingInt(HomeBlock::order)).toList();
     }
 
-    public List<String> pathsWithoutCsrf() {
-        return all().stream().flatMap(m -> m.pathsWithoutCsrf().stream()).toList();
-    }
-
     public List<Permission> permissions() {
         return all().stream().flatMap(m -> m.permissions().stream()).toList();
     }
