@@ -23,6 +23,7 @@ import org.beffroi.alerts.VulnerableRegister;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.Neighbourhoods;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SignIn;
 import org.beffroi.testing.TestClock;
 import org.hamcrest.Matchers;
@@ -237,9 +238,8 @@ class RegisterAdministrationTest {
     }
 
     private long addAtCounter(String name, Long neighbourhood) throws Exception {
-        String location = mvc.perform(RegisterForms.filled("/admin/registre/nouveau", name, neighbourhood).cookie(admin))
-                .andExpect(redirectedUrlPattern("/admin/registre/*")).andReturn().getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return Redirects.createdId(mvc.perform(RegisterForms.filled("/admin/registre/nouveau", name, neighbourhood)
+                .cookie(admin)).andExpect(redirectedUrlPattern("/admin/registre/*")).andReturn());
     }
 
     private void followUp(long crisis, long person, String status, String note) throws Exception {

@@ -18,6 +18,7 @@ import org.beffroi.portal.Article;
 import org.beffroi.portal.internal.ArticleDesk;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SignIn;
 import org.beffroi.testing.TestClock;
 import org.hamcrest.Matchers;
@@ -183,17 +184,13 @@ class ArticleAdministrationTest {
 
     private long create(String section, String title, String body, String publication, String publishAt)
             throws Exception {
-        var result = form(section, null, title, body, publication, publishAt).andExpect(status().is3xxRedirection())
-                .andReturn();
-        String location = result.getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return Redirects.createdId(form(section, null, title, body, publication, publishAt)
+                .andExpect(status().is3xxRedirection()).andReturn());
     }
 
     private long createUnder(long parent, String title) throws Exception {
-        var result = form("pages", null, title, "Menus de la semaine.", "NOW", null,
-                b -> b.param("parentId", Long.toString(parent))).andExpect(status().is3xxRedirection()).andReturn();
-        String location = result.getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return Redirects.createdId(form("pages", null, title, "Menus de la semaine.", "NOW", null,
+                b -> b.param("parentId", Long.toString(parent))).andExpect(status().is3xxRedirection()).andReturn());
     }
 
     private org.springframework.test.web.servlet.ResultActions save(String section, long id, String title, String body,

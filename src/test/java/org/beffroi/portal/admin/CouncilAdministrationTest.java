@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,8 +102,7 @@ class CouncilAdministrationTest {
                 .param("startsAt", now.minus(startedAgo).format(LOCAL)).param("endsAt", now.minus(endedAgo).format(LOCAL))
                 .param("place", "Salle du conseil").param("agenda", "1. Budget\n2. École"))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        String location = result.getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return Redirects.createdId(result);
     }
 
     private ResultActions publish(long id, String kind, String title, byte[] content) throws Exception {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.GuideRepository;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -47,10 +48,9 @@ class GuideAndHomeTest {
     void anAgentGathersAGuideThatResidentsSeeOnceItIsPublished() throws Exception {
         var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
         String title = "Je crée mon entreprise " + UUID.randomUUID().toString().substring(0, 6);
-        String location = mvc.perform(post("/admin/guides/nouveau").with(csrf()).cookie(agent).param("title", title)
-                .param("intro", "Les contacts utiles.").param("position", "9"))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long id = Redirects.createdId(mvc.perform(post("/admin/guides/nouveau").with(csrf()).cookie(agent)
+                .param("title", title).param("intro", "Les contacts utiles.").param("position", "9"))
+                .andExpect(status().is3xxRedirection()).andReturn());
         String slug = guides.find(id).orElseThrow().slug();
         mvc.perform(get("/guides/" + slug)).andExpect(status().isNotFound());
 

@@ -22,6 +22,7 @@ import org.beffroi.platform.FileStorage;
 import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,9 +62,8 @@ class MediaAdministrationTest {
     @Test
     void aPhotoNeedsItsDescriptionLosesItsLocationAndGetsAThumbnail() throws Exception {
         String title = "Fête de la musique " + UUID.randomUUID().toString().substring(0, 6);
-        String location = mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent).param("title", title))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long id = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+                .param("title", title)).andExpect(status().is3xxRedirection()).andReturn());
         byte[] jpeg = jpegWithGpsLocation(1200, 800);
 
         mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos")

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SignIn;
 import org.beffroi.testing.TestClock;
 import org.hamcrest.Matchers;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import jakarta.servlet.http.Cookie;
 
@@ -131,8 +131,7 @@ class PageCacheTest {
         if (publishAt != null) {
             request.param("publishAt", publishAt);
         }
-        ResultActions result = mvc.perform(request).andExpect(status().is3xxRedirection());
-        String location = result.andReturn().getResponse().getRedirectedUrl();
-        return id != null ? id : Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        var result = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
+        return id != null ? id : Redirects.createdId(result);
     }
 }
