@@ -6,26 +6,44 @@ import static org.beffroi.platform.Role.AGENT;
 import java.util.List;
 import java.util.Map;
 
+import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.VulnerablePeople;
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The alerts module's menus and permissions. */
+/** The alerts module's menus, permissions, home block, personal data (subscriptions, register) and retention. */
 @Component
 public class AlertsModule implements ServiceModule {
-
-    private final VulnerablePeople register;
-
-    AlertsModule(VulnerablePeople register) {
-        this.register = register;
-    }
 
     /** Compose and send alerts and newsletters. */
     public static final Permission SEND_ALERTS = Permission.of("alerts", "send", AGENT, ADMINISTRATOR);
     /** See and keep the register of vulnerable people: personal and health data, few people. */
     public static final Permission VULNERABLE_REGISTER = Permission.of("alerts", "register", ADMINISTRATOR);
+    /** Edit the topics residents subscribe to. */
+    public static final Permission TOPICS = Permission.of("alerts", "topics", ADMINISTRATOR);
+
+    /** The one-click unsubscribe (RFC 8058): mail clients post to it without a CSRF token. */
+    public static final String ONE_CLICK_UNSUBSCRIBE = "/alertes/desabonnement";
+
+    private final AlertDesk desk;
+    private final Subscriptions subscriptions;
+    private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+    private final VulnerablePeople register;
+
+    AlertsModule(AlertDesk desk, Subscriptions subscriptions, JdbcClient jdbc, java.time.Clock clock,
+            VulnerablePeople register) {
+        this.register = register;
+        this.desk = desk;
+        this.subscriptions = subscriptions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
 
     @Override
     public String id() {
@@ -39,32 +57,65 @@ public class AlertsModule implements ServiceModule {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(SEND_ALERTS, VULNERABLE_REGISTER);
+        return List.of(SEND_ALERTS, VULNERABLE_REGISTER, TOPICS);
+    }
+
+    @Override
+    public List<MenuEntry> publicMenu() {
+        return List.of(MenuEntry.open("nav.alerts", "/alertes", 60));
     }
 
     @Override
     public List<MenuEntry> adminMenu() {
-        return List.of(registerMenu());
+        return List.of(MenuEntry.restricted("admin.menu.alerts", "/admin/alertes", SEND_ALERTS, 45),
+                MenuEntry.restricted("admin.menu.alerts.topics", "/admin/themes-alertes", TOPICS, 46),
+                MenuEntry.restricted("register.admin.menu", "/admin/registre", VULNERABLE_REGISTER, 62));
     }
 
-    private static MenuEntry registerMenu() {
-        return MenuEntry.restricted("register.admin.menu", "/admin/registre", VULNERABLE_REGISTER, 62);
+    @Override
+    public List<String> pathsWithoutCsrf() {
+        return List.of(ONE_CLICK_UNSUBSCRIBE);
+    }
+
+    /** The alerts in progress, and how to subscribe. */
+    @Override
+    public List<HomeBlock> homeBlocks() {
+        return List.of(new HomeBlock("alerts/home-block", Map.of("alerts", desk.active()), 5));
     }
 
     @Override
     public Map<String, Object> exportPersonalData(long accountId) {
+        var list = subscriptions.ofAccount(accountId).stream()
+                .map(s -> Map.<String, Object>of("channel", s.channel().name(), "address", s.address(),
+                        "status", s.status().name(), "area", s.area().kind().name(), "topics", s.topicIds(),
+                        "createdAt", s.createdAt().toString()))
+                .toList();
+        var data = new java.util.LinkedHashMap<String, Object>();
+        if (!list.isEmpty()) {
+            data.put("subscriptions", list);
+        }
         var entries = register.export(accountId);
-        return entries.isEmpty() ? Map.of() : Map.of("vulnerableRegister", entries);
+        if (!entries.isEmpty()) {
+            data.put("vulnerableRegister", entries);
+        }
+        return data;
     }
 
     @Override
     public void erasePersonalData(long accountId) {
+        subscriptions.eraseAccount(accountId);
         register.eraseAccount(accountId);
     }
 
-    /** Register entries left unconfirmed too long after their yearly review was due. */
+    /**
+     * Unconfirmed subscriptions after a week; the delivery log's addresses after 90 days; register entries
+     * left unconfirmed too long after their yearly review was due.
+     */
     @Override
     public void applyRetention() {
+        subscriptions.forgetUnconfirmed();
+        jdbc.sql("delete from alerts_delivery where message_id in (select id from alerts_message where created_at < ?)")
+                .param(java.time.OffsetDateTime.now(clock).minusDays(90)).update();
         register.applyRetention();
     }
 }

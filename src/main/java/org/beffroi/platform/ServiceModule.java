@@ -40,6 +40,14 @@ public interface ServiceModule {
         return List.of();
     }
 
+    /**
+     * Paths that accept a POST without a CSRF token, because a machine posts to them on a person's behalf
+     * (the one-click unsubscribe of RFC 8058, say). Each must be safe to call by anyone holding its token.
+     */
+    default List<String> pathsWithoutCsrf() {
+        return List.of();
+    }
+
     /** Everything this module holds about an account, as JSON-ready values (maps, lists, strings, numbers). */
     default Map<String, Object> exportPersonalData(long accountId) {
         return Map.of();

@@ -49,6 +49,10 @@ public class ServiceModules {
                 .sorted(Comparator.comparingInt(HomeBlock::order)).toList();
     }
 
+    public List<String> pathsWithoutCsrf() {
+        return all().stream().flatMap(m -> m.pathsWithoutCsrf().stream()).toList();
+    }
+
     public List<Permission> permissions() {
         return all().stream().flatMap(m -> m.permissions().stream()).toList();
     }

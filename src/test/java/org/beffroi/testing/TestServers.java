@@ -1,5 +1,6 @@
 package org.beffroi.testing;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -9,6 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import jakarta.mail.internet.MimeMessage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
@@ -21,6 +23,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
 
     private static GreenMail mail;
     private static MockOAuth2Server oidc;
+    private static int stoppedPort;
 
     public static synchronized GreenMail mail() {
         if (mail == null) {
@@ -28,6 +31,23 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
             mail.start();
         }
         return mail;
+    }
+
+    /**
+     * Stops the SMTP server, as when the relay goes down: the application's connections are refused.
+     * Answers what it had received, since a restarted server starts empty.
+     */
+    public static synchronized List<MimeMessage> stopMail() {
+        stoppedPort = mail().getSmtp().getPort();
+        var store = mail.getManagers().getImapHostManager(); // stop() replaces it with an empty one
+        mail.stop();
+        return store.getAllMessages().stream().map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toList();
+    }
+
+    /** Starts an empty SMTP server again on the same port, after {@link #stopMail()}. */
+    public static synchronized void restartMail() {
+        mail = new GreenMail(ServerSetupTest.SMTP.port(stoppedPort));
+        mail.start();
     }
 
     public static synchronized MockOAuth2Server oidc() {

@@ -57,7 +57,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, SignInHandlers handlers,
+    SecurityFilterChain web(HttpSecurity http, SignInHandlers handlers, ServiceModules modules,
             LoginAttempts attempts, ObjectProvider<ClientRegistrationRepository> oidcClients,
             AccountOidcUserService oidcUsers) throws Exception {
         http.authorizeHttpRequests(requests -> requests
@@ -66,6 +66,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(fromThisMachine())
                         .anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
+                        && modules.pathsWithoutCsrf()
+                                .contains(request.getRequestURI().substring(request.getContextPath().length()))))
                 .formLogin(form -> form.loginPage("/connexion").loginProcessingUrl("/connexion")
                         .successHandler(handlers).failureHandler(handlers).permitAll())
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte")

@@ -9,6 +9,9 @@ import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.ServiceModules;
 import org.beffroi.platform.SignedInUser;
+import org.beffroi.platform.SiteBanner;
+import org.beffroi.platform.SiteBanners;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,10 +25,18 @@ class LayoutModel {
 
     private final Commune commune;
     private final ServiceModules modules;
+    private final ObjectProvider<SiteBanners> banners;
 
-    LayoutModel(Commune commune, ServiceModules modules) {
+    LayoutModel(Commune commune, ServiceModules modules, ObjectProvider<SiteBanners> banners) {
         this.commune = commune;
         this.modules = modules;
+        this.banners = banners;
+    }
+
+    /** The urgent notices of every module, on every page. */
+    @ModelAttribute("siteBanners")
+    List<SiteBanner> siteBanners() {
+        return banners.orderedStream().flatMap(source -> source.current().stream()).toList();
     }
 
     @ModelAttribute("commune")

@@ -1,0 +1,259 @@
+package org.beffroi.alerts.admin;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+
+import org.beffroi.alerts.Severity;
+import org.beffroi.alerts.internal.Alert;
+import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.AlertDesk.SendOutcome;
+import org.beffroi.alerts.internal.Area;
+import org.beffroi.alerts.internal.Geography;
+import org.beffroi.alerts.internal.Subscriptions;
+import org.beffroi.alerts.internal.Topics;
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CsvExport;
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.SignedInUser;
+import org.beffroi.portal.Neighbourhoods;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Alerts in the back office: the list with filters, compose a draft and see whom it reaches, send now or
+ * at a time, follow the send, send an update, end; the subscribers and their CSV export.
+ */
+@Controller
+@RequestMapping("/admin/alertes")
+@PreAuthorize("hasAuthority('alerts:send')")
+class AlertAdminController {
+
+    private final AlertDesk desk;
+    private final Subscriptions subscriptions;
+    private final Topics topics;
+    private final Neighbourhoods neighbourhoods;
+    private final Geography geography;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AlertAdminController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
+            Geography geography, AuditLog audit, Clock clock) {
+        this.desk = desk;
+        this.subscriptions = subscriptions;
+        this.topics = topics;
+        this.neighbourhoods = neighbourhoods;
+        this.geography = geography;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("topics", topics.all());
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("areaKinds", Area.Kind.values());
+        model.addAttribute("states", Alert.State.values());
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "etat", required = false) String state,
+            @RequestParam(name = "theme", required = false) Long topicId, Model model) {
+        Alert.State chosen = java.util.Arrays.stream(Alert.State.values()).filter(s -> s.name().equals(state))
+                .findFirst().orElse(null);
+        model.addAttribute("alerts", desk.all(chosen, topicId));
+        model.addAttribute("etat", chosen);
+        model.addAttribute("theme", topicId);
+        model.addAttribute("subscribers", subscriptions.countsByChannel());
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var names = new java.util.HashMap<Long, String>();
+        topics.all().forEach(t -> names.put(t.id(), t.name(locale)));
+        model.addAttribute("reach", desk.reachByTopic().stream().map(r -> java.util.Map.of(
+                "topic", names.getOrDefault(((Number) r.get("topic_id")).longValue(), ""),
+                "channel", r.get("channel"), "reached", r.get("reached"))).toList());
+        return "alerts/admin/alerts";
+    }
+
+    @GetMapping("/nouvelle")
+    String createForm(Model model) {
+        var form = new AlertForm();
+        var now = LocalDateTime.now(clock.withZone(AlertForm.PARIS)).withSecond(0).withNano(0);
+        form.setStartsAt(now);
+        form.setEndsAt(now.plusDays(1));
+        model.addAttribute("form", form);
+        return "alerts/admin/compose";
+    }
+
+    @PostMapping("/nouvelle")
+    String create(@Validated @ModelAttribute("form") AlertForm form, BindingResult errors, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Area area = check(form, errors);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "alerts/admin/compose";
+        }
+        long id = desk.create(form.toDraft(area), SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        audit.record("alert.created", "alert:" + id, form.getTitle());
+        redirect.addFlashAttribute("saved", "admin.alerts.created");
+        return "redirect:/admin/alertes/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        Alert alert = desk.find(id).orElseThrow(NotFoundException::new);
+        model.addAttribute("alert", alert);
+        model.addAttribute("topic", topics.find(alert.topicId()).orElseThrow());
+        model.addAttribute("areaNeighbourhoods", alert.area().neighbourhoodIds().stream().map(neighbourhoods::find)
+                .flatMap(java.util.Optional::stream).toList());
+        if (alert.state() == Alert.State.DRAFT) {
+            model.addAttribute("audience", desk.audience(alert));
+        }
+        var messages = desk.messages(id);
+        model.addAttribute("messages", messages);
+        if (!messages.isEmpty()) {
+            model.addAttribute("byChannel", desk.deliveries(messages.getFirst().id(), "channel"));
+        }
+        return "alerts/admin/alert";
+    }
+
+    /** The progress of the sends, alone: what htmx fetches every few seconds. */
+    @GetMapping("/{id}/progression")
+    String progress(@PathVariable long id, Model model) {
+        Alert alert = desk.find(id).orElseThrow(NotFoundException::new);
+        model.addAttribute("alert", alert);
+        model.addAttribute("messages", desk.messages(id));
+        return "alerts/admin/alert :: progress";
+    }
+
+    @GetMapping("/{id}/modifier")
+    String editForm(@PathVariable long id, Model model) {
+        Alert alert = desk.find(id).filter(a -> a.state() == Alert.State.DRAFT).orElseThrow(NotFoundException::new);
+        model.addAttribute("alert", alert);
+        model.addAttribute("form", AlertForm.of(alert));
+        return "alerts/admin/compose";
+    }
+
+    @PostMapping("/{id}/modifier")
+    String edit(@PathVariable long id, @Validated @ModelAttribute("form") AlertForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Alert alert = desk.find(id).filter(a -> a.state() == Alert.State.DRAFT).orElseThrow(NotFoundException::new);
+        Area area = check(form, errors);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("alert", alert);
+            return "alerts/admin/compose";
+        }
+        desk.edit(id, form.toDraft(area));
+        redirect.addFlashAttribute("saved", "admin.alerts.saved");
+        return "redirect:/admin/alertes/" + id;
+    }
+
+    @PostMapping("/{id}/envoi")
+    String send(@PathVariable long id, @RequestParam(name = "quand", required = false) String when,
+            RedirectAttributes redirect) {
+        desk.find(id).orElseThrow(NotFoundException::new);
+        java.time.Instant at = null;
+        if (when != null && !when.isBlank()) {
+            try {
+                at = LocalDateTime.parse(when).atZone(AlertForm.PARIS).toInstant();
+            } catch (DateTimeParseException e) {
+                redirect.addFlashAttribute("refused", "admin.alerts.send.bad-time");
+                return "redirect:/admin/alertes/" + id;
+            }
+        }
+        SendOutcome outcome = desk.send(id, at);
+        if (outcome == SendOutcome.NO_RECIPIENT) {
+            redirect.addFlashAttribute("refused", "admin.alerts.send.no-recipient");
+        } else if (outcome == SendOutcome.NOT_A_DRAFT) {
+            redirect.addFlashAttribute("refused", "admin.alerts.send.already");
+        } else {
+            audit.record("alert.sent", "alert:" + id, at == null ? "now" : at.toString());
+            redirect.addFlashAttribute("saved", at == null ? "admin.alerts.sending" : "admin.alerts.scheduled");
+        }
+        return "redirect:/admin/alertes/" + id;
+    }
+
+    @PostMapping("/{id}/mise-a-jour")
+    String update(@PathVariable long id, @RequestParam(name = "title", required = false) String title,
+            @RequestParam(name = "body", required = false) String body, RedirectAttributes redirect) {
+        desk.find(id).orElseThrow(NotFoundException::new);
+        if (title == null || title.isBlank() || title.length() > 200 || body == null || body.isBlank()
+                || body.length() > 5000) {
+            redirect.addFlashAttribute("refused", "admin.alerts.update.invalid");
+        } else if (!desk.update(id, title.strip(), body.strip())) {
+            redirect.addFlashAttribute("refused", "admin.alerts.update.not-published");
+        } else {
+            audit.record("alert.updated", "alert:" + id, title);
+            redirect.addFlashAttribute("saved", "admin.alerts.updated");
+        }
+        return "redirect:/admin/alertes/" + id;
+    }
+
+    @PostMapping("/{id}/fin")
+    String end(@PathVariable long id, RedirectAttributes redirect) {
+        desk.find(id).orElseThrow(NotFoundException::new);
+        if (desk.end(id)) {
+            audit.record("alert.ended", "alert:" + id, null);
+            redirect.addFlashAttribute("saved", "admin.alerts.ended");
+        }
+        return "redirect:/admin/alertes/" + id;
+    }
+
+    @GetMapping("/abonnes")
+    String subscribers(@RequestParam(name = "apres", defaultValue = "0") long after, Model model) {
+        var page = subscriptions.page(after, 50);
+        model.addAttribute("subscriptions", page);
+        model.addAttribute("next", page.size() == 50 ? page.getLast().id() : null);
+        model.addAttribute("counts", subscriptions.countsByChannel());
+        return "alerts/admin/subscribers";
+    }
+
+    /** Every subscription, read a page at a time. */
+    @GetMapping("/abonnes.csv")
+    void export(HttpServletResponse response) throws IOException {
+        audit.record("alerts.subscribers.exported", null, null);
+        try (var csv = CsvExport.open(response, "abonnes-alertes.csv", "id", "canal", "adresse", "statut", "zone",
+                "themes", "cree_le", "confirme_le")) {
+            long after = 0;
+            while (true) {
+                var page = subscriptions.page(after, 500);
+                for (var s : page) {
+                    csv.row(s.id(), s.channel(), s.address(), s.status(), s.area().kind(), s.topicIds(), s.createdAt(),
+                            s.confirmedAt());
+                }
+                if (page.size() < 500) {
+                    break;
+                }
+                after = page.getLast().id();
+            }
+        }
+    }
+
+    private Area check(AlertForm form, BindingResult errors) {
+        if (form.getTopicId() != null && topics.find(form.getTopicId()).isEmpty()) {
+            errors.rejectValue("topicId", "alerts.topic.unknown");
+        }
+        if (form.getStartsAt() != null && form.getEndsAt() != null && !form.getEndsAt().isAfter(form.getStartsAt())) {
+            errors.rejectValue("endsAt", "alerts.ends.before-start");
+        }
+        if (errors.hasFieldErrors("latitude") || errors.hasFieldErrors("longitude") || errors.hasFieldErrors("radiusMetres")) {
+            return null;
+        }
+        return form.toArea(errors, neighbourhoods, geography);
+    }
+}

@@ -1,0 +1,82 @@
+package org.beffroi.alerts.admin;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.beffroi.alerts.Severity;
+import org.beffroi.alerts.internal.Alert;
+import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.Area;
+import org.beffroi.alerts.internal.AreaForm;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** An alert as an agent types it; times are the commune's local time. */
+public class AlertForm extends AreaForm {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @NotNull
+    private Severity severity = Severity.INFORMATION;
+
+    @NotNull
+    private Long topicId;
+
+    @NotBlank
+    @Size(max = 200)
+    private String title;
+
+    @NotBlank
+    @Size(max = 5000)
+    private String body;
+
+    @Size(max = 500)
+    @Pattern(regexp = "^(https?://\\S+)?$", message = "{alerts.link.invalid}")
+    private String link;
+
+    @NotNull
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime startsAt;
+
+    @NotNull
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime endsAt;
+
+    static AlertForm of(Alert alert) {
+        var form = new AlertForm();
+        form.severity = alert.severity();
+        form.topicId = alert.topicId();
+        form.title = alert.title();
+        form.body = alert.body();
+        form.link = alert.link();
+        form.startsAt = LocalDateTime.ofInstant(alert.startsAt(), PARIS);
+        form.endsAt = LocalDateTime.ofInstant(alert.endsAt(), PARIS);
+        form.fill(alert.area());
+        return form;
+    }
+
+    AlertDesk.Draft toDraft(Area area) {
+        return new AlertDesk.Draft(severity, topicId, area, title.strip(), body.strip(),
+                link == null || link.isBlank() ? null : link.strip(), startsAt.atZone(PARIS).toInstant(),
+                endsAt.atZone(PARIS).toInstant());
+    }
+
+    public Severity getSeverity() { return severity; }
+    public void setSeverity(Severity severity) { this.severity = severity; }
+    public Long getTopicId() { return topicId; }
+    public void setTopicId(Long topicId) { this.topicId = topicId; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getBody() { return body; }
+    public void setBody(String body) { this.body = body; }
+    public String getLink() { return link; }
+    public void setLink(String link) { this.link = link; }
+    public LocalDateTime getStartsAt() { return startsAt; }
+    public void setStartsAt(LocalDateTime startsAt) { this.startsAt = startsAt; }
+    public LocalDateTime getEndsAt() { return endsAt; }
+    public void setEndsAt(LocalDateTime endsAt) { this.endsAt = endsAt; }
+}

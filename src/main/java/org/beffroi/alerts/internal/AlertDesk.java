@@ -1,0 +1,233 @@
+package org.beffroi.alerts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.beffroi.alerts.Severity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
+/**
+ * Alerts from the draft to the end: an agent composes, sees the audience, sends now or at a time, sends
+ * updates (to the people the first message reached) and ends the alert. Sending is background work
+ * ({@link Dispatcher}), written in the same transaction as the message.
+ */
+@Service
+public class AlertDesk {
+
+    private final JdbcClient jdbc;
+    private final Audience audience;
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    AlertDesk(JdbcClient jdbc, Audience audience, SchedulerClient scheduler, Clock clock) {
+        this.jdbc = jdbc;
+        this.audience = audience;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** What an agent types. */
+    public record Draft(Severity severity, long topicId, Area area, String title, String body, String link,
+            Instant startsAt, Instant endsAt) {
+    }
+
+    /** One message of an alert and how far its delivery went. */
+    public record Message(long id, String kind, String title, String status, Map<String, Long> deliveries,
+            Instant createdAt) {
+
+        public long count(String state) {
+            return deliveries.getOrDefault(state, 0L);
+        }
+
+        public long total() {
+            return deliveries.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long remaining() {
+            return count("PENDING") + count("SENDING");
+        }
+
+        public boolean finished() {
+            return "DONE".equals(status);
+        }
+    }
+
+    public enum SendOutcome {
+        SCHEDULED, NO_RECIPIENT, NOT_A_DRAFT
+    }
+
+    @Transactional
+    public long create(Draft draft, Long agentAccountId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into alerts_alert (severity, topic_id, area_kind, latitude, longitude, radius_metres, title, body,
+                    link, starts_at, ends_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(draft.severity().name(), draft.topicId(), draft.area().kind().name(), draft.area().latitude(),
+                        draft.area().longitude(), draft.area().radiusMetres(), draft.title(), draft.body(), draft.link(),
+                        at(draft.startsAt()), at(draft.endsAt()), agentAccountId, OffsetDateTime.now(clock))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        saveNeighbourhoods(id, draft.area());
+        return id;
+    }
+
+    /** Changes a draft; an alert already scheduled or sent changes by updates. */
+    @Transactional
+    public boolean edit(long id, Draft draft) {
+        int changed = jdbc.sql("""
+                update alerts_alert set severity = ?, topic_id = ?, area_kind = ?, latitude = ?, longitude = ?,
+                    radius_metres = ?, title = ?, body = ?, link = ?, starts_at = ?, ends_at = ?
+                where id = ? and send_at is null""")
+                .params(draft.severity().name(), draft.topicId(), draft.area().kind().name(), draft.area().latitude(),
+                        draft.area().longitude(), draft.area().radiusMetres(), draft.title(), draft.body(), draft.link(),
+                        at(draft.startsAt()), at(draft.endsAt()), id)
+                .update();
+        if (changed == 1) {
+            jdbc.sql("delete from alerts_alert_neighbourhood where alert_id = ?").param(id).update();
+            saveNeighbourhoods(id, draft.area());
+        }
+        return changed == 1;
+    }
+
+    public Map<Channel, Long> audience(Alert alert) {
+        return audience.count(alert.topicId(), alert.area());
+    }
+
+    /** Sends a draft at the given time (now if null); refused when nobody would receive it. */
+    @Transactional
+    public SendOutcome send(long id, Instant when) {
+        Alert alert = find(id).orElseThrow();
+        if (alert.state() != Alert.State.DRAFT) {
+            return SendOutcome.NOT_A_DRAFT;
+        }
+        if (audience(alert).values().stream().mapToLong(Long::longValue).sum() == 0) {
+            return SendOutcome.NO_RECIPIENT;
+        }
+        Instant at = when == null || when.isBefore(clock.instant()) ? clock.instant() : when;
+        if (jdbc.sql("update alerts_alert set send_at = ? where id = ? and send_at is null").params(at(at), id).update() != 1) {
+            return SendOutcome.NOT_A_DRAFT;
+        }
+        long message = insertMessage(id, "INITIAL", alert.title(), alert.body());
+        scheduler.scheduleIfNotExists(Dispatcher.TASK.instance(Long.toString(message)).data(message).scheduledTo(at));
+        return SendOutcome.SCHEDULED;
+    }
+
+    /** Sends an update to the people the first message reached; the alert now reads as the update. */
+    @Transactional
+    public boolean update(long id, String title, String body) {
+        Alert alert = find(id).orElseThrow();
+        if (alert.state() != Alert.State.PUBLISHED) {
+            return false;
+        }
+        jdbc.sql("update alerts_alert set title = ?, body = ? where id = ?").params(title, body, id).update();
+        long message = insertMessage(id, "UPDATE", title, body);
+        scheduler.scheduleIfNotExists(Dispatcher.TASK.instance(Long.toString(message)).data(message)
+                .scheduledTo(clock.instant()));
+        return true;
+    }
+
+    /** Ends the alert: its banner goes at once. */
+    @Transactional
+    public boolean end(long id) {
+        return jdbc.sql("update alerts_alert set ended_at = ? where id = ? and ended_at is null")
+                .params(OffsetDateTime.now(clock), id).update() == 1;
+    }
+
+    private long insertMessage(long alertId, String kind, String title, String body) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into alerts_message (alert_id, kind, title, body, status, created_at) values (?, ?, ?, ?, ?, ?)""")
+                .params(alertId, kind, title, body, "SCHEDULED", OffsetDateTime.now(clock)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public Optional<Alert> find(long id) {
+        return jdbc.sql("select * from alerts_alert where id = ?").param(id).query(this::row).optional();
+    }
+
+    /** The alerts shown in the banner now. */
+    public List<Alert> active() {
+        var now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                select * from alerts_alert where published_at is not null and ended_at is null and starts_at <= ?
+                    and ends_at > ? order by starts_at desc limit 5""")
+                .params(now, now).query(this::row).list();
+    }
+
+    /** Published alerts, newest first: the public archive. */
+    public List<Alert> published(int limit) {
+        return jdbc.sql("select * from alerts_alert where published_at is not null order by published_at desc limit ?")
+                .param(limit).query(this::row).list();
+    }
+
+    /** The back office's list, with optional filters on state and topic. */
+    public List<Alert> all(Alert.State state, Long topicId) {
+        return jdbc.sql("select * from alerts_alert order by created_at desc limit 500").query(this::row).list().stream()
+                .filter(a -> topicId == null || a.topicId() == topicId)
+                .filter(a -> state == null || a.state() == state).toList();
+    }
+
+    public List<Message> messages(long alertId) {
+        return jdbc.sql("select id, kind, title, status, created_at from alerts_message where alert_id = ? order by id")
+                .param(alertId)
+                .query((rs, n) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        deliveries(rs.getLong(1), "status"), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Deliveries of a message counted by a column of the delivery log (status, channel). */
+    public Map<String, Long> deliveries(long messageId, String column) {
+        String by = "channel".equals(column) ? "channel" : "status";
+        var counts = new LinkedHashMap<String, Long>();
+        jdbc.sql("select " + by + ", count(*) from alerts_delivery where message_id = ? group by " + by + " order by " + by)
+                .param(messageId).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** People reached (sent) by channel, over every alert of each topic: the back office's figures. */
+    public List<Map<String, Object>> reachByTopic() {
+        return jdbc.sql("""
+                select a.topic_id, d.channel, count(*) as reached from alerts_delivery d
+                join alerts_message m on m.id = d.message_id join alerts_alert a on a.id = m.alert_id
+                where d.status = 'SENT' group by a.topic_id, d.channel order by a.topic_id, d.channel""")
+                .query().listOfRows();
+    }
+
+    private void saveNeighbourhoods(long id, Area area) {
+        area.neighbourhoodIds().forEach(n -> jdbc.sql(
+                "insert into alerts_alert_neighbourhood (alert_id, neighbourhood_id) values (?, ?)").params(id, n).update());
+    }
+
+    private Alert row(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        var neighbourhoods = new HashSet<>(jdbc.sql("select neighbourhood_id from alerts_alert_neighbourhood where alert_id = ?")
+                .param(id).query(Long.class).list());
+        return new Alert(id, Severity.valueOf(rs.getString("severity")), rs.getLong("topic_id"),
+                Subscriptions.area(rs, neighbourhoods), rs.getString("title"), rs.getString("body"), rs.getString("link"),
+                instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "send_at"), instant(rs, "published_at"),
+                instant(rs, "ended_at"), instant(rs, "created_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

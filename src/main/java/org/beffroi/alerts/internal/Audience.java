@@ -1,0 +1,89 @@
+package org.beffroi.alerts.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who an alert reaches: the confirmed subscriptions to its topic whose area meets the alert's. Read a page
+ * of subscriptions at a time, in id order, so that memory stays flat whatever the number of subscribers.
+ */
+@Component
+public class Audience {
+
+    static final int PAGE = 1000;
+
+    private final JdbcClient jdbc;
+    private final Geography geography;
+
+    Audience(JdbcClient jdbc, Geography geography) {
+        this.jdbc = jdbc;
+        this.geography = geography;
+    }
+
+    /** A subscriber the alert reaches. */
+    public record Member(long subscriptionId, Channel channel, String address) {
+    }
+
+    /** How many subscribers the alert would reach, by channel. */
+    public Map<Channel, Long> count(long topicId, Area area) {
+        var counts = new EnumMap<Channel, Long>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            counts.put(channel, 0L);
+        }
+        long after = 0;
+        while (after >= 0) {
+            after = page(topicId, area, after, page -> page.forEach(m -> counts.merge(m.channel(), 1L, Long::sum)));
+        }
+        return counts;
+    }
+
+    /**
+     * Hands the members whose subscription id is above {@code after} to the consumer, one page; answers
+     * the last subscription id read, or -1 when none was left.
+     */
+    public long page(long topicId, Area area, long after, Consumer<List<Member>> consumer) {
+        record Row(long id, Channel channel, String address, Area.Kind kind, Double latitude, Double longitude,
+                Integer radius) {
+        }
+        var rows = jdbc.sql("""
+                select s.id, s.channel, s.address, s.area_kind, s.latitude, s.longitude, s.radius_metres
+                from alerts_subscription s join alerts_subscription_topic t on t.subscription_id = s.id and t.topic_id = ?
+                where s.status = 'CONFIRMED' and s.id > ? order by s.id limit ?""")
+                .params(topicId, after, PAGE)
+                .query((rs, n) -> new Row(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
+                        Area.Kind.valueOf(rs.getString(4)), rs.getObject(5, Double.class), rs.getObject(6, Double.class),
+                        rs.getObject(7, Integer.class)))
+                .list();
+        if (rows.isEmpty()) {
+            return -1;
+        }
+        Map<Long, Set<Long>> neighbourhoods = new HashMap<>();
+        if (area.kind() != Area.Kind.COMMUNE) {
+            jdbc.sql("""
+                    select subscription_id, neighbourhood_id from alerts_subscription_neighbourhood
+                    where subscription_id between ? and ?""")
+                    .params(rows.getFirst().id(), rows.getLast().id())
+                    .query((rs, n) -> neighbourhoods.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2)))
+                    .list();
+        }
+        var members = new ArrayList<Member>(rows.size());
+        for (Row row : rows) {
+            var subscribed = new Area(row.kind(), neighbourhoods.getOrDefault(row.id(), Set.of()), row.latitude(),
+                    row.longitude(), row.radius());
+            if (geography.overlap(area, subscribed)) {
+                members.add(new Member(row.id(), row.channel(), row.address()));
+            }
+        }
+        consumer.accept(members);
+        return rows.getLast().id();
+    }
+}

@@ -1,0 +1,10 @@
+package org.beffroi.alerts.internal;
+
+/** How a subscriber is reached. */
+public enum Channel {
+    EMAIL, SMS;
+
+    public String messageKey() {
+        return "alerts.channel." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

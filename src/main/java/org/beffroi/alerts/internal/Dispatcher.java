@@ -1,0 +1,254 @@
+package org.beffroi.alerts.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.beffroi.alerts.Severity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/**
+ * Sends one message of an alert, durably and once per recipient. One db-scheduler task per message:
+ * <ol>
+ * <li>planning writes the delivery log ({@code alerts_delivery}, unique per message, subscription and
+ * channel) a page of subscribers at a time, each page with the cursor in one transaction;</li>
+ * <li>sending claims a batch of due rows (an atomic update), sends it over one connection, and records
+ * each recipient's outcome: sent, or back to pending with a later try (back-off), or failed for good.</li>
+ * </ol>
+ * A stop at any point resumes from the log: rows claimed by a run that died go back to pending. While
+ * some rows wait for a retry, the task fails on purpose and db-scheduler runs it again later.
+ */
+@Configuration(proxyBeanMethods = false)
+class Dispatcher {
+
+    static final TaskDescriptor<Long> TASK = TaskDescriptor.of("alerts-dispatch", Long.class);
+    static final int BATCH = 200;
+    static final int MAX_TRIES = 8;
+
+    /**
+     * What keeps a recipient from getting a message twice: each recipient's outcome recorded from the
+     * relay's answer. {@code NONE} is the naive alternative, a failed batch retried whole, for a test to show
+     * the duplicates it makes.
+     */
+    enum Guard {
+        PER_RECIPIENT, NONE
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate transaction;
+    private final Audience audience;
+    private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
+    private final Clock clock;
+    private final Duration retry;
+    private volatile Guard guard = Guard.PER_RECIPIENT;
+
+    Dispatcher(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, Audience audience,
+            List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.transaction = transaction;
+        this.audience = audience;
+        channels.forEach(c -> this.channels.put(c.channel(), c));
+        this.clock = clock;
+        this.retry = retry;
+    }
+
+    @Bean
+    OneTimeTask<Long> alertsDispatchTask() {
+        return Tasks.oneTime(TASK).onFailure(new FailureHandler.OnFailureRetryLater<>(retry)).execute(this::run);
+    }
+
+    void guard(Guard chosen) {
+        this.guard = chosen;
+    }
+
+    void run(TaskInstance<Long> instance, ExecutionContext context) {
+        long messageId = instance.getData();
+        var message = jdbc.sql("""
+                select m.alert_id, m.kind, m.status, m.title, m.body, a.severity, a.link, a.topic_id
+                from alerts_message m join alerts_alert a on a.id = m.alert_id where m.id = ?""")
+                .param(messageId).query().singleRow();
+        String status = (String) message.get("status");
+        long alertId = ((Number) message.get("alert_id")).longValue();
+        if ("SCHEDULED".equals(status)) {
+            transaction.executeWithoutResult(tx -> {
+                jdbc.sql("update alerts_alert set published_at = ? where id = ? and published_at is null")
+                        .params(OffsetDateTime.now(clock), alertId).update();
+                jdbc.sql("update alerts_message set status = 'PLANNING' where id = ?").param(messageId).update();
+            });
+            status = "PLANNING";
+        }
+        if ("PLANNING".equals(status)) {
+            if ("UPDATE".equals(message.get("kind"))) {
+                planUpdate(messageId, alertId);
+            } else {
+                plan(messageId, alertId, ((Number) message.get("topic_id")).longValue());
+            }
+            jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
+        }
+        if ("DONE".equals(status)) {
+            return;
+        }
+        var outgoing = new DeliveryChannel.Outgoing(alertId, Severity.valueOf((String) message.get("severity")),
+                (String) message.get("title"), (String) message.get("body"), (String) message.get("link"),
+                "UPDATE".equals(message.get("kind")));
+        sendAll(messageId, outgoing);
+    }
+
+    private void plan(long messageId, long alertId, long topicId) {
+        Area area = jdbc.sql("select * from alerts_alert where id = ?").param(alertId)
+                .query((rs, n) -> Subscriptions.area(rs, new java.util.HashSet<>(jdbc.sql(
+                        "select neighbourhood_id from alerts_alert_neighbourhood where alert_id = ?").param(alertId)
+                        .query(Long.class).list())))
+                .single();
+        long after = jdbc.sql("select planned_to from alerts_message where id = ?").param(messageId).query(Long.class).single();
+        while (after >= 0) {
+            long from = after;
+            after = transaction.execute(tx -> {
+                long last = audience.page(topicId, area, from, members -> insertDeliveries(messageId, members));
+                if (last >= 0) {
+                    jdbc.sql("update alerts_message set planned_to = ? where id = ?").params(last, messageId).update();
+                }
+                return last;
+            });
+        }
+    }
+
+    private void insertDeliveries(long messageId, List<Audience.Member> members) {
+        var now = OffsetDateTime.now(clock);
+        named.getJdbcTemplate().batchUpdate("""
+                insert into alerts_delivery (message_id, subscription_id, channel, address, status, attempts, next_attempt_at)
+                values (?, ?, ?, ?, 'PENDING', 0, ?)""", members, 500, (ps, m) -> {
+            ps.setLong(1, messageId);
+            ps.setLong(2, m.subscriptionId());
+            ps.setString(3, m.channel().name());
+            ps.setString(4, m.address());
+            ps.setObject(5, now);
+        });
+    }
+
+    /** An update goes to the people the first message reached, if they are still subscribed. */
+    private void planUpdate(long messageId, long alertId) {
+        transaction.executeWithoutResult(tx -> {
+            if (jdbc.sql("select count(*) from alerts_delivery where message_id = ?").param(messageId)
+                    .query(Long.class).single() > 0) {
+                return;
+            }
+            jdbc.sql("""
+                    insert into alerts_delivery (message_id, subscription_id, channel, address, status, attempts, next_attempt_at)
+                    select cast(? as bigint), d.subscription_id, d.channel, s.address, 'PENDING', 0,
+                        cast(? as timestamp with time zone)
+                    from alerts_delivery d join alerts_subscription s on s.id = d.subscription_id and s.status = 'CONFIRMED'
+                    where d.status = 'SENT' and d.message_id = (select min(id) from alerts_message where alert_id = ?)""")
+                    .params(messageId, OffsetDateTime.now(clock), alertId).update();
+        });
+    }
+
+    private void sendAll(long messageId, DeliveryChannel.Outgoing outgoing) {
+        jdbc.sql("update alerts_delivery set status = 'PENDING' where message_id = ? and status = 'SENDING'")
+                .param(messageId).update();
+        while (true) {
+            var batch = claim(messageId);
+            if (batch.isEmpty()) {
+                break;
+            }
+            var byChannel = batch.stream().collect(Collectors.groupingBy(Claimed::channel));
+            boolean relayDown = false;
+            for (var entry : byChannel.entrySet()) {
+                var recipients = entry.getValue().stream()
+                        .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
+                Map<Long, String> failed = channels.get(entry.getKey()).send(outgoing, recipients);
+                record(entry.getValue(), failed);
+                relayDown |= failed.size() == recipients.size();
+            }
+            if (relayDown) {
+                break; // the relay refuses everything: wait for the retry rather than spin
+            }
+        }
+        long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status in ('PENDING', 'SENDING')")
+                .param(messageId).query(Long.class).single();
+        if (left > 0) {
+            throw new IllegalStateException(left + " deliveries of message " + messageId + " wait for a retry");
+        }
+        jdbc.sql("update alerts_message set status = 'DONE', finished_at = ? where id = ?")
+                .params(OffsetDateTime.now(clock), messageId).update();
+        log.info("Alert message {} delivered", messageId);
+    }
+
+    private record Claimed(long id, long subscriptionId, Channel channel, String address, int attempts) {
+    }
+
+    /** Takes a batch of due rows: one update marks them, so that no other run can take them. */
+    private List<Claimed> claim(long messageId) {
+        // the claim's own mark: to the millisecond, which every database keeps exactly
+        var now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return transaction.execute(tx -> {
+            var ids = jdbc.sql("""
+                    select id from alerts_delivery where message_id = ? and status = 'PENDING' and next_attempt_at <= ?
+                    order by id limit ?""").params(messageId, now, BATCH).query(Long.class).list();
+            if (ids.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            var params = new MapSqlParameterSource("ids", ids).addValue("now", now);
+            named.update("""
+                    update alerts_delivery set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
+                    where id in (:ids) and status = 'PENDING'""", params);
+            return named.query("""
+                    select id, subscription_id, channel, address, attempts from alerts_delivery
+                    where id in (:ids) and status = 'SENDING' and claimed_at = :now order by id""", params,
+                    (rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getInt(5)));
+        });
+    }
+
+    /** Writes each recipient's outcome: sent, or a later try, or given up after {@value #MAX_TRIES} tries. */
+    private void record(List<Claimed> batch, Map<Long, String> failed) {
+        var now = OffsetDateTime.now(clock);
+        var sent = new ArrayList<Long>();
+        var again = new ArrayList<Claimed>();
+        for (var claimed : batch) {
+            if (failed.containsKey(claimed.id())) {
+                again.add(claimed);
+            } else if (guard == Guard.NONE && !failed.isEmpty()) {
+                again.add(claimed); // the naive way: the whole batch again
+            } else {
+                sent.add(claimed.id());
+            }
+        }
+        if (!sent.isEmpty()) {
+            named.update("update alerts_delivery set status = 'SENT', sent_at = :now, last_error = null where id in (:ids)",
+                    new MapSqlParameterSource("ids", sent).addValue("now", now));
+        }
+        named.getJdbcTemplate().batchUpdate(
+                "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ? where id = ?", again, 500,
+                (ps, claimed) -> {
+                    ps.setString(1, claimed.attempts() >= MAX_TRIES ? "FAILED" : "PENDING");
+                    ps.setObject(2, now.plus(retry.multipliedBy(1L << Math.min(claimed.attempts() - 1, 10))));
+                    ps.setString(3, failed.getOrDefault(claimed.id(), "BATCH_RETRIED"));
+                    ps.setLong(4, claimed.id());
+                });
+    }
+}

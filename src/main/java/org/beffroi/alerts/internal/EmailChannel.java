@@ -1,0 +1,111 @@
+package org.beffroi.alerts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.beffroi.platform.Commune;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Alerts by e-mail, straight to the SMTP relay: a batch goes over one SMTP connection (Spring's
+ * {@link JavaMailSender#send(MimeMessage...)}), and the relay's answer for each message tells which failed.
+ * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences.
+ */
+@Component
+class EmailChannel implements DeliveryChannel {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailChannel.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final LinkSigner links;
+    private final MessageSource messages;
+    private final Commune commune;
+    private final String from;
+    private final org.springframework.core.env.Environment environment;
+
+    EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
+            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment) {
+        this.sender = sender;
+        this.links = links;
+        this.messages = messages;
+        this.commune = commune;
+        this.from = from;
+        this.environment = environment;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
+        var failed = new HashMap<Long, String>();
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            recipients.forEach(r -> failed.put(r.deliveryId(), "NO_RELAY"));
+            return failed;
+        }
+        var byMessage = new IdentityHashMap<Object, Long>();
+        var mails = new java.util.ArrayList<MimeMessage>(recipients.size());
+        for (var recipient : recipients) {
+            try {
+                var mail = compose(smtp, message, recipient);
+                byMessage.put(mail, recipient.deliveryId());
+                mails.add(mail);
+            } catch (MessagingException | RuntimeException e) {
+                log.warn("Alert mail for delivery {} not composed: {}", recipient.deliveryId(), e.toString());
+                failed.put(recipient.deliveryId(), "BAD_MESSAGE");
+            }
+        }
+        try {
+            smtp.send(mails.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            log.warn("{} of {} alert mails not accepted by the relay: {}", e.getFailedMessages().size(), mails.size(),
+                    e.getMessage());
+            if (e.getFailedMessages().isEmpty()) {
+                mails.forEach(m -> failed.put(byMessage.get(m), e.getClass().getSimpleName()));
+            }
+            e.getFailedMessages().forEach((mail, cause) -> failed.put(byMessage.get(mail), cause.getClass().getSimpleName()));
+        } catch (RuntimeException e) {
+            log.warn("Alert mails not sent: {}", e.toString());
+            mails.forEach(m -> failed.put(byMessage.get(m), e.getClass().getSimpleName()));
+        }
+        return failed;
+    }
+
+    private MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
+        Locale locale = Locale.FRENCH;
+        String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
+        String token = links.sign(recipient.subscriptionId());
+        String unsubscribe = baseUrl + "/alertes/desabonnement?jeton=" + token;
+        String preferences = baseUrl + "/alertes/preferences?jeton=" + token;
+        String page = baseUrl + "/alertes/" + message.alertId();
+        var mail = smtp.createMimeMessage();
+        var helper = new MimeMessageHelper(mail, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(recipient.address());
+        String severity = messages.getMessage(message.severity().messageKey(), null, locale);
+        helper.setSubject(messages.getMessage(message.update() ? "alerts.mail.update.subject" : "alerts.mail.alert.subject",
+                new Object[] {severity, message.title(), commune.settings().name()}, locale));
+        helper.setText(messages.getMessage("alerts.mail.alert.body", new Object[] {message.title(), message.body(),
+                message.link() == null ? "" : message.link(), page, preferences, unsubscribe}, locale), false);
+        mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + commune.settings().contactEmail()
+                + "?subject=desabonnement%20" + token + ">");
+        mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return mail;
+    }
+}

@@ -1,0 +1,46 @@
+package org.beffroi.alerts.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Alerts by SMS, through the configured {@link SmsProvider}: the title and a link, short. */
+@Component
+class SmsChannel implements DeliveryChannel {
+
+    private final SmsProvider provider;
+    private final MessageSource messages;
+    private final Environment environment;
+
+    SmsChannel(SmsProvider provider, MessageSource messages, Environment environment) {
+        this.provider = provider;
+        this.messages = messages;
+        this.environment = environment;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
+        String link = environment.getProperty("beffroi.base-url", "http://localhost:8080") + "/alertes/" + message.alertId();
+        String text = messages.getMessage(message.update() ? "alerts.sms.update" : "alerts.sms.alert",
+                new Object[] {message.title(), link}, Locale.FRENCH);
+        var failed = new HashMap<Long, String>();
+        for (var recipient : recipients) {
+            try {
+                provider.send(recipient.address(), text);
+            } catch (RuntimeException e) {
+                failed.put(recipient.deliveryId(), e.getClass().getSimpleName());
+            }
+        }
+        return failed;
+    }
+}

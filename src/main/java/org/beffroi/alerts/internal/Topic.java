@@ -1,0 +1,11 @@
+package org.beffroi.alerts.internal;
+
+import java.util.Locale;
+
+/** A topic residents subscribe to; named in both languages by the administrator. */
+public record Topic(long id, String code, String nameFr, String nameEn, int position, boolean active) {
+
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameFr;
+    }
+}

@@ -1,0 +1,286 @@
+package org.beffroi.alerts.web;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.beffroi.alerts.internal.Alert;
+import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.Area;
+import org.beffroi.alerts.internal.Channel;
+import org.beffroi.alerts.internal.Geography;
+import org.beffroi.alerts.internal.PhoneNumbers;
+import org.beffroi.alerts.internal.Subscription;
+import org.beffroi.alerts.internal.Subscriptions;
+import org.beffroi.alerts.internal.Subscriptions.Confirmation;
+import org.beffroi.alerts.internal.Topic;
+import org.beffroi.alerts.internal.Topics;
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.RateLimits;
+import org.beffroi.platform.SignedInUser;
+import org.beffroi.portal.Neighbourhoods;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The public side: alerts in progress and past, subscribing without an account (double opt-in), the
+ * preferences and the unsubscribe reached by the signed link of every mail. Links from mail open a page
+ * with a button, so that a mail scanner following links changes nothing; the one-click unsubscribe of
+ * RFC 8058 is the POST a mail client sends on its own.
+ */
+@Controller
+class AlertsController {
+
+    private static final int SUBSCRIPTIONS_PER_HOUR = 10;
+
+    private final AlertDesk desk;
+    private final Subscriptions subscriptions;
+    private final Topics topics;
+    private final Neighbourhoods neighbourhoods;
+    private final Geography geography;
+    private final RateLimits limits;
+
+    AlertsController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
+            Geography geography, RateLimits limits) {
+        this.desk = desk;
+        this.subscriptions = subscriptions;
+        this.topics = topics;
+        this.neighbourhoods = neighbourhoods;
+        this.geography = geography;
+        this.limits = limits;
+    }
+
+    @GetMapping("/alertes")
+    String list(Model model) {
+        model.addAttribute("active", desk.active());
+        model.addAttribute("archive", desk.published(100));
+        model.addAttribute("topicNames", topicNames());
+        return "alerts/list";
+    }
+
+    @GetMapping("/alertes/{id}")
+    String show(@PathVariable long id, Model model) {
+        Alert alert = desk.find(id).filter(a -> a.publishedAt() != null).orElseThrow(NotFoundException::new);
+        model.addAttribute("alert", alert);
+        model.addAttribute("topic", topics.find(alert.topicId()).orElseThrow());
+        model.addAttribute("areaNeighbourhoods", alert.area().neighbourhoodIds().stream().map(neighbourhoods::find)
+                .flatMap(java.util.Optional::stream).toList());
+        return "alerts/alert";
+    }
+
+    @GetMapping("/alertes/abonnement")
+    String subscribeForm(Model model) {
+        model.addAttribute("form", new SubscriptionForm());
+        return subscribePage(model);
+    }
+
+    private String subscribePage(Model model) {
+        model.addAttribute("topics", topics.active());
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("areaKinds", Area.Kind.values());
+        return "alerts/subscribe";
+    }
+
+    @PostMapping("/alertes/abonnement")
+    String subscribe(@ModelAttribute("form") SubscriptionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        String address = null;
+        if (form.getChannel() == null) {
+            errors.rejectValue("channel", "alerts.channel.required");
+        } else if (form.getChannel() == Channel.EMAIL) {
+            address = email(form.getEmail());
+            if (address == null) {
+                errors.rejectValue("email", "alerts.email.invalid");
+            }
+        } else {
+            address = PhoneNumbers.frenchMobile(form.getPhone()).orElse(null);
+            if (address == null) {
+                errors.rejectValue("phone", "alerts.phone.invalid");
+            }
+        }
+        Set<Long> chosen = chosenTopics(form.getTopicIds());
+        if (chosen.isEmpty()) {
+            errors.rejectValue("topicIds", "alerts.topics.required");
+        }
+        Area area = errors.hasFieldErrors("latitude") || errors.hasFieldErrors("longitude")
+                || errors.hasFieldErrors("radiusMetres") ? null : form.toArea(errors, neighbourhoods, geography);
+        if (!errors.hasErrors() && !limits.tryConsume("alerts-subscription:" + request.getRemoteAddr(),
+                SUBSCRIPTIONS_PER_HOUR, Duration.ofHours(1))) {
+            errors.reject("rate.limited");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return subscribePage(model);
+        }
+        String token = subscriptions.subscribe(form.getChannel(), address, chosen, area,
+                SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        if (form.getChannel() == Channel.SMS) {
+            return "redirect:/alertes/code?jeton=" + token;
+        }
+        redirect.addFlashAttribute("saved", "alerts.subscribe.check-mail");
+        return "redirect:/alertes";
+    }
+
+    @GetMapping("/alertes/confirmation")
+    String confirmPage(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        if (subscriptions.pending(token).filter(s -> s.channel() == Channel.EMAIL).isEmpty()) {
+            return invalid(model, response);
+        }
+        model.addAttribute("token", token);
+        return "alerts/confirm";
+    }
+
+    @PostMapping("/alertes/confirmation")
+    String confirm(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        if (subscriptions.confirmEmail(token) != Confirmation.CONFIRMED) {
+            return invalid(model, response);
+        }
+        model.addAttribute("confirmed", true);
+        return "alerts/confirm";
+    }
+
+    @GetMapping("/alertes/code")
+    String codePage(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        if (subscriptions.pending(token).filter(s -> s.channel() == Channel.SMS).isEmpty()) {
+            return invalid(model, response);
+        }
+        model.addAttribute("token", token);
+        return "alerts/code";
+    }
+
+    @PostMapping("/alertes/code")
+    String confirmCode(@RequestParam(name = "jeton", required = false) String token,
+            @RequestParam(name = "code", required = false) String code, Model model, HttpServletResponse response) {
+        var outcome = subscriptions.confirmSms(token, code);
+        if (outcome == Confirmation.INVALID) {
+            return invalid(model, response);
+        }
+        if (outcome == Confirmation.WRONG_CODE) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("token", token);
+            model.addAttribute("wrongCode", true);
+            return "alerts/code";
+        }
+        model.addAttribute("confirmed", true);
+        return "alerts/confirm";
+    }
+
+    @GetMapping("/alertes/desabonnement")
+    String unsubscribePage(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var subscription = subscriptions.bySignedLink(token);
+        if (subscription.isEmpty()) {
+            return invalid(model, response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("subscription", subscription.get());
+        return "alerts/unsubscribe";
+    }
+
+    /** The button of the page, and the one-click POST of RFC 8058 (body "List-Unsubscribe=One-Click"). */
+    @PostMapping("/alertes/desabonnement")
+    String unsubscribe(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var subscription = subscriptions.bySignedLink(token);
+        if (subscription.isEmpty() || !subscriptions.unsubscribe(subscription.get().id())) {
+            return invalid(model, response);
+        }
+        model.addAttribute("unsubscribed", true);
+        return "alerts/unsubscribe";
+    }
+
+    @GetMapping("/alertes/preferences")
+    String preferences(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var subscription = subscriptions.bySignedLink(token);
+        if (subscription.isEmpty()) {
+            return invalid(model, response);
+        }
+        return preferencesPage(token, subscription.get(), model);
+    }
+
+    private String preferencesPage(String token, Subscription subscription, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("subscription", subscription);
+        model.addAttribute("topics", topics.active());
+        model.addAttribute("areaNeighbourhoods", subscription.area().neighbourhoodIds().stream().map(neighbourhoods::find)
+                .flatMap(java.util.Optional::stream).toList());
+        return "alerts/preferences";
+    }
+
+    @PostMapping("/alertes/preferences")
+    String changePreferences(@RequestParam(name = "jeton", required = false) String token,
+            @RequestParam(name = "topicIds", required = false) List<Long> topicIds, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        var subscription = subscriptions.bySignedLink(token);
+        if (subscription.isEmpty()) {
+            return invalid(model, response);
+        }
+        Set<Long> chosen = chosenTopics(topicIds);
+        if (chosen.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("topicsError", true);
+            return preferencesPage(token, subscription.get(), model);
+        }
+        subscriptions.changeTopics(subscription.get().id(), chosen);
+        redirect.addFlashAttribute("saved", "alerts.preferences.saved");
+        redirect.addAttribute("jeton", token);
+        return "redirect:/alertes/preferences";
+    }
+
+    private Set<Long> chosenTopics(List<Long> ids) {
+        var active = topics.active().stream().map(Topic::id).toList();
+        var chosen = new LinkedHashSet<Long>();
+        if (ids != null) {
+            ids.stream().filter(active::contains).forEach(chosen::add);
+        }
+        return chosen;
+    }
+
+    private java.util.Map<Long, String> topicNames() {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var names = new java.util.HashMap<Long, String>();
+        topics.all().forEach(t -> names.put(t.id(), t.name(locale)));
+        return names;
+    }
+
+    private static String invalid(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("invalid", true);
+        return "alerts/link-invalid";
+    }
+
+    /** A single plain address (no name, no list), lower-cased; null if it is not one. */
+    static String email(String typed) {
+        if (typed == null || typed.isBlank() || typed.length() > 254) {
+            return null;
+        }
+        try {
+            var address = new InternetAddress(typed.strip(), true);
+            String value = address.getAddress();
+            return value.contains("@") && value.indexOf('.', value.indexOf('@')) > 0 && address.getPersonal() == null
+                    ? value.toLowerCase(Locale.ROOT) : null;
+        } catch (AddressException e) {
+            return null;
+        }
+    }
+}

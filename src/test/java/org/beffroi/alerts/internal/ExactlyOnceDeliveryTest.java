@@ -1,0 +1,130 @@
+package org.beffroi.alerts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.awaitility.Awaitility;
+import org.beffroi.alerts.Severity;
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.TestServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * 10,000 subscribers, and the SMTP relay goes down in the middle of the send and comes back: each
+ * subscriber gets the alert exactly once. The control sends the same way but retries a failed batch
+ * whole, and some people get it twice.
+ */
+@BeffroiTest
+class ExactlyOnceDeliveryTest {
+
+    @Autowired
+    AlertDesk desk;
+
+    @Autowired
+    Topics topics;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        dispatcher.guard(Dispatcher.Guard.PER_RECIPIENT);
+        TestServers.mail().purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void tenThousandSubscribersGetTheAlertExactlyOnceThroughARelayOutage() throws Exception {
+        var counts = sendThroughAnOutage(10_000);
+        assertThat(counts).hasSize(10_000);
+        assertThat(counts.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void controlRetryingFailedBatchesWholeSendsSomeTwice() throws Exception {
+        dispatcher.guard(Dispatcher.Guard.NONE);
+        long twice = 0;
+        for (int round = 0; round < 3 && twice == 0; round++) {
+            twice = sendThroughAnOutage(2_000).values().stream().filter(n -> n > 1).count();
+        }
+        assertThat(twice).as("recipients who got the alert twice without per-recipient outcomes").isPositive();
+    }
+
+    private Map<String, Integer> sendThroughAnOutage(int subscribers) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long topic = topics.insert("Crue " + run, "Flood " + run, 999);
+        subscribe(topic, run, subscribers);
+        long alert = desk.create(new AlertDesk.Draft(Severity.DANGER, topic, Area.commune(), "Crue de la rivière " + run,
+                "Montez à l’étage.", null, Instant.now(), Instant.now().plus(Duration.ofHours(6))), null);
+        assertThat(desk.audience(desk.find(alert).orElseThrow()).get(Channel.EMAIL)).isEqualTo(subscribers);
+        assertThat(desk.send(alert, null)).isEqualTo(AlertDesk.SendOutcome.SCHEDULED);
+
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> TestServers.mail().getReceivedMessages().length >= subscribers / 3);
+        var before = TestServers.stopMail();
+        Thread.sleep(3_000);
+        TestServers.restartMail();
+
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> desk.messages(alert).getFirst().finished());
+        var message = desk.messages(alert).getFirst();
+        assertThat(message.count("SENT")).isEqualTo(subscribers);
+        assertThat(message.count("FAILED")).isZero();
+
+        var counts = new HashMap<String, Integer>();
+        received(before, run).forEach(a -> counts.merge(a, 1, Integer::sum));
+        received(List.of(TestServers.mail().getReceivedMessages()), run).forEach(a -> counts.merge(a, 1, Integer::sum));
+        assertThat(received(before, run)).as("mail delivered before the outage").isNotEmpty();
+        desk.end(alert); // its banner would show on the next tests' pages
+        return counts;
+    }
+
+    private void subscribe(long topic, String run, int subscribers) {
+        var now = OffsetDateTime.now();
+        var rows = IntStream.range(0, subscribers).mapToObj(i -> "r" + i + "-" + run + "@exemple.fr").toList();
+        jdbc.batchUpdate("""
+                insert into alerts_subscription (channel, address, status, area_kind, created_at, confirmed_at)
+                values ('EMAIL', ?, 'CONFIRMED', 'COMMUNE', ?, ?)""", rows, 1000, (ps, address) -> {
+            ps.setString(1, address);
+            ps.setObject(2, now);
+            ps.setObject(3, now);
+        });
+        jdbc.update("""
+                insert into alerts_subscription_topic (subscription_id, topic_id)
+                select id, ? from alerts_subscription where address like ?""", topic, "%-" + run + "@exemple.fr");
+    }
+
+    private static List<String> received(List<MimeMessage> messages, String run) {
+        var addresses = new ArrayList<String>();
+        for (var message : messages) {
+            try {
+                for (var to : message.getRecipients(Message.RecipientType.TO)) {
+                    if (to.toString().endsWith("-" + run + "@exemple.fr")) {
+                        addresses.add(to.toString());
+                    }
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,311 @@
+package org.beffroi.alerts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.beffroi.alerts.internal.LogSmsProvider;
+import org.beffroi.alerts.internal.Topics;
+import org.beffroi.portal.Neighbourhood;
+import org.beffroi.portal.Neighbourhoods;
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Mailbox;
+import org.beffroi.testing.SignIn;
+import org.beffroi.testing.TestClock;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
+
+/**
+ * Alerts through HTTP: subscribing without an account (double opt-in by mail, code by SMS), links that
+ * are forged, expired or used, audience by area, sending, the RFC 8058 one-click unsubscribe, the banner.
+ * Each test uses a topic of its own, so that subscribers of other tests do not count.
+ */
+@BeffroiTest
+class AlertsTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Topics topics;
+
+    @Autowired
+    Neighbourhoods neighbourhoods;
+
+    @Autowired
+    LogSmsProvider sms;
+
+    @Autowired
+    TestClock clock;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    long topic;
+    Cookie agent;
+
+    @BeforeEach
+    void topicOfItsOwn() throws Exception {
+        topic = topics.insert("Thème " + UUID.randomUUID(), "Topic", 999);
+        agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void nothingIsSentBeforeTheMailedLinkConfirmsAndTheLinkWorksOnce() throws Exception {
+        String email = "rose-" + UUID.randomUUID() + "@exemple.fr";
+        subscribe(email, "COMMUNE").andExpect(flash().attribute("saved", "alerts.subscribe.check-mail"));
+        String link = Mailbox.awaitLink(email, "/alertes/confirmation");
+        String token = link.substring(link.indexOf("jeton=") + 6);
+
+        long draft = compose("COMMUNE");
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel, 0 par SMS")));
+        send(draft).andExpect(flash().attribute("refused", "admin.alerts.send.no-recipient"));
+
+        // opening the link changes nothing (a mail scanner may follow it); the button confirms
+        mvc.perform(get("/alertes/confirmation").param("jeton", token)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Confirmer mon abonnement")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel")));
+        mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", token)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Votre abonnement est confirmé")));
+        audience(draft).andExpect(content().string(Matchers.containsString("1 abonnés par courriel, 0 par SMS")));
+
+        mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", token)).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Ce lien ne fonctionne plus")));
+        audience(draft).andExpect(content().string(Matchers.containsString("1 abonnés par courriel")));
+        assertThat(Mailbox.messagesTo(email)).hasSize(1);
+    }
+
+    @Test
+    void forgedAndExpiredLinksChangeNothing() throws Exception {
+        String email = "louis-" + UUID.randomUUID() + "@exemple.fr";
+        subscribe(email, "COMMUNE");
+        String link = Mailbox.awaitLink(email, "/alertes/confirmation");
+        String token = link.substring(link.indexOf("jeton=") + 6);
+        long draft = compose("COMMUNE");
+
+        for (String forged : new String[] {"", "abc", token + "x", "1.AAAA"}) {
+            mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", forged))
+                    .andExpect(status().isBadRequest());
+            mvc.perform(get("/alertes/desabonnement").param("jeton", forged)).andExpect(status().isBadRequest());
+            mvc.perform(post("/alertes/desabonnement").param("jeton", forged)).andExpect(status().isBadRequest());
+            mvc.perform(get("/alertes/preferences").param("jeton", forged)).andExpect(status().isBadRequest());
+        }
+        clock.advance(Duration.ofDays(4));
+        mvc.perform(get("/alertes/confirmation").param("jeton", token)).andExpect(status().isBadRequest());
+        mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", token)).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Rien n’a été modifié")));
+        clock.reset();
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel")));
+    }
+
+    @Test
+    void badAddressesComeBackOnTheFormWithAMessageByTheField() throws Exception {
+        mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL").param("email", "pas-une-adresse")
+                .param("topicIds", Long.toString(topic)).param("areaKind", "COMMUNE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"email-error\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"pas-une-adresse\"")));
+        mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "SMS").param("phone", "01 02")
+                .param("topicIds", Long.toString(topic)).param("areaKind", "COMMUNE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"phone-error\"")));
+        mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL").param("email", "a@exemple.fr")
+                .param("areaKind", "POINT").param("latitude", "quarante").param("longitude", "5.33")
+                .param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"latitude-error\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"topicIds-error\"")));
+        mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL").param("email", "a@exemple.fr")
+                .param("topicIds", Long.toString(topic)).param("areaKind", "POINT").param("latitude", "48.85")
+                .param("longitude", "2.35").param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("hors de la commune")));
+    }
+
+    @Test
+    void anSmsSubscriptionIsConfirmedByTheCodeAndTheNumberKeptInE164() throws Exception {
+        String number = "06 " + (10 + (int) (Math.random() * 89)) + " 34 56 78";
+        var result = mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "SMS").param("phone", number)
+                .param("topicIds", Long.toString(topic)).param("areaKind", "COMMUNE"))
+                .andExpect(redirectedUrlPattern("/alertes/code?jeton=*")).andReturn();
+        String token = result.getResponse().getRedirectedUrl().substring("/alertes/code?jeton=".length());
+        String e164 = "+33" + number.replace(" ", "").substring(1);
+        var text = sms.sent().reversed().stream().filter(s -> s.to().equals(e164)).findFirst().orElseThrow().text();
+        String code = text.replaceAll("\\D", "");
+        long draft = compose("COMMUNE");
+
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        mvc.perform(post("/alertes/code").with(csrf()).param("jeton", token).param("code", wrong))
+                .andExpect(status().isBadRequest()).andExpect(content().string(Matchers.containsString("id=\"code-error\"")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 par SMS")));
+        mvc.perform(post("/alertes/code").with(csrf()).param("jeton", token).param("code", code))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("confirmé")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel, 1 par SMS")));
+        mvc.perform(post("/alertes/code").with(csrf()).param("jeton", token).param("code", code))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theAudienceFollowsTheAreas() throws Exception {
+        Neighbourhood centre = neighbourhood("centre-bourg");
+        Neighbourhood tilleuls = neighbourhood("les-tilleuls");
+        confirmed("centre-" + UUID.randomUUID() + "@exemple.fr", "NEIGHBOURHOODS", "neighbourhoodIds",
+                Long.toString(centre.id()));
+        confirmed("tilleuls-" + UUID.randomUUID() + "@exemple.fr", "NEIGHBOURHOODS", "neighbourhoodIds",
+                Long.toString(tilleuls.id()));
+        // a point in the Centre-bourg (lon 5.32–5.33, lat 46.10–46.11), 200 m around
+        confirmed("point-" + UUID.randomUUID() + "@exemple.fr", "POINT", "latitude", "46.105", "longitude", "5.322",
+                "radiusMetres", "200");
+        confirmed("partout-" + UUID.randomUUID() + "@exemple.fr", "COMMUNE");
+
+        assertAudience(compose("COMMUNE"), 4);
+        assertAudience(compose("NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(centre.id())), 3);
+        assertAudience(compose("NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(tilleuls.id())), 2);
+        // 300 m around a point of Les Tilleuls, 350 m east of the Centre-bourg's edge: neither the centre nor its point
+        assertAudience(compose("POINT", "latitude", "46.105", "longitude", "5.3345", "radiusMetres", "300"), 2);
+        // 600 m around the same point reaches the Centre-bourg's outline, not the point 1 km west
+        assertAudience(compose("POINT", "latitude", "46.105", "longitude", "5.3345", "radiusMetres", "600"), 3);
+        // the two circles meet: 200 m + 100 m around two points 250 m apart
+        assertAudience(compose("POINT", "latitude", "46.105", "longitude", "5.32525", "radiusMetres", "100"), 3);
+    }
+
+    @Test
+    void anAlertReachesItsSubscribersWithAOneClickUnsubscribeAndItsBannerLastsUntilItsEnd() throws Exception {
+        String email = "jeanne-" + UUID.randomUUID() + "@exemple.fr";
+        confirmed(email, "COMMUNE");
+        String title = "Orage de grêle " + UUID.randomUUID().toString().substring(0, 6);
+        long id = compose("COMMUNE", "title", title);
+        send(id).andExpect(flash().attribute("saved", "admin.alerts.sending"));
+
+        MimeMessage mail = Mailbox.awaitMessage(email, 2);
+        assertThat(mail.getSubject()).contains(title);
+        String unsubscribe = mail.getHeader("List-Unsubscribe")[0];
+        assertThat(unsubscribe).matches("<http://localhost:" + port + "/alertes/desabonnement\\?jeton=[^>]+>, <mailto:[^>]+>");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(Mailbox.body(mail)).contains("/alertes/preferences?jeton=");
+
+        for (String page : new String[] {"/", "/alertes", "/agenda", "/alertes/" + id, "/mentions-legales"}) {
+            mvc.perform(get(page)).andExpect(content().string(Matchers.containsString(title)));
+        }
+        mvc.perform(get("/admin/alertes/" + id).cookie(agent))
+                .andExpect(content().string(Matchers.containsString("<progress")));
+
+        // the mail client's one-click POST: no session, no CSRF token
+        String url = unsubscribe.substring(1, unsubscribe.indexOf('>'));
+        String token = url.substring(url.indexOf("jeton=") + 6);
+        mvc.perform(post("/alertes/desabonnement").queryParam("jeton", token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("désabonné")));
+        mvc.perform(post("/alertes/desabonnement").queryParam("jeton", token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isBadRequest());
+        // other forms keep their CSRF protection
+        mvc.perform(post("/alertes/confirmation").param("jeton", "x")).andExpect(status().isForbidden());
+
+        mvc.perform(post("/admin/alertes/" + id + "/fin").with(csrf()).cookie(agent))
+                .andExpect(flash().attribute("saved", "admin.alerts.ended"));
+        mvc.perform(get("/")).andExpect(content().string(Matchers.not(Matchers.containsString(title))));
+        mvc.perform(get("/agenda")).andExpect(content().string(Matchers.not(Matchers.containsString(title))));
+        mvc.perform(get("/alertes/" + id)).andExpect(content().string(Matchers.containsString("Cette alerte est terminée")));
+    }
+
+    @Test
+    void unknownAlertsAnswer404AndDraftsAreNotPublic() throws Exception {
+        mvc.perform(get("/alertes/999999999")).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/alertes/999999999").cookie(agent)).andExpect(status().isNotFound());
+        long draft = compose("COMMUNE");
+        mvc.perform(get("/alertes/" + draft)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/alertes/" + draft).cookie(SignIn.as(mvc, "habitant@belvoir.example",
+                "belvoir-habitant-2026"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aComposeFormWithMistakesComesBackKept() throws Exception {
+        mvc.perform(post("/admin/alertes/nouvelle").with(csrf()).cookie(agent).param("severity", "WARNING")
+                .param("topicId", Long.toString(topic)).param("title", "Travaux rue Haute").param("body", "")
+                .param("startsAt", "2026-12-01T08:00").param("endsAt", "2026-11-30T08:00").param("areaKind", "NEIGHBOURHOODS"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("value=\"Travaux rue Haute\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"endsAt-error\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"neighbourhoodIds-error\"")));
+    }
+
+    private void assertAudience(long draft, int emails) throws Exception {
+        audience(draft).andExpect(content().string(Matchers.containsString(emails + " abonnés par courriel, 0 par SMS")));
+    }
+
+    private Neighbourhood neighbourhood(String slug) {
+        return neighbourhoods.all().stream().filter(n -> n.slug().equals(slug)).findFirst().orElseThrow();
+    }
+
+    private ResultActions subscribe(String email, String areaKind, String... more) throws Exception {
+        MockHttpServletRequestBuilder request = post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
+                .param("email", email).param("topicIds", Long.toString(topic)).param("areaKind", areaKind);
+        for (int i = 0; i < more.length; i += 2) {
+            request.param(more[i], more[i + 1]);
+        }
+        return mvc.perform(request).andExpect(redirectedUrl("/alertes"));
+    }
+
+    private void confirmed(String email, String areaKind, String... more) throws Exception {
+        subscribe(email, areaKind, more);
+        String link = Mailbox.awaitLink(email, "/alertes/confirmation");
+        mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", link.substring(link.indexOf("jeton=") + 6)))
+                .andExpect(status().isOk());
+    }
+
+    private long compose(String areaKind, String... more) throws Exception {
+        var now = LocalDateTime.now(PARIS).withSecond(0).withNano(0);
+        MockHttpServletRequestBuilder request = post("/admin/alertes/nouvelle").with(csrf()).cookie(agent)
+                .param("severity", "WARNING").param("topicId", Long.toString(topic)).param("body", "Restez chez vous.")
+                .param("startsAt", now.minusMinutes(5).toString()).param("endsAt", now.plusDays(1).toString())
+                .param("areaKind", areaKind);
+        boolean titled = false;
+        for (int i = 0; i < more.length; i += 2) {
+            request.param(more[i], more[i + 1]);
+            titled |= more[i].equals("title");
+        }
+        if (!titled) {
+            request.param("title", "Alerte d’essai");
+        }
+        String location = mvc.perform(request).andExpect(redirectedUrlPattern("/admin/alertes/*")).andReturn()
+                .getResponse().getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private ResultActions audience(long draft) throws Exception {
+        return mvc.perform(get("/admin/alertes/" + draft).cookie(agent)).andExpect(status().isOk());
+    }
+
+    private ResultActions send(long draft) throws Exception {
+        return mvc.perform(post("/admin/alertes/" + draft + "/envoi").with(csrf()).cookie(agent));
+    }
+}
