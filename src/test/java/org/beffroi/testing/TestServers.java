@@ -1,5 +1,8 @@
 package org.beffroi.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +25,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
     public static final String OIDC_ISSUER = "franceconnect";
 
     private static GreenMail mail;
+    private static SmtpFront smtpFront;
     private static MockOAuth2Server oidc;
     private static int stoppedPort;
 
@@ -33,11 +37,27 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         return mail;
     }
 
+    /** The port the application sends mail to: the relay's front, which passes through to GreenMail. */
+    private static synchronized int smtpPort() {
+        if (smtpFront == null) {
+            mail();
+            try {
+                smtpFront = new SmtpFront(() -> mail.getSmtp().getPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return smtpFront.port();
+    }
+
     /**
-     * Stops the SMTP server, as when the relay goes down: the application's connections are refused.
+     * Stops the SMTP server, as when the relay goes down: it shuts down as a mail server does, finishing the
+     * transactions in progress and answering 421 to the next ones (see {@link SmtpFront}); then GreenMail stops.
      * Answers what it had received, since a restarted server starts empty.
      */
-    public static synchronized List<MimeMessage> stopMail() {
+    public static synchronized List<MimeMessage> stopMail() throws InterruptedException {
+        smtpPort();
+        smtpFront.shutDown(Duration.ofSeconds(30));
         stoppedPort = mail().getSmtp().getPort();
         var store = mail.getManagers().getImapHostManager(); // stop() replaces it with an empty one
         mail.stop();
@@ -48,6 +68,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
     public static synchronized void restartMail() {
         mail = new GreenMail(ServerSetupTest.SMTP.port(stoppedPort));
         mail.start();
+        smtpFront.resume();
     }
 
     public static synchronized MockOAuth2Server oidc() {
@@ -63,7 +84,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         String registration = "spring.security.oauth2.client.registration." + OIDC_ISSUER + ".";
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-servers", Map.of(
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", mail().getSmtp().getPort(),
+                "spring.mail.port", smtpPort(),
                 "spring.security.oauth2.client.provider." + OIDC_ISSUER + ".issuer-uri",
                 oidc().issuerUrl(OIDC_ISSUER).toString(),
                 registration + "client-id", "beffroi",

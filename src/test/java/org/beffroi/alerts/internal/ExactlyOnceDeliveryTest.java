@@ -80,7 +80,10 @@ class ExactlyOnceDeliveryTest {
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> TestServers.mail().getReceivedMessages().length >= subscribers / 3);
         var before = TestServers.stopMail();
-        Thread.sleep(3_000);
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("""
+                        select count(*) from alerts_delivery d join alerts_message m on m.id = d.message_id
+                        where m.alert_id = ? and d.status = 'PENDING' and d.attempts > 0""", Long.class, alert) > 0);
         TestServers.restartMail();
 
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))

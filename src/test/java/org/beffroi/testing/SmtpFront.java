@@ -1,0 +1,145 @@
+package org.beffroi.testing;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+
+/**
+ * The listening side of the test SMTP relay: it passes every connection through to GreenMail, and can
+ * shut down the way a mail server does. While shutting down it lets the transaction in progress on each
+ * connection finish, answers {@code 421} to the next one (RFC 5321 §3.8) and to new connections.
+ * <p>
+ * Why not just kill GreenMail mid-send: a server that stores a message and dies before its {@code 250}
+ * reaches the sender leaves the sender unable to know the message arrived, and any sender that does not
+ * want to lose mail sends it again (the duplicate of RFC 1047, which no sender can rule out). A test of
+ * "exactly once" must therefore stop the relay between transactions, which is what this front does.
+ */
+final class SmtpFront implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final IntSupplier backendPort;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
+
+    SmtpFront(IntSupplier backendPort) throws IOException {
+        this.backendPort = backendPort;
+        this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().name("smtp-front").start(this::accept);
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Refuses new transactions and waits until every connection has closed. */
+    void shutDown(Duration patience) throws InterruptedException {
+        shuttingDown = true;
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!open.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(open.size() + " SMTP connections still open after " + patience);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    void resume() {
+        shuttingDown = false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                var client = listener.accept();
+                Thread.ofVirtual().name("smtp-front-connection").start(() -> relay(client));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void relay(Socket client) {
+        open.add(client);
+        try (client) {
+            if (shuttingDown) {
+                reply(client.getOutputStream(), "421 4.3.2 Service shutting down");
+                return;
+            }
+            client.setTcpNoDelay(true);
+            try (var server = new Socket(InetAddress.getLoopbackAddress(), backendPort.getAsInt())) {
+                server.setTcpNoDelay(true);
+                Thread.ofVirtual().name("smtp-front-replies").start(() -> copy(server, client));
+                forwardCommands(client, server);
+            }
+        } catch (IOException e) {
+            // a connection cut by either side ends here
+        } finally {
+            open.remove(client);
+        }
+    }
+
+    /** Passes the client's lines on, and stops at the start of a new transaction while shutting down. */
+    private void forwardCommands(Socket client, Socket server) throws IOException {
+        InputStream in = new BufferedInputStream(client.getInputStream());
+        OutputStream out = new BufferedOutputStream(server.getOutputStream());
+        var line = new ByteArrayOutputStream(1024);
+        boolean inData = false;
+        int b;
+        while ((b = in.read()) != -1) {
+            line.write(b);
+            if (b != '\n') {
+                continue;
+            }
+            String text = line.toString(StandardCharsets.US_ASCII).strip();
+            if (inData) {
+                inData = !text.equals(".");
+            } else if (text.toUpperCase(Locale.ROOT).startsWith("MAIL FROM") && shuttingDown) {
+                reply(client.getOutputStream(), "421 4.3.2 Service shutting down");
+                return;
+            } else {
+                inData = text.equalsIgnoreCase("DATA");
+            }
+            line.writeTo(out);
+            line.reset();
+            if (in.available() == 0) {
+                out.flush(); // one write per burst of lines, not per line
+            }
+        }
+    }
+
+    private static void copy(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException e) {
+            // the other direction closed the sockets
+        } finally {
+            try {
+                to.shutdownOutput();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+}
