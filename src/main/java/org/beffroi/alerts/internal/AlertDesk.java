@@ -114,7 +114,7 @@ public class AlertDesk {
         if (alert.state() != Alert.State.DRAFT) {
             return SendOutcome.NOT_A_DRAFT;
         }
-        if (audience(alert).values().stream().mapToLong(Long::longValue).sum() == 0) {
+        if (!audience.any(alert.topicId(), alert.area())) {
             return SendOutcome.NO_RECIPIENT;
         }
         Instant at = when == null || when.isBefore(clock.instant()) ? clock.instant() : when;

@@ -46,6 +46,16 @@ public class Audience {
         return counts;
     }
 
+    /** Whether the alert would reach anybody: stops at the first page that holds a member. */
+    public boolean any(long topicId, Area area) {
+        var found = new boolean[1];
+        long after = 0;
+        while (after >= 0 && !found[0]) {
+            after = page(topicId, area, after, page -> found[0] = !page.isEmpty());
+        }
+        return found[0];
+    }
+
     /**
      * Hands the members whose subscription id is above {@code after} to the consumer, one page; answers
      * the last subscription id read, or -1 when none was left.

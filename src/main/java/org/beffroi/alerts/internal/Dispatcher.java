@@ -201,14 +201,18 @@ class Dispatcher {
     private record Claimed(long id, long subscriptionId, Channel channel, String address, int attempts) {
     }
 
-    /** Takes a batch of due rows: one update marks them, so that no other run can take them. */
+    /**
+     * Takes a batch of due rows: one update marks them, so that no other run can take them. In no particular
+     * order: the index on message, status and time of the next try hands the first ones found, where an order
+     * by id would sort every row still pending at each batch.
+     */
     private List<Claimed> claim(long messageId) {
         // the claim's own mark: to the millisecond, which every database keeps exactly
         var now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return transaction.execute(tx -> {
             var ids = jdbc.sql("""
                     select id from alerts_delivery where message_id = ? and status = 'PENDING' and next_attempt_at <= ?
-                    order by id limit ?""").params(messageId, now, BATCH).query(Long.class).list();
+                    limit ?""").params(messageId, now, BATCH).query(Long.class).list();
             if (ids.isEmpty()) {
                 return List.<Claimed>of();
             }

@@ -1,11 +1,14 @@
 package org.beffroi.alerts.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 
 import org.beffroi.platform.Commune;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,8 +23,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Alerts by e-mail, straight to the SMTP relay: a batch goes over one SMTP connection (Spring's
- * {@link JavaMailSender#send(MimeMessage...)}), and the relay's answer for each message tells which failed.
+ * Alerts by e-mail, straight to the SMTP relay: a batch is shared between a few SMTP connections used at the
+ * same time ({@code beffroi.alerts.email.connections}), each carrying its share through Spring's
+ * {@link JavaMailSender#send(MimeMessage...)}, and the relay's answer for each message tells which failed.
  * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences.
  */
 @Component
@@ -35,9 +39,12 @@ class EmailChannel implements DeliveryChannel {
     private final Commune commune;
     private final String from;
     private final org.springframework.core.env.Environment environment;
+    private final int connections;
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
-            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment) {
+            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
+            @Value("${beffroi.alerts.email.connections:4}") int connections) {
+        this.connections = Math.max(1, connections);
         this.sender = sender;
         this.links = links;
         this.messages = messages;
@@ -60,7 +67,7 @@ class EmailChannel implements DeliveryChannel {
             return failed;
         }
         var byMessage = new IdentityHashMap<Object, Long>();
-        var mails = new java.util.ArrayList<MimeMessage>(recipients.size());
+        var mails = new ArrayList<MimeMessage>(recipients.size());
         for (var recipient : recipients) {
             try {
                 var mail = compose(smtp, message, recipient);
@@ -71,6 +78,36 @@ class EmailChannel implements DeliveryChannel {
                 failed.put(recipient.deliveryId(), "BAD_MESSAGE");
             }
         }
+        sendOverConnections(smtp, mails, byMessage, failed);
+        return failed;
+    }
+
+    /**
+     * Splits the batch over {@code connections} SMTP sessions sent at the same time, each session carrying its
+     * share of the mails one after the other; what the relay refused is put in {@code failed}.
+     */
+    private void sendOverConnections(JavaMailSender smtp, List<MimeMessage> mails, Map<Object, Long> byMessage,
+            Map<Long, String> failed) {
+        int size = Math.max(1, (mails.size() + connections - 1) / connections);
+        var shares = new ArrayList<List<MimeMessage>>();
+        for (int from = 0; from < mails.size(); from += size) {
+            shares.add(mails.subList(from, Math.min(mails.size(), from + size)));
+        }
+        try (var sessions = Executors.newVirtualThreadPerTaskExecutor()) {
+            var refused = shares.stream().map(share -> sessions.submit(() -> sendShare(smtp, share, byMessage))).toList();
+            for (var share : refused) {
+                failed.putAll(share.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            mails.forEach(m -> failed.putIfAbsent(byMessage.get(m), "INTERRUPTED"));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Map<Long, String> sendShare(JavaMailSender smtp, List<MimeMessage> mails, Map<Object, Long> byMessage) {
+        var failed = new HashMap<Long, String>();
         try {
             smtp.send(mails.toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
@@ -87,7 +124,7 @@ class EmailChannel implements DeliveryChannel {
         return failed;
     }
 
-    private MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
+    MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
         Locale locale = Locale.FRENCH;
         String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
         String token = links.sign(recipient.subscriptionId());

@@ -1,0 +1,115 @@
+package org.beffroi.alerts.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.beffroi.alerts.Severity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Under the bench profile only, for {@code perf/alerts.sh}: at start, {@code beffroi.bench.alert-recipients}
+ * confirmed e-mail subscribers are written, and one alert to the whole commune is sent to them through the
+ * usual path ({@link AlertDesk#send}, then {@link Dispatcher} and {@link EmailChannel}). The script reads the
+ * progress, the time from the send to the last delivery, the peak heap, and the size of one mail (so that the
+ * raw SMTP baseline sends mails of the same size).
+ */
+@RestController
+@Profile("bench")
+class FanOutBench {
+
+    private static final Logger log = LoggerFactory.getLogger(FanOutBench.class);
+
+    private final AlertDesk desk;
+    private final Topics topics;
+    private final JdbcTemplate jdbc;
+    private final EmailChannel email;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final long recipients;
+    private volatile long alertId;
+    private volatile long sentAt;
+
+    FanOutBench(AlertDesk desk, Topics topics, JdbcTemplate jdbc, EmailChannel email, ObjectProvider<JavaMailSender> sender,
+            @Value("${beffroi.bench.alert-recipients:0}") long recipients) {
+        this.desk = desk;
+        this.topics = topics;
+        this.jdbc = jdbc;
+        this.email = email;
+        this.sender = sender;
+        this.recipients = recipients;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (recipients <= 0) {
+            return;
+        }
+        long topic = topics.insert("Banc d’essai", "Benchmark", 999);
+        long first = jdbc.queryForObject("select coalesce(max(id), 0) from alerts_subscription", Long.class);
+        long begin = System.nanoTime();
+        var now = OffsetDateTime.now();
+        for (long from = 0; from < recipients; from += 10_000) {
+            var page = LongStream.range(from, Math.min(recipients, from + 10_000)).boxed().toList();
+            jdbc.batchUpdate("""
+                    insert into alerts_subscription (channel, address, status, area_kind, created_at, confirmed_at)
+                    values ('EMAIL', ?, 'CONFIRMED', 'COMMUNE', ?, ?)""", page, 2_000, (ps, i) -> {
+                ps.setString(1, "habitant" + i + "@belvoir.example");
+                ps.setObject(2, now);
+                ps.setObject(3, now);
+            });
+        }
+        jdbc.update("insert into alerts_subscription_topic (subscription_id, topic_id) select id, ? from alerts_subscription where id > ?",
+                topic, first);
+        log.info("Bench: {} subscribers written in {} s", recipients, (System.nanoTime() - begin) / 1_000_000_000);
+        alertId = desk.create(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), "Vigilance orange vents violents",
+                "Rafales jusqu’à 110 km/h attendues cette nuit. Rentrez les objets qui peuvent s’envoler et évitez les "
+                        + "bords de la rivière et les parcs boisés jusqu’à demain midi.",
+                null, Instant.now(), Instant.now().plus(Duration.ofHours(12))), null);
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        sentAt = System.nanoTime();
+        desk.send(alertId, null);
+    }
+
+    /** Progress of the send, one figure a line. */
+    @GetMapping(value = "/bench/alerts", produces = MediaType.TEXT_PLAIN_VALUE)
+    String progress() throws Exception {
+        if (alertId == 0) {
+            return "state PREPARING\n";
+        }
+        var message = desk.messages(alertId).getFirst();
+        var finished = jdbc.queryForObject("select finished_at from alerts_message where id = ?", OffsetDateTime.class,
+                message.id());
+        long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long max = Runtime.getRuntime().maxMemory();
+        var alert = desk.find(alertId).orElseThrow();
+        var mail = new ByteArrayOutputStream();
+        email.compose(sender.getObject(), new DeliveryChannel.Outgoing(alertId, alert.severity(), alert.title(), alert.body(),
+                alert.link(), false), new DeliveryChannel.Recipient(1, 1, "habitant1@belvoir.example")).writeTo(mail);
+        return "state %s%nrecipients %d%nsent %d%nfailed %d%nelapsed_ms %d%npeak_heap_mb %d%nmax_heap_mb %d%nmail_bytes %d%n"
+                .formatted(message.status(), recipients, message.count("SENT"), message.count("FAILED"),
+                        finished == null ? (System.nanoTime() - sentAt) / 1_000_000
+                                : Duration.between(alert.sendAt(), finished.toInstant()).toMillis(),
+                        peak >> 20, max >> 20, mail.size());
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}
