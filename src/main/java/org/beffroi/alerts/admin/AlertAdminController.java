@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
+import org.beffroi.alerts.AlertsModule;
+import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
+import org.beffroi.alerts.VulnerableRegister;
 import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.AlertDesk.SendOutcome;
@@ -18,8 +21,10 @@ import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -50,9 +55,13 @@ class AlertAdminController {
     private final Geography geography;
     private final AuditLog audit;
     private final Clock clock;
+    private final VulnerableRegister register;
+    private final MessageSource messages;
 
     AlertAdminController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, AuditLog audit, Clock clock) {
+            Geography geography, AuditLog audit, Clock clock, VulnerableRegister register, MessageSource messages) {
+        this.register = register;
+        this.messages = messages;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.topics = topics;
@@ -69,6 +78,7 @@ class AlertAdminController {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("areaKinds", Area.Kind.values());
         model.addAttribute("states", Alert.State.values());
+        model.addAttribute("crisisKinds", CrisisKind.values());
     }
 
     @GetMapping
@@ -86,6 +96,8 @@ class AlertAdminController {
         model.addAttribute("reach", desk.reachByTopic().stream().map(r -> java.util.Map.of(
                 "topic", names.getOrDefault(((Number) r.get("topic_id")).longValue(), ""),
                 "channel", r.get("channel"), "reached", r.get("reached"))).toList());
+        model.addAttribute("reachByArea", desk.reachByArea().stream().map(r -> java.util.Map.of(
+                "area", areaName(r), "channel", r.get("channel"), "reached", r.get("reached"))).toList());
         return "alerts/admin/alerts";
     }
 
@@ -128,7 +140,17 @@ class AlertAdminController {
         if (!messages.isEmpty()) {
             model.addAttribute("byChannel", desk.deliveries(messages.getFirst().id(), "channel"));
         }
+        if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && mayReadTheRegister()) {
+            register.currentCrisis().ifPresent(crisis -> model.addAttribute("crisis", crisis));
+        }
         return "alerts/admin/alert";
+    }
+
+    /** The register's call list is linked only for those who may open it (others would get a 404). */
+    private static boolean mayReadTheRegister() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> AlertsModule.VULNERABLE_REGISTER.authority().equals(a.getAuthority()));
     }
 
     /** The progress of the sends, alone: what htmx fetches every few seconds. */
@@ -224,6 +246,30 @@ class AlertAdminController {
     }
 
     /** Every subscription, read a page at a time. */
+    /** The figures a mayor asks for: each message of each alert, its deliveries by channel and outcome. */
+    @GetMapping("/chiffres.csv")
+    void exportFigures(HttpServletResponse response) throws IOException {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var names = new java.util.HashMap<Long, String>();
+        topics.all().forEach(t -> names.put(t.id(), t.name(locale)));
+        try (var csv = CsvExport.open(response, "chiffres-alertes.csv", "alerte", "titre", "theme", "zone", "publiee_le",
+                "message", "type", "canal", "resultat", "nombre")) {
+            for (var r : desk.figures()) {
+                csv.row(r.get("alert_id"), r.get("title"), names.getOrDefault(((Number) r.get("topic_id")).longValue(), ""),
+                        r.get("area_kind"), r.get("published_at"), r.get("message_id"), r.get("kind"), r.get("channel"),
+                        r.get("status"), r.get("deliveries"));
+            }
+        }
+    }
+
+    private String areaName(java.util.Map<String, Object> row) {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        if (row.get("neighbourhood_id") instanceof Number id) {
+            return neighbourhoods.find(id.longValue()).map(n -> n.name()).orElse("");
+        }
+        return messages.getMessage(Area.Kind.valueOf((String) row.get("area_kind")).messageKey(), null, locale);
+    }
+
     @GetMapping("/abonnes.csv")
     void export(HttpServletResponse response) throws IOException {
         audit.record("alerts.subscribers.exported", null, null);

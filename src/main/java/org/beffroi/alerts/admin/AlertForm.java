@@ -3,6 +3,7 @@ package org.beffroi.alerts.admin;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
@@ -46,6 +47,9 @@ public class AlertForm extends AreaForm {
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime endsAt;
 
+    /** The register's crisis the alert calls, if any (a heatwave alert opens the call list). */
+    private CrisisKind crisis;
+
     static AlertForm of(Alert alert) {
         var form = new AlertForm();
         form.severity = alert.severity();
@@ -55,6 +59,7 @@ public class AlertForm extends AreaForm {
         form.link = alert.link();
         form.startsAt = LocalDateTime.ofInstant(alert.startsAt(), PARIS);
         form.endsAt = LocalDateTime.ofInstant(alert.endsAt(), PARIS);
+        form.crisis = alert.crisis();
         form.fill(alert.area());
         return form;
     }
@@ -62,7 +67,7 @@ public class AlertForm extends AreaForm {
     AlertDesk.Draft toDraft(Area area) {
         return new AlertDesk.Draft(severity, topicId, area, title.strip(), body.strip(),
                 link == null || link.isBlank() ? null : link.strip(), startsAt.atZone(PARIS).toInstant(),
-                endsAt.atZone(PARIS).toInstant());
+                endsAt.atZone(PARIS).toInstant(), crisis);
     }
 
     public Severity getSeverity() { return severity; }
@@ -79,4 +84,6 @@ public class AlertForm extends AreaForm {
     public void setStartsAt(LocalDateTime startsAt) { this.startsAt = startsAt; }
     public LocalDateTime getEndsAt() { return endsAt; }
     public void setEndsAt(LocalDateTime endsAt) { this.endsAt = endsAt; }
+    public CrisisKind getCrisis() { return crisis; }
+    public void setCrisis(CrisisKind crisis) { this.crisis = crisis; }
 }

@@ -2,11 +2,16 @@ package org.beffroi.alerts.internal;
 
 import java.time.Instant;
 
+import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 
-/** An alert as composed by an agent; published once its first message goes out, until its end. */
+/**
+ * An alert as composed by an agent; published once its first message goes out, until its end. {@code crisis},
+ * when set, is the crisis of the register of vulnerable people that sending it opens.
+ */
 public record Alert(long id, Severity severity, long topicId, Area area, String title, String body, String link,
-        Instant startsAt, Instant endsAt, Instant sendAt, Instant publishedAt, Instant endedAt, Instant createdAt) {
+        Instant startsAt, Instant endsAt, Instant sendAt, Instant publishedAt, Instant endedAt, Instant createdAt,
+        CrisisKind crisis) {
 
     public enum State {
         DRAFT, SCHEDULED, PUBLISHED, ENDED
@@ -25,5 +30,10 @@ public record Alert(long id, Severity severity, long topicId, Area area, String 
     /** Shown in the banner: published, within its validity, not ended. */
     public boolean activeAt(Instant now) {
         return publishedAt != null && endedAt == null && !startsAt.isAfter(now) && endsAt.isAfter(now);
+    }
+
+    public Alert withArea(Area other) {
+        return new Alert(id, severity, topicId, other, title, body, link, startsAt, endsAt, sendAt, publishedAt, endedAt,
+                createdAt, crisis);
     }
 }

@@ -6,13 +6,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
+import org.beffroi.alerts.VulnerableRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -32,8 +36,10 @@ public class AlertDesk {
     private final Audience audience;
     private final SchedulerClient scheduler;
     private final Clock clock;
+    private final VulnerableRegister register;
 
-    AlertDesk(JdbcClient jdbc, Audience audience, SchedulerClient scheduler, Clock clock) {
+    AlertDesk(JdbcClient jdbc, Audience audience, SchedulerClient scheduler, Clock clock, VulnerableRegister register) {
+        this.register = register;
         this.jdbc = jdbc;
         this.audience = audience;
         this.scheduler = scheduler;
@@ -42,7 +48,13 @@ public class AlertDesk {
 
     /** What an agent types. */
     public record Draft(Severity severity, long topicId, Area area, String title, String body, String link,
-            Instant startsAt, Instant endsAt) {
+            Instant startsAt, Instant endsAt, CrisisKind crisis) {
+
+        /** An alert that calls no crisis of the register. */
+        public Draft(Severity severity, long topicId, Area area, String title, String body, String link, Instant startsAt,
+                Instant endsAt) {
+            this(severity, topicId, area, title, body, link, startsAt, endsAt, null);
+        }
     }
 
     /** One message of an alert and how far its delivery went. */
@@ -75,10 +87,10 @@ public class AlertDesk {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into alerts_alert (severity, topic_id, area_kind, latitude, longitude, radius_metres, title, body,
-                    link, starts_at, ends_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    link, starts_at, ends_at, created_by, created_at, crisis_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(draft.severity().name(), draft.topicId(), draft.area().kind().name(), draft.area().latitude(),
                         draft.area().longitude(), draft.area().radiusMetres(), draft.title(), draft.body(), draft.link(),
-                        at(draft.startsAt()), at(draft.endsAt()), agentAccountId, OffsetDateTime.now(clock))
+                        at(draft.startsAt()), at(draft.endsAt()), agentAccountId, OffsetDateTime.now(clock), crisis(draft))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         saveNeighbourhoods(id, draft.area());
@@ -90,11 +102,11 @@ public class AlertDesk {
     public boolean edit(long id, Draft draft) {
         int changed = jdbc.sql("""
                 update alerts_alert set severity = ?, topic_id = ?, area_kind = ?, latitude = ?, longitude = ?,
-                    radius_metres = ?, title = ?, body = ?, link = ?, starts_at = ?, ends_at = ?
+                    radius_metres = ?, title = ?, body = ?, link = ?, starts_at = ?, ends_at = ?, crisis_kind = ?
                 where id = ? and send_at is null""")
                 .params(draft.severity().name(), draft.topicId(), draft.area().kind().name(), draft.area().latitude(),
                         draft.area().longitude(), draft.area().radiusMetres(), draft.title(), draft.body(), draft.link(),
-                        at(draft.startsAt()), at(draft.endsAt()), id)
+                        at(draft.startsAt()), at(draft.endsAt()), crisis(draft), id)
                 .update();
         if (changed == 1) {
             jdbc.sql("delete from alerts_alert_neighbourhood where alert_id = ?").param(id).update();
@@ -123,6 +135,10 @@ public class AlertDesk {
         }
         long message = insertMessage(id, "INITIAL", alert.title(), alert.body());
         scheduler.scheduleIfNotExists(Dispatcher.TASK.instance(Long.toString(message)).data(message).scheduledTo(at));
+        if (alert.crisis() != null) {
+            // the call list is ready when the alert goes out (the crisis already open, if any, is kept)
+            register.openCrisis(alert.crisis(), alert.title(), at);
+        }
         return SendOutcome.SCHEDULED;
     }
 
@@ -156,27 +172,29 @@ public class AlertDesk {
     }
 
     public Optional<Alert> find(long id) {
-        return jdbc.sql("select * from alerts_alert where id = ?").param(id).query(this::row).optional();
+        return withNeighbourhoods(jdbc.sql("select * from alerts_alert where id = ?").param(id).query(this::row).list())
+                .stream().findFirst();
     }
 
     /** The alerts shown in the banner now. */
     public List<Alert> active() {
         var now = OffsetDateTime.now(clock);
-        return jdbc.sql("""
+        return withNeighbourhoods(jdbc.sql("""
                 select * from alerts_alert where published_at is not null and ended_at is null and starts_at <= ?
                     and ends_at > ? order by starts_at desc limit 5""")
-                .params(now, now).query(this::row).list();
+                .params(now, now).query(this::row).list());
     }
 
     /** Published alerts, newest first: the public archive. */
     public List<Alert> published(int limit) {
-        return jdbc.sql("select * from alerts_alert where published_at is not null order by published_at desc limit ?")
-                .param(limit).query(this::row).list();
+        return withNeighbourhoods(jdbc.sql("select * from alerts_alert where published_at is not null order by published_at desc limit ?")
+                .param(limit).query(this::row).list());
     }
 
     /** The back office's list, with optional filters on state and topic. */
     public List<Alert> all(Alert.State state, Long topicId) {
-        return jdbc.sql("select * from alerts_alert order by created_at desc limit 500").query(this::row).list().stream()
+        return withNeighbourhoods(jdbc.sql("select * from alerts_alert order by created_at desc limit 500").query(this::row)
+                .list()).stream()
                 .filter(a -> topicId == null || a.topicId() == topicId)
                 .filter(a -> state == null || a.state() == state).toList();
     }
@@ -207,19 +225,62 @@ public class AlertDesk {
                 .query().listOfRows();
     }
 
+    /**
+     * Deliveries that reached someone, by the alert's area — each of its neighbourhoods (an alert to two
+     * neighbourhoods counts in both), the whole commune, or around a point — and by channel.
+     */
+    public List<Map<String, Object>> reachByArea() {
+        return jdbc.sql("""
+                select a.area_kind, n.neighbourhood_id, d.channel, count(*) as reached from alerts_delivery d
+                join alerts_message m on m.id = d.message_id join alerts_alert a on a.id = m.alert_id
+                left join alerts_alert_neighbourhood n on n.alert_id = a.id
+                where d.status = 'SENT' group by a.area_kind, n.neighbourhood_id, d.channel
+                order by a.area_kind, n.neighbourhood_id, d.channel""")
+                .query().listOfRows();
+    }
+
+    /** Each message of each alert sent, newest first, with its deliveries counted by channel and outcome. */
+    public List<Map<String, Object>> figures() {
+        return jdbc.sql("""
+                select a.id as alert_id, a.title, a.topic_id, a.area_kind, a.published_at, m.id as message_id, m.kind,
+                    d.channel, d.status, count(*) as deliveries
+                from alerts_alert a join alerts_message m on m.alert_id = a.id
+                join alerts_delivery d on d.message_id = m.id
+                group by a.id, a.title, a.topic_id, a.area_kind, a.published_at, m.id, m.kind, d.channel, d.status
+                order by a.published_at desc, m.id, d.channel, d.status""")
+                .query().listOfRows();
+    }
+
     private void saveNeighbourhoods(long id, Area area) {
         area.neighbourhoodIds().forEach(n -> jdbc.sql(
                 "insert into alerts_alert_neighbourhood (alert_id, neighbourhood_id) values (?, ?)").params(id, n).update());
     }
 
+    /** One alert without its neighbourhoods, which {@link #withNeighbourhoods} adds once the alerts are read. */
     private Alert row(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        var neighbourhoods = new HashSet<>(jdbc.sql("select neighbourhood_id from alerts_alert_neighbourhood where alert_id = ?")
-                .param(id).query(Long.class).list());
-        return new Alert(id, Severity.valueOf(rs.getString("severity")), rs.getLong("topic_id"),
-                Subscriptions.area(rs, neighbourhoods), rs.getString("title"), rs.getString("body"), rs.getString("link"),
+        return new Alert(rs.getLong("id"), Severity.valueOf(rs.getString("severity")), rs.getLong("topic_id"),
+                Subscriptions.area(rs, Set.of()), rs.getString("title"), rs.getString("body"), rs.getString("link"),
                 instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "send_at"), instant(rs, "published_at"),
-                instant(rs, "ended_at"), instant(rs, "created_at"));
+                instant(rs, "ended_at"), instant(rs, "created_at"),
+                rs.getString("crisis_kind") == null ? null : CrisisKind.valueOf(rs.getString("crisis_kind")));
+    }
+
+    /** Reads the neighbourhoods of the alerts after them: a query inside a row mapper would hold a second connection. */
+    private List<Alert> withNeighbourhoods(List<Alert> alerts) {
+        var ids = alerts.stream().filter(a -> a.area().kind() == Area.Kind.NEIGHBOURHOODS).map(Alert::id).toList();
+        if (ids.isEmpty()) {
+            return alerts;
+        }
+        var byAlert = new HashMap<Long, Set<Long>>();
+        jdbc.sql("select alert_id, neighbourhood_id from alerts_alert_neighbourhood where alert_id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> byAlert.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+        return alerts.stream().map(a -> byAlert.containsKey(a.id()) ? a.withArea(new Area(a.area().kind(), byAlert.get(a.id()),
+                a.area().latitude(), a.area().longitude(), a.area().radiusMetres())) : a).toList();
+    }
+
+    private static String crisis(Draft draft) {
+        return draft.crisis() == null ? null : draft.crisis().name();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

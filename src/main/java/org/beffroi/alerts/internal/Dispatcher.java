@@ -119,11 +119,10 @@ class Dispatcher {
     }
 
     private void plan(long messageId, long alertId, long topicId) {
+        var neighbourhoods = new java.util.HashSet<>(jdbc.sql(
+                "select neighbourhood_id from alerts_alert_neighbourhood where alert_id = ?").param(alertId).query(Long.class).list());
         Area area = jdbc.sql("select * from alerts_alert where id = ?").param(alertId)
-                .query((rs, n) -> Subscriptions.area(rs, new java.util.HashSet<>(jdbc.sql(
-                        "select neighbourhood_id from alerts_alert_neighbourhood where alert_id = ?").param(alertId)
-                        .query(Long.class).list())))
-                .single();
+                .query((rs, n) -> Subscriptions.area(rs, neighbourhoods)).single();
         long after = jdbc.sql("select planned_to from alerts_message where id = ?").param(messageId).query(Long.class).single();
         while (after >= 0) {
             long from = after;

@@ -15,6 +15,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import org.beffroi.alerts.CrisisKind;
+import org.beffroi.alerts.VulnerableRegister;
 import org.beffroi.alerts.internal.LogSmsProvider;
 import org.beffroi.alerts.internal.Topics;
 import org.beffroi.portal.Neighbourhood;
@@ -60,6 +62,9 @@ class AlertsTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    VulnerableRegister register;
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
@@ -256,6 +261,46 @@ class AlertsTest {
                 .andExpect(content().string(Matchers.containsString("value=\"Travaux rue Haute\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"endsAt-error\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"neighbourhoodIds-error\"")));
+    }
+
+    @Test
+    void aHeatwaveAlertOpensTheRegistersCallListAndAPlainOneDoesNot() throws Exception {
+        register.currentCrisis().ifPresent(c -> register.closeCrisis(c.id()));
+        confirmed("canicule-" + UUID.randomUUID() + "@exemple.fr", "COMMUNE");
+
+        send(compose("COMMUNE", "title", "Vent fort")).andExpect(flash().attribute("saved", "admin.alerts.sending"));
+        assertThat(register.currentCrisis()).as("a plain alert opens no crisis").isEmpty();
+
+        long heatwave = compose("COMMUNE", "title", "Canicule : restez au frais", "crisis", "HEATWAVE");
+        send(heatwave).andExpect(flash().attribute("saved", "admin.alerts.sending"));
+        var crisis = register.currentCrisis().orElseThrow();
+        assertThat(crisis.kind()).isEqualTo(CrisisKind.HEATWAVE);
+
+        String callList = "/admin/registre/crises/" + crisis.id();
+        mvc.perform(get("/admin/alertes/" + heatwave).cookie(SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026")))
+                .andExpect(content().string(Matchers.containsString("href=\"" + callList + "\"")));
+        // an agent without the register's permission sees the kind, not a link that would answer 404
+        mvc.perform(get("/admin/alertes/" + heatwave).cookie(agent))
+                .andExpect(content().string(Matchers.containsString("Canicule")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(callList))));
+        register.closeCrisis(crisis.id());
+    }
+
+    @Test
+    void theReachIsCountedByAreaAndExported() throws Exception {
+        Neighbourhood tilleuls = neighbourhood("les-tilleuls");
+        String email = "zone-" + UUID.randomUUID() + "@exemple.fr";
+        confirmed(email, "NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(tilleuls.id()));
+        String title = "Coupure d’eau " + UUID.randomUUID().toString().substring(0, 6);
+        send(compose("NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(tilleuls.id()), "title", title));
+        Mailbox.awaitMessage(email, 2);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/admin/alertes/chiffres.csv").cookie(agent))
+                        .andExpect(content().string(Matchers.containsString(title)))
+                        .andExpect(content().string(Matchers.containsString("\"EMAIL\";\"SENT\";\"1\""))));
+        mvc.perform(get("/admin/alertes").cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"reach-by-area\"")))
+                .andExpect(content().string(Matchers.containsString("<td>" + tilleuls.name() + "</td>")));
     }
 
     private void assertAudience(long draft, int emails) throws Exception {
