@@ -87,4 +87,4 @@ echo "machine: $(nproc) cores, $("$java" -version 2>&1 | head -n1); database: $d
 echo "fan-out: $sent of $recipients mails of $bytes bytes in $((elapsed / 1000)) s: $app_rate mails/s (failed: $(echo "$status" | field failed))"
 echo "smtp-source: $raw_count mails of $bytes bytes: $raw mails/s"
 awk -v a="$app_rate" -v r="$raw" 'BEGIN { printf "fan-out / raw SMTP: %.1f %%  (target >= 50 %%)\n", 100 * a / r }'
-echo "peak heap during the send: $(echo "$status" | field peak_heap_mb) MB (heap capped at $(echo "$status" | field max_heap_mb) MB; target < 256 MB)"
+echo "peak heap in use during the send (sampled every 20 ms): $(echo "$status" | field peak_heap_mb) MB (heap capped at $(echo "$status" | field max_heap_mb) MB; target < 256 MB)"
