@@ -50,9 +50,11 @@ class AlertAdminController {
     private final Geography geography;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.beffroi.alerts.internal.CapImporter capImports;
 
     AlertAdminController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, AuditLog audit, Clock clock) {
+            Geography geography, AuditLog audit, Clock clock, org.beffroi.alerts.internal.CapImporter capImports) {
+        this.capImports = capImports;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.topics = topics;
@@ -76,7 +78,9 @@ class AlertAdminController {
             @RequestParam(name = "theme", required = false) Long topicId, Model model) {
         Alert.State chosen = java.util.Arrays.stream(Alert.State.values()).filter(s -> s.name().equals(state))
                 .findFirst().orElse(null);
-        model.addAttribute("alerts", desk.all(chosen, topicId));
+        var alerts = desk.all(chosen, topicId);
+        model.addAttribute("alerts", alerts);
+        model.addAttribute("imported", capImports.sources(alerts.stream().map(Alert::id).toList()));
         model.addAttribute("etat", chosen);
         model.addAttribute("theme", topicId);
         model.addAttribute("subscribers", subscriptions.countsByChannel());
@@ -117,6 +121,7 @@ class AlertAdminController {
     String show(@PathVariable long id, Model model) {
         Alert alert = desk.find(id).orElseThrow(NotFoundException::new);
         model.addAttribute("alert", alert);
+        model.addAttribute("capSource", capImports.source(id).orElse(null));
         model.addAttribute("topic", topics.find(alert.topicId()).orElseThrow());
         model.addAttribute("areaNeighbourhoods", alert.area().neighbourhoodIds().stream().map(neighbourhoods::find)
                 .flatMap(java.util.Optional::stream).toList());
