@@ -112,7 +112,7 @@ public class CapImporter {
         try {
             document = CapReader.parse(fetch(source));
         } catch (IOException | MalformedCap | RuntimeException e) {
-            log.warn("CAP source {} could not be read: {}", source, e.getMessage());
+            log.warn("CAP source {} could not be read: {}", source, describe(e));
             outcomes.merge(Outcome.FAILED, 1, Integer::sum);
             return new Report(outcomes);
         }
@@ -125,7 +125,7 @@ public class CapImporter {
             try {
                 outcome = take(CapReader.parse(fetch(link)), link);
             } catch (IOException | MalformedCap | RuntimeException e) {
-                log.warn("CAP document {} skipped: {}", link, e.getMessage());
+                log.warn("CAP document {} skipped: {}", link, describe(e));
                 outcome = Outcome.FAILED;
             }
             outcomes.merge(outcome, 1, Integer::sum);
@@ -409,6 +409,10 @@ public class CapImporter {
             }
             return bytes;
         }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String firstNonBlank(String... values) {

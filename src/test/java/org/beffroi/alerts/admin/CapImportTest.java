@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.beffroi.alerts.internal.CapImporter;
 import org.beffroi.alerts.internal.CapImporter.Outcome;
 import org.beffroi.platform.Commune;
@@ -97,6 +98,18 @@ class CapImportTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             }
+        });
+        server.createContext("/trop-grand.xml", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] line = "<!-- remplissage -->\n".getBytes(StandardCharsets.UTF_8);
+            try (var out = exchange.getResponseBody()) {
+                for (int written = 0; written <= 3 * 1024 * 1024; written += line.length) {
+                    out.write(line);
+                }
+            } catch (IOException e) {
+                // the client stopped reading at its limit
+            }
+            exchange.close();
         });
         server.start();
     }
@@ -185,10 +198,19 @@ class CapImportTest {
         assertThat(importer.poll(url("malforme.xml")).count(Outcome.FAILED)).isEqualTo(1);
         assertThat(importer.poll(url("xxe.xml")).count(Outcome.FAILED)).isEqualTo(1);
         assertThat(importer.poll(URI.create("file:///etc/passwd")).count(Outcome.FAILED)).isEqualTo(1);
+        assertThat(importer.poll(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/trop-grand.xml"))
+                .count(Outcome.FAILED)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from alerts_alert where title like ?").param("%" + run + "%")
                 .query(Long.class).single()).isZero();
 
         assertThat(importer.poll(url("vent-orange-ain.xml")).count(Outcome.DRAFTED)).isEqualTo(1);
+    }
+
+    @Test
+    void theSourceIsPolledByARecurringTask() {
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from scheduled_tasks where task_name = 'alerts-cap-import'").query(Long.class)
+                .single() == 1);
     }
 
     @Test

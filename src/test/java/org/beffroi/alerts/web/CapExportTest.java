@@ -65,7 +65,12 @@ class CapExportTest {
         weather = topics.all().stream().filter(t -> t.code().equals("weather")).findFirst().orElseThrow().id();
         agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
         String email = "cap-" + UUID.randomUUID() + "@exemple.fr";
-        mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL").param("email", email)
+        // an address of its own, so that the per-address limit on subscriptions is not shared with other tests
+        String address = "10.64." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        mvc.perform(post("/alertes/abonnement").with(csrf()).with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        }).param("channel", "EMAIL").param("email", email)
                 .param("topicIds", Long.toString(weather)).param("areaKind", "COMMUNE"));
         String link = Mailbox.awaitLink(email, "/alertes/confirmation");
         mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", link.substring(link.indexOf("jeton=") + 6)))
