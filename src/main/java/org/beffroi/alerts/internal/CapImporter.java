@@ -196,7 +196,13 @@ public class CapImporter {
                 .params(message.sender(), message.identifier()).query(Long.class).single() > 0) {
             return Outcome.ALREADY_SEEN;
         }
-        Long earlier = referencedDraft(message);
+        var reference = referencedDraft(message);
+        if (reference.isEmpty() && "Cancel".equals(message.msgType())) {
+            return Outcome.IGNORED;
+        }
+        // -1: the warning was ours, but its draft is gone (discarded or cancelled): nothing comes back
+        Long earlier = reference.filter(id -> id > 0).orElse(null);
+        boolean known = reference.isPresent();
         Long alertId;
         Outcome outcome;
         switch (message.msgType()) {
@@ -208,7 +214,7 @@ public class CapImporter {
                 if (earlier != null && desk.edit(earlier, draft(info, message))) {
                     alertId = earlier;
                     outcome = Outcome.UPDATED;
-                } else if (earlier == null) {
+                } else if (!known) {
                     alertId = desk.create(draft(info, message), null);
                     outcome = Outcome.DRAFTED;
                 } else {
@@ -240,17 +246,20 @@ public class CapImporter {
         return outcome;
     }
 
-    /** The draft of an imported warning that this message updates or cancels, if any. */
-    private Long referencedDraft(Message message) {
+    /**
+     * The imported warning this message updates or cancels: empty when it refers to none we took; its
+     * draft's id, or null when that draft was discarded or cancelled.
+     */
+    private Optional<Long> referencedDraft(Message message) {
         for (var reference : message.references().reversed()) {
-            var alert = jdbc.sql("""
-                    select alert_id from alerts_cap_import where sender = ? and identifier = ? and alert_id is not null""")
-                    .params(reference.sender(), reference.identifier()).query(Long.class).optional();
-            if (alert.isPresent()) {
-                return alert.get();
+            var known = jdbc.sql("select alert_id from alerts_cap_import where sender = ? and identifier = ?")
+                    .params(reference.sender(), reference.identifier())
+                    .query((rs, n) -> Optional.ofNullable(rs.getObject(1) == null ? null : rs.getLong(1))).optional();
+            if (known.isPresent()) {
+                return known.get().isPresent() ? known.get() : Optional.of(-1L);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private AlertDesk.Draft draft(Info info, Message message) {

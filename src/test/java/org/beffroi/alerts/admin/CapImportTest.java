@@ -81,7 +81,7 @@ class CapImportTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/cap/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/cap/".length());
-            try (InputStream in = name.matches("[a-z-]+\\.(xml|atom)")
+            try (InputStream in = name.matches("[a-z0-9-]+\\.(xml|atom)")
                     ? CapImportTest.class.getResourceAsStream("/cap/" + name) : null) {
                 if (in == null) {
                     exchange.sendResponseHeaders(404, -1);
@@ -175,6 +175,15 @@ class CapImportTest {
         var third = importer.poll(url("flux.atom"));
         assertThat(third.count(Outcome.DRAFTED)).isZero();
         assertThat(third.count(Outcome.ALREADY_SEEN)).isEqualTo(2);
+        // nor through a later update of the discarded warning
+        assertThat(importer.poll(url("vent-orange-ain-maj2.xml")).count(Outcome.IGNORED)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from alerts_alert where title like ?").param("%vent violent " + run + "%")
+                .query(Long.class).single()).isZero();
+
+        // the source cancels the storms: their unsent draft goes
+        long storms = draftTitled("Orages forts " + run);
+        assertThat(importer.poll(url("orages-bresse-annulation.xml")).count(Outcome.CANCELLED)).isEqualTo(1);
+        mvc.perform(get("/admin/alertes/" + storms).cookie(agent)).andExpect(status().isNotFound());
     }
 
     @Test
