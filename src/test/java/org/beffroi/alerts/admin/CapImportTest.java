@@ -196,6 +196,15 @@ class CapImportTest {
     }
 
     @Test
+    void anRssFeedLinkingToCapDocumentsIsReadToo() throws Exception {
+        withInseeCode("");
+        var report = importer.poll(url("flux-rss.xml"));
+        assertThat(report.count(Outcome.DRAFTED)).isEqualTo(1);
+        assertThat(report.count(Outcome.FAILED)).isEqualTo(1);
+        draftTitled("Orages forts " + run);
+    }
+
+    @Test
     void anUnreachableOrBrokenSourceCreatesNothingAndTheNextRunGoesOn() throws Exception {
         withInseeCode("01053");
         int port = server.getAddress().getPort();
