@@ -51,6 +51,8 @@ public class CapImporter {
     private static final Logger log = LoggerFactory.getLogger(CapImporter.class);
     static final int MAX_BYTES = 2 * 1024 * 1024;
     static final int MAX_ENTRIES = 100;
+    /** The longest a whole answer may take to arrive, headers included. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(60);
 
     /** What became of one CAP message. */
     public enum Outcome {
@@ -408,7 +410,12 @@ public class CapImporter {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        try (InputStream body = response.body()) {
+        InputStream body = response.body();
+        // a source that drips its answer is cut off: the stream is closed under the reader at the deadline
+        java.util.concurrent.CompletableFuture.runAsync(() -> close(body),
+                java.util.concurrent.CompletableFuture.delayedExecutor(BODY_DEADLINE.toSeconds(),
+                        java.util.concurrent.TimeUnit.SECONDS));
+        try (body) {
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode());
             }
@@ -417,6 +424,14 @@ public class CapImporter {
                 throw new IOException("larger than " + MAX_BYTES + " bytes");
             }
             return bytes;
+        }
+    }
+
+    private static void close(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            log.debug("closing a CAP answer: {}", e.getMessage());
         }
     }
 
