@@ -12,6 +12,7 @@ import org.beffroi.alerts.VulnerableRegister;
 import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.AlertDesk.SendOutcome;
+import org.beffroi.alerts.internal.CapImporter;
 import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Geography;
 import org.beffroi.alerts.internal.Subscriptions;
@@ -57,11 +58,14 @@ class AlertAdminController {
     private final Clock clock;
     private final VulnerableRegister register;
     private final MessageSource messages;
+    private final CapImporter capImports;
 
     AlertAdminController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, AuditLog audit, Clock clock, VulnerableRegister register, MessageSource messages) {
+            Geography geography, AuditLog audit, Clock clock, VulnerableRegister register, MessageSource messages,
+            CapImporter capImports) {
         this.register = register;
         this.messages = messages;
+        this.capImports = capImports;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.topics = topics;
@@ -86,7 +90,9 @@ class AlertAdminController {
             @RequestParam(name = "theme", required = false) Long topicId, Model model) {
         Alert.State chosen = java.util.Arrays.stream(Alert.State.values()).filter(s -> s.name().equals(state))
                 .findFirst().orElse(null);
-        model.addAttribute("alerts", desk.all(chosen, topicId));
+        var alerts = desk.all(chosen, topicId);
+        model.addAttribute("alerts", alerts);
+        model.addAttribute("imported", capImports.sources(alerts.stream().map(Alert::id).toList()));
         model.addAttribute("etat", chosen);
         model.addAttribute("theme", topicId);
         model.addAttribute("subscribers", subscriptions.countsByChannel());
@@ -129,6 +135,7 @@ class AlertAdminController {
     String show(@PathVariable long id, Model model) {
         Alert alert = desk.find(id).orElseThrow(NotFoundException::new);
         model.addAttribute("alert", alert);
+        model.addAttribute("capSource", capImports.source(id).orElse(null));
         model.addAttribute("topic", topics.find(alert.topicId()).orElseThrow());
         model.addAttribute("areaNeighbourhoods", alert.area().neighbourhoodIds().stream().map(neighbourhoods::find)
                 .flatMap(java.util.Optional::stream).toList());

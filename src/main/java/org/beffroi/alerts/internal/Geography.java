@@ -104,7 +104,7 @@ public class Geography {
         return local.distance(factory.createPoint(new Coordinate(0, 0)));
     }
 
-    private Optional<Geometry> outline(Neighbourhood neighbourhood) {
+    Optional<Geometry> outline(Neighbourhood neighbourhood) {
         String geoJson = neighbourhood.outlineGeoJson();
         if (geoJson == null || geoJson.isBlank()) {
             return Optional.empty();

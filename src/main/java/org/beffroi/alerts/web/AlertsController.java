@@ -54,9 +54,11 @@ class AlertsController {
     private final Neighbourhoods neighbourhoods;
     private final Geography geography;
     private final RateLimits limits;
+    private final org.springframework.context.MessageSource messages;
 
     AlertsController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, RateLimits limits) {
+            Geography geography, RateLimits limits, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.topics = topics;
@@ -70,6 +72,7 @@ class AlertsController {
         model.addAttribute("active", desk.active());
         model.addAttribute("archive", desk.published(100));
         model.addAttribute("topicNames", topicNames());
+        model.addAttribute("feeds", capFeeds());
         return "alerts/list";
     }
 
@@ -80,6 +83,7 @@ class AlertsController {
         model.addAttribute("topic", topics.find(alert.topicId()).orElseThrow());
         model.addAttribute("areaNeighbourhoods", alert.area().neighbourhoodIds().stream().map(neighbourhoods::find)
                 .flatMap(java.util.Optional::stream).toList());
+        model.addAttribute("feeds", capFeeds());
         return "alerts/alert";
     }
 
@@ -282,5 +286,11 @@ class AlertsController {
         } catch (AddressException e) {
             return null;
         }
+    }
+
+    /** The Atom feed of the alerts' CAP messages, advertised in the pages' head. */
+    private List<org.beffroi.platform.Feed> capFeeds() {
+        return List.of(new org.beffroi.platform.Feed("application/atom+xml", org.beffroi.alerts.internal.CapFeed.PATH,
+                messages.getMessage("alerts.cap.feed", null, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
     }
 }
