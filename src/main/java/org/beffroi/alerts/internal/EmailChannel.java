@@ -35,9 +35,12 @@ class EmailChannel implements DeliveryChannel {
     private final Commune commune;
     private final String from;
     private final org.springframework.core.env.Environment environment;
+    private final BounceReferences bounces;
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
-            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment) {
+            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
+            BounceReferences bounces) {
+        this.bounces = bounces;
         this.sender = sender;
         this.links = links;
         this.messages = messages;
@@ -106,6 +109,6 @@ class EmailChannel implements DeliveryChannel {
         mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + commune.settings().contactEmail()
                 + "?subject=desabonnement%20" + token + ">");
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return mail;
+        return bounces.decorate(mail, recipient.deliveryId()); // a bounce names its delivery (see BounceReferences)
     }
 }
