@@ -13,3 +13,6 @@ create table alerts_suppression (
     suppressed_at  timestamp with time zone not null,
     constraint alerts_suppression_address unique (address)
 );
+
+-- A bounce looks up the subscriptions of its address.
+create index alerts_subscription_address on alerts_subscription (address);

@@ -76,6 +76,7 @@ class BounceMailbox {
         var properties = new Properties();
         properties.put("mail." + protocol + ".connectiontimeout", "20000");
         properties.put("mail." + protocol + ".timeout", "60000");
+        properties.put("mail." + protocol + ".peek", "true"); // reading does not mark seen: only a processed message is
         int read = 0;
         try (var store = Session.getInstance(properties).getStore(protocol)) {
             store.connect(host, port, user, password);

@@ -28,7 +28,8 @@ import jakarta.mail.internet.MimeMessage;
  * Reads bounces: delivery status notifications (RFC 3464, {@code multipart/report;
  * report-type=delivery-status}), parsed by Angus Mail's {@code dsn} content handlers. For each recipient
  * the report names: Action {@code failed} with a 5.x.x Status is a permanent failure; the address, if we
- * ever mailed it, goes on the suppression list, its subscriptions end (status {@code BOUNCED}) and the
+ * mailed it (the delivery the report names, or a subscription), goes on the suppression list, its
+ * subscriptions end (status {@code BOUNCED}) and the
  * delivery the report names (by its Message-ID or the VERP address it came back to, see
  * {@link BounceReferences}) is marked {@code BOUNCED}. Anything else (delayed, 4.x.x, delivered) is
  * transient: nothing is recorded. A message that is not a report, or a report about an address we never
@@ -85,13 +86,11 @@ public class Bounces {
     /** Reads one message of the bounce mailbox. */
     @Transactional
     public Outcome process(Message message) {
-        String subject = null;
         try {
-            subject = message.getSubject();
             if (!message.isMimeType("multipart/report")
                     || !(message.getContent() instanceof MultipartReport report)
                     || !(report.getReport() instanceof DeliveryStatus status)) {
-                log.info("Not a delivery status notification, ignored: {}", subject);
+                log.info("Not a delivery status notification ({}), ignored", message.getContentType());
                 return Outcome.NOT_A_REPORT;
             }
             Optional<Long> delivery = identify(message, report);
@@ -107,7 +106,7 @@ public class Bounces {
             if (e instanceof org.springframework.dao.DataAccessException dataAccess) {
                 throw dataAccess; // the database's trouble, not the message's: read it again later
             }
-            log.info("Delivery status notification not readable ({}), ignored: {}", e.toString(), subject);
+            log.info("Delivery status notification not readable, ignored: {}", e.toString());
             return Outcome.MALFORMED;
         }
     }
@@ -138,7 +137,7 @@ public class Bounces {
         String address = address(fields.getHeader("Final-Recipient", null));
         String original = address(fields.getHeader("Original-Recipient", null));
         if (!"failed".equals(action) || code == null || !code.startsWith("5.")) {
-            log.info("Transient delivery status for {}: action {}, status {}; nothing recorded", address, action, code);
+            log.info("Transient delivery status (action {}, status {}): nothing recorded", action, code);
             return Outcome.TRANSIENT;
         }
         Long named = delivery.flatMap(id -> jdbc.sql("select address from alerts_delivery where id = ? and channel = 'EMAIL'")
@@ -159,11 +158,10 @@ public class Bounces {
         return Outcome.BOUNCED;
     }
 
+    /** Whether the address has an e-mail subscription (pending, confirmed or ended by a bounce). */
     private boolean mailed(String address) {
-        return address != null && (jdbc.sql("select count(*) from alerts_subscription where channel = 'EMAIL' and address = ?")
-                .param(address).query(Long.class).single() > 0
-                || jdbc.sql("select count(*) from alerts_delivery where channel = 'EMAIL' and address = ?")
-                        .param(address).query(Long.class).single() > 0);
+        return address != null && jdbc.sql("select count(*) from alerts_subscription where channel = 'EMAIL' and address = ?")
+                .param(address).query(Long.class).single() > 0;
     }
 
     private void suppress(String address, String code, String diagnostic, Long deliveryId) {
