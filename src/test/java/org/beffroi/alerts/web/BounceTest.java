@@ -126,6 +126,26 @@ class BounceTest {
     }
 
     @Test
+    void aReferenceWithAForgedSignatureNamesNoDelivery() throws Exception {
+        String email = "falsifie-" + UUID.randomUUID() + "@exemple.fr";
+        alertSentTo(email);
+        String genuine = alertMail(email).getMessageID();
+        // the delivery's id with a signature that is not the key's
+        String forged = genuine.replaceFirst("\\.([0-9a-f]{20})\\.", ".00000000000000000000.");
+        assertThat(forged).isNotEqualTo(genuine);
+
+        pipe(resource("postfix-5.1.1-user-unknown.eml").replace("{{RECIPIENT}}", email).replace("{{MESSAGE_ID}}", forged)
+                .replace("To: retours@beffroi.test", "To: retours+"
+                        + forged.replaceAll("^<(d\\d+\\.[0-9a-f]{20})\\..*$", "$1") + "@beffroi.test")).andExpect(content().string("BOUNCED\n"));
+
+        // the address we mailed is suppressed, but its delivery is not marked: the forged reference names none
+        assertThat(suppressions(email)).isEqualTo(1);
+        assertThat(deliveryStatus(email)).isEqualTo("SENT");
+        assertThat(jdbc.sql("select count(*) from alerts_suppression where address = ? and delivery_id is null")
+                .param(email).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aDelayChangesNothing() throws Exception {
         String email = "lent-" + UUID.randomUUID() + "@exemple.fr";
         alertSentTo(email);
