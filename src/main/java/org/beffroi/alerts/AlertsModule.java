@@ -29,6 +29,8 @@ public class AlertsModule implements ServiceModule {
 
     /** The one-click unsubscribe (RFC 8058): mail clients post to it without a CSRF token. */
     public static final String ONE_CLICK_UNSUBSCRIBE = "/alertes/desabonnement";
+    /** The bounce pipe: a mail server posts bounces to it with a secret token, without a CSRF token. */
+    public static final String BOUNCE_PIPE = "/alertes/retours";
 
     private final AlertDesk desk;
     private final Subscriptions subscriptions;
@@ -74,7 +76,7 @@ public class AlertsModule implements ServiceModule {
 
     @Override
     public List<String> pathsWithoutCsrf() {
-        return List.of(ONE_CLICK_UNSUBSCRIBE);
+        return List.of(ONE_CLICK_UNSUBSCRIBE, BOUNCE_PIPE);
     }
 
     /** The alerts in progress, and how to subscribe. */

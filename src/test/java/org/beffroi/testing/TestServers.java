@@ -27,6 +27,11 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
     private static GreenMail mail;
     private static SmtpFront smtpFront;
     private static MockOAuth2Server oidc;
+    private static GreenMail bounceMailbox;
+
+    /** The bounce mailbox the application reads over IMAP: a GreenMail IMAP server of its own. */
+    public static final String BOUNCE_USER = "retours@beffroi.test";
+    public static final String BOUNCE_PASSWORD = "retours-2026";
     private static int stoppedPort;
 
     public static synchronized GreenMail mail() {
@@ -71,6 +76,15 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         smtpFront.resume();
     }
 
+    public static synchronized GreenMail bounceMailbox() {
+        if (bounceMailbox == null) {
+            bounceMailbox = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+            bounceMailbox.start();
+            bounceMailbox.setUser(BOUNCE_USER, BOUNCE_USER, BOUNCE_PASSWORD);
+        }
+        return bounceMailbox;
+    }
+
     public static synchronized MockOAuth2Server oidc() {
         if (oidc == null) {
             oidc = new MockOAuth2Server();
@@ -81,6 +95,12 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-bounce-mailbox", Map.of(
+                "beffroi.alerts.bounces.imap.host", "127.0.0.1",
+                "beffroi.alerts.bounces.imap.port", bounceMailbox().getImap().getPort(),
+                "beffroi.alerts.bounces.imap.ssl", "false",
+                "beffroi.alerts.bounces.imap.user", BOUNCE_USER,
+                "beffroi.alerts.bounces.imap.password", BOUNCE_PASSWORD)));
         String registration = "spring.security.oauth2.client.registration." + OIDC_ISSUER + ".";
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-servers", Map.of(
                 "spring.mail.host", "127.0.0.1",

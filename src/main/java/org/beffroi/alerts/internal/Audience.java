@@ -67,7 +67,9 @@ public class Audience {
         var rows = jdbc.sql("""
                 select s.id, s.channel, s.address, s.area_kind, s.latitude, s.longitude, s.radius_metres
                 from alerts_subscription s join alerts_subscription_topic t on t.subscription_id = s.id and t.topic_id = ?
-                where s.status = 'CONFIRMED' and s.id > ? order by s.id limit ?""")
+                where s.status = 'CONFIRMED' and s.id > ?
+                    and not exists (select 1 from alerts_suppression x where x.address = s.address)
+                order by s.id limit ?""")
                 .params(topicId, after, PAGE)
                 .query((rs, n) -> new Row(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
                         Area.Kind.valueOf(rs.getString(4)), rs.getObject(5, Double.class), rs.getObject(6, Double.class),

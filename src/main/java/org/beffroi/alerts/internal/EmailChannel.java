@@ -40,11 +40,13 @@ class EmailChannel implements DeliveryChannel {
     private final String from;
     private final org.springframework.core.env.Environment environment;
     private final int connections;
+    private final BounceReferences bounces;
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
             @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
-            @Value("${beffroi.alerts.email.connections:4}") int connections) {
+            @Value("${beffroi.alerts.email.connections:4}") int connections, BounceReferences bounces) {
         this.connections = Math.max(1, connections);
+        this.bounces = bounces;
         this.sender = sender;
         this.links = links;
         this.messages = messages;
@@ -143,6 +145,6 @@ class EmailChannel implements DeliveryChannel {
         mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + commune.settings().contactEmail()
                 + "?subject=desabonnement%20" + token + ">");
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return mail;
+        return bounces.decorate(mail, recipient.deliveryId()); // a bounce names its delivery (see BounceReferences)
     }
 }

@@ -8,6 +8,8 @@ public record Subscription(long id, Channel channel, String address, Status stat
         Set<Long> topicIds, OffsetDateTime createdAt, OffsetDateTime confirmedAt) {
 
     public enum Status {
-        PENDING, CONFIRMED
+        PENDING, CONFIRMED,
+        /** Ended because mail to the address bounced for good (see {@link Bounces}). */
+        BOUNCED
     }
 }

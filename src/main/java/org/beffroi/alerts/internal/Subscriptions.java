@@ -117,7 +117,11 @@ public class Subscriptions {
         if (pending.isEmpty()) {
             return Confirmation.INVALID;
         }
-        return markConfirmed(pending.get().id()) ? Confirmation.CONFIRMED : Confirmation.INVALID;
+        if (!markConfirmed(pending.get().id())) {
+            return Confirmation.INVALID;
+        }
+        Bounces.lift(jdbc, pending.get().address()); // the owner's new double opt-in lifts a bounce's suppression
+        return Confirmation.CONFIRMED;
     }
 
     /** Confirms with the code received by SMS; five wrong codes and the subscription can no longer be confirmed. */

@@ -1,0 +1,79 @@
+package org.beffroi.alerts.admin;
+
+import java.io.IOException;
+
+import org.beffroi.alerts.internal.Bounces;
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CsvExport;
+import org.beffroi.platform.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The suppression list in the back office: the addresses whose mail bounced for good, with the reason and
+ * the date; an agent takes an address off the list (audited); the CSV export (audited).
+ */
+@Controller
+@RequestMapping("/admin/alertes")
+@PreAuthorize("hasAuthority('alerts:send')")
+class SuppressionAdminController {
+
+    private static final int PAGE = 50;
+
+    private final Bounces bounces;
+    private final AuditLog audit;
+
+    SuppressionAdminController(Bounces bounces, AuditLog audit) {
+        this.bounces = bounces;
+        this.audit = audit;
+    }
+
+    @GetMapping("/exclusions")
+    String list(@RequestParam(name = "apres", defaultValue = "0") long after, Model model) {
+        var page = bounces.page(after, PAGE);
+        model.addAttribute("suppressions", page);
+        model.addAttribute("next", page.size() == PAGE ? page.getLast().id() : null);
+        model.addAttribute("count", bounces.count());
+        return "alerts/admin/suppressions";
+    }
+
+    @PostMapping("/exclusions/{id}/retrait")
+    String remove(@PathVariable long id, RedirectAttributes redirect) {
+        bounces.addressOf(id).orElseThrow(NotFoundException::new);
+        if (bounces.remove(id)) {
+            audit.record("alerts.suppression.removed", "suppression:" + id, null);
+        }
+        redirect.addFlashAttribute("saved", "admin.alerts.suppressions.removed");
+        return "redirect:/admin/alertes/exclusions";
+    }
+
+    /** The whole list, read a page at a time. */
+    @GetMapping("/exclusions.csv")
+    void export(HttpServletResponse response) throws IOException {
+        audit.record("alerts.suppressions.exported", null, null);
+        try (var csv = CsvExport.open(response, "exclusions-alertes.csv", "id", "adresse", "motif", "statut",
+                "diagnostic", "envoi", "exclue_le")) {
+            long after = 0;
+            while (true) {
+                var page = bounces.page(after, 500);
+                for (var s : page) {
+                    csv.row(s.id(), s.address(), s.reason(), s.statusCode(), s.diagnostic(), s.deliveryId(),
+                            s.suppressedAt());
+                }
+                if (page.size() < 500) {
+                    break;
+                }
+                after = page.getLast().id();
+            }
+        }
+    }
+}

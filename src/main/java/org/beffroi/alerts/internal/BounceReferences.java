@@ -1,0 +1,88 @@
+package org.beffroi.alerts.internal;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * What ties a bounce to the delivery it is about. Each alert mail carries a Message-ID naming its delivery,
+ * {@code <d{id}.{signature}.{random}@{domain}>}, and, when a bounce address is configured, is sent with the
+ * envelope sender {@code {local}+d{id}.{signature}@{domain}} (VERP), so that the bounce comes back to an
+ * address naming the delivery even when the reporting server returns none of the original headers. The
+ * signature (an HMAC of the delivery id under the alerts' link key, 80 bits) keeps anyone from naming a
+ * delivery that is not theirs.
+ */
+@Component
+public class BounceReferences {
+
+    private static final Pattern REFERENCE = Pattern.compile("(?i)\\bd(\\d{1,18})\\.([0-9a-f]{20})\\b");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final LinkSigner signer;
+    private final String bounceAddress;
+    private final String domain;
+
+    BounceReferences(LinkSigner signer, @Value("${beffroi.alerts.bounces.address:}") String bounceAddress,
+            @Value("${beffroi.mail.from}") String from) {
+        this.signer = signer;
+        this.bounceAddress = bounceAddress == null ? "" : bounceAddress.strip();
+        String domainOf = this.bounceAddress.isEmpty() ? from : this.bounceAddress;
+        this.domain = domainOf.substring(domainOf.lastIndexOf('@') + 1).replace(">", "").strip();
+    }
+
+    /**
+     * Marks an alert mail with its delivery: its Message-ID, and its envelope sender when a bounce address is
+     * set (the answer is then a copy of the message that carries it). Send the message answered.
+     */
+    public MimeMessage decorate(MimeMessage mail, long deliveryId) throws MessagingException {
+        String reference = reference(deliveryId);
+        MimeMessage marked = mail;
+        if (!bounceAddress.isEmpty()) {
+            var smtp = new SMTPMessage(mail);
+            int at = bounceAddress.lastIndexOf('@');
+            smtp.setEnvelopeFrom(bounceAddress.substring(0, at) + "+" + reference + bounceAddress.substring(at));
+            marked = smtp;
+        }
+        marked.setHeader("Message-ID", "<" + reference + "." + HexFormat.of().toHexDigits(RANDOM.nextInt()) + "@" + domain + ">");
+        return marked;
+    }
+
+    /** The delivery a Message-ID or an address names, if its signature holds. */
+    public Optional<Long> delivery(String text) {
+        if (text == null || text.length() > 1000) {
+            return Optional.empty();
+        }
+        var matcher = REFERENCE.matcher(text);
+        while (matcher.find()) {
+            long id;
+            try {
+                id = Long.parseLong(matcher.group(1));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (MessageDigest.isEqual(signature(id).getBytes(), matcher.group(2).toLowerCase(Locale.ROOT).getBytes())) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    String reference(long deliveryId) {
+        return "d" + deliveryId + "." + signature(deliveryId);
+    }
+
+    private String signature(long deliveryId) {
+        byte[] mac = signer.hmac("alerts-delivery:" + deliveryId);
+        return HexFormat.of().formatHex(mac, 0, 10);
+    }
+}
