@@ -206,12 +206,14 @@ class Dispatcher {
      * by id would sort every row still pending at each batch.
      */
     private List<Claimed> claim(long messageId) {
-        // the claim's own mark: to the millisecond, which every database keeps exactly
-        var now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // the claim's own mark: to the millisecond, which every database keeps exactly; what is due is compared
+        // with the full time, or rows planned within this millisecond would wait for the next run
+        var due = OffsetDateTime.now(clock);
+        var now = due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return transaction.execute(tx -> {
             var ids = jdbc.sql("""
                     select id from alerts_delivery where message_id = ? and status = 'PENDING' and next_attempt_at <= ?
-                    limit ?""").params(messageId, now, BATCH).query(Long.class).list();
+                    limit ?""").params(messageId, due, BATCH).query(Long.class).list();
             if (ids.isEmpty()) {
                 return List.<Claimed>of();
             }
