@@ -35,9 +35,12 @@ class EmailChannel implements DeliveryChannel {
     private final Commune commune;
     private final String from;
     private final org.springframework.core.env.Environment environment;
+    private final NewsletterMail newsletters;
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
-            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment) {
+            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
+            NewsletterMail newsletters) {
+        this.newsletters = newsletters;
         this.sender = sender;
         this.links = links;
         this.messages = messages;
@@ -88,6 +91,9 @@ class EmailChannel implements DeliveryChannel {
     }
 
     private MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
+        if (message.newsletter() != null) { // a newsletter issue (ADR 0019): its own multipart mail
+            return newsletters.compose(smtp, message.newsletter(), recipient.address(), recipient.subscriptionId());
+        }
         Locale locale = Locale.FRENCH;
         String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
         String token = links.sign(recipient.subscriptionId());
