@@ -10,7 +10,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 /**
  * The mail of a newsletter issue for one subscriber: multipart/alternative (plain text and HTML), with the
@@ -44,7 +46,15 @@ class NewsletterMail {
         helper.setFrom(from);
         helper.setTo(to);
         helper.setSubject(issue.subject());
-        helper.setText(issue.text(preferences, unsubscribe), issue.html(preferences, unsubscribe));
+        // multipart/alternative: the plain text first, the HTML last (the part clients prefer when they can)
+        var text = new MimeBodyPart();
+        text.setText(issue.text(preferences, unsubscribe), StandardCharsets.UTF_8.name(), "plain");
+        var html = new MimeBodyPart();
+        html.setText(issue.html(preferences, unsubscribe), StandardCharsets.UTF_8.name(), "html");
+        var alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        mail.setContent(alternative);
         if (token != null) {
             mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + commune.settings().contactEmail()
                     + "?subject=desabonnement%20" + token + ">");
