@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 class IssueDeliveries {
 
     private final JdbcClient jdbc;
-    private final Newsletters newsletters;
+    private final org.springframework.beans.factory.ObjectProvider<Newsletters> newsletters; // lazy: it schedules the dispatcher's task
     private final IssueRenderer renderer;
     private final Clock clock;
 
-    IssueDeliveries(JdbcClient jdbc, Newsletters newsletters, IssueRenderer renderer, Clock clock) {
+    IssueDeliveries(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<Newsletters> newsletters, IssueRenderer renderer, Clock clock) {
         this.jdbc = jdbc;
         this.newsletters = newsletters;
         this.renderer = renderer;
@@ -33,8 +33,8 @@ class IssueDeliveries {
     }
 
     DeliveryChannel.Outgoing outgoing(long issueId) {
-        Issue issue = newsletters.findIssue(issueId).orElseThrow();
-        return DeliveryChannel.Outgoing.issue(renderer.render(issue, newsletters.findList(issue.listId()).orElseThrow()));
+        Issue issue = newsletters.getObject().findIssue(issueId).orElseThrow();
+        return DeliveryChannel.Outgoing.issue(renderer.render(issue, newsletters.getObject().findList(issue.listId()).orElseThrow()));
     }
 
     void finished(long issueId) {

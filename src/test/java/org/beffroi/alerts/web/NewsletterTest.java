@@ -108,7 +108,8 @@ class NewsletterTest {
         mvc.perform(get("/lettres")).andExpect(content().string(Matchers.containsString("Lettre " + run)));
         // a list withdrawn is no longer offered
         mvc.perform(post("/admin/lettres/" + list).with(csrf()).cookie(agent).param("nameFr", "Lettre " + run)
-                .param("nameEn", "Letter " + run)).andExpect(redirectedUrl("/admin/lettres/" + list));
+                .param("nameEn", "Letter " + run).param("_active", "on")) // the box unticked: only its marker is sent
+                .andExpect(redirectedUrl("/admin/lettres/" + list));
         mvc.perform(get("/lettres")).andExpect(content().string(Matchers.not(Matchers.containsString("Lettre " + run))));
 
         Cookie resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
