@@ -90,7 +90,7 @@ public class AlertsModule implements ServiceModule {
         var list = subscriptions.ofAccount(accountId).stream()
                 .map(s -> Map.<String, Object>of("channel", s.channel().name(), "address", s.address(),
                         "status", s.status().name(), "area", s.area().kind().name(), "topics", s.topicIds(),
-                        "createdAt", s.createdAt().toString()))
+                        "newsletterLists", subscriptions.lists(s.id()), "createdAt", s.createdAt().toString()))
                 .toList();
         var data = new java.util.LinkedHashMap<String, Object>();
         if (!list.isEmpty()) {

@@ -199,7 +199,7 @@ class NewsletterTest {
         MimeMessage mail = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> issueMails(confirmed),
                 l -> !l.isEmpty()).getFirst();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get("/admin/lettres/numeros/" + issue)
-                .cookie(agent)).andReturn().getResponse().getContentAsString().contains("id=\"remaining\">0<"));
+                .cookie(agent)).andReturn().getResponse().getContentAsString().contains("<span id=\"status\">Envoyé</span>"));
         assertThat(issueMails(confirmed)).hasSize(1);
         assertThat(issueMails(pending)).isEmpty();
         assertThat(issueMails(elsewhere)).isEmpty();
