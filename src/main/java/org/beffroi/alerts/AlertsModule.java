@@ -64,14 +64,16 @@ public class AlertsModule implements ServiceModule {
 
     @Override
     public List<MenuEntry> publicMenu() {
-        return List.of(MenuEntry.open("nav.alerts", "/alertes", 60));
+        return List.of(MenuEntry.open("nav.alerts", "/alertes", 60),
+                MenuEntry.open("nav.newsletters", "/lettres", 61)); // newsletters
     }
 
     @Override
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.alerts", "/admin/alertes", SEND_ALERTS, 45),
                 MenuEntry.restricted("admin.menu.alerts.topics", "/admin/themes-alertes", TOPICS, 46),
-                MenuEntry.restricted("register.admin.menu", "/admin/registre", VULNERABLE_REGISTER, 62));
+                MenuEntry.restricted("register.admin.menu", "/admin/registre", VULNERABLE_REGISTER, 62),
+                MenuEntry.restricted("admin.menu.newsletters", "/admin/lettres", SEND_ALERTS, 47)); // newsletters
     }
 
     @Override
@@ -90,7 +92,7 @@ public class AlertsModule implements ServiceModule {
         var list = subscriptions.ofAccount(accountId).stream()
                 .map(s -> Map.<String, Object>of("channel", s.channel().name(), "address", s.address(),
                         "status", s.status().name(), "area", s.area().kind().name(), "topics", s.topicIds(),
-                        "createdAt", s.createdAt().toString()))
+                        "newsletterLists", subscriptions.lists(s.id()), "createdAt", s.createdAt().toString()))
                 .toList();
         var data = new java.util.LinkedHashMap<String, Object>();
         if (!list.isEmpty()) {

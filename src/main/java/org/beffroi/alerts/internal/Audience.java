@@ -98,4 +98,33 @@ public class Audience {
         consumer.accept(members);
         return rows.getLast().id();
     }
+
+    /**
+     * Newsletters: the list's confirmed e-mail subscribers whose id is above {@code after}, one page handed to
+     * the consumer; answers the last subscription id read, or -1 when none was left.
+     */
+    public long pageOfList(long listId, long after, Consumer<List<Member>> consumer) {
+        var members = jdbc.sql("""
+                select s.id, s.address from alerts_subscription s
+                join alerts_subscription_list l on l.subscription_id = s.id and l.list_id = ?
+                where s.status = 'CONFIRMED' and s.channel = 'EMAIL' and s.id > ?
+                    and not exists (select 1 from alerts_suppression x where x.address = s.address)
+                order by s.id limit ?""")
+                .params(listId, after, PAGE)
+                .query((rs, n) -> new Member(rs.getLong(1), Channel.EMAIL, rs.getString(2))).list();
+        if (members.isEmpty()) {
+            return -1;
+        }
+        consumer.accept(members);
+        return members.getLast().subscriptionId();
+    }
+
+    /** How many confirmed e-mail subscribers a list has. */
+    public long countOfList(long listId) {
+        return jdbc.sql("""
+                select count(*) from alerts_subscription s join alerts_subscription_list l on l.subscription_id = s.id
+                where l.list_id = ? and s.status = 'CONFIRMED' and s.channel = 'EMAIL'
+                    and not exists (select 1 from alerts_suppression x where x.address = s.address)""")
+                .param(listId).query(Long.class).single();
+    }
 }

@@ -13,8 +13,35 @@ public interface DeliveryChannel {
     /** Sends to every recipient; answers the delivery ids that failed, with a short reason. */
     Map<Long, String> send(Outgoing message, List<Recipient> recipients);
 
-    /** What is sent. */
-    record Outgoing(long alertId, Severity severity, String title, String body, String link, boolean update) {
+    /** What is sent: an alert's message, or a newsletter issue ({@code newsletter} not null, e-mail only). */
+    record Outgoing(long alertId, Severity severity, String title, String body, String link, boolean update,
+            Newsletter newsletter) {
+
+        public Outgoing(long alertId, Severity severity, String title, String body, String link, boolean update) {
+            this(alertId, severity, title, body, link, update, null);
+        }
+
+        public static Outgoing issue(Newsletter newsletter) {
+            return new Outgoing(0, Severity.INFORMATION, newsletter.subject(), newsletter.text(), null, false, newsletter);
+        }
+    }
+
+    /**
+     * A newsletter issue as mailed: subject, HTML and plain text rendered once, in which
+     * {@link #PREFERENCES} and {@link #UNSUBSCRIBE} stand for each subscriber's own signed links.
+     */
+    record Newsletter(long issueId, String subject, String html, String text) {
+
+        public static final String PREFERENCES = "urn:beffroi:preferences";
+        public static final String UNSUBSCRIBE = "urn:beffroi:unsubscribe";
+
+        public String html(String preferences, String unsubscribe) {
+            return html.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe);
+        }
+
+        public String text(String preferences, String unsubscribe) {
+            return text.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe);
+        }
     }
 
     /** One delivery of the log: its id, the subscription and the address. */

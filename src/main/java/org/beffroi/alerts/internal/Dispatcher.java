@@ -28,11 +28,11 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
- * Sends one message of an alert, durably and once per recipient. One db-scheduler task per message:
+ * Sends one message of an alert or one newsletter issue (ADR 0019), durably and once per recipient. One db-scheduler task per message:
  * <ol>
  * <li>planning writes the delivery log ({@code alerts_delivery}, unique per message, subscription and
  * channel) a page of subscribers at a time, each page with the cursor in one transaction;</li>
- * <li>sending claims a batch of due rows (an atomic update), sends it over one connection, and records
+ * <li>sending claims a batch of due rows (an atomic update), sends it through its channel, and records
  * each recipient's outcome: sent, or back to pending with a later try (back-off), or failed for good.</li>
  * </ol>
  * A stop at any point resumes from the log: rows claimed by a run that died go back to pending. While
@@ -60,17 +60,19 @@ class Dispatcher {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transaction;
     private final Audience audience;
+    private final IssueDeliveries issues;
     private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final Duration retry;
     private volatile Guard guard = Guard.PER_RECIPIENT;
 
     Dispatcher(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, Audience audience,
-            List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry) {
+            IssueDeliveries issues, List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry) {
         this.jdbc = jdbc;
         this.named = named;
         this.transaction = transaction;
         this.audience = audience;
+        this.issues = issues;
         channels.forEach(c -> this.channels.put(c.channel(), c));
         this.clock = clock;
         this.retry = retry;
@@ -87,7 +89,13 @@ class Dispatcher {
 
     void run(TaskInstance<Long> instance, ExecutionContext context) {
         long messageId = instance.getData();
-        var message = jdbc.sql("""
+        var message = jdbc.sql("select alert_id, issue_id, kind, status from alerts_message where id = ?")
+                .param(messageId).query().singleRow();
+        if (message.get("issue_id") != null) {
+            runIssue(messageId, ((Number) message.get("issue_id")).longValue(), (String) message.get("status"));
+            return;
+        }
+        message = jdbc.sql("""
                 select m.alert_id, m.kind, m.status, m.title, m.body, a.severity, a.link, a.topic_id
                 from alerts_message m join alerts_alert a on a.id = m.alert_id where m.id = ?""")
                 .param(messageId).query().singleRow();
@@ -105,7 +113,9 @@ class Dispatcher {
             if ("UPDATE".equals(message.get("kind"))) {
                 planUpdate(messageId, alertId);
             } else {
-                plan(messageId, alertId, ((Number) message.get("topic_id")).longValue());
+                Area area = alertArea(alertId);
+                long topicId = ((Number) message.get("topic_id")).longValue();
+                plan(messageId, (after, consumer) -> audience.page(topicId, area, after, consumer));
             }
             jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
         }
@@ -118,16 +128,63 @@ class Dispatcher {
         sendAll(messageId, outgoing);
     }
 
-    private void plan(long messageId, long alertId, long topicId) {
+    /**
+     * A newsletter issue goes through the same log: its audience is the list's confirmed e-mail subscribers,
+     * and its mail is rendered once here (the subscriber's own links are put in by the channel).
+     */
+    private void runIssue(long messageId, long issueId, String status) {
+        if ("SCHEDULED".equals(status)) {
+            boolean started = Boolean.TRUE.equals(transaction.execute(tx -> {
+                if (!issues.start(issueId)) {
+                    return false; // cancelled in the meantime
+                }
+                jdbc.sql("update alerts_message set status = 'PLANNING' where id = ? and status = 'SCHEDULED'")
+                        .param(messageId).update();
+                return true;
+            }));
+            if (!started) {
+                jdbc.sql("update alerts_message set status = 'CANCELLED' where id = ? and status = 'SCHEDULED'")
+                        .param(messageId).update();
+                return;
+            }
+            status = "PLANNING";
+        }
+        if ("PLANNING".equals(status)) {
+            long listId = issues.listOf(issueId);
+            plan(messageId, (after, consumer) -> audience.pageOfList(listId, after, consumer));
+            jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
+            status = "SENDING";
+        }
+        if ("DONE".equals(status)) {
+            issues.finished(issueId);
+        }
+        if (!"SENDING".equals(status)) {
+            return;
+        }
+        sendAll(messageId, issues.outgoing(issueId));
+        issues.finished(issueId);
+    }
+
+    /** One page of a message's audience: hands it to the consumer, answers the last id read or -1. */
+    @FunctionalInterface
+    interface AudiencePage {
+        long page(long after, java.util.function.Consumer<List<Audience.Member>> consumer);
+    }
+
+    private Area alertArea(long alertId) {
+        // the neighbourhoods first: a query inside the row mapper would hold a second connection
         var neighbourhoods = new java.util.HashSet<>(jdbc.sql(
                 "select neighbourhood_id from alerts_alert_neighbourhood where alert_id = ?").param(alertId).query(Long.class).list());
-        Area area = jdbc.sql("select * from alerts_alert where id = ?").param(alertId)
+        return jdbc.sql("select * from alerts_alert where id = ?").param(alertId)
                 .query((rs, n) -> Subscriptions.area(rs, neighbourhoods)).single();
+    }
+
+    private void plan(long messageId, AudiencePage pages) {
         long after = jdbc.sql("select planned_to from alerts_message where id = ?").param(messageId).query(Long.class).single();
         while (after >= 0) {
             long from = after;
             after = transaction.execute(tx -> {
-                long last = audience.page(topicId, area, from, members -> insertDeliveries(messageId, members));
+                long last = pages.page(from, members -> insertDeliveries(messageId, members));
                 if (last >= 0) {
                     jdbc.sql("update alerts_message set planned_to = ? where id = ?").params(last, messageId).update();
                 }
@@ -194,7 +251,7 @@ class Dispatcher {
         }
         jdbc.sql("update alerts_message set status = 'DONE', finished_at = ? where id = ?")
                 .params(OffsetDateTime.now(clock), messageId).update();
-        log.info("Alert message {} delivered", messageId);
+        log.info("Message {} delivered", messageId);
     }
 
     private record Claimed(long id, long subscriptionId, Channel channel, String address, int attempts) {

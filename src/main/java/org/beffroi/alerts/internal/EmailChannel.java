@@ -41,12 +41,15 @@ class EmailChannel implements DeliveryChannel {
     private final org.springframework.core.env.Environment environment;
     private final int connections;
     private final BounceReferences bounces;
+    private final NewsletterMail newsletters;
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
             @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
-            @Value("${beffroi.alerts.email.connections:4}") int connections, BounceReferences bounces) {
+            @Value("${beffroi.alerts.email.connections:4}") int connections, BounceReferences bounces,
+            NewsletterMail newsletters) {
         this.connections = Math.max(1, connections);
         this.bounces = bounces;
+        this.newsletters = newsletters;
         this.sender = sender;
         this.links = links;
         this.messages = messages;
@@ -127,6 +130,10 @@ class EmailChannel implements DeliveryChannel {
     }
 
     MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
+        if (message.newsletter() != null) { // a newsletter issue (ADR 0019): its own multipart mail
+            return bounces.decorate(newsletters.compose(smtp, message.newsletter(), recipient.address(),
+                    recipient.subscriptionId()), recipient.deliveryId());
+        }
         Locale locale = Locale.FRENCH;
         String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
         String token = links.sign(recipient.subscriptionId());

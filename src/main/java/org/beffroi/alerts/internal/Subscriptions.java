@@ -68,6 +68,30 @@ public class Subscriptions {
      */
     @Transactional
     public String subscribe(Channel channel, String address, Set<Long> topicIds, Area area, Long accountId) {
+        return subscribe(channel, address, topicIds, Set.of(), area, accountId);
+    }
+
+    /** Newsletters: a subscription by e-mail to lists (and no topic), confirmed by the same mailed link. */
+    @Transactional
+    public String subscribeToLists(String address, Set<Long> listIds, Long accountId) {
+        return subscribe(Channel.EMAIL, address, Set.of(), listIds, Area.commune(), accountId);
+    }
+
+    /** The lists a subscription holds. */
+    public Set<Long> lists(long subscriptionId) {
+        return new TreeSet<>(jdbc.sql("select list_id from alerts_subscription_list where subscription_id = ?")
+                .param(subscriptionId).query(Long.class).list());
+    }
+
+    @Transactional
+    public void changeLists(long id, Set<Long> listIds) {
+        jdbc.sql("delete from alerts_subscription_list where subscription_id = ?").param(id).update();
+        listIds.forEach(list -> jdbc.sql("insert into alerts_subscription_list (subscription_id, list_id) values (?, ?)")
+                .params(id, list).update());
+    }
+
+    private String subscribe(Channel channel, String address, Set<Long> topicIds, Set<Long> listIds, Area area,
+            Long accountId) {
         String token = SecureTokens.newToken();
         String code = channel == Channel.SMS ? "%06d".formatted(RANDOM.nextInt(1_000_000)) : null;
         var now = OffsetDateTime.now(clock);
@@ -87,11 +111,14 @@ public class Subscriptions {
         area.neighbourhoodIds().forEach(n -> jdbc.sql(
                 "insert into alerts_subscription_neighbourhood (subscription_id, neighbourhood_id) values (?, ?)")
                 .params(id, n).update());
+        listIds.forEach(list -> jdbc.sql("insert into alerts_subscription_list (subscription_id, list_id) values (?, ?)")
+                .params(id, list).update());
         Locale locale = LocaleContextHolder.getLocale();
         if (channel == Channel.EMAIL) {
             String link = baseUrl() + "/alertes/confirmation?jeton=" + token;
-            mailer.send(new OutgoingMail(address, messages.getMessage("alerts.mail.confirm.subject", null, locale),
-                    messages.getMessage("alerts.mail.confirm.body", new Object[] {link}, locale)));
+            String mail = topicIds.isEmpty() && !listIds.isEmpty() ? "newsletters.mail.confirm" : "alerts.mail.confirm";
+            mailer.send(new OutgoingMail(address, messages.getMessage(mail + ".subject", null, locale),
+                    messages.getMessage(mail + ".body", new Object[] {link}, locale)));
         } else {
             sms.send(address, messages.getMessage("alerts.sms.code", new Object[] {code}, locale));
         }

@@ -21,7 +21,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * appears at its time.
  */
 @Service
-public class PublicArticles {
+public class PublicArticles implements org.beffroi.portal.News {
 
     /** How long another node's change may take to show here. */
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
@@ -52,6 +52,11 @@ public class PublicArticles {
         return latestNews.get(count, now, () -> new PublicCache.Loaded<>(
                 articles.publicNews(NewsFilter.none(), now, 0, count),
                 articles.nextScheduledPublication(now).orElse(Instant.MAX)));
+    }
+
+    @Override
+    public List<Article> latestPublished(int limit) {
+        return latestNews(limit);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -1,0 +1,78 @@
+package org.beffroi.alerts.admin;
+
+import org.beffroi.alerts.internal.NewsletterList;
+import org.beffroi.alerts.internal.Newsletters;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A newsletter list as an agent types it. */
+public class ListForm {
+
+    @NotBlank
+    @Size(max = 100)
+    private String nameFr;
+
+    @NotBlank
+    @Size(max = 100)
+    private String nameEn;
+
+    @Size(max = 1000)
+    private String descriptionFr;
+
+    @Size(max = 1000)
+    private String descriptionEn;
+
+    private boolean active = true;
+
+    @Min(1)
+    @Max(7)
+    private Integer weeklyDay;
+
+    @Min(0)
+    @Max(23)
+    private Integer weeklyHour;
+
+    private boolean autoSend;
+
+    static ListForm of(NewsletterList l) {
+        var form = new ListForm();
+        form.nameFr = l.nameFr();
+        form.nameEn = l.nameEn();
+        form.descriptionFr = l.descriptionFr();
+        form.descriptionEn = l.descriptionEn();
+        form.active = l.active();
+        form.weeklyDay = l.weeklyDay();
+        form.weeklyHour = l.weeklyHour();
+        form.autoSend = l.autoSend();
+        return form;
+    }
+
+    Newsletters.ListDraft toDraft() {
+        return new Newsletters.ListDraft(nameFr.strip(), nameEn.strip(), blankToNull(descriptionFr),
+                blankToNull(descriptionEn), active, weeklyDay, weeklyHour, autoSend);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public String getNameFr() { return nameFr; }
+    public void setNameFr(String nameFr) { this.nameFr = nameFr; }
+    public String getNameEn() { return nameEn; }
+    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
+    public String getDescriptionFr() { return descriptionFr; }
+    public void setDescriptionFr(String descriptionFr) { this.descriptionFr = descriptionFr; }
+    public String getDescriptionEn() { return descriptionEn; }
+    public void setDescriptionEn(String descriptionEn) { this.descriptionEn = descriptionEn; }
+    public boolean isActive() { return active; }
+    public void setActive(boolean active) { this.active = active; }
+    public Integer getWeeklyDay() { return weeklyDay; }
+    public void setWeeklyDay(Integer weeklyDay) { this.weeklyDay = weeklyDay; }
+    public Integer getWeeklyHour() { return weeklyHour; }
+    public void setWeeklyHour(Integer weeklyHour) { this.weeklyHour = weeklyHour; }
+    public boolean isAutoSend() { return autoSend; }
+    public void setAutoSend(boolean autoSend) { this.autoSend = autoSend; }
+}

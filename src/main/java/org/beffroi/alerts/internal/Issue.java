@@ -1,0 +1,34 @@
+package org.beffroi.alerts.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An issue of a list: a title, the agent's free text (Markdown) and the news and events chosen. */
+public record Issue(long id, long listId, String title, String intro, Status status, Instant sendAt, Instant sentAt,
+        Instant createdAt, List<Item> items) {
+
+    public enum Status {
+        DRAFT, SCHEDULED, SENDING, SENT
+    }
+
+    /** A news item or an event, copied when the issue was assembled; the agent ticks those to include. */
+    public record Item(long id, Kind kind, long sourceId, String title, String summary, String url, Instant startsAt,
+            String place, boolean included, int position) {
+    }
+
+    public enum Kind {
+        NEWS, EVENT
+    }
+
+    public List<Item> included(Kind kind) {
+        return items.stream().filter(i -> i.included() && i.kind() == kind).toList();
+    }
+
+    public List<Item> all(Kind kind) {
+        return items.stream().filter(i -> i.kind() == kind).toList();
+    }
+
+    public boolean editable() {
+        return status == Status.DRAFT;
+    }
+}
