@@ -17,6 +17,7 @@ import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.Subscriptions.Confirmation;
 import org.beffroi.alerts.internal.Topic;
 import org.beffroi.alerts.internal.Topics;
+import org.beffroi.alerts.internal.WebPush;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.SignedInUser;
@@ -54,9 +55,11 @@ class AlertsController {
     private final Neighbourhoods neighbourhoods;
     private final Geography geography;
     private final RateLimits limits;
+    private final WebPush webPush;
 
     AlertsController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, RateLimits limits) {
+            Geography geography, RateLimits limits, WebPush webPush) {
+        this.webPush = webPush;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.topics = topics;
@@ -94,6 +97,7 @@ class AlertsController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("areaKinds", Area.Kind.values());
+        model.addAttribute("pushKey", webPush.publicKey());
         return "alerts/subscribe";
     }
 
@@ -108,6 +112,11 @@ class AlertsController {
             if (address == null) {
                 errors.rejectValue("email", "alerts.email.invalid");
             }
+        } else if (form.getChannel() == Channel.PUSH) {
+            // Web Push: the browser's subscription, checked; confirmed by the browser's own permission prompt
+            var problem = webPush.check(new WebPush.Endpoint(form.getEndpoint(), form.getP256dh(), form.getAuth()));
+            problem.ifPresent(p -> errors.rejectValue("channel", "alerts.push.problem." + p.name().toLowerCase(Locale.ROOT)));
+            address = problem.isPresent() ? null : form.getEndpoint();
         } else {
             address = PhoneNumbers.frenchMobile(form.getPhone()).orElse(null);
             if (address == null) {
@@ -128,8 +137,15 @@ class AlertsController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return subscribePage(model);
         }
-        String token = subscriptions.subscribe(form.getChannel(), address, chosen, area,
-                SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
+        if (form.getChannel() == Channel.PUSH) {
+            long id = webPush.subscribe(new WebPush.Endpoint(form.getEndpoint(), form.getP256dh(), form.getAuth()),
+                    chosen, area, accountId);
+            redirect.addFlashAttribute("saved", "alerts.push.subscribed");
+            redirect.addAttribute("jeton", subscriptions.signedLink(id));
+            return "redirect:/alertes/preferences";
+        }
+        String token = subscriptions.subscribe(form.getChannel(), address, chosen, area, accountId);
         if (form.getChannel() == Channel.SMS) {
             return "redirect:/alertes/code?jeton=" + token;
         }
