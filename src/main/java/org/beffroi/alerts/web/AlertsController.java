@@ -145,7 +145,18 @@ class AlertsController {
             redirect.addAttribute("jeton", subscriptions.signedLink(id));
             return "redirect:/alertes/preferences";
         }
-        String token = subscriptions.subscribe(form.getChannel(), address, chosen, area, accountId);
+        String token;
+        try {
+            token = subscriptions.subscribe(form.getChannel(), address, chosen, area, accountId);
+        } catch (RuntimeException e) {
+            if (form.getChannel() != Channel.SMS) {
+                throw e;
+            }
+            // the SMS gateway did not take the code: nothing is kept, the form comes back to try again
+            errors.rejectValue("phone", "alerts.sms.unavailable");
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return subscribePage(model);
+        }
         if (form.getChannel() == Channel.SMS) {
             return "redirect:/alertes/code?jeton=" + token;
         }

@@ -2,53 +2,38 @@ package org.beffroi.alerts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.beffroi.alerts.Severity;
 import org.beffroi.testing.BeffroiTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 
 /**
- * The HTTP SMS provider, chosen by configuration, against a real gateway on localhost: the subscription
- * code and the alert go through it with the credentials; a gateway answering 500 gets the alert again
- * later (once); wrong credentials, a gateway that does not answer in time and one that is not there throw,
- * and the credentials never reach the log.
+ * The HTTP SMS provider against a real gateway on localhost: chosen by configuration; the message goes
+ * with the credentials; a gateway answering 500 makes the SMS channel report the delivery failed (the
+ * dispatcher tries it again later) and the next try goes through; wrong credentials, a gateway that does
+ * not answer in time and one that is not there throw, and the credentials never reach the log. The
+ * application's own context keeps the log provider: every test shares one context and one database, whose
+ * scheduler would take the deliveries of a second one.
  */
 @BeffroiTest
 @ExtendWith(OutputCaptureExtension.class)
-@org.springframework.test.context.TestPropertySource(properties = {
-        "beffroi.alerts.sms.provider=http",
-        "beffroi.alerts.sms.http.user=belvoir",
-        "beffroi.alerts.sms.http.password=" + HttpSmsProviderTest.PASSWORD,
-        "beffroi.alerts.sms.http.sender=Belvoir"})
 class HttpSmsProviderTest {
 
     static final String PASSWORD = "s3cret-gateway-pw";
     static final SmsGateway GATEWAY = new SmsGateway("belvoir", PASSWORD, "key-0123456789");
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("beffroi.alerts.sms.http.url", GATEWAY::url);
-    }
 
     @AfterAll
     static void stop() {
@@ -56,55 +41,53 @@ class HttpSmsProviderTest {
     }
 
     @Autowired
-    MockMvc mvc;
+    MessageSource messages;
 
     @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    AlertDesk desk;
-
-    @Autowired
-    Topics topics;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    Environment environment;
 
     @Test
-    void theConfiguredGatewayCarriesTheCodeAndTheAlertIsSentAgainAfterA500(CapturedOutput output) throws Exception {
-        assertThat(context.getBean(SmsProvider.class)).isInstanceOf(HttpSmsProvider.class);
-        assertThat(context.getBeansOfType(LogSmsProvider.class)).isEmpty();
-        long topic = topics.insert("Passerelle " + UUID.randomUUID(), "Gateway", 999);
-        String number = "06 " + (10 + (int) (Math.random() * 89)) + " 12 34 56";
-        String e164 = "+33" + number.replace(" ", "").substring(1);
+    void theProviderIsChosenByConfiguration() {
+        var runner = new ApplicationContextRunner().withUserConfiguration(LogSmsProvider.class, HttpSmsProvider.class);
+        runner.run(context -> assertThat(context).getBean(SmsProvider.class).isInstanceOf(LogSmsProvider.class));
+        runner.withPropertyValues("beffroi.alerts.sms.provider=log")
+                .run(context -> assertThat(context).getBean(SmsProvider.class).isInstanceOf(LogSmsProvider.class));
+        runner.withPropertyValues("beffroi.alerts.sms.provider=http", "beffroi.alerts.sms.http.url=" + GATEWAY.url(),
+                "beffroi.alerts.sms.http.user=belvoir", "beffroi.alerts.sms.http.password=" + PASSWORD,
+                "beffroi.alerts.sms.http.sender=Belvoir", "beffroi.alerts.sms.http.field.text=message")
+                .run(context -> {
+                    assertThat(context).getBean(SmsProvider.class).isInstanceOf(HttpSmsProvider.class);
+                    assertThat(context).doesNotHaveBean(LogSmsProvider.class);
+                    context.getBean(SmsProvider.class).send("+33611223344", "Configuré");
+                });
+        var configured = GATEWAY.receivedBy("+33611223344").getFirst();
+        assertThat(configured.body()).containsEntry("message", "Configuré").containsEntry("sender", "Belvoir")
+                .doesNotContainKey("text");
+        assertThat(configured.contentType()).startsWith("application/json");
+        // no URL, no start: a misconfiguration shows at once
+        new ApplicationContextRunner().withUserConfiguration(HttpSmsProvider.class)
+                .withPropertyValues("beffroi.alerts.sms.provider=http")
+                .run(context -> assertThat(context).hasFailed());
+    }
 
-        var result = mvc.perform(post("/alertes/abonnement").with(csrf()).with(r -> {
-            r.setRemoteAddr("10.0.7.1");
-            return r;
-        }).param("channel", "SMS").param("phone", number).param("topicIds", Long.toString(topic))
-                .param("areaKind", "COMMUNE")).andExpect(redirectedUrlPattern("/alertes/code?jeton=*")).andReturn();
-        String token = result.getResponse().getRedirectedUrl().substring("/alertes/code?jeton=".length());
-        var code = GATEWAY.receivedBy(e164).getFirst();
-        assertThat(code.sender()).isEqualTo("Belvoir");
-        assertThat(code.contentType()).startsWith("application/json");
-        mvc.perform(post("/alertes/code").with(csrf()).param("jeton", token).param("code", code.text().replaceAll("\\D", "")))
-                .andExpect(status().isOk());
+    @Test
+    void anAlertTheGatewayRefusesWith500IsReportedFailedAndGoesThroughOnTheNextTry(CapturedOutput output) {
+        var channel = new SmsChannel(provider(GATEWAY.url(), "belvoir", PASSWORD, "", Duration.ofSeconds(5)), messages,
+                environment);
+        String title = "Coupure d’eau " + UUID.randomUUID().toString().substring(0, 6);
+        var outgoing = new DeliveryChannel.Outgoing(42, Severity.WARNING, title, "Eau coupée.", null, false);
+        var recipients = List.of(new DeliveryChannel.Recipient(7001, 501, "+33612340001"),
+                new DeliveryChannel.Recipient(7002, 502, "+33612340002"));
 
         GATEWAY.answerNext(500);
-        String title = "Coupure d’eau " + UUID.randomUUID().toString().substring(0, 6);
-        long alert = desk.create(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), title, "Eau coupée.", null,
-                Instant.now(), Instant.now().plus(Duration.ofHours(2))), null);
-        assertThat(desk.send(alert, null)).isEqualTo(AlertDesk.SendOutcome.SCHEDULED);
+        assertThat(channel.send(outgoing, recipients)).containsOnlyKeys(7001L);
+        assertThat(channel.send(outgoing, recipients.subList(0, 1))).isEmpty();
 
-        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> desk.messages(alert).getFirst().finished());
-        var tries = GATEWAY.receivedBy(e164).stream().filter(r -> r.text().contains(title)).toList();
+        var tries = GATEWAY.receivedBy("+33612340001");
         assertThat(tries).extracting(SmsGateway.Received::answered).containsExactly(500, 200);
-        assertThat(desk.messages(alert).getFirst().count("SENT")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("""
-                select d.attempts from alerts_delivery d join alerts_message m on m.id = d.message_id
-                where m.alert_id = ?""", Integer.class, alert)).isEqualTo(2);
-        assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(code.text());
-        desk.end(alert);
+        assertThat(tries).allSatisfy(r -> assertThat(r.text()).contains(title).contains("/alertes/42"));
+        assertThat(GATEWAY.receivedBy("+33612340002")).extracting(SmsGateway.Received::answered).containsExactly(200);
+        assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(title).contains("answered 500");
     }
 
     @Test
