@@ -37,6 +37,8 @@ class PushChannel implements DeliveryChannel {
     private static final Logger log = LoggerFactory.getLogger(PushChannel.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BODY_CHARACTERS = 300;
+    /** Notifications in flight at once. */
+    private static final int PARALLEL = 20;
 
     private final WebPush webPush;
     private final Environment environment;
@@ -57,8 +59,23 @@ class PushChannel implements DeliveryChannel {
         var endpoints = webPush.endpoints(recipients.stream().map(Recipient::subscriptionId).toList());
         byte[] payload = payload(message);
         var failed = new HashMap<Long, String>();
+        var ended = new ArrayList<Long>();
+        for (int from = 0; from < recipients.size(); from += PARALLEL) {
+            var part = recipients.subList(from, Math.min(recipients.size(), from + PARALLEL));
+            sendPart(service, endpoints, payload, message, part, failed, ended);
+        }
+        ended.forEach(webPush::gone);
+        if (!ended.isEmpty()) {
+            log.info("{} push subscriptions ended: their push service no longer knows them", ended.size());
+        }
+        return failed;
+    }
+
+    /** Sends to a few recipients at once (the library opens a client per notification) and awaits them. */
+    private void sendPart(PushService service, Map<Long, WebPush.Endpoint> endpoints, byte[] payload, Outgoing message,
+            List<Recipient> part, Map<Long, String> failed, List<Long> ended) {
         var pending = new LinkedHashMap<Recipient, Future<HttpResponse>>();
-        for (var recipient : recipients) {
+        for (var recipient : part) {
             var endpoint = endpoints.get(recipient.subscriptionId());
             if (endpoint == null) {
                 failed.put(recipient.deliveryId(), GONE); // unsubscribed since the delivery was planned
@@ -73,7 +90,6 @@ class PushChannel implements DeliveryChannel {
                 failed.put(recipient.deliveryId(), e.getClass().getSimpleName());
             }
         }
-        var ended = new ArrayList<Long>();
         for (var entry : pending.entrySet()) {
             var recipient = entry.getKey();
             try {
@@ -92,11 +108,6 @@ class PushChannel implements DeliveryChannel {
                 failed.put(recipient.deliveryId(), "Interrupted");
             }
         }
-        ended.forEach(webPush::gone);
-        if (!ended.isEmpty()) {
-            log.info("{} push subscriptions ended: their push service no longer knows them", ended.size());
-        }
-        return failed;
     }
 
     /**

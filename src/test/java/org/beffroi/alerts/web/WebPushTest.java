@@ -237,14 +237,23 @@ class WebPushTest {
     }
 
     @Test
-    void aBrowserThatSubscribesAgainReplacesItsFormerSubscription() throws Exception {
+    void aBrowserThatSubscribesAgainReplacesItsFormerSubscriptionAndThePreferencesPageEndsIt() throws Exception {
         var browser = Browser.make();
         String first = subscribe(browser).andReturn().getResponse().getRedirectedUrl();
-        subscribe(browser).andExpect(redirectedUrlPattern("/alertes/preferences?jeton=*"));
+        String second = subscribe(browser).andExpect(redirectedUrlPattern("/alertes/preferences?jeton=*")).andReturn()
+                .getResponse().getRedirectedUrl();
         mvc.perform(get(first)).andExpect(status().isBadRequest());
         long draft = compose("Essai");
         mvc.perform(get("/admin/alertes/" + draft).cookie(agent))
                 .andExpect(content().string(Matchers.containsString("1 abonnés par notification du navigateur")));
+
+        String token = second.substring(second.indexOf("jeton=") + 6);
+        mvc.perform(get(second)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("/alertes/desabonnement?jeton=")));
+        mvc.perform(post("/alertes/desabonnement").with(csrf()).param("jeton", token)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("désabonné")));
+        mvc.perform(get("/admin/alertes/" + draft).cookie(agent))
+                .andExpect(content().string(Matchers.containsString("0 abonnés par notification du navigateur")));
     }
 
     private String vapidPublicKey() throws Exception {
