@@ -153,6 +153,7 @@ class AlertsController {
                 throw e;
             }
             // the SMS gateway did not take the code: nothing is kept, the form comes back to try again
+            org.slf4j.LoggerFactory.getLogger(AlertsController.class).warn("SMS subscription code not sent: {}", e.toString());
             errors.rejectValue("phone", "alerts.sms.unavailable");
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             return subscribePage(model);
