@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An SMS gateway reached over HTTP, chosen by {@code beffroi.alerts.sms.provider=http}: each message is one
  * POST of a JSON object {@code {"to": "+33612345678", "text": "…", "sender": "Belvoir"}} (the three names can
  * be changed to the gateway's) to {@code beffroi.alerts.sms.http.url}, authenticated by HTTP Basic or by an
- * API key in a header. Any answer but 2xx, a timeout or a connection error throws, so that the dispatcher
- * tries again later. Neither the credentials nor the text are written to the log.
+ * API key in a header. Any answer but 2xx, a timeout or a connection error throws
+ * {@link SmsProvider.NotSentException}, so that the dispatcher tries again later. Neither the credentials nor the text are written to the log.
  */
 @Component
 @ConditionalOnProperty(name = "beffroi.alerts.sms.provider", havingValue = "http")
@@ -55,13 +55,6 @@ public class HttpSmsProvider implements SmsProvider {
         @Override
         public String toString() {
             return "Settings[url=" + url + ", user=" + user + ", sender=" + sender + "]"; // never the secrets
-        }
-    }
-
-    /** The gateway did not take the message. */
-    public static class SmsNotSentException extends RuntimeException {
-        SmsNotSentException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 
@@ -103,14 +96,14 @@ public class HttpSmsProvider implements SmsProvider {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new SmsNotSentException("SMS gateway unreachable (" + e.getClass().getSimpleName() + ")", e);
+            throw new NotSentException("SMS gateway unreachable (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmsNotSentException("Interrupted while sending an SMS", e);
+            throw new NotSentException("Interrupted while sending an SMS", e);
         }
         if (response.statusCode() / 100 != 2) {
             log.warn("SMS gateway answered {} for {}", response.statusCode(), masked);
-            throw new SmsNotSentException("SMS gateway answered " + response.statusCode(), null);
+            throw new NotSentException("SMS gateway answered " + response.statusCode(), null);
         }
         log.info("SMS to {} taken by the gateway", masked);
     }

@@ -12,6 +12,7 @@ import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Channel;
 import org.beffroi.alerts.internal.Geography;
 import org.beffroi.alerts.internal.PhoneNumbers;
+import org.beffroi.alerts.internal.SmsProvider;
 import org.beffroi.alerts.internal.Subscription;
 import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.Subscriptions.Confirmation;
@@ -148,10 +149,7 @@ class AlertsController {
         String token;
         try {
             token = subscriptions.subscribe(form.getChannel(), address, chosen, area, accountId);
-        } catch (RuntimeException e) {
-            if (form.getChannel() != Channel.SMS) {
-                throw e;
-            }
+        } catch (SmsProvider.NotSentException e) {
             // the SMS gateway did not take the code: nothing is kept, the form comes back to try again
             org.slf4j.LoggerFactory.getLogger(AlertsController.class).warn("SMS subscription code not sent: {}", e.toString());
             errors.rejectValue("phone", "alerts.sms.unavailable");

@@ -95,7 +95,7 @@ class HttpSmsProviderTest {
         int before = GATEWAY.received().size();
         var wrong = provider(GATEWAY.url(), "belvoir", "not-the-password", "", Duration.ofSeconds(5));
         assertThatThrownBy(() -> wrong.send("+33612345678", "Bonjour"))
-                .isInstanceOf(HttpSmsProvider.SmsNotSentException.class).hasMessageContaining("401")
+                .isInstanceOf(SmsProvider.NotSentException.class).hasMessageContaining("401")
                 .hasMessageNotContaining("not-the-password");
         assertThat(GATEWAY.received()).hasSize(before + 1);
         assertThat(GATEWAY.received().getLast().answered()).isEqualTo(401);
@@ -114,7 +114,7 @@ class HttpSmsProviderTest {
         try {
             var impatient = provider(GATEWAY.url(), "belvoir", PASSWORD, "", Duration.ofMillis(300));
             assertThatThrownBy(() -> impatient.send("+33612345670", "Lent"))
-                    .isInstanceOf(HttpSmsProvider.SmsNotSentException.class).hasMessageContaining("unreachable");
+                    .isInstanceOf(SmsProvider.NotSentException.class).hasMessageContaining("unreachable");
         } finally {
             GATEWAY.release();
         }
@@ -124,7 +124,7 @@ class HttpSmsProviderTest {
         }
         var absent = provider("http://127.0.0.1:" + closedPort + "/sms", "belvoir", PASSWORD, "", Duration.ofSeconds(2));
         assertThatThrownBy(() -> absent.send("+33612345670", "Absent"))
-                .isInstanceOf(HttpSmsProvider.SmsNotSentException.class).hasMessageContaining("unreachable");
+                .isInstanceOf(SmsProvider.NotSentException.class).hasMessageContaining("unreachable");
     }
 
     private static HttpSmsProvider provider(String url, String user, String password, String apiKey, Duration timeout) {
