@@ -8,9 +8,15 @@ import org.beffroi.alerts.Severity;
 /** A way to reach subscribers: sends one message to a batch of them and says which failed. */
 public interface DeliveryChannel {
 
+    /** The reason for an address that no longer exists (a push subscription the push service dropped): not retried. */
+    String GONE = "GONE";
+
     Channel channel();
 
-    /** Sends to every recipient; answers the delivery ids that failed, with a short reason. */
+    /**
+     * Sends to every recipient; answers the delivery ids that failed, with a short reason ({@link #GONE} for
+     * a failure that no retry can mend).
+     */
     Map<Long, String> send(Outgoing message, List<Recipient> recipients);
 
     /** What is sent: an alert's message, or a newsletter issue ({@code newsletter} not null, e-mail only). */

@@ -238,7 +238,9 @@ class Dispatcher {
                         .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
                 Map<Long, String> failed = channels.get(entry.getKey()).send(outgoing, recipients);
                 record(entry.getValue(), failed);
-                relayDown |= failed.size() == recipients.size();
+                // Web Push: addresses gone for good fail at once and do not make the channel look down
+                long gone = failed.values().stream().filter(DeliveryChannel.GONE::equals).count();
+                relayDown |= failed.size() - gone == recipients.size() - gone && failed.size() > gone;
             }
             if (relayDown) {
                 break; // the relay refuses everything: wait for the retry rather than spin
@@ -307,7 +309,8 @@ class Dispatcher {
         named.getJdbcTemplate().batchUpdate(
                 "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ? where id = ?", again, 500,
                 (ps, claimed) -> {
-                    ps.setString(1, claimed.attempts() >= MAX_TRIES ? "FAILED" : "PENDING");
+                    ps.setString(1, claimed.attempts() >= MAX_TRIES
+                            || DeliveryChannel.GONE.equals(failed.get(claimed.id())) ? "FAILED" : "PENDING");
                     ps.setObject(2, now.plus(retry.multipliedBy(1L << Math.min(claimed.attempts() - 1, 10))));
                     ps.setString(3, failed.getOrDefault(claimed.id(), "BATCH_RETRIED"));
                     ps.setLong(4, claimed.id());

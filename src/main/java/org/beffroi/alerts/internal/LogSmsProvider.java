@@ -5,14 +5,16 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The SMS provider of the demo and the tests: it writes each message to the log (the number masked) and
- * keeps the last ones in memory, for the demo's administrator and the tests to read. An HTTP provider is not
- * written yet: a real one implements {@link SmsProvider} in place of this bean.
+ * keeps the last ones in memory, for the demo's administrator and the tests to read. Chosen by
+ * {@code beffroi.alerts.sms.provider=log} (the default); {@link HttpSmsProvider} is the real one.
  */
 @Component
+@ConditionalOnProperty(name = "beffroi.alerts.sms.provider", havingValue = "log", matchIfMissing = true)
 public class LogSmsProvider implements SmsProvider {
 
     private static final Logger log = LoggerFactory.getLogger(LogSmsProvider.class);

@@ -12,16 +12,19 @@ import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Channel;
 import org.beffroi.alerts.internal.Geography;
 import org.beffroi.alerts.internal.PhoneNumbers;
+import org.beffroi.alerts.internal.SmsProvider;
 import org.beffroi.alerts.internal.Subscription;
 import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.Subscriptions.Confirmation;
 import org.beffroi.alerts.internal.Topic;
 import org.beffroi.alerts.internal.Topics;
+import org.beffroi.alerts.internal.WebPush;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -54,11 +57,13 @@ class AlertsController {
     private final Neighbourhoods neighbourhoods;
     private final Geography geography;
     private final RateLimits limits;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
+    private final WebPush webPush;
 
     AlertsController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, RateLimits limits, org.springframework.context.MessageSource messages) {
+            Geography geography, RateLimits limits, MessageSource messages, WebPush webPush) {
         this.messages = messages;
+        this.webPush = webPush;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.topics = topics;
@@ -98,6 +103,7 @@ class AlertsController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("areaKinds", Area.Kind.values());
+        model.addAttribute("pushKey", webPush.publicKey());
         return "alerts/subscribe";
     }
 
@@ -112,6 +118,11 @@ class AlertsController {
             if (address == null) {
                 errors.rejectValue("email", "alerts.email.invalid");
             }
+        } else if (form.getChannel() == Channel.PUSH) {
+            // Web Push: the browser's subscription, checked; confirmed by the browser's own permission prompt
+            var problem = webPush.check(new WebPush.Endpoint(form.getEndpoint(), form.getP256dh(), form.getAuth()));
+            problem.ifPresent(p -> errors.rejectValue("channel", "alerts.push.problem." + p.name().toLowerCase(Locale.ROOT)));
+            address = problem.isPresent() ? null : form.getEndpoint();
         } else {
             address = PhoneNumbers.frenchMobile(form.getPhone()).orElse(null);
             if (address == null) {
@@ -132,8 +143,24 @@ class AlertsController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return subscribePage(model);
         }
-        String token = subscriptions.subscribe(form.getChannel(), address, chosen, area,
-                SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
+        if (form.getChannel() == Channel.PUSH) {
+            long id = webPush.subscribe(new WebPush.Endpoint(form.getEndpoint(), form.getP256dh(), form.getAuth()),
+                    chosen, area, accountId);
+            redirect.addFlashAttribute("saved", "alerts.push.subscribed");
+            redirect.addAttribute("jeton", subscriptions.signedLink(id));
+            return "redirect:/alertes/preferences";
+        }
+        String token;
+        try {
+            token = subscriptions.subscribe(form.getChannel(), address, chosen, area, accountId);
+        } catch (SmsProvider.NotSentException e) {
+            // the SMS gateway did not take the code: nothing is kept, the form comes back to try again
+            org.slf4j.LoggerFactory.getLogger(AlertsController.class).warn("SMS subscription code not sent: {}", e.toString());
+            errors.rejectValue("phone", "alerts.sms.unavailable");
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return subscribePage(model);
+        }
         if (form.getChannel() == Channel.SMS) {
             return "redirect:/alertes/code?jeton=" + token;
         }

@@ -13,6 +13,10 @@ public class SubscriptionForm extends AreaForm {
     private String email;
     private String phone;
     private List<Long> topicIds = new ArrayList<>();
+    // Web Push: what the browser's PushManager handed over (filled by /js/alerts-push.js)
+    private String endpoint;
+    private String p256dh;
+    private String auth;
 
     public Channel getChannel() { return channel; }
     public void setChannel(Channel channel) { this.channel = channel; }
@@ -22,4 +26,10 @@ public class SubscriptionForm extends AreaForm {
     public void setPhone(String phone) { this.phone = phone; }
     public List<Long> getTopicIds() { return topicIds; }
     public void setTopicIds(List<Long> topicIds) { this.topicIds = topicIds; }
+    public String getEndpoint() { return endpoint; }
+    public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
+    public String getP256dh() { return p256dh; }
+    public void setP256dh(String p256dh) { this.p256dh = p256dh; }
+    public String getAuth() { return auth; }
+    public void setAuth(String auth) { this.auth = auth; }
 }

@@ -1,0 +1,143 @@
+package org.beffroi.alerts.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.http.HttpResponse;
+import org.beffroi.alerts.Severity;
+import org.bouncycastle.jce.interfaces.ECPublicKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import nl.martijndwars.webpush.Encoding;
+import nl.martijndwars.webpush.Notification;
+import nl.martijndwars.webpush.PushService;
+import nl.martijndwars.webpush.Urgency;
+import nl.martijndwars.webpush.Utils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alerts as browser notifications, through the web-push library: each recipient gets a POST to its push
+ * service, the payload encrypted for its browser (RFC 8291, {@code aes128gcm}) and signed for by the VAPID
+ * key (RFC 8292). A 404 or 410 from the push service means the browser dropped the subscription: it ends,
+ * and the delivery is not tried again. The service worker ({@code /alertes-sw.js}) shows the payload.
+ */
+@Component
+class PushChannel implements DeliveryChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(PushChannel.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BODY_CHARACTERS = 300;
+    /** Notifications in flight at once. */
+    private static final int PARALLEL = 20;
+
+    private final WebPush webPush;
+    private final Environment environment;
+
+    PushChannel(WebPush webPush, Environment environment) {
+        this.webPush = webPush;
+        this.environment = environment;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.PUSH;
+    }
+
+    @Override
+    public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
+        var service = new PushService(webPush.keyPair(), webPush.subject());
+        var endpoints = webPush.endpoints(recipients.stream().map(Recipient::subscriptionId).toList());
+        byte[] payload = payload(message);
+        var failed = new HashMap<Long, String>();
+        var ended = new ArrayList<Long>();
+        for (int from = 0; from < recipients.size(); from += PARALLEL) {
+            var part = recipients.subList(from, Math.min(recipients.size(), from + PARALLEL));
+            sendPart(service, endpoints, payload, message, part, failed, ended);
+        }
+        ended.forEach(webPush::gone);
+        if (!ended.isEmpty()) {
+            log.info("{} push subscriptions ended: their push service no longer knows them", ended.size());
+        }
+        return failed;
+    }
+
+    /** Sends to a few recipients at once (the library opens a client per notification) and awaits them. */
+    private void sendPart(PushService service, Map<Long, WebPush.Endpoint> endpoints, byte[] payload, Outgoing message,
+            List<Recipient> part, Map<Long, String> failed, List<Long> ended) {
+        var pending = new LinkedHashMap<Recipient, Future<HttpResponse>>();
+        for (var recipient : part) {
+            var endpoint = endpoints.get(recipient.subscriptionId());
+            if (endpoint == null) {
+                failed.put(recipient.deliveryId(), GONE); // unsubscribed since the delivery was planned
+                continue;
+            }
+            try {
+                var notification = new PushNotification(endpoint.endpoint(),
+                        (ECPublicKey) Utils.loadPublicKey(WebPush.bytes(endpoint.p256dh())), WebPush.bytes(endpoint.auth()),
+                        payload, webPush.ttlSeconds(), message.severity() == Severity.DANGER ? Urgency.HIGH : Urgency.NORMAL);
+                pending.put(recipient, service.sendAsync(notification, Encoding.AES128GCM));
+            } catch (Exception e) {
+                failed.put(recipient.deliveryId(), e.getClass().getSimpleName());
+            }
+        }
+        for (var entry : pending.entrySet()) {
+            var recipient = entry.getKey();
+            try {
+                int status = entry.getValue().get(30, TimeUnit.SECONDS).getStatusLine().getStatusCode();
+                if (status == 404 || status == 410) {
+                    ended.add(recipient.subscriptionId());
+                    failed.put(recipient.deliveryId(), GONE);
+                } else if (status / 100 != 2) {
+                    failed.put(recipient.deliveryId(), "HTTP " + status);
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                entry.getValue().cancel(true);
+                failed.put(recipient.deliveryId(), e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.put(recipient.deliveryId(), "Interrupted");
+            }
+        }
+    }
+
+    /**
+     * The library's notification, with the whole origin of the push service as the VAPID audience: the
+     * library's own leaves out a port that is not the scheme's default (RFC 8292 wants the origin).
+     */
+    static final class PushNotification extends Notification {
+
+        PushNotification(String endpoint, ECPublicKey key, byte[] auth, byte[] payload, int ttl, Urgency urgency) {
+            super(endpoint, key, auth, payload, ttl, urgency, null);
+        }
+
+        @Override
+        public String getOrigin() {
+            var uri = java.net.URI.create(getEndpoint());
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        }
+    }
+
+    /** What the service worker shows: the title, the start of the message, the alert's page. */
+    private byte[] payload(Outgoing message) {
+        String link = environment.getProperty("beffroi.base-url", "http://localhost:8080") + "/alertes/" + message.alertId();
+        String body = message.body().length() > BODY_CHARACTERS
+                ? message.body().substring(0, BODY_CHARACTERS - 1) + "…" : message.body();
+        var content = new LinkedHashMap<String, Object>();
+        content.put("title", message.title());
+        content.put("body", body);
+        content.put("url", link);
+        content.put("tag", "alerte-" + message.alertId());
+        content.put("severity", message.severity().name());
+        return JSON.writeValueAsBytes(content);
+    }
+}
