@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who an alert reaches: the confirmed subscriptions to its topic whose area meets the alert's. Read a page
- * of subscriptions at a time, in id order, so that memory stays flat whatever the number of subscribers.
+ * of subscriptions at a time, in id order, so that memory stays flat whatever the number of subscribers; the
+ * order is the one of the index on topic (or list) and subscription, so that a page is a range of it.
  */
 @Component
 public class Audience {
@@ -66,10 +67,10 @@ public class Audience {
         }
         var rows = jdbc.sql("""
                 select s.id, s.channel, s.address, s.area_kind, s.latitude, s.longitude, s.radius_metres
-                from alerts_subscription s join alerts_subscription_topic t on t.subscription_id = s.id and t.topic_id = ?
-                where s.status = 'CONFIRMED' and s.id > ?
+                from alerts_subscription_topic t join alerts_subscription s on s.id = t.subscription_id
+                where t.topic_id = ? and t.subscription_id > ? and s.status = 'CONFIRMED'
                     and not exists (select 1 from alerts_suppression x where x.address = s.address)
-                order by s.id limit ?""")
+                order by t.topic_id, t.subscription_id limit ?""")
                 .params(topicId, after, PAGE)
                 .query((rs, n) -> new Row(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
                         Area.Kind.valueOf(rs.getString(4)), rs.getObject(5, Double.class), rs.getObject(6, Double.class),
@@ -105,11 +106,10 @@ public class Audience {
      */
     public long pageOfList(long listId, long after, Consumer<List<Member>> consumer) {
         var members = jdbc.sql("""
-                select s.id, s.address from alerts_subscription s
-                join alerts_subscription_list l on l.subscription_id = s.id and l.list_id = ?
-                where s.status = 'CONFIRMED' and s.channel = 'EMAIL' and s.id > ?
+                select s.id, s.address from alerts_subscription_list l join alerts_subscription s on s.id = l.subscription_id
+                where l.list_id = ? and l.subscription_id > ? and s.status = 'CONFIRMED' and s.channel = 'EMAIL'
                     and not exists (select 1 from alerts_suppression x where x.address = s.address)
-                order by s.id limit ?""")
+                order by l.list_id, l.subscription_id limit ?""")
                 .params(listId, after, PAGE)
                 .query((rs, n) -> new Member(rs.getLong(1), Channel.EMAIL, rs.getString(2))).list();
         if (members.isEmpty()) {

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.beffroi.alerts.Severity;
 import org.slf4j.Logger;
@@ -35,7 +38,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * <li>sending claims a batch of due rows (an atomic update), sends it through its channel, and records
  * each recipient's outcome: sent, or back to pending with a later try (back-off), or failed for good.</li>
  * </ol>
- * A stop at any point resumes from the log: rows claimed by a run that died go back to pending. While
+ * {@code beffroi.alerts.delivery.workers} workers (default 2) send at the same time, each claiming its own
+ * share of the log. A stop at any point resumes from the log: rows claimed by a run that died go back to pending. While
  * some rows wait for a retry, the task fails on purpose and db-scheduler runs it again later.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,10 +68,13 @@ class Dispatcher {
     private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final Duration retry;
+    private final int workers;
     private volatile Guard guard = Guard.PER_RECIPIENT;
 
     Dispatcher(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, Audience audience,
-            IssueDeliveries issues, List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry) {
+            IssueDeliveries issues, List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry,
+            @Value("${beffroi.alerts.delivery.workers:2}") int workers) {
+        this.workers = Math.max(1, workers);
         this.jdbc = jdbc;
         this.named = named;
         this.transaction = transaction;
@@ -226,10 +233,40 @@ class Dispatcher {
     private void sendAll(long messageId, DeliveryChannel.Outgoing outgoing) {
         jdbc.sql("update alerts_delivery set status = 'PENDING' where message_id = ? and status = 'SENDING'")
                 .param(messageId).update();
+        if (workers == 1) {
+            sendShare(messageId, outgoing, 1, 0);
+        } else {
+            // each worker claims its own share of the log (ids modulo the number of workers), so that their claims
+            // never meet, and one worker's database work overlaps another's sending
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                var shares = IntStream.range(0, workers)
+                        .mapToObj(share -> pool.submit(() -> sendShare(messageId, outgoing, workers, share))).toList();
+                for (var share : shares) {
+                    share.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending message " + messageId, e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status in ('PENDING', 'SENDING')")
+                .param(messageId).query(Long.class).single();
+        if (left > 0) {
+            throw new IllegalStateException(left + " deliveries of message " + messageId + " wait for a retry");
+        }
+        jdbc.sql("update alerts_message set status = 'DONE', finished_at = ? where id = ?")
+                .params(OffsetDateTime.now(clock), messageId).update();
+        log.info("Message {} delivered", messageId);
+    }
+
+    /** Sends the due rows of one share of the log, batch after batch, until none is left or the relay is down. */
+    private Void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int shares, int share) {
         while (true) {
-            var batch = claim(messageId);
+            var batch = claim(messageId, shares, share);
             if (batch.isEmpty()) {
-                break;
+                return null;
             }
             var byChannel = batch.stream().collect(Collectors.groupingBy(Claimed::channel));
             boolean relayDown = false;
@@ -243,17 +280,9 @@ class Dispatcher {
                 relayDown |= failed.size() - gone == recipients.size() - gone && failed.size() > gone;
             }
             if (relayDown) {
-                break; // the relay refuses everything: wait for the retry rather than spin
+                return null; // the relay refuses everything: wait for the retry rather than spin
             }
         }
-        long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status in ('PENDING', 'SENDING')")
-                .param(messageId).query(Long.class).single();
-        if (left > 0) {
-            throw new IllegalStateException(left + " deliveries of message " + messageId + " wait for a retry");
-        }
-        jdbc.sql("update alerts_message set status = 'DONE', finished_at = ? where id = ?")
-                .params(OffsetDateTime.now(clock), messageId).update();
-        log.info("Message {} delivered", messageId);
     }
 
     private record Claimed(long id, long subscriptionId, Channel channel, String address, int attempts) {
@@ -264,7 +293,7 @@ class Dispatcher {
      * order: the index on message, status and time of the next try hands the first ones found, where an order
      * by id would sort every row still pending at each batch.
      */
-    private List<Claimed> claim(long messageId) {
+    private List<Claimed> claim(long messageId, int shares, int share) {
         // the claim's own mark: to the millisecond, which every database keeps exactly; what is due is compared
         // with the full time, or rows planned within this millisecond would wait for the next run
         var due = OffsetDateTime.now(clock);
@@ -272,7 +301,7 @@ class Dispatcher {
         return transaction.execute(tx -> {
             var ids = jdbc.sql("""
                     select id from alerts_delivery where message_id = ? and status = 'PENDING' and next_attempt_at <= ?
-                    limit ?""").params(messageId, due, BATCH).query(Long.class).list();
+                    and mod(id, ?) = ? limit ?""").params(messageId, due, shares, share, BATCH).query(Long.class).list();
             if (ids.isEmpty()) {
                 return List.<Claimed>of();
             }

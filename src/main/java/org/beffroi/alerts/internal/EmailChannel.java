@@ -24,7 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Alerts by e-mail, straight to the SMTP relay: a batch is shared between a few SMTP connections used at the
- * same time ({@code beffroi.alerts.email.connections}), each carrying its share through Spring's
+ * same time ({@code beffroi.alerts.email.connections}, default 2 for each of the dispatcher's workers), each carrying its share through Spring's
  * {@link JavaMailSender#send(MimeMessage...)}, and the relay's answer for each message tells which failed.
  * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences.
  */
@@ -45,7 +45,7 @@ class EmailChannel implements DeliveryChannel {
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
             @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
-            @Value("${beffroi.alerts.email.connections:4}") int connections, BounceReferences bounces,
+            @Value("${beffroi.alerts.email.connections:2}") int connections, BounceReferences bounces,
             NewsletterMail newsletters) {
         this.connections = Math.max(1, connections);
         this.bounces = bounces;
