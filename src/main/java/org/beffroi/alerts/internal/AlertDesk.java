@@ -37,9 +37,12 @@ public class AlertDesk {
     private final SchedulerClient scheduler;
     private final Clock clock;
     private final VulnerableRegister register;
+    private final UnendedAlerts unended;
 
-    AlertDesk(JdbcClient jdbc, Audience audience, SchedulerClient scheduler, Clock clock, VulnerableRegister register) {
+    AlertDesk(JdbcClient jdbc, Audience audience, SchedulerClient scheduler, Clock clock, VulnerableRegister register,
+            UnendedAlerts unended) {
         this.register = register;
+        this.unended = unended;
         this.jdbc = jdbc;
         this.audience = audience;
         this.scheduler = scheduler;
@@ -150,6 +153,7 @@ public class AlertDesk {
             return false;
         }
         jdbc.sql("update alerts_alert set title = ?, body = ? where id = ?").params(title, body, id).update();
+        unended.changed();
         long message = insertMessage(id, "UPDATE", title, body);
         scheduler.scheduleIfNotExists(Dispatcher.TASK.instance(Long.toString(message)).data(message)
                 .scheduledTo(clock.instant()));
@@ -159,6 +163,7 @@ public class AlertDesk {
     /** Ends the alert: its banner goes at once. */
     @Transactional
     public boolean end(long id) {
+        unended.changed();
         return jdbc.sql("update alerts_alert set ended_at = ? where id = ? and ended_at is null")
                 .params(OffsetDateTime.now(clock), id).update() == 1;
     }
@@ -176,13 +181,16 @@ public class AlertDesk {
                 .stream().findFirst();
     }
 
-    /** The alerts shown in the banner now. */
+    /** The alerts shown in the banner now, newest first, five at most: read from memory ({@link UnendedAlerts}). */
     public List<Alert> active() {
-        var now = OffsetDateTime.now(clock);
-        return withNeighbourhoods(jdbc.sql("""
-                select * from alerts_alert where published_at is not null and ended_at is null and starts_at <= ?
-                    and ends_at > ? order by starts_at desc limit 5""")
-                .params(now, now).query(this::row).list());
+        Instant now = clock.instant();
+        // no time in the query, so that the kept list holds whatever the clock says when it is read: the latest
+        // ends first, which puts the alerts in progress before those whose validity is over
+        return unended.get(() -> withNeighbourhoods(jdbc.sql("""
+                select * from alerts_alert where published_at is not null and ended_at is null
+                order by ends_at desc limit 50""").query(this::row).list()))
+                .stream().filter(alert -> alert.activeAt(now))
+                .sorted(java.util.Comparator.comparing(Alert::startsAt).reversed()).limit(5).toList();
     }
 
     /** Published alerts, newest first: the public archive. */

@@ -69,11 +69,13 @@ class Dispatcher {
     private final Clock clock;
     private final Duration retry;
     private final int workers;
+    private final UnendedAlerts unended;
     private volatile Guard guard = Guard.PER_RECIPIENT;
 
     Dispatcher(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, Audience audience,
             IssueDeliveries issues, List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry,
-            @Value("${beffroi.alerts.delivery.workers:2}") int workers) {
+            @Value("${beffroi.alerts.delivery.workers:2}") int workers, UnendedAlerts unended) {
+        this.unended = unended;
         this.workers = Math.max(1, workers);
         this.jdbc = jdbc;
         this.named = named;
@@ -112,6 +114,7 @@ class Dispatcher {
             transaction.executeWithoutResult(tx -> {
                 jdbc.sql("update alerts_alert set published_at = ? where id = ? and published_at is null")
                         .params(OffsetDateTime.now(clock), alertId).update();
+                unended.changed(); // its banner shows from now on
                 jdbc.sql("update alerts_message set status = 'PLANNING' where id = ?").param(messageId).update();
             });
             status = "PLANNING";

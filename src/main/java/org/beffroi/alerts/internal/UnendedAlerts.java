@@ -1,0 +1,43 @@
+package org.beffroi.alerts.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * The published alerts not ended yet, which the banner of every page and the home block read: kept in memory as
+ * the portal's public pages are (ADR 0014), so that a page costs no query for them. Cleared on this node once a
+ * change (an alert published, updated or ended) is committed; another node sees it within 30 s. What is shown
+ * is filtered against the clock when read, so an alert appears at its start and leaves at its end on time.
+ */
+@Component
+class UnendedAlerts {
+
+    private final Cache<Boolean, List<Alert>> alerts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
+            .build();
+
+    List<Alert> get(Supplier<List<Alert>> load) {
+        return alerts.get(Boolean.TRUE, key -> load.get());
+    }
+
+    /** An alert was published, updated or ended: forget the list once the change is committed. */
+    void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    alerts.invalidateAll();
+                }
+            });
+        } else {
+            alerts.invalidateAll();
+        }
+    }
+}
