@@ -2,7 +2,10 @@ package org.beffroi.testing;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
@@ -40,6 +43,23 @@ public final class Mailbox {
 
     public static List<MimeMessage> messagesTo(String address) {
         return Arrays.stream(TestServers.mail().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    /** How many of the messages went to each address ending with the suffix. */
+    public static Map<String, Integer> countByRecipient(Collection<MimeMessage> messages, String suffix) {
+        var counts = new HashMap<String, Integer>();
+        for (var message : messages) {
+            try {
+                for (var to : message.getRecipients(Message.RecipientType.TO)) {
+                    if (to.toString().endsWith(suffix)) {
+                        counts.merge(to.toString(), 1, Integer::sum);
+                    }
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return counts;
     }
 
     public static String body(MimeMessage message) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,12 @@ import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.beffroi.alerts.Severity;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * 10,000 subscribers, and the SMTP relay goes down in the middle of the send and comes back: each
@@ -92,10 +88,11 @@ class ExactlyOnceDeliveryTest {
         assertThat(message.count("SENT")).isEqualTo(subscribers);
         assertThat(message.count("FAILED")).isZero();
 
-        var counts = new HashMap<String, Integer>();
-        received(before, run).forEach(a -> counts.merge(a, 1, Integer::sum));
-        received(List.of(TestServers.mail().getReceivedMessages()), run).forEach(a -> counts.merge(a, 1, Integer::sum));
-        assertThat(received(before, run)).as("mail delivered before the outage").isNotEmpty();
+        String suffix = "-" + run + "@exemple.fr";
+        var counts = new HashMap<>(Mailbox.countByRecipient(before, suffix));
+        Mailbox.countByRecipient(List.of(TestServers.mail().getReceivedMessages()), suffix)
+                .forEach((address, n) -> counts.merge(address, n, Integer::sum));
+        assertThat(Mailbox.countByRecipient(before, suffix)).as("mail delivered before the outage").isNotEmpty();
         desk.end(alert); // its banner would show on the next tests' pages
         return counts;
     }
@@ -113,21 +110,5 @@ class ExactlyOnceDeliveryTest {
         jdbc.update("""
                 insert into alerts_subscription_topic (subscription_id, topic_id)
                 select id, ? from alerts_subscription where address like ?""", topic, "%-" + run + "@exemple.fr");
-    }
-
-    private static List<String> received(List<MimeMessage> messages, String run) {
-        var addresses = new ArrayList<String>();
-        for (var message : messages) {
-            try {
-                for (var to : message.getRecipients(Message.RecipientType.TO)) {
-                    if (to.toString().endsWith("-" + run + "@exemple.fr")) {
-                        addresses.add(to.toString());
-                    }
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return addresses;
     }
 }

@@ -6,22 +6,17 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A newsletter issue goes through the alerts' delivery log: 3,000 subscribers of a list, the SMTP relay goes
@@ -67,9 +62,10 @@ class NewsletterDeliveryTest {
         assertThat(progress.count("SENT")).isEqualTo(subscribers);
         assertThat(progress.count("FAILED")).isZero();
 
-        var counts = new HashMap<String, Integer>();
-        count(before, run, counts);
-        count(Arrays.asList(TestServers.mail().getReceivedMessages()), run, counts);
+        String suffix = "-" + run + "@exemple.fr";
+        var counts = new HashMap<>(Mailbox.countByRecipient(before, suffix));
+        Mailbox.countByRecipient(Arrays.asList(TestServers.mail().getReceivedMessages()), suffix)
+                .forEach((address, n) -> counts.merge(address, n, Integer::sum));
         assertThat(counts).hasSize(subscribers);
         assertThat(counts.values()).allMatch(n -> n == 1);
     }
@@ -87,19 +83,5 @@ class NewsletterDeliveryTest {
         jdbc.update("""
                 insert into alerts_subscription_list (subscription_id, list_id)
                 select id, ? from alerts_subscription where address like ?""", list, "%-" + run + "@exemple.fr");
-    }
-
-    private static void count(List<MimeMessage> messages, String run, Map<String, Integer> counts) {
-        for (var message : messages) {
-            try {
-                for (var to : message.getRecipients(Message.RecipientType.TO)) {
-                    if (to.toString().endsWith("-" + run + "@exemple.fr")) {
-                        counts.merge(to.toString(), 1, Integer::sum);
-                    }
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
