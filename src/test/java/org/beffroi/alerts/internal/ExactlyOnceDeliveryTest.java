@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.beffroi.alerts.Severity;
@@ -67,20 +63,16 @@ class ExactlyOnceDeliveryTest {
     private Map<String, Integer> sendThroughAnOutage(int subscribers) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long topic = topics.insert("Crue " + run, "Flood " + run, 999);
-        subscribe(topic, run, subscribers);
+        String suffix = RelayOutage.subscribers(jdbc, run, subscribers);
+        jdbc.update("""
+                insert into alerts_subscription_topic (subscription_id, topic_id)
+                select id, ? from alerts_subscription where address like ?""", topic, "%" + suffix);
         long alert = desk.create(new AlertDesk.Draft(Severity.DANGER, topic, Area.commune(), "Crue de la rivière " + run,
                 "Montez à l’étage.", null, Instant.now(), Instant.now().plus(Duration.ofHours(6))), null);
         assertThat(desk.audience(desk.find(alert).orElseThrow()).get(Channel.EMAIL)).isEqualTo(subscribers);
         assertThat(desk.send(alert, null)).isEqualTo(AlertDesk.SendOutcome.SCHEDULED);
 
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> TestServers.mail().getReceivedMessages().length >= subscribers / 3);
-        var before = TestServers.stopMail();
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
-                .until(() -> jdbc.queryForObject("""
-                        select count(*) from alerts_delivery d join alerts_message m on m.id = d.message_id
-                        where m.alert_id = ? and d.status = 'PENDING' and d.attempts > 0""", Long.class, alert) > 0);
-        TestServers.restartMail();
+        var before = RelayOutage.duringSend(jdbc, subscribers, "alert_id", alert);
 
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> desk.messages(alert).getFirst().finished());
@@ -88,27 +80,9 @@ class ExactlyOnceDeliveryTest {
         assertThat(message.count("SENT")).isEqualTo(subscribers);
         assertThat(message.count("FAILED")).isZero();
 
-        String suffix = "-" + run + "@exemple.fr";
-        var counts = new HashMap<>(Mailbox.countByRecipient(before, suffix));
-        Mailbox.countByRecipient(List.of(TestServers.mail().getReceivedMessages()), suffix)
-                .forEach((address, n) -> counts.merge(address, n, Integer::sum));
+        var counts = RelayOutage.received(before, suffix);
         assertThat(Mailbox.countByRecipient(before, suffix)).as("mail delivered before the outage").isNotEmpty();
         desk.end(alert); // its banner would show on the next tests' pages
         return counts;
-    }
-
-    private void subscribe(long topic, String run, int subscribers) {
-        var now = OffsetDateTime.now();
-        var rows = IntStream.range(0, subscribers).mapToObj(i -> "r" + i + "-" + run + "@exemple.fr").toList();
-        jdbc.batchUpdate("""
-                insert into alerts_subscription (channel, address, status, area_kind, created_at, confirmed_at)
-                values ('EMAIL', ?, 'CONFIRMED', 'COMMUNE', ?, ?)""", rows, 1000, (ps, address) -> {
-            ps.setString(1, address);
-            ps.setObject(2, now);
-            ps.setObject(3, now);
-        });
-        jdbc.update("""
-                insert into alerts_subscription_topic (subscription_id, topic_id)
-                select id, ? from alerts_subscription where address like ?""", topic, "%-" + run + "@exemple.fr");
     }
 }

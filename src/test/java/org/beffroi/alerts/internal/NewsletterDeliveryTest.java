@@ -3,15 +3,10 @@ package org.beffroi.alerts.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.beffroi.testing.BeffroiTest;
-import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,18 +38,14 @@ class NewsletterDeliveryTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long list = newsletters.createList(new Newsletters.ListDraft("Lettre " + run, "Letter " + run, null, null, true,
                 null, null, false));
-        subscribe(list, run, subscribers);
+        String suffix = RelayOutage.subscribers(jdbc, run, subscribers);
+        jdbc.update("""
+                insert into alerts_subscription_list (subscription_id, list_id)
+                select id, ? from alerts_subscription where address like ?""", list, "%" + suffix);
         long issue = newsletters.createIssue(list, null);
         assertThat(newsletters.send(issue, null)).isEqualTo(Newsletters.SendOutcome.SCHEDULED);
 
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> TestServers.mail().getReceivedMessages().length >= subscribers / 3);
-        var before = TestServers.stopMail();
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
-                .until(() -> jdbc.queryForObject("""
-                                select count(*) from alerts_delivery d join alerts_message m on m.id = d.message_id
-                                where m.issue_id = ? and d.status = 'PENDING' and d.attempts > 0""", Long.class, issue) > 0);
-        TestServers.restartMail();
+        var before = RelayOutage.duringSend(jdbc, subscribers, "issue_id", issue);
 
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> newsletters.findIssue(issue).orElseThrow().status() == Issue.Status.SENT);
@@ -62,26 +53,8 @@ class NewsletterDeliveryTest {
         assertThat(progress.count("SENT")).isEqualTo(subscribers);
         assertThat(progress.count("FAILED")).isZero();
 
-        String suffix = "-" + run + "@exemple.fr";
-        var counts = new HashMap<>(Mailbox.countByRecipient(before, suffix));
-        Mailbox.countByRecipient(Arrays.asList(TestServers.mail().getReceivedMessages()), suffix)
-                .forEach((address, n) -> counts.merge(address, n, Integer::sum));
+        var counts = RelayOutage.received(before, suffix);
         assertThat(counts).hasSize(subscribers);
         assertThat(counts.values()).allMatch(n -> n == 1);
-    }
-
-    private void subscribe(long list, String run, int subscribers) {
-        var now = OffsetDateTime.now();
-        var rows = IntStream.range(0, subscribers).mapToObj(i -> "n" + i + "-" + run + "@exemple.fr").toList();
-        jdbc.batchUpdate("""
-                insert into alerts_subscription (channel, address, status, area_kind, created_at, confirmed_at)
-                values ('EMAIL', ?, 'CONFIRMED', 'COMMUNE', ?, ?)""", rows, 1000, (ps, address) -> {
-            ps.setString(1, address);
-            ps.setObject(2, now);
-            ps.setObject(3, now);
-        });
-        jdbc.update("""
-                insert into alerts_subscription_list (subscription_id, list_id)
-                select id, ? from alerts_subscription where address like ?""", list, "%-" + run + "@exemple.fr");
     }
 }

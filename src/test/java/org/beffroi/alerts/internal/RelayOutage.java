@@ -1,0 +1,64 @@
+package org.beffroi.alerts.internal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.awaitility.Awaitility;
+import org.beffroi.testing.Mailbox;
+import org.beffroi.testing.TestServers;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** What the exactly-once tests share: subscribers written in bulk, and the relay stopped in the middle of a send. */
+final class RelayOutage {
+
+    private RelayOutage() {
+    }
+
+    /** Writes confirmed e-mail subscriptions whose addresses end with the answered suffix, for one run of a test. */
+    static String subscribers(JdbcTemplate jdbc, String run, int count) {
+        String suffix = "-" + run + "@exemple.fr";
+        var now = OffsetDateTime.now();
+        var rows = IntStream.range(0, count).mapToObj(i -> "r" + i + suffix).toList();
+        jdbc.batchUpdate("""
+                insert into alerts_subscription (channel, address, status, area_kind, created_at, confirmed_at)
+                values ('EMAIL', ?, 'CONFIRMED', 'COMMUNE', ?, ?)""", rows, 1000, (ps, address) -> {
+            ps.setString(1, address);
+            ps.setObject(2, now);
+            ps.setObject(3, now);
+        });
+        return suffix;
+    }
+
+    /**
+     * Once a third of the mails have arrived, stops the relay until the send has met the outage (a delivery of
+     * the message of that alert or issue back to pending after a try), then starts it again. Answers the mails
+     * received before the outage, which the restarted server no longer holds.
+     *
+     * @param owner {@code alert_id} or {@code issue_id}
+     */
+    static List<MimeMessage> duringSend(JdbcTemplate jdbc, int mails, String owner, long id) throws InterruptedException {
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> TestServers.mail().getReceivedMessages().length >= mails / 3);
+        var before = TestServers.stopMail();
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("""
+                        select count(*) from alerts_delivery d join alerts_message m on m.id = d.message_id
+                        where m.%s = ? and d.status = 'PENDING' and d.attempts > 0""".formatted(owner), Long.class, id) > 0);
+        TestServers.restartMail();
+        return before;
+    }
+
+    /** How many mails each address ending with the suffix got, before the outage and since. */
+    static Map<String, Integer> received(List<MimeMessage> before, String suffix) {
+        var counts = new HashMap<>(Mailbox.countByRecipient(before, suffix));
+        Mailbox.countByRecipient(List.of(TestServers.mail().getReceivedMessages()), suffix)
+                .forEach((address, n) -> counts.merge(address, n, Integer::sum));
+        return counts;
+    }
+}
