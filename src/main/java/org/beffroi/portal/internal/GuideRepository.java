@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 public class GuideRepository {
 
     private final JdbcClient jdbc;
+    /** The home page reads the published guides at every visit (ADR 0014). */
+    private final PublicCache<Boolean, List<Guide>> publishedGuides = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
 
     GuideRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -26,8 +28,9 @@ public class GuideRepository {
     }
 
     public List<Guide> published() {
-        return jdbc.sql("select * from portal_guide where published = true order by position, title")
-                .query(GuideRepository::row).list().stream().map(this::withLinks).toList();
+        return publishedGuides.get(Boolean.TRUE, () -> jdbc.sql(
+                "select * from portal_guide where published = true order by position, title")
+                .query(GuideRepository::row).list().stream().map(this::withLinks).toList());
     }
 
     public Optional<Guide> find(long id) {
@@ -45,6 +48,7 @@ public class GuideRepository {
     }
 
     public long insert(String title, String slug, String intro, int position, boolean published) {
+        publishedGuides.clearAfterCommit();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into portal_guide (title, slug, intro, position, published) values (?, ?, ?, ?, ?)")
                 .params(title, slug, intro, position, published).update(keys, "id");
@@ -52,15 +56,18 @@ public class GuideRepository {
     }
 
     public void update(long id, String title, String intro, int position, boolean published) {
+        publishedGuides.clearAfterCommit();
         jdbc.sql("update portal_guide set title = ?, intro = ?, position = ?, published = ? where id = ?")
                 .params(title, intro, position, published, id).update();
     }
 
     public void delete(long id) {
+        publishedGuides.clearAfterCommit();
         jdbc.sql("delete from portal_guide where id = ?").param(id).update();
     }
 
     public void addLink(long guideId, String label, String url, String note) {
+        publishedGuides.clearAfterCommit();
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from portal_guide_link where guide_id = ?")
                 .param(guideId).query(Integer.class).single();
         jdbc.sql("insert into portal_guide_link (guide_id, label, url, note, position) values (?, ?, ?, ?, ?)")
@@ -68,6 +75,7 @@ public class GuideRepository {
     }
 
     public boolean removeLink(long guideId, long linkId) {
+        publishedGuides.clearAfterCommit();
         return jdbc.sql("delete from portal_guide_link where id = ? and guide_id = ?").params(linkId, guideId)
                 .update() == 1;
     }

@@ -20,6 +20,8 @@ public class HomeLayout {
 
     private final JdbcClient jdbc;
     private final ServiceModules modules;
+    /** The administrator's placements, read at every visit of the home page (ADR 0014). */
+    private final PublicCache<Boolean, Map<String, Placement>> stored = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
 
     HomeLayout(JdbcClient jdbc, ServiceModules modules) {
         this.jdbc = jdbc;
@@ -49,6 +51,7 @@ public class HomeLayout {
 
     @Transactional
     public void save(List<Placement> placements) {
+        stored.clearAfterCommit();
         jdbc.sql("delete from portal_home_block").update();
         for (var p : placements) {
             jdbc.sql("insert into portal_home_block (block_key, position, visible) values (?, ?, ?)")
@@ -57,9 +60,12 @@ public class HomeLayout {
     }
 
     private Map<String, Placement> placements(List<HomeBlock> offered) {
-        Map<String, Placement> stored = new HashMap<>();
-        jdbc.sql("select * from portal_home_block").query((rs, n) -> new Placement(rs.getString("block_key"),
-                rs.getInt("position"), rs.getBoolean("visible"))).list().forEach(p -> stored.put(p.key(), p));
+        Map<String, Placement> stored = this.stored.get(Boolean.TRUE, () -> {
+            Map<String, Placement> read = new HashMap<>();
+            jdbc.sql("select * from portal_home_block").query((rs, n) -> new Placement(rs.getString("block_key"),
+                    rs.getInt("position"), rs.getBoolean("visible"))).list().forEach(p -> read.put(p.key(), p));
+            return read;
+        });
         var result = new java.util.LinkedHashMap<String, Placement>();
         for (var block : offered) {
             result.put(block.template(), stored.getOrDefault(block.template(),

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -55,5 +58,24 @@ final class PublicCache<K, V> {
     void clear() {
         generation.incrementAndGet();
         entries.invalidateAll();
+    }
+
+    /** Clears once the current transaction has committed (at once outside a transaction). */
+    void clearAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    clear();
+                }
+            });
+        } else {
+            clear();
+        }
+    }
+
+    /** What is kept until a change clears it, whatever the clock says. */
+    V get(K key, Supplier<V> loader) {
+        return get(key, Instant.EPOCH, () -> Loaded.untilChanged(loader.get()));
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 public class QuickLinks {
 
     private final JdbcClient jdbc;
+    /** The home page reads them at every visit (ADR 0014). */
+    private final PublicCache<Boolean, List<QuickLink>> kept = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
 
     QuickLinks(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -20,13 +22,14 @@ public class QuickLinks {
     }
 
     public List<QuickLink> all() {
-        return jdbc.sql("select * from portal_quick_link order by position, id")
+        return kept.get(Boolean.TRUE, () -> jdbc.sql("select * from portal_quick_link order by position, id")
                 .query((rs, n) -> new QuickLink(rs.getLong("id"), rs.getString("label"), rs.getString("url"),
                         rs.getInt("position")))
-                .list();
+                .list());
     }
 
     public long add(String label, String url) {
+        kept.clearAfterCommit();
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from portal_quick_link").query(Integer.class)
                 .single();
         var keys = new GeneratedKeyHolder();
@@ -36,6 +39,7 @@ public class QuickLinks {
     }
 
     public boolean remove(long id) {
+        kept.clearAfterCommit();
         return jdbc.sql("delete from portal_quick_link where id = ?").param(id).update() == 1;
     }
 }

@@ -8,10 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.GuideRepository;
+import org.beffroi.portal.internal.HomeLayout;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SignIn;
@@ -19,7 +21,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Guides by situation, gathered by an agent, and the home page composed by the administrator. */
@@ -36,12 +37,12 @@ class GuideAndHomeTest {
     ArticleRepository articles;
 
     @Autowired
-    JdbcClient jdbc;
+    HomeLayout layout;
 
     /** Every test class shares the application: the home page goes back to its modules' order. */
     @AfterEach
     void restoreHome() {
-        jdbc.sql("delete from portal_home_block").update();
+        layout.save(List.of());
     }
 
     @Test
