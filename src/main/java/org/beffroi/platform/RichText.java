@@ -12,6 +12,9 @@ import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Text written by agents and organisations in Markdown, turned into HTML that is safe to put in a page.
  * Raw HTML in the Markdown is shown as text, and the HTML produced goes through an allow-list anyway:
@@ -43,6 +46,14 @@ public final class RichText {
             .allowAttributes("start").matching(Pattern.compile("^[0-9]{1,6}$")).onElements("ol")
             .toFactory();
 
+    /**
+     * Texts already turned into HTML, by their Markdown: the same text always gives the same HTML, so nothing
+     * needs clearing, and a news item read by hundreds of visitors is parsed and sanitised once. At most
+     * 16 million characters of Markdown and HTML are kept.
+     */
+    private static final Cache<String, String> RENDERED = Caffeine.newBuilder().maximumWeight(16_000_000)
+            .weigher((String markdown, String html) -> markdown.length() + html.length()).build();
+
     private RichText() {
     }
 
@@ -51,7 +62,7 @@ public final class RichText {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return POLICY.sanitize(HTML.render(PARSER.parse(markdown)));
+        return RENDERED.get(markdown, text -> POLICY.sanitize(HTML.render(PARSER.parse(text))));
     }
 
     /** The words of a Markdown text, without its markup: for search and summaries. */
