@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
+import org.awaitility.Awaitility;
+
 /**
  * The listening side of the test SMTP relay: it passes every connection through to GreenMail, and can
  * shut down the way a mail server does. While shutting down it lets the transaction in progress on each
@@ -44,15 +46,9 @@ final class SmtpFront implements AutoCloseable {
     }
 
     /** Refuses new transactions and waits until every connection has closed. */
-    void shutDown(Duration patience) throws InterruptedException {
+    void shutDown(Duration patience) {
         shuttingDown = true;
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!open.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(open.size() + " SMTP connections still open after " + patience);
-            }
-            Thread.sleep(10);
-        }
+        Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(10)).until(open::isEmpty);
     }
 
     void resume() {

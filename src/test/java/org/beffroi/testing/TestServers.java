@@ -60,7 +60,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
      * transactions in progress and answering 421 to the next ones (see {@link SmtpFront}); then GreenMail stops.
      * Answers what it had received, since a restarted server starts empty.
      */
-    public static synchronized List<MimeMessage> stopMail() throws InterruptedException {
+    public static synchronized List<MimeMessage> stopMail() {
         smtpPort();
         smtpFront.shutDown(Duration.ofSeconds(30));
         stoppedPort = mail().getSmtp().getPort();

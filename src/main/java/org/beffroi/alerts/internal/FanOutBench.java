@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import org.beffroi.alerts.Severity;
@@ -81,7 +83,7 @@ class FanOutBench {
                 "Rafales jusqu’à 110 km/h attendues cette nuit. Rentrez les objets qui peuvent s’envoler et évitez les "
                         + "bords de la rivière et les parcs boisés jusqu’à demain midi.",
                 null, Instant.now(), Instant.now().plus(Duration.ofHours(12))), null);
-        Thread.ofPlatform().daemon().name("bench-heap").start(this::sampleHeap);
+        sampleHeap();
         sentAt = System.nanoTime();
         desk.send(alertId, null);
     }
@@ -111,13 +113,12 @@ class FanOutBench {
     /** The heap in use, read every 20 ms until the send is over: its highest value is the peak reported. */
     private void sampleHeap() {
         var memory = ManagementFactory.getMemoryMXBean();
-        while (!sendOver) {
+        var sampler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("bench-heap").factory());
+        sampler.scheduleAtFixedRate(() -> {
             peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                return;
+            if (sendOver) {
+                sampler.shutdown();
             }
-        }
+        }, 0, 20, TimeUnit.MILLISECONDS);
     }
 }

@@ -42,7 +42,7 @@ final class RelayOutage {
      *
      * @param owner {@code alert_id} or {@code issue_id}
      */
-    static List<MimeMessage> duringSend(JdbcTemplate jdbc, int mails, String owner, long id) throws InterruptedException {
+    static List<MimeMessage> duringSend(JdbcTemplate jdbc, int mails, String owner, long id) {
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> TestServers.mail().getReceivedMessages().length >= mails / 3);
         var before = TestServers.stopMail();
