@@ -264,60 +264,71 @@ class Dispatcher {
         log.info("Message {} delivered", messageId);
     }
 
-    /** Sends the due rows of one share of the log, batch after batch, until none is left or the relay is down. */
+    /**
+     * Sends the due rows of one share of the log, batch after batch, until none is left or the relay is down.
+     * The outcome of a batch and the claim of the next are written in one transaction.
+     */
     private Void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int shares, int share) {
-        while (true) {
-            var batch = claim(messageId, shares, share);
-            if (batch.isEmpty()) {
-                return null;
-            }
+        var batch = transaction.execute(tx -> claim(messageId, shares, share));
+        while (!batch.isEmpty()) {
             var byChannel = batch.stream().collect(Collectors.groupingBy(Claimed::channel));
+            var failed = new java.util.HashMap<Long, String>();
             boolean relayDown = false;
             for (var entry : byChannel.entrySet()) {
                 var recipients = entry.getValue().stream()
                         .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
-                Map<Long, String> failed = channels.get(entry.getKey()).send(outgoing, recipients);
-                record(entry.getValue(), failed);
+                Map<Long, String> refused = channels.get(entry.getKey()).send(outgoing, recipients);
+                failed.putAll(refused);
                 // Web Push: addresses gone for good fail at once and do not make the channel look down
-                long gone = failed.values().stream().filter(DeliveryChannel.GONE::equals).count();
-                relayDown |= failed.size() - gone == recipients.size() - gone && failed.size() > gone;
+                long gone = refused.values().stream().filter(DeliveryChannel.GONE::equals).count();
+                relayDown |= refused.size() - gone == recipients.size() - gone && refused.size() > gone;
             }
-            if (relayDown) {
-                return null; // the relay refuses everything: wait for the retry rather than spin
-            }
+            var done = batch;
+            boolean goOn = !relayDown; // the relay refuses everything: wait for the retry rather than spin
+            batch = transaction.execute(tx -> {
+                record(done, failed);
+                return goOn ? claim(messageId, shares, share) : List.<Claimed>of();
+            });
         }
+        return null;
     }
 
     private record Claimed(long id, long subscriptionId, Channel channel, String address, int attempts) {
     }
 
     /**
-     * Takes a batch of due rows: one update marks them, so that no other run can take them. In no particular
-     * order: the index on message, status and time of the next try hands the first ones found, where an order
-     * by id would sort every row still pending at each batch.
+     * Takes a batch of due rows, in the caller's transaction: they are read, then marked in one update, so that
+     * no other run can take them. In no particular order: the index on message, status and time of the next
+     * try hands the first ones found, where an order by id would sort every row still pending at each batch.
      */
     private List<Claimed> claim(long messageId, int shares, int share) {
         // the claim's own mark: to the millisecond, which every database keeps exactly; what is due is compared
         // with the full time, or rows planned within this millisecond would wait for the next run
         var due = OffsetDateTime.now(clock);
         var now = due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        return transaction.execute(tx -> {
-            var ids = jdbc.sql("""
-                    select id from alerts_delivery where message_id = ? and status = 'PENDING' and next_attempt_at <= ?
-                    and mod(id, ?) = ? limit ?""").params(messageId, due, shares, share, BATCH).query(Long.class).list();
-            if (ids.isEmpty()) {
-                return List.<Claimed>of();
-            }
-            var params = new MapSqlParameterSource("ids", ids).addValue("now", now);
-            named.update("""
-                    update alerts_delivery set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
-                    where id in (:ids) and status = 'PENDING'""", params);
-            return named.query("""
-                    select id, subscription_id, channel, address, attempts from alerts_delivery
-                    where id in (:ids) and status = 'SENDING' and claimed_at = :now order by id""", params,
-                    (rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
-                            rs.getInt(5)));
-        });
+        var found = jdbc.sql("""
+                select id, subscription_id, channel, address, attempts from alerts_delivery
+                where message_id = ? and status = 'PENDING' and next_attempt_at <= ? and mod(id, ?) = ? limit ?""")
+                .params(messageId, due, shares, share, BATCH)
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getInt(5) + 1))
+                .list();
+        if (found.isEmpty()) {
+            return found;
+        }
+        var params = new MapSqlParameterSource("ids", found.stream().map(Claimed::id).toList()).addValue("now", now);
+        int marked = named.update("""
+                update alerts_delivery set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
+                where id in (:ids) and status = 'PENDING'""", params);
+        if (marked == found.size()) {
+            return found;
+        }
+        // another run took some of them in the meantime: keep only what this update marked
+        return named.query("""
+                select id, subscription_id, channel, address, attempts from alerts_delivery
+                where id in (:ids) and status = 'SENDING' and claimed_at = :now""", params,
+                (rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getInt(5)));
     }
 
     /** Writes each recipient's outcome: sent, or a later try, or given up after {@value #MAX_TRIES} tries. */

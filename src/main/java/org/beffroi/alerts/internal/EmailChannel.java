@@ -14,18 +14,20 @@ import org.beffroi.platform.Commune;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * Alerts by e-mail, straight to the SMTP relay: a batch is shared between a few SMTP connections used at the
- * same time ({@code beffroi.alerts.email.connections}, default 2 for each of the dispatcher's workers), each carrying its share through Spring's
- * {@link JavaMailSender#send(MimeMessage...)}, and the relay's answer for each message tells which failed.
+ * same time ({@code beffroi.alerts.email.connections}, default 2 for each of the dispatcher's workers), each carrying its share
+ * over a session kept open from one batch to the next ({@link SmtpSessions}); the relay's answer for each
+ * message tells which failed.
  * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences.
  */
 @Component
@@ -42,11 +44,13 @@ class EmailChannel implements DeliveryChannel {
     private final int connections;
     private final BounceReferences bounces;
     private final NewsletterMail newsletters;
+    private final SmtpSessions sessions;
 
     EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
             @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
             @Value("${beffroi.alerts.email.connections:2}") int connections, BounceReferences bounces,
-            NewsletterMail newsletters) {
+            NewsletterMail newsletters, SmtpSessions sessions) {
+        this.sessions = sessions;
         this.connections = Math.max(1, connections);
         this.bounces = bounces;
         this.newsletters = newsletters;
@@ -67,7 +71,7 @@ class EmailChannel implements DeliveryChannel {
     public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
         var failed = new HashMap<Long, String>();
         JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null) {
+        if (smtp == null || !sessions.available()) {
             recipients.forEach(r -> failed.put(r.deliveryId(), "NO_RELAY"));
             return failed;
         }
@@ -83,23 +87,22 @@ class EmailChannel implements DeliveryChannel {
                 failed.put(recipient.deliveryId(), "BAD_MESSAGE");
             }
         }
-        sendOverConnections(smtp, mails, byMessage, failed);
+        sendOverConnections(mails, byMessage, failed);
         return failed;
     }
 
     /**
-     * Splits the batch over {@code connections} SMTP sessions sent at the same time, each session carrying its
-     * share of the mails one after the other; what the relay refused is put in {@code failed}.
+     * Splits the batch over {@code connections} SMTP sessions used at the same time, each carrying its share of
+     * the mails one after the other; what the relay refused is put in {@code failed}.
      */
-    private void sendOverConnections(JavaMailSender smtp, List<MimeMessage> mails, Map<Object, Long> byMessage,
-            Map<Long, String> failed) {
+    private void sendOverConnections(List<MimeMessage> mails, Map<Object, Long> byMessage, Map<Long, String> failed) {
         int size = Math.max(1, (mails.size() + connections - 1) / connections);
         var shares = new ArrayList<List<MimeMessage>>();
         for (int from = 0; from < mails.size(); from += size) {
             shares.add(mails.subList(from, Math.min(mails.size(), from + size)));
         }
-        try (var sessions = Executors.newVirtualThreadPerTaskExecutor()) {
-            var refused = shares.stream().map(share -> sessions.submit(() -> sendShare(smtp, share, byMessage))).toList();
+        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            var refused = shares.stream().map(share -> parallel.submit(() -> sessions.send(share, byMessage::get))).toList();
             for (var share : refused) {
                 failed.putAll(share.get());
             }
@@ -111,47 +114,65 @@ class EmailChannel implements DeliveryChannel {
         }
     }
 
-    private static Map<Long, String> sendShare(JavaMailSender smtp, List<MimeMessage> mails, Map<Object, Long> byMessage) {
-        var failed = new HashMap<Long, String>();
-        try {
-            smtp.send(mails.toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            log.warn("{} of {} alert mails not accepted by the relay: {}", e.getFailedMessages().size(), mails.size(),
-                    e.getMessage());
-            if (e.getFailedMessages().isEmpty()) {
-                mails.forEach(m -> failed.put(byMessage.get(m), e.getClass().getSimpleName()));
-            }
-            e.getFailedMessages().forEach((mail, cause) -> failed.put(byMessage.get(mail), cause.getClass().getSimpleName()));
-        } catch (RuntimeException e) {
-            log.warn("Alert mails not sent: {}", e.toString());
-            mails.forEach(m -> failed.put(byMessage.get(m), e.getClass().getSimpleName()));
-        }
-        return failed;
-    }
-
     MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
         if (message.newsletter() != null) { // a newsletter issue (ADR 0019): its own multipart mail
             return bounces.decorate(newsletters.compose(smtp, message.newsletter(), recipient.address(),
                     recipient.subscriptionId()), recipient.deliveryId());
         }
-        Locale locale = Locale.FRENCH;
-        String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
+        var common = common(message);
         String token = links.sign(recipient.subscriptionId());
-        String unsubscribe = baseUrl + "/alertes/desabonnement?jeton=" + token;
-        String preferences = baseUrl + "/alertes/preferences?jeton=" + token;
-        String page = baseUrl + "/alertes/" + message.alertId();
+        String unsubscribe = common.baseUrl() + "/alertes/desabonnement?jeton=" + token;
+        String preferences = common.baseUrl() + "/alertes/preferences?jeton=" + token;
         var mail = smtp.createMimeMessage();
-        var helper = new MimeMessageHelper(mail, false, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        helper.setTo(recipient.address());
-        String severity = messages.getMessage(message.severity().messageKey(), null, locale);
-        helper.setSubject(messages.getMessage(message.update() ? "alerts.mail.update.subject" : "alerts.mail.alert.subject",
-                new Object[] {severity, message.title(), commune.settings().name()}, locale));
-        helper.setText(messages.getMessage("alerts.mail.alert.body", new Object[] {message.title(), message.body(),
-                message.link() == null ? "" : message.link(), page, preferences, unsubscribe}, locale), false);
-        mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + commune.settings().contactEmail()
+        mail.setFrom(common.from());
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.address()));
+        mail.setHeader("Subject", common.subject());
+        mail.setText(common.text().replace(Newsletter.PREFERENCES, preferences).replace(Newsletter.UNSUBSCRIBE, unsubscribe),
+                StandardCharsets.UTF_8.name());
+        mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + common.contactEmail()
                 + "?subject=desabonnement%20" + token + ">");
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return bounces.decorate(mail, recipient.deliveryId()); // a bounce names its delivery (see BounceReferences)
+    }
+
+    /** What the mails of one alert message have in common, worked out once for all its recipients. */
+    private record Common(Outgoing message, String baseUrl, InternetAddress from, String subject, String text,
+            String contactEmail) {
+    }
+
+    private volatile Common common;
+
+    /**
+     * The common part of the last message sent, or of this one: the subject, already encoded for the header,
+     * and the text in which {@link Newsletter#PREFERENCES} and {@link Newsletter#UNSUBSCRIBE} stand for each
+     * subscriber's own links.
+     */
+    private Common common(Outgoing message) throws MessagingException {
+        var kept = common;
+        if (kept != null && kept.message() == message) {
+            return kept;
+        }
+        Locale locale = Locale.FRENCH;
+        String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
+        var settings = commune.settings();
+        String severity = messages.getMessage(message.severity().messageKey(), null, locale);
+        String subject = messages.getMessage(message.update() ? "alerts.mail.update.subject" : "alerts.mail.alert.subject",
+                new Object[] {severity, message.title(), settings.name()}, locale);
+        String text = messages.getMessage("alerts.mail.alert.body", new Object[] {message.title(), message.body(),
+                message.link() == null ? "" : message.link(), baseUrl + "/alertes/" + message.alertId(),
+                Newsletter.PREFERENCES, Newsletter.UNSUBSCRIBE}, locale);
+        try {
+            // as MimeMessage.setSubject writes it, once rather than for every recipient
+            String encoded = MimeUtility.fold(9, MimeUtility.encodeText(subject, StandardCharsets.UTF_8.name(), null));
+            var sender = new InternetAddress(from);
+            if (sender.getPersonal() != null) { // a name with accents, encoded as in any header
+                sender = new InternetAddress(sender.getAddress(), sender.getPersonal(), StandardCharsets.UTF_8.name());
+            }
+            kept = new Common(message, baseUrl, sender, encoded, text, settings.contactEmail());
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new MessagingException("subject not encoded", e);
+        }
+        common = kept;
+        return kept;
     }
 }

@@ -1,0 +1,134 @@
+package org.beffroi.alerts.internal;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.ToLongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * SMTP sessions to the relay that Spring Boot configures ({@code spring.mail.*}), kept open from one batch to
+ * the next. Spring's {@link JavaMailSender#send(MimeMessage...)} opens a session per call and asks the relay
+ * {@code NOOP} before every message; a fan-out to thousands pays for that many times. Here a session is
+ * opened once, checked with one {@code NOOP} only after it has been idle for a while (a relay closes idle
+ * sessions), and dropped after any failure that is not a refused recipient.
+ */
+@Component
+class SmtpSessions implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpSessions.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final long idleCheckNanos;
+    private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
+
+    private record Idle(Transport transport, long since) {
+    }
+
+    SmtpSessions(ObjectProvider<JavaMailSender> sender,
+            @Value("${beffroi.alerts.email.idle-check:PT10S}") Duration idleCheck) {
+        this.sender = sender;
+        this.idleCheckNanos = idleCheck.toNanos();
+    }
+
+    /** Whether a relay is configured. */
+    boolean available() {
+        return sender.getIfAvailable() instanceof JavaMailSenderImpl;
+    }
+
+    /**
+     * Sends the mails one after the other over one session and answers those that failed, by the id
+     * {@code idOf} gives, with a short reason. A mail whose recipient the relay refused fails alone; when
+     * the session breaks, the mails not yet sent fail with it (they are tried again later).
+     */
+    <M extends MimeMessage> Map<Long, String> send(List<M> mails, ToLongFunction<M> idOf) {
+        var failed = new HashMap<Long, String>();
+        Transport transport;
+        try {
+            transport = take();
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("No SMTP session to the relay: {}", e.toString());
+            mails.forEach(m -> failed.put(idOf.applyAsLong(m), "NO_SESSION"));
+            return failed;
+        }
+        int done = 0;
+        try {
+            for (var mail : mails) {
+                try {
+                    prepare(mail);
+                    transport.sendMessage(mail, mail.getAllRecipients());
+                } catch (SendFailedException e) {
+                    failed.put(idOf.applyAsLong(mail), "REFUSED"); // this recipient only: the session goes on
+                }
+                done++;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("SMTP session broken after {} of {} mails: {}", done, mails.size(), e.toString());
+            close(transport);
+            mails.subList(done, mails.size()).forEach(m -> failed.put(idOf.applyAsLong(m), e.getClass().getSimpleName()));
+            return failed;
+        }
+        idle.push(new Idle(transport, System.nanoTime()));
+        return failed;
+    }
+
+    /** What {@code Transport.send} and Spring do before sending, keeping the Message-ID that names the delivery. */
+    private static void prepare(MimeMessage mail) throws MessagingException {
+        if (mail.getHeader("Date") == null) {
+            mail.setSentDate(new Date());
+        }
+        String messageId = mail.getMessageID();
+        mail.saveChanges(); // sets the MIME headers, and a new Message-ID
+        if (messageId != null) {
+            mail.setHeader("Message-ID", messageId);
+        }
+    }
+
+    /** The session used last, if it is still open; else a new one. */
+    private Transport take() throws MessagingException {
+        for (Idle kept; (kept = idle.poll()) != null;) {
+            // isConnected() sends NOOP: only for a session left long enough for the relay to have closed it
+            boolean fresh = System.nanoTime() - kept.since() < idleCheckNanos;
+            if (fresh || kept.transport().isConnected()) {
+                return kept.transport();
+            }
+            close(kept.transport());
+        }
+        var smtp = (JavaMailSenderImpl) sender.getObject();
+        Transport transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
+        transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+        return transport;
+    }
+
+    private static void close(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("SMTP session closed badly: {}", e.toString());
+        }
+    }
+
+    /** Closes the sessions left open, at shutdown. */
+    @Override
+    public void destroy() {
+        for (Idle kept; (kept = idle.poll()) != null;) {
+            close(kept.transport());
+        }
+    }
+}
