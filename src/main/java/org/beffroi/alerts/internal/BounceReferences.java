@@ -48,7 +48,8 @@ public class BounceReferences {
         String reference = reference(deliveryId);
         MimeMessage marked = mail;
         if (!bounceAddress.isEmpty()) {
-            var smtp = new SMTPMessage(mail);
+            // a mail that can carry its envelope sender takes it; any other is copied into one that can
+            var smtp = mail instanceof SMTPMessage own ? own : new SMTPMessage(mail);
             int at = bounceAddress.lastIndexOf('@');
             smtp.setEnvelopeFrom(bounceAddress.substring(0, at) + "+" + reference + bounceAddress.substring(at));
             marked = smtp;

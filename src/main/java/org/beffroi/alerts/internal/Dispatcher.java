@@ -35,11 +35,11 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * <ol>
  * <li>planning writes the delivery log ({@code alerts_delivery}, unique per message, subscription and
  * channel) a page of subscribers at a time, each page with the cursor in one transaction;</li>
- * <li>sending claims a batch of due rows (an atomic update), sends it through its channel, and records
- * each recipient's outcome: sent, or back to pending with a later try (back-off), or failed for good.</li>
+ * <li>sending, from the first page planned on, reads a batch of due rows, sends it through its channel, and
+ * records each recipient's outcome: sent, or pending with a later try (back-off), or failed for good.</li>
  * </ol>
- * {@code beffroi.alerts.delivery.workers} workers (default 2) send at the same time, each claiming its own
- * share of the log. A stop at any point resumes from the log: rows claimed by a run that died go back to pending. While
+ * {@code beffroi.alerts.delivery.workers} workers (default 2) send at the same time as planning goes on, each
+ * taking its own share of the log. A stop at any point resumes from the log: a row stays pending until its outcome is recorded. While
  * some rows wait for a retry, the task fails on purpose and db-scheduler runs it again later.
  */
 @Configuration(proxyBeanMethods = false)
@@ -119,23 +119,24 @@ class Dispatcher {
             });
             status = "PLANNING";
         }
-        if ("PLANNING".equals(status)) {
-            if ("UPDATE".equals(message.get("kind"))) {
-                planUpdate(messageId, alertId);
-            } else {
-                Area area = alertArea(alertId);
-                long topicId = ((Number) message.get("topic_id")).longValue();
-                plan(messageId, (after, consumer) -> audience.page(topicId, area, after, consumer));
-            }
+        if ("PLANNING".equals(status) && "UPDATE".equals(message.get("kind"))) {
+            planUpdate(messageId, alertId); // one statement: sent to once it is over
             jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
+            status = "SENDING";
         }
         if ("DONE".equals(status)) {
             return;
         }
+        AudiencePage pages = null;
+        if ("PLANNING".equals(status)) {
+            Area area = alertArea(alertId);
+            long topicId = ((Number) message.get("topic_id")).longValue();
+            pages = (after, consumer) -> audience.page(topicId, area, after, consumer);
+        }
         var outgoing = new DeliveryChannel.Outgoing(alertId, Severity.valueOf((String) message.get("severity")),
                 (String) message.get("title"), (String) message.get("body"), (String) message.get("link"),
                 "UPDATE".equals(message.get("kind")));
-        sendAll(messageId, outgoing);
+        deliver(messageId, pages, outgoing);
     }
 
     /**
@@ -159,19 +160,18 @@ class Dispatcher {
             }
             status = "PLANNING";
         }
-        if ("PLANNING".equals(status)) {
-            long listId = issues.listOf(issueId);
-            plan(messageId, (after, consumer) -> audience.pageOfList(listId, after, consumer));
-            jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
-            status = "SENDING";
-        }
         if ("DONE".equals(status)) {
             issues.finished(issueId);
         }
-        if (!"SENDING".equals(status)) {
+        if (!"SENDING".equals(status) && !"PLANNING".equals(status)) {
             return;
         }
-        sendAll(messageId, issues.outgoing(issueId));
+        AudiencePage pages = null;
+        if ("PLANNING".equals(status)) {
+            long listId = issues.listOf(issueId);
+            pages = (after, consumer) -> audience.pageOfList(listId, after, consumer);
+        }
+        deliver(messageId, pages, issues.outgoing(issueId));
         issues.finished(issueId);
     }
 
@@ -189,7 +189,8 @@ class Dispatcher {
                 .query((rs, n) -> Subscriptions.area(rs, neighbourhoods)).single();
     }
 
-    private void plan(long messageId, AudiencePage pages) {
+    /** Plans the rest of the audience, page after page, telling the senders of each page committed. */
+    private void plan(long messageId, AudiencePage pages, Planning planning) {
         long after = jdbc.sql("select planned_to from alerts_message where id = ?").param(messageId).query(Long.class).single();
         while (after >= 0) {
             long from = after;
@@ -200,6 +201,55 @@ class Dispatcher {
                 }
                 return last;
             });
+            planning.pagePlanned();
+        }
+        jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
+    }
+
+    /**
+     * How far planning has gone, for the senders that start on the first pages while the next are written. A
+     * page's rows all have greater ids than the rows of the pages before it (one planner, one page after the
+     * other), so a sender that reads in id order after its last row misses none.
+     */
+    private static final class Planning {
+
+        private final Object lock = new Object();
+        private long pages;
+        private boolean over;
+
+        Planning(boolean over) {
+            this.over = over;
+        }
+
+        void pagePlanned() {
+            synchronized (lock) {
+                pages++;
+                lock.notifyAll();
+            }
+        }
+
+        void over() {
+            synchronized (lock) {
+                over = true;
+                lock.notifyAll();
+            }
+        }
+
+        /** The pages planned so far; read before looking for rows, to wait for more only if none came since. */
+        long pages() {
+            synchronized (lock) {
+                return pages;
+            }
+        }
+
+        /** Waits for a page after the {@code seen} first ones; false once planning is over and none is left to wait for. */
+        boolean awaitPageAfter(long seen) throws InterruptedException {
+            synchronized (lock) {
+                while (pages == seen && !over) {
+                    lock.wait();
+                }
+                return pages != seen;
+            }
         }
     }
 
@@ -233,28 +283,36 @@ class Dispatcher {
         });
     }
 
-    private void sendAll(long messageId, DeliveryChannel.Outgoing outgoing) {
-        jdbc.sql("update alerts_delivery set status = 'PENDING' where message_id = ? and status = 'SENDING'")
-                .param(messageId).update();
-        if (workers == 1) {
-            sendShare(messageId, outgoing, 1, 0);
-        } else {
-            // each worker claims its own share of the log (ids modulo the number of workers), so that their claims
-            // never meet, and one worker's database work overlaps another's sending
-            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                var shares = IntStream.range(0, workers)
-                        .mapToObj(share -> pool.submit(() -> sendShare(messageId, outgoing, workers, share))).toList();
-                for (var share : shares) {
-                    share.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while sending message " + messageId, e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    /**
+     * Plans the audience if {@code pages} is given, and sends to it at the same time: each worker takes its own
+     * share of the log (ids modulo the number of workers), so that their batches never meet, and one worker's
+     * database work overlaps another's sending.
+     */
+    private void deliver(long messageId, AudiencePage pages, DeliveryChannel.Outgoing outgoing) {
+        var planning = new Planning(pages == null);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var tasks = new ArrayList<java.util.concurrent.Future<?>>();
+            if (pages != null) {
+                tasks.add(pool.submit(() -> {
+                    try {
+                        plan(messageId, pages, planning);
+                    } finally {
+                        planning.over();
+                    }
+                }));
             }
+            IntStream.range(0, workers).forEach(share ->
+                    tasks.add(pool.submit(() -> sendShare(messageId, outgoing, workers, share, planning))));
+            for (var task : tasks) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending message " + messageId, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status in ('PENDING', 'SENDING')")
+        long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status = 'PENDING'")
                 .param(messageId).query(Long.class).single();
         if (left > 0) {
             throw new IllegalStateException(left + " deliveries of message " + messageId + " wait for a retry");
@@ -265,70 +323,65 @@ class Dispatcher {
     }
 
     /**
-     * Sends the due rows of one share of the log, batch after batch, until none is left or the relay is down.
-     * The outcome of a batch and the claim of the next are written in one transaction.
+     * Sends the due rows of one share of the log, batch after batch, until none is left once planning is over,
+     * or the relay is down. The outcome of a batch and the claim of the next are written in one transaction.
      */
-    private Void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int shares, int share) {
-        var batch = transaction.execute(tx -> claim(messageId, shares, share));
-        while (!batch.isEmpty()) {
-            var byChannel = batch.stream().collect(Collectors.groupingBy(Claimed::channel));
-            var failed = new java.util.HashMap<Long, String>();
-            boolean relayDown = false;
-            for (var entry : byChannel.entrySet()) {
-                var recipients = entry.getValue().stream()
-                        .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
-                Map<Long, String> refused = channels.get(entry.getKey()).send(outgoing, recipients);
-                failed.putAll(refused);
-                // Web Push: addresses gone for good fail at once and do not make the channel look down
-                long gone = refused.values().stream().filter(DeliveryChannel.GONE::equals).count();
-                relayDown |= refused.size() - gone == recipients.size() - gone && refused.size() > gone;
+    private Void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int shares, int share, Planning planning)
+            throws InterruptedException {
+        long after = 0;
+        while (true) {
+            long seen = planning.pages();
+            long from = after;
+            var batch = transaction.execute(tx -> claim(messageId, shares, share, from));
+            while (!batch.isEmpty()) {
+                var failed = new java.util.HashMap<Long, String>();
+                boolean relayDown = false;
+                for (var entry : batch.stream().collect(Collectors.groupingBy(Claimed::channel)).entrySet()) {
+                    var recipients = entry.getValue().stream()
+                            .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
+                    Map<Long, String> refused = channels.get(entry.getKey()).send(outgoing, recipients);
+                    failed.putAll(refused);
+                    // Web Push: addresses gone for good fail at once and do not make the channel look down
+                    long gone = refused.values().stream().filter(DeliveryChannel.GONE::equals).count();
+                    relayDown |= refused.size() - gone == recipients.size() - gone && refused.size() > gone;
+                }
+                var done = batch;
+                after = batch.getLast().id();
+                long next = after;
+                if (relayDown) { // the relay refuses everything: wait for the retry rather than spin
+                    transaction.executeWithoutResult(tx -> record(done, failed));
+                    return null;
+                }
+                batch = transaction.execute(tx -> {
+                    record(done, failed);
+                    return claim(messageId, shares, share, next);
+                });
             }
-            var done = batch;
-            boolean goOn = !relayDown; // the relay refuses everything: wait for the retry rather than spin
-            batch = transaction.execute(tx -> {
-                record(done, failed);
-                return goOn ? claim(messageId, shares, share) : List.<Claimed>of();
-            });
+            if (!planning.awaitPageAfter(seen)) {
+                return null;
+            }
         }
-        return null;
     }
 
+    /** A row taken to be sent, with the number of this try. */
     private record Claimed(long id, long subscriptionId, Channel channel, String address, int attempts) {
     }
 
     /**
-     * Takes a batch of due rows, in the caller's transaction: they are read, then marked in one update, so that
-     * no other run can take them. In no particular order: the index on message, status and time of the next
-     * try hands the first ones found, where an order by id would sort every row still pending at each batch.
+     * Reads the next batch of due rows of this worker's share, in the order they were planned, after the last
+     * one read. Nothing marks them: the share is this worker's alone, db-scheduler runs a message's task on one
+     * node at a time, and a row stays pending until its outcome is recorded, so that a run that dies leaves its
+     * rows to the next one. A row waiting for a later try is passed over; the next run starts from the first.
      */
-    private List<Claimed> claim(long messageId, int shares, int share) {
-        // the claim's own mark: to the millisecond, which every database keeps exactly; what is due is compared
-        // with the full time, or rows planned within this millisecond would wait for the next run
-        var due = OffsetDateTime.now(clock);
-        var now = due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        var found = jdbc.sql("""
+    private List<Claimed> claim(long messageId, int shares, int share, long after) {
+        return jdbc.sql("""
                 select id, subscription_id, channel, address, attempts from alerts_delivery
-                where message_id = ? and status = 'PENDING' and next_attempt_at <= ? and mod(id, ?) = ? limit ?""")
-                .params(messageId, due, shares, share, BATCH)
+                where message_id = ? and id > ? and status = 'PENDING' and next_attempt_at <= ? and mod(id, ?) = ?
+                order by id limit ?""")
+                .params(messageId, after, OffsetDateTime.now(clock), shares, share, BATCH)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getInt(5) + 1))
                 .list();
-        if (found.isEmpty()) {
-            return found;
-        }
-        var params = new MapSqlParameterSource("ids", found.stream().map(Claimed::id).toList()).addValue("now", now);
-        int marked = named.update("""
-                update alerts_delivery set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
-                where id in (:ids) and status = 'PENDING'""", params);
-        if (marked == found.size()) {
-            return found;
-        }
-        // another run took some of them in the meantime: keep only what this update marked
-        return named.query("""
-                select id, subscription_id, channel, address, attempts from alerts_delivery
-                where id in (:ids) and status = 'SENDING' and claimed_at = :now""", params,
-                (rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getInt(5)));
     }
 
     /** Writes each recipient's outcome: sent, or a later try, or given up after {@value #MAX_TRIES} tries. */
@@ -346,17 +399,20 @@ class Dispatcher {
             }
         }
         if (!sent.isEmpty()) {
-            named.update("update alerts_delivery set status = 'SENT', sent_at = :now, last_error = null where id in (:ids)",
+            named.update("""
+                    update alerts_delivery set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null
+                    where id in (:ids)""",
                     new MapSqlParameterSource("ids", sent).addValue("now", now));
         }
         named.getJdbcTemplate().batchUpdate(
-                "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ? where id = ?", again, 500,
+                "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ?, attempts = ? where id = ?", again, 500,
                 (ps, claimed) -> {
                     ps.setString(1, claimed.attempts() >= MAX_TRIES
                             || DeliveryChannel.GONE.equals(failed.get(claimed.id())) ? "FAILED" : "PENDING");
                     ps.setObject(2, now.plus(retry.multipliedBy(1L << Math.min(claimed.attempts() - 1, 10))));
                     ps.setString(3, failed.getOrDefault(claimed.id(), "BATCH_RETRIED"));
-                    ps.setLong(4, claimed.id());
+                    ps.setInt(4, claimed.attempts());
+                    ps.setLong(5, claimed.id());
                 });
     }
 }

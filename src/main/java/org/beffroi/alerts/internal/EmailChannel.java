@@ -11,10 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 
 import org.beffroi.platform.Commune;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import jakarta.mail.Message;
@@ -35,7 +33,6 @@ class EmailChannel implements DeliveryChannel {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailChannel.class);
 
-    private final ObjectProvider<JavaMailSender> sender;
     private final LinkSigner links;
     private final MessageSource messages;
     private final Commune commune;
@@ -46,7 +43,7 @@ class EmailChannel implements DeliveryChannel {
     private final NewsletterMail newsletters;
     private final SmtpSessions sessions;
 
-    EmailChannel(ObjectProvider<JavaMailSender> sender, LinkSigner links, MessageSource messages, Commune commune,
+    EmailChannel(LinkSigner links, MessageSource messages, Commune commune,
             @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
             @Value("${beffroi.alerts.email.connections:2}") int connections, BounceReferences bounces,
             NewsletterMail newsletters, SmtpSessions sessions) {
@@ -54,7 +51,6 @@ class EmailChannel implements DeliveryChannel {
         this.connections = Math.max(1, connections);
         this.bounces = bounces;
         this.newsletters = newsletters;
-        this.sender = sender;
         this.links = links;
         this.messages = messages;
         this.commune = commune;
@@ -70,8 +66,7 @@ class EmailChannel implements DeliveryChannel {
     @Override
     public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
         var failed = new HashMap<Long, String>();
-        JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null || !sessions.available()) {
+        if (!sessions.available()) {
             recipients.forEach(r -> failed.put(r.deliveryId(), "NO_RELAY"));
             return failed;
         }
@@ -79,7 +74,7 @@ class EmailChannel implements DeliveryChannel {
         var mails = new ArrayList<MimeMessage>(recipients.size());
         for (var recipient : recipients) {
             try {
-                var mail = compose(smtp, message, recipient);
+                var mail = compose(message, recipient);
                 byMessage.put(mail, recipient.deliveryId());
                 mails.add(mail);
             } catch (MessagingException | RuntimeException e) {
@@ -114,21 +109,23 @@ class EmailChannel implements DeliveryChannel {
         }
     }
 
-    MimeMessage compose(JavaMailSender smtp, Outgoing message, Recipient recipient) throws MessagingException {
+    MimeMessage compose(Outgoing message, Recipient recipient) throws MessagingException {
         if (message.newsletter() != null) { // a newsletter issue (ADR 0019): its own multipart mail
-            return bounces.decorate(newsletters.compose(smtp, message.newsletter(), recipient.address(),
+            return bounces.decorate(newsletters.compose(sessions.newMail(), message.newsletter(), recipient.address(),
                     recipient.subscriptionId()), recipient.deliveryId());
         }
         var common = common(message);
         String token = links.sign(recipient.subscriptionId());
         String unsubscribe = common.baseUrl() + "/alertes/desabonnement?jeton=" + token;
         String preferences = common.baseUrl() + "/alertes/preferences?jeton=" + token;
-        var mail = smtp.createMimeMessage();
+        var mail = sessions.newMail();
         mail.setFrom(common.from());
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.address()));
         mail.setHeader("Subject", common.subject());
         mail.setText(common.text().replace(Newsletter.PREFERENCES, preferences).replace(Newsletter.UNSUBSCRIBE, unsubscribe),
                 StandardCharsets.UTF_8.name());
+        // French text: quoted-printable, said at once rather than found by reading the text again when saved
+        mail.setHeader("Content-Transfer-Encoding", "quoted-printable");
         mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + common.contactEmail()
                 + "?subject=desabonnement%20" + token + ">");
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -12,14 +12,12 @@ import java.util.stream.LongStream;
 import org.beffroi.alerts.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,20 +38,18 @@ class FanOutBench {
     private final Topics topics;
     private final JdbcTemplate jdbc;
     private final EmailChannel email;
-    private final ObjectProvider<JavaMailSender> sender;
     private final long recipients;
     private volatile long alertId;
     private volatile long sentAt;
     private volatile long peakHeap;
     private volatile boolean sendOver;
 
-    FanOutBench(AlertDesk desk, Topics topics, JdbcTemplate jdbc, EmailChannel email, ObjectProvider<JavaMailSender> sender,
+    FanOutBench(AlertDesk desk, Topics topics, JdbcTemplate jdbc, EmailChannel email,
             @Value("${beffroi.bench.alert-recipients:0}") long recipients) {
         this.desk = desk;
         this.topics = topics;
         this.jdbc = jdbc;
         this.email = email;
-        this.sender = sender;
         this.recipients = recipients;
     }
 
@@ -101,7 +97,7 @@ class FanOutBench {
         var alert = desk.find(alertId).orElseThrow();
         sendOver = sendOver || message.finished();
         var mail = new ByteArrayOutputStream();
-        email.compose(sender.getObject(), new DeliveryChannel.Outgoing(alertId, alert.severity(), alert.title(), alert.body(),
+        email.compose(new DeliveryChannel.Outgoing(alertId, alert.severity(), alert.title(), alert.body(),
                 alert.link(), false), new DeliveryChannel.Recipient(1, 1, "habitant1@belvoir.example")).writeTo(mail);
         return "state %s%nrecipients %d%nsent %d%nfailed %d%nelapsed_ms %d%npeak_heap_mb %d%nmax_heap_mb %d%nmail_bytes %d%n"
                 .formatted(message.status(), recipients, message.count("SENT"), message.count("FAILED"),

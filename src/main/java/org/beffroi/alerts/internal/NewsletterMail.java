@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import org.beffroi.platform.Commune;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +33,16 @@ class NewsletterMail {
         this.environment = environment;
     }
 
-    /** The mail to a subscriber; with no subscription (a test sent to an agent), the links lead to the public page. */
-    MimeMessage compose(JavaMailSender smtp, DeliveryChannel.Newsletter issue, String to, Long subscriptionId)
+    /**
+     * The mail to a subscriber, written into the blank one given; with no subscription (a test sent to an
+     * agent), the links lead to the public page.
+     */
+    MimeMessage compose(MimeMessage mail, DeliveryChannel.Newsletter issue, String to, Long subscriptionId)
             throws MessagingException {
         String base = environment.getProperty("beffroi.base-url", "http://localhost:8080");
         String token = subscriptionId == null ? null : links.sign(subscriptionId);
         String preferences = token == null ? base + "/lettres" : base + "/lettres/preferences?jeton=" + token;
         String unsubscribe = token == null ? base + "/lettres" : base + "/alertes/desabonnement?jeton=" + token;
-        var mail = smtp.createMimeMessage();
         var helper = new MimeMessageHelper(mail, MimeMessageHelper.MULTIPART_MODE_NO, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(to);

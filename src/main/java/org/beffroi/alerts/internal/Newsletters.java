@@ -308,7 +308,7 @@ public class Newsletters {
             return false;
         }
         try {
-            sender.send(mail.compose(sender, preview(issue), address, null));
+            sender.send(mail.compose(sender.createMimeMessage(), preview(issue), address, null));
             return true;
         } catch (jakarta.mail.MessagingException | org.springframework.mail.MailException e) {
             return false;

@@ -88,16 +88,17 @@ class SmtpSessions implements DisposableBean {
         return failed;
     }
 
-    /** What {@code Transport.send} and Spring do before sending, keeping the Message-ID that names the delivery. */
+    /** What {@code Transport.send} and Spring do before sending. */
     private static void prepare(MimeMessage mail) throws MessagingException {
         if (mail.getHeader("Date") == null) {
             mail.setSentDate(new Date());
         }
-        String messageId = mail.getMessageID();
-        mail.saveChanges(); // sets the MIME headers, and a new Message-ID
-        if (messageId != null) {
-            mail.setHeader("Message-ID", messageId);
-        }
+        mail.saveChanges(); // the MIME headers; a DeliveryMail keeps its Message-ID
+    }
+
+    /** A blank mail for the relay's session. */
+    DeliveryMail newMail() {
+        return new DeliveryMail(((JavaMailSenderImpl) sender.getObject()).getSession());
     }
 
     /** The session used last, if it is still open; else a new one. */
