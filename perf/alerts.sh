@@ -5,7 +5,7 @@
 # Prints both rates, the ratio (target >= 50 %) and the peak heap.
 # Usage: perf/alerts.sh [recipients]   (default 100000)
 #        perf/alerts.sh --two-million  (2,000,000 recipients; allow up to 30 minutes)
-# CONNECTIONS=4 SMTP connections on both sides (the application: 2 workers with CONNECTIONS/2 sessions each);
+# CONNECTIONS=4 SMTP connections on both sides (the application: WORKERS=2 workers sharing them);
 # DB=h2 (default, an embedded database in a new folder) or
 # DB=postgres (database beffroi_bench on 127.0.0.1:5432, dropped and created). Loopback only; every process
 # started here is stopped at the end. Needs Debian's postfix package (smtp-sink, smtp-source).
@@ -18,6 +18,7 @@ case "${1:-}" in
   *) recipients=$1 ;;
 esac
 connections=${CONNECTIONS:-4}
+workers=${WORKERS:-2}
 db=${DB:-h2}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v smtp-sink >/dev/null || PATH=$PATH:/usr/sbin
@@ -59,7 +60,7 @@ fi
 
 cp "$jar" "$dir/beffroi.jar"
 (cd "$dir" && exec "$java" -Xmx256m ${JAVA_OPTS:-} -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 "${database[@]}" \
-  --spring.mail.host=127.0.0.1 --spring.mail.port="$sink_port" --beffroi.alerts.delivery.workers=2 --beffroi.alerts.email.connections=$(( (connections + 1) / 2 )) \
+  --spring.mail.host=127.0.0.1 --spring.mail.port="$sink_port" --beffroi.alerts.delivery.workers="$workers" --beffroi.alerts.email.connections=$(( (connections + workers - 1) / workers )) \
   --beffroi.bench.alert-recipients="$recipients" >"$dir/out.log" 2>&1) &
 pids+=($!)
 app=$!

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -46,7 +47,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 class Dispatcher {
 
     static final TaskDescriptor<Long> TASK = TaskDescriptor.of("alerts-dispatch", Long.class);
-    static final int BATCH = 200;
+    static final int BATCH = 500;
     static final int MAX_TRIES = 8;
 
     /**
@@ -324,43 +325,66 @@ class Dispatcher {
 
     /**
      * Sends the due rows of one share of the log, batch after batch, until none is left once planning is over,
-     * or the relay is down. The outcome of a batch and the claim of the next are written in one transaction.
+     * or the relay is down. While a batch goes to the relay, the outcome of the one before is written and the
+     * next one read, in one transaction: the database and the relay work at the same time.
      */
     private Void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int shares, int share, Planning planning)
-            throws InterruptedException {
+            throws InterruptedException, ExecutionException {
         long after = 0;
         while (true) {
             long seen = planning.pages();
             long from = after;
             var batch = transaction.execute(tx -> claim(messageId, shares, share, from));
+            Sent previous = null;
             while (!batch.isEmpty()) {
-                var failed = new java.util.HashMap<Long, String>();
-                boolean relayDown = false;
-                for (var entry : batch.stream().collect(Collectors.groupingBy(Claimed::channel)).entrySet()) {
-                    var recipients = entry.getValue().stream()
-                            .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
-                    Map<Long, String> refused = channels.get(entry.getKey()).send(outgoing, recipients);
-                    failed.putAll(refused);
-                    // Web Push: addresses gone for good fail at once and do not make the channel look down
-                    long gone = refused.values().stream().filter(DeliveryChannel.GONE::equals).count();
-                    relayDown |= refused.size() - gone == recipients.size() - gone && refused.size() > gone;
-                }
-                var done = batch;
+                var current = batch;
+                var sending = new FutureTask<>(() -> send(outgoing, current));
+                Thread.ofVirtual().name("alerts-send-" + share).start(sending);
                 after = batch.getLast().id();
                 long next = after;
-                if (relayDown) { // the relay refuses everything: wait for the retry rather than spin
-                    transaction.executeWithoutResult(tx -> record(done, failed));
-                    return null;
-                }
-                batch = transaction.execute(tx -> {
-                    record(done, failed);
+                var written = previous;
+                var following = transaction.execute(tx -> {
+                    if (written != null) {
+                        record(written);
+                    }
                     return claim(messageId, shares, share, next);
                 });
+                previous = sending.get();
+                if (previous.relayDown()) { // the relay refuses everything: wait for the retry rather than spin
+                    break; // the batch read meanwhile was only read: it stays pending
+                }
+                batch = following;
+            }
+            if (previous != null) {
+                var last = previous;
+                transaction.executeWithoutResult(tx -> record(last));
+                if (last.relayDown()) {
+                    return null;
+                }
             }
             if (!planning.awaitPageAfter(seen)) {
                 return null;
             }
         }
+    }
+
+    /** A batch sent, and the deliveries that failed with their reason. */
+    private record Sent(List<Claimed> batch, Map<Long, String> failed, boolean relayDown) {
+    }
+
+    private Sent send(DeliveryChannel.Outgoing outgoing, List<Claimed> batch) {
+        var failed = new java.util.HashMap<Long, String>();
+        boolean relayDown = false;
+        for (var entry : batch.stream().collect(Collectors.groupingBy(Claimed::channel)).entrySet()) {
+            var recipients = entry.getValue().stream()
+                    .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
+            Map<Long, String> refused = channels.get(entry.getKey()).send(outgoing, recipients);
+            failed.putAll(refused);
+            // Web Push: addresses gone for good fail at once and do not make the channel look down
+            long gone = refused.values().stream().filter(DeliveryChannel.GONE::equals).count();
+            relayDown |= refused.size() - gone == recipients.size() - gone && refused.size() > gone;
+        }
+        return new Sent(batch, failed, relayDown);
     }
 
     /** A row taken to be sent, with the number of this try. */
@@ -377,7 +401,7 @@ class Dispatcher {
         return jdbc.sql("""
                 select id, subscription_id, channel, address, attempts from alerts_delivery
                 where message_id = ? and id > ? and status = 'PENDING' and next_attempt_at <= ? and mod(id, ?) = ?
-                order by id limit ?""")
+                order by message_id, id limit ?""") // the index's own order: H2 reads it sorted only when told so
                 .params(messageId, after, OffsetDateTime.now(clock), shares, share, BATCH)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getInt(5) + 1))
@@ -385,7 +409,9 @@ class Dispatcher {
     }
 
     /** Writes each recipient's outcome: sent, or a later try, or given up after {@value #MAX_TRIES} tries. */
-    private void record(List<Claimed> batch, Map<Long, String> failed) {
+    private void record(Sent outcome) {
+        var batch = outcome.batch();
+        var failed = outcome.failed();
         var now = OffsetDateTime.now(clock);
         var sent = new ArrayList<Long>();
         var again = new ArrayList<Claimed>();
