@@ -39,7 +39,7 @@ class VisitorPageCache implements RenderedPages {
     }
 
     /** A rendered page, plain and compressed, and the interval of the application's clock it holds for. */
-    record Page(byte[] html, byte[] gzipped, String contentType, String contentLanguage, Instant renderedAt,
+    record Page(byte[] html, byte[] gzipped, String contentType, Locale language, Instant renderedAt,
             Instant validUntil) {
 
         boolean holdsAt(Instant now) {
@@ -75,9 +75,9 @@ class VisitorPageCache implements RenderedPages {
         return new Render(generation.get(), clock.instant());
     }
 
-    void keep(Key key, Render render, byte[] html, String contentType, String contentLanguage) {
+    void keep(Key key, Render render, byte[] html, String contentType, Locale language) {
         Instant validUntil = render.startedAt().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-        pages.put(key, new Page(html, gzip(html), contentType, contentLanguage, render.startedAt(), validUntil));
+        pages.put(key, new Page(html, gzip(html), contentType, language, render.startedAt(), validUntil));
         if (generation.get() != render.generation()) {
             // cleared while rendering: the page may show what the clearing was for
             pages.invalidate(key);

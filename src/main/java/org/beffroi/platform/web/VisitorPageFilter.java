@@ -72,8 +72,8 @@ class VisitorPageFilter extends OncePerRequestFilter {
         var rendered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, rendered);
         if (isTheSameForEveryVisitor(request, rendered)) {
-            cache.keep(key, render, rendered.getContentAsByteArray(), rendered.getContentType(),
-                    rendered.getHeader(HttpHeaders.CONTENT_LANGUAGE));
+            // the language the page was rendered in (DispatcherServlet sets it), for its Content-Language
+            cache.keep(key, render, rendered.getContentAsByteArray(), rendered.getContentType(), rendered.getLocale());
         }
         rendered.copyBodyToResponse();
     }
@@ -121,9 +121,7 @@ class VisitorPageFilter extends OncePerRequestFilter {
         byte[] body = gzip ? page.gzipped() : page.html();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
-        if (page.contentLanguage() != null) {
-            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.contentLanguage());
-        }
+        response.setLocale(page.language());
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (gzip) {
             // already compressed once: the server does not compress an answer that has an encoding

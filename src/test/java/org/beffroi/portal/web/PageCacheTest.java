@@ -152,6 +152,7 @@ class PageCacheTest {
             assertThat(counted.queries()).as(path).isZero();
             assertThat(second.getContentAsString()).as(path).isEqualTo(first.getContentAsString());
             assertThat(second.getContentType()).as(path).isEqualTo(first.getContentType());
+            assertThat(second.getHeader("Content-Language")).as(path).isEqualTo("fr");
             for (String name : SECURITY_HEADERS) {
                 assertThat(second.getHeader(name)).as(path + " " + name).isNotNull().isEqualTo(first.getHeader(name));
             }
