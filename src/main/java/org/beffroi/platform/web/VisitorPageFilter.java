@@ -65,7 +65,7 @@ class VisitorPageFilter extends OncePerRequestFilter {
             return;
         }
         if (!"GET".equals(request.getMethod())) {
-            chain.doFilter(request, response);
+            chain.doFilter(request, response); // a HEAD answer has no body to keep
             return;
         }
         Render render = cache.start();
