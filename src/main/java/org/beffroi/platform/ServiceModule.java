@@ -51,8 +51,8 @@ public interface ServiceModule {
     /**
      * Public pages (path patterns such as {@code /actualites/{slug}}) whose HTML may be kept for anonymous
      * visitors (ADR 0020). Whatever such a page shows must clear the kept pages when it changes: a
-     * {@link PublicContentChanged}, {@link CommuneSettingsChanged}, or a call to {@link RenderedPages#clear()}
-     * right after the module clears its own memory of it. None by default.
+     * {@link PublicContentChanged}, or a call to {@link RenderedPages#clear()} right after the module clears
+     * its own memory of it. None by default.
      */
     default List<String> pagesForVisitors() {
         return List.of();

@@ -11,11 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
-import org.beffroi.platform.CommuneSettingsChanged;
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.RenderedPages;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -90,16 +87,12 @@ class VisitorPageCache implements RenderedPages {
         pages.invalidateAll();
     }
 
-    /** After the other listeners of the same change, which may clear what the pages are rendered from. */
+    /**
+     * Content that is not kept in memory elsewhere (agenda events); what is (the portal's articles) clears the
+     * pages itself, after its own memory.
+     */
     @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
     void on(PublicContentChanged change) {
-        clear();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(CommuneSettingsChanged change) {
         clear();
     }
 
