@@ -28,7 +28,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @Component
 class VisitorPageCache implements RenderedPages {
 
-    static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
+    private static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
     private static final long MAXIMUM_BYTES = 64L * 1024 * 1024;
 
     /** What a page varies on for an anonymous visitor; the layout's current path is the path itself. */
@@ -76,7 +76,7 @@ class VisitorPageCache implements RenderedPages {
         Instant validUntil = render.startedAt().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         pages.put(key, new Page(html, gzip(html), contentType, language, render.startedAt(), validUntil));
         if (generation.get() != render.generation()) {
-            // cleared while rendering: the page may show what the clearing was for
+            // cleared while rendering: the page may predate the change the clearing was for
             pages.invalidate(key);
         }
     }
