@@ -48,6 +48,16 @@ public interface ServiceModule {
         return List.of();
     }
 
+    /**
+     * Public pages (path patterns such as {@code /actualites/{slug}}) whose HTML may be kept for anonymous
+     * visitors (ADR 0020). Whatever such a page shows must clear the kept pages when it changes: a
+     * {@link PublicContentChanged}, or a call to {@link RenderedPages#clear()} right after the module clears
+     * its own memory of it. None by default.
+     */
+    default List<String> pagesForVisitors() {
+        return List.of();
+    }
+
     /** Everything this module holds about an account, as JSON-ready values (maps, lists, strings, numbers). */
     default Map<String, Object> exportPersonalData(long accountId) {
         return Map.of();

@@ -53,6 +53,10 @@ public class ServiceModules {
         return all().stream().flatMap(m -> m.pathsWithoutCsrf().stream()).toList();
     }
 
+    public List<String> pagesForVisitors() {
+        return all().stream().flatMap(m -> m.pagesForVisitors().stream()).toList();
+    }
+
     public List<Permission> permissions() {
         return all().stream().flatMap(m -> m.permissions().stream()).toList();
     }

@@ -89,6 +89,15 @@ public class PortalModule implements ServiceModule {
                 MenuEntry.restricted("admin.menu.neighbourhoods", "/admin/quartiers", MANAGE_NEIGHBOURHOODS, 40));
     }
 
+    /**
+     * The pages visitors read most, kept rendered (ADR 0020): what they show is cleared with the portal's
+     * own caches, the agenda's events by {@code PublicContentChanged}, the alerts' banner by the alerts.
+     */
+    @Override
+    public List<String> pagesForVisitors() {
+        return List.of("/", "/actualites", "/actualites/{slug}", "/pages", "/pages/{slug}");
+    }
+
     /** The quick links, the latest news and the guides on the home page. */
     @Override
     public List<HomeBlock> homeBlocks() {

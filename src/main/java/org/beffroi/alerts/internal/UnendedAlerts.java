@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.beffroi.platform.RenderedPages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,6 +23,11 @@ class UnendedAlerts {
 
     private final Cache<Boolean, List<Alert>> alerts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
             .build();
+    private final RenderedPages pages;
+
+    UnendedAlerts(RenderedPages pages) {
+        this.pages = pages;
+    }
 
     List<Alert> get(Supplier<List<Alert>> load) {
         return alerts.get(Boolean.TRUE, key -> load.get());
@@ -34,10 +40,12 @@ class UnendedAlerts {
                 @Override
                 public void afterCommit() {
                     alerts.invalidateAll();
+                    pages.clear(); // the banner is on every page kept for visitors
                 }
             });
         } else {
             alerts.invalidateAll();
+            pages.clear();
         }
     }
 }

@@ -9,6 +9,7 @@ import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.CommuneSettingsChanged;
+import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,12 +31,14 @@ class JdbcCommune implements Commune {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final LoadingCache<Integer, CommuneSettings> cache;
+    private final RenderedPages pages;
 
-    JdbcCommune(JdbcClient jdbc, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
+    JdbcCommune(JdbcClient jdbc, Clock clock, AuditLog audit, ApplicationEventPublisher events, RenderedPages pages) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.events = events;
+        this.pages = pages;
         this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TIME).build(id -> load());
     }
 
@@ -66,6 +69,7 @@ class JdbcCommune implements Commune {
     @TransactionalEventListener(fallbackExecution = true)
     void on(CommuneSettingsChanged change) {
         cache.invalidateAll();
+        pages.clear(); // every page kept for visitors shows the settings
     }
 
     private CommuneSettings load() {

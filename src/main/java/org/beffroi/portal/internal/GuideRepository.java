@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.RenderedPages;
 import org.beffroi.portal.Guide;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,10 +17,11 @@ public class GuideRepository {
 
     private final JdbcClient jdbc;
     /** The home page reads the published guides at every visit (ADR 0014). */
-    private final PublicCache<Boolean, List<Guide>> publishedGuides = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
+    private final PublicCache<Boolean, List<Guide>> publishedGuides;
 
-    GuideRepository(JdbcClient jdbc) {
+    GuideRepository(JdbcClient jdbc, RenderedPages pages) {
         this.jdbc = jdbc;
+        this.publishedGuides = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
     }
 
     public List<Guide> all() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.beffroi.platform.HomeBlock;
+import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.ServiceModules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,12 @@ public class HomeLayout {
     private final JdbcClient jdbc;
     private final ServiceModules modules;
     /** The administrator's placements, read at every visit of the home page (ADR 0014). */
-    private final PublicCache<Boolean, Map<String, Placement>> stored = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
+    private final PublicCache<Boolean, Map<String, Placement>> stored;
 
-    HomeLayout(JdbcClient jdbc, ServiceModules modules) {
+    HomeLayout(JdbcClient jdbc, ServiceModules modules, RenderedPages pages) {
         this.jdbc = jdbc;
         this.modules = modules;
+        this.stored = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
     }
 
     /** One block the home page can show, with where it stands. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.NeighbourhoodChanged;
@@ -18,10 +19,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class NeighbourhoodRepository implements Neighbourhoods {
 
     private final JdbcClient jdbc;
-    private final PublicCache<Boolean, List<Neighbourhood>> list = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
+    private final PublicCache<Boolean, List<Neighbourhood>> list;
 
-    NeighbourhoodRepository(JdbcClient jdbc) {
+    NeighbourhoodRepository(JdbcClient jdbc, RenderedPages pages) {
         this.jdbc = jdbc;
+        this.list = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.beffroi.portal.Article;
+import org.beffroi.platform.RenderedPages;
 import org.beffroi.portal.Article.Kind;
+import org.beffroi.portal.Article;
 import org.beffroi.portal.ArticleChanged;
 import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
 import org.springframework.stereotype.Service;
@@ -31,12 +32,14 @@ public class PublicArticles implements org.beffroi.portal.News {
 
     private final ArticleRepository articles;
     private final Clock clock;
-    private final PublicCache<BySlug, Article> bySlug = new PublicCache<>(TIME_TO_LIVE, 10_000);
-    private final PublicCache<Integer, List<Article>> latestNews = new PublicCache<>(TIME_TO_LIVE, 100);
+    private final PublicCache<BySlug, Article> bySlug;
+    private final PublicCache<Integer, List<Article>> latestNews;
 
-    PublicArticles(ArticleRepository articles, Clock clock) {
+    PublicArticles(ArticleRepository articles, Clock clock, RenderedPages pages) {
         this.articles = articles;
         this.clock = clock;
+        this.bySlug = new PublicCache<>(TIME_TO_LIVE, 10_000, pages);
+        this.latestNews = new PublicCache<>(TIME_TO_LIVE, 100, pages);
     }
 
     public Optional<Article> find(Kind kind, String slug) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.beffroi.platform.RenderedPages;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -16,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * of real time (the bound on what another node's change can leave stale here), and no later than the
  * instant of the application's clock it was loaded with as its limit (a scheduled publication). Clearing
  * is safe against a load running at the same time: a value read before the clearing is never kept after it.
+ * Every clearing also clears the pages rendered for visitors (ADR 0020), after the values they were made of.
  */
 final class PublicCache<K, V> {
 
@@ -29,9 +31,11 @@ final class PublicCache<K, V> {
 
     private final Cache<K, Loaded<V>> entries;
     private final AtomicLong generation = new AtomicLong();
+    private final RenderedPages pages;
 
-    PublicCache(Duration timeToLive, long maximumSize) {
+    PublicCache(Duration timeToLive, long maximumSize, RenderedPages pages) {
         this.entries = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
+        this.pages = pages;
     }
 
     /**
@@ -58,6 +62,7 @@ final class PublicCache<K, V> {
     void clear() {
         generation.incrementAndGet();
         entries.invalidateAll();
+        pages.clear();
     }
 
     /** Clears once the current transaction has committed (at once outside a transaction). */

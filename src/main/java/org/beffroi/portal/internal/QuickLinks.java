@@ -2,6 +2,7 @@ package org.beffroi.portal.internal;
 
 import java.util.List;
 
+import org.beffroi.platform.RenderedPages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -12,10 +13,11 @@ public class QuickLinks {
 
     private final JdbcClient jdbc;
     /** The home page reads them at every visit (ADR 0014). */
-    private final PublicCache<Boolean, List<QuickLink>> kept = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1);
+    private final PublicCache<Boolean, List<QuickLink>> kept;
 
-    QuickLinks(JdbcClient jdbc) {
+    QuickLinks(JdbcClient jdbc, RenderedPages pages) {
         this.jdbc = jdbc;
+        this.kept = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
     }
 
     public record QuickLink(long id, String label, String url, int position) {
