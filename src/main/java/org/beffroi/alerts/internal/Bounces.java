@@ -42,11 +42,13 @@ public class Bounces {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final JdbcClient jdbc;
+    private final PendingDeliveries pending;
     private final BounceReferences references;
     private final Clock clock;
 
-    Bounces(JdbcClient jdbc, BounceReferences references, Clock clock) {
+    Bounces(JdbcClient jdbc, BounceReferences references, Clock clock, PendingDeliveries pending) {
         this.jdbc = jdbc;
+        this.pending = pending;
         this.references = references;
         this.clock = clock;
     }
@@ -184,7 +186,7 @@ public class Bounces {
         var ended = jdbc.sql("select id from alerts_subscription where channel = 'EMAIL' and address = ? and status <> 'BOUNCED'")
                 .param(address).query(Long.class).list();
         for (long subscription : ended) {
-            jdbc.sql("delete from alerts_delivery where subscription_id = ? and status = 'PENDING'").param(subscription).update();
+            pending.dropFor(subscription);
             jdbc.sql("""
                     update alerts_subscription set status = 'BOUNCED', confirm_token_hash = null, confirm_code_hash = null,
                         confirm_expires_at = null where id = ?""").param(subscription).update();

@@ -209,8 +209,8 @@ class Dispatcher {
 
     /**
      * How far planning has gone, for the senders that start on the first pages while the next are written. A
-     * page's rows all have greater ids than the rows of the pages before it (one planner, one page after the
-     * other), so a sender that reads in id order after its last row misses none.
+     * page's subscribers all come after those of the pages before it (the audience is read in subscription
+     * order), so a sender that reads in subscription order after its last row misses none.
      */
     private static final class Planning {
 
@@ -286,7 +286,7 @@ class Dispatcher {
 
     /**
      * Plans the audience if {@code pages} is given, and sends to it at the same time: each worker takes its own
-     * share of the log (ids modulo the number of workers), so that their batches never meet, and one worker's
+     * share of the log (subscriptions modulo the number of workers), so that their batches never meet, and one worker's
      * database work overlaps another's sending.
      */
     private void deliver(long messageId, AudiencePage pages, DeliveryChannel.Outgoing outgoing) {
@@ -340,7 +340,7 @@ class Dispatcher {
                 var current = batch;
                 var sending = new FutureTask<>(() -> send(outgoing, current));
                 Thread.ofVirtual().name("alerts-send-" + share).start(sending);
-                after = batch.getLast().id();
+                after = batch.getLast().subscriptionId();
                 long next = after;
                 var written = previous;
                 var following = transaction.execute(tx -> {
@@ -392,16 +392,17 @@ class Dispatcher {
     }
 
     /**
-     * Reads the next batch of due rows of this worker's share, in the order they were planned, after the last
-     * one read. Nothing marks them: the share is this worker's alone, db-scheduler runs a message's task on one
+     * Reads the next batch of due rows of this worker's share, in subscription order (one row per subscription
+     * and message: a subscription has one channel), after the subscription {@code after}. Nothing marks them: the share is this worker's alone, db-scheduler runs a message's task on one
      * node at a time, and a row stays pending until its outcome is recorded, so that a run that dies leaves its
      * rows to the next one. A row waiting for a later try is passed over; the next run starts from the first.
      */
     private List<Claimed> claim(long messageId, int shares, int share, long after) {
         return jdbc.sql("""
                 select id, subscription_id, channel, address, attempts from alerts_delivery
-                where message_id = ? and id > ? and status = 'PENDING' and next_attempt_at <= ? and mod(id, ?) = ?
-                order by message_id, id limit ?""") // the index's own order: H2 reads it sorted only when told so
+                where message_id = ? and subscription_id > ? and status = 'PENDING' and next_attempt_at <= ?
+                and mod(subscription_id, ?) = ?
+                order by message_id, subscription_id limit ?""") // the unique index's order: H2 reads it sorted only when told so
                 .params(messageId, after, OffsetDateTime.now(clock), shares, share, BATCH)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getInt(5) + 1))

@@ -59,12 +59,12 @@ class PushChannel implements DeliveryChannel {
         var endpoints = webPush.endpoints(recipients.stream().map(Recipient::subscriptionId).toList());
         byte[] payload = payload(message);
         var failed = new HashMap<Long, String>();
-        var ended = new ArrayList<Long>();
+        var ended = new ArrayList<Recipient>();
         for (int from = 0; from < recipients.size(); from += PARALLEL) {
             var part = recipients.subList(from, Math.min(recipients.size(), from + PARALLEL));
             sendPart(service, endpoints, payload, message, part, failed, ended);
         }
-        ended.forEach(webPush::gone);
+        ended.forEach(gone -> webPush.gone(gone.subscriptionId(), gone.deliveryId()));
         if (!ended.isEmpty()) {
             log.info("{} push subscriptions ended: their push service no longer knows them", ended.size());
         }
@@ -73,7 +73,7 @@ class PushChannel implements DeliveryChannel {
 
     /** Sends to a few recipients at once (the library opens a client per notification) and awaits them. */
     private void sendPart(PushService service, Map<Long, WebPush.Endpoint> endpoints, byte[] payload, Outgoing message,
-            List<Recipient> part, Map<Long, String> failed, List<Long> ended) {
+            List<Recipient> part, Map<Long, String> failed, List<Recipient> ended) {
         var pending = new LinkedHashMap<Recipient, Future<HttpResponse>>();
         for (var recipient : part) {
             var endpoint = endpoints.get(recipient.subscriptionId());
@@ -95,7 +95,7 @@ class PushChannel implements DeliveryChannel {
             try {
                 int status = entry.getValue().get(30, TimeUnit.SECONDS).getStatusLine().getStatusCode();
                 if (status == 404 || status == 410) {
-                    ended.add(recipient.subscriptionId());
+                    ended.add(recipient);
                     failed.put(recipient.deliveryId(), GONE);
                 } else if (status / 100 != 2) {
                     failed.put(recipient.deliveryId(), "HTTP " + status);

@@ -39,6 +39,7 @@ public class Subscriptions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final PendingDeliveries pending;
     private final Mailer mailer;
     private final SmsProvider sms;
     private final LinkSigner links;
@@ -47,8 +48,9 @@ public class Subscriptions {
     private final Clock clock;
 
     Subscriptions(JdbcClient jdbc, Mailer mailer, SmsProvider sms, LinkSigner links, MessageSource messages,
-            Environment environment, Clock clock) {
+            Environment environment, Clock clock, PendingDeliveries pending) {
         this.jdbc = jdbc;
+        this.pending = pending;
         this.mailer = mailer;
         this.sms = sms;
         this.links = links;
@@ -192,7 +194,7 @@ public class Subscriptions {
     /** Unsubscribes: the subscription and its deliveries not yet made are deleted. */
     @Transactional
     public boolean unsubscribe(long id) {
-        jdbc.sql("delete from alerts_delivery where subscription_id = ? and status = 'PENDING'").param(id).update();
+        pending.dropFor(id);
         return jdbc.sql("delete from alerts_subscription where id = ?").param(id).update() == 1;
     }
 

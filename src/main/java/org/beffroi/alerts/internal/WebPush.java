@@ -52,14 +52,17 @@ public class WebPush {
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final JdbcClient jdbc;
+    private final PendingDeliveries pending;
     private final NamedParameterJdbcTemplate named;
     private final Environment environment;
     private final Clock clock;
     private volatile KeyPair keys;
 
     // no Subscriptions here: the dispatcher's channels are made before the mailer it needs
-    WebPush(JdbcClient jdbc, NamedParameterJdbcTemplate named, Environment environment, Clock clock) {
+    WebPush(JdbcClient jdbc, NamedParameterJdbcTemplate named, Environment environment, Clock clock,
+            PendingDeliveries pending) {
         this.jdbc = jdbc;
+        this.pending = pending;
         this.named = named;
         this.environment = environment;
         this.clock = clock;
@@ -193,7 +196,7 @@ public class WebPush {
         String endpoint = given.endpoint();
         String hash = SecureTokens.digest(endpoint);
         jdbc.sql("select subscription_id from alerts_push_endpoint where endpoint_hash = ?").param(hash)
-                .query(Long.class).optional().ifPresent(this::end);
+                .query(Long.class).optional().ifPresent(former -> end(former, -1));
         var now = OffsetDateTime.now(clock);
         var keyHolder = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -226,15 +229,18 @@ public class WebPush {
         return found;
     }
 
-    /** The push service says the browser dropped the subscription: it ends. */
+    /**
+     * The push service says the browser dropped the subscription: it ends, but the delivery that learnt it
+     * stays, to be recorded as failed.
+     */
     @Transactional
-    public void gone(long subscriptionId) {
-        end(subscriptionId);
+    public void gone(long subscriptionId, long deliveryId) {
+        end(subscriptionId, deliveryId);
     }
 
     /** As {@link Subscriptions#unsubscribe}: the subscription (its endpoint with it) and its deliveries not yet made. */
-    private void end(long subscriptionId) {
-        jdbc.sql("delete from alerts_delivery where subscription_id = ? and status = 'PENDING'").param(subscriptionId).update();
+    private void end(long subscriptionId, long sendingNow) {
+        pending.dropFor(subscriptionId, sendingNow);
         jdbc.sql("delete from alerts_subscription where id = ?").param(subscriptionId).update();
     }
 

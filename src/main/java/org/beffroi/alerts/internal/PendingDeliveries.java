@@ -1,0 +1,35 @@
+package org.beffroi.alerts.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deliveries not made yet of a subscription that ends (unsubscribed, bounced, dropped by the push
+ * service): deleted, so that the address gets nothing more.
+ */
+@Component
+class PendingDeliveries {
+
+    private final JdbcClient jdbc;
+
+    PendingDeliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void dropFor(long subscriptionId) {
+        dropFor(subscriptionId, -1);
+    }
+
+    /**
+     * The same, but for the delivery being sent now, whose outcome is about to be recorded. Only a message
+     * being planned or sent has pending rows: its rows of this subscription are found through the log's unique
+     * index (message, subscription, channel), the only one besides the key.
+     */
+    void dropFor(long subscriptionId, long sendingNow) {
+        var sending = jdbc.sql("select id from alerts_message where status in ('PLANNING', 'SENDING')").query(Long.class).list();
+        for (long message : sending) {
+            jdbc.sql("delete from alerts_delivery where message_id = ? and subscription_id = ? and status = 'PENDING' and id <> ?")
+                    .params(message, subscriptionId, sendingNow).update();
+        }
+    }
+}
