@@ -154,13 +154,14 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         }
         return read(searcher -> {
             Instant now = clock.instant();
-            Query text = textQuery(words);
+            // the typos expanded into the words of the index once, for the facets, the page and the marks
+            Query text = searcher.rewrite(textQuery(words));
             var facets = searcher.search(text, new FacetCounts.Manager(query, now));
             int from = query.page() * query.size();
             TopDocs top = searcher.search(filtered(text, query, now), from + query.size());
             ScoreDoc[] page = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-            return new SearchResults(query, hits(searcher, words, page), facets.total(), facets.types(),
+            return new SearchResults(query, hits(searcher, words, text, page), facets.total(), facets.types(),
                     facets.periods(), facets.neighbourhoods());
         });
     }
@@ -228,18 +229,16 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
 
     /**
      * What to mark: the stems of the query, and the stems of the written words its typos matched in the
-     * index (found by expanding the typo queries), all as plain terms of the stored fields.
+     * index (the terms of the query once rewritten), all as plain terms of the stored fields.
      */
-    private Query highlightQuery(IndexSearcher searcher, List<Word> words) throws IOException {
+    private Query highlightQuery(List<Word> words, Query rewritten) {
         var stems = new LinkedHashSet<String>();
-        for (Word word : words) {
-            stems.add(word.stem());
-            if (word.forgivesTypo()) {
-                var matched = new java.util.HashSet<Term>();
-                for (String field : List.of(TITLE_WORDS, TEXT_WORDS)) {
-                    searcher.rewrite(typo(field, word)).visit(QueryVisitor.termCollector(matched));
-                }
-                matched.forEach(t -> stems.addAll(terms(stemmed, t.text())));
+        words.forEach(word -> stems.add(word.stem()));
+        var matched = new java.util.HashSet<Term>();
+        rewritten.visit(QueryVisitor.termCollector(matched));
+        for (Term term : matched) {
+            if (term.field().equals(TITLE_WORDS) || term.field().equals(TEXT_WORDS)) {
+                stems.addAll(terms(stemmed, term.text()));
             }
         }
         var any = new BooleanQuery.Builder();
@@ -265,12 +264,13 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         return filtered.build();
     }
 
-    private List<SearchResults.Hit> hits(IndexSearcher searcher, List<Word> words, ScoreDoc[] page) throws IOException {
+    private List<SearchResults.Hit> hits(IndexSearcher searcher, List<Word> words, Query rewritten, ScoreDoc[] page)
+            throws IOException {
         if (page.length == 0) {
             return List.of();
         }
         var marked = new Highlighter(searcher, stemmed).highlightFields(new String[] {TITLE, TEXT},
-                highlightQuery(searcher, words),
+                highlightQuery(words, rewritten),
                 new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), new int[] {1, 2});
         StoredFields stored = searcher.storedFields();
         var hits = new ArrayList<SearchResults.Hit>();
