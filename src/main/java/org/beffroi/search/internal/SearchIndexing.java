@@ -25,12 +25,18 @@ public class SearchIndexing {
     private final LuceneSearchIndex index;
     private final ServiceModules modules;
     private final boolean rebuildAtStart;
+    /**
+     * Read when the application is made, before anything is seeded: at ready time, changes announced meanwhile
+     * may already have put a few documents in a new index, and the rest of the content would never be indexed.
+     */
+    private final boolean emptyAtStart;
 
     SearchIndexing(LuceneSearchIndex index, ServiceModules modules,
             @Value("${beffroi.search.rebuild:false}") boolean rebuildAtStart) {
         this.index = index;
         this.modules = modules;
         this.rebuildAtStart = rebuildAtStart;
+        this.emptyAtStart = index.size() == 0;
     }
 
     @ApplicationModuleListener
@@ -52,7 +58,7 @@ public class SearchIndexing {
     /** After the demo data is seeded (application runners come before this event). */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfEmptyOrAsked() {
-        if (rebuildAtStart || index.size() == 0) {
+        if (rebuildAtStart || emptyAtStart) {
             rebuild();
         }
     }
