@@ -5,8 +5,6 @@
 # Prints both rates, the ratio (target >= 50 %) and the peak heap.
 # Usage: perf/alerts.sh [recipients]   (default 100000)
 #        perf/alerts.sh --two-million  (2,000,000 recipients; allow up to 30 minutes)
-# Before the measured alert, a warm-up alert goes to WARM_UP=20000 other subscribers (0: none), as the other
-# benchmarks warm up: the JIT compiles the sending path first. The heap is sampled from the warm-up on.
 # CONNECTIONS=4 SMTP connections on both sides (the application: WORKERS=2 workers sharing them);
 # DB=h2 (default, an embedded database in a new folder) or
 # DB=postgres (database beffroi_bench on 127.0.0.1:5432, dropped and created). Loopback only; every process
@@ -63,7 +61,7 @@ fi
 cp "$jar" "$dir/beffroi.jar"
 (cd "$dir" && exec "$java" -Xmx256m ${JAVA_OPTS:-} -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 "${database[@]}" \
   --spring.mail.host=127.0.0.1 --spring.mail.port="$sink_port" --beffroi.alerts.delivery.workers="$workers" --beffroi.alerts.email.connections=$(( (connections + workers - 1) / workers )) \
-  --beffroi.bench.alert-recipients="$recipients" --beffroi.bench.alert-warm-up="${WARM_UP:-20000}" >"$dir/out.log" 2>&1) &
+  --beffroi.bench.alert-recipients="$recipients" >"$dir/out.log" 2>&1) &
 pids+=($!)
 app=$!
 

@@ -22,11 +22,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Under the bench profile only, for {@code perf/alerts.sh}: at start, a warm-up alert goes to
- * {@code beffroi.bench.alert-warm-up} subscribers of a topic of its own (20,000; 0 for none), then
- * {@code beffroi.bench.alert-recipients} confirmed e-mail subscribers are written, and one alert to the whole
- * commune is sent to them through the usual path ({@link AlertDesk#send}, then {@link Dispatcher} and
- * {@link EmailChannel}). The heap is sampled from the warm-up on. The script reads the
+ * Under the bench profile only, for {@code perf/alerts.sh}: at start, {@code beffroi.bench.alert-recipients}
+ * confirmed e-mail subscribers are written, and one alert to the whole commune is sent to them through the
+ * usual path ({@link AlertDesk#send}, then {@link Dispatcher} and {@link EmailChannel}). The script reads the
  * progress, the time from the send to the last delivery, the peak heap, and the size of one mail (so that the
  * raw SMTP baseline sends mails of the same size).
  */
@@ -41,16 +39,13 @@ class FanOutBench {
     private final JdbcTemplate jdbc;
     private final EmailChannel email;
     private final long recipients;
-    private final long warmUp;
     private volatile long alertId;
     private volatile long sentAt;
     private volatile long peakHeap;
     private volatile boolean sendOver;
 
     FanOutBench(AlertDesk desk, Topics topics, JdbcTemplate jdbc, EmailChannel email,
-            @Value("${beffroi.bench.alert-recipients:0}") long recipients,
-            @Value("${beffroi.bench.alert-warm-up:20000}") long warmUp) {
-        this.warmUp = warmUp;
+            @Value("${beffroi.bench.alert-recipients:0}") long recipients) {
         this.desk = desk;
         this.topics = topics;
         this.jdbc = jdbc;
@@ -59,59 +54,34 @@ class FanOutBench {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void start() throws InterruptedException {
+    void start() {
         if (recipients <= 0) {
             return;
         }
-        sampleHeap();
-        if (warmUp > 0) {
-            // as the other benchmarks do: the JIT compiles the sending path on a smaller alert first
-            long warmUpTopic = topics.insert("Banc d’essai, mise en route", "Benchmark warm-up", 998);
-            subscribe(warmUp, "echauffement", warmUpTopic);
-            long warmUpAlert = alert(warmUpTopic, "Essai de mise en route");
-            desk.send(warmUpAlert, null);
-            long waited = System.nanoTime();
-            while (!desk.messages(warmUpAlert).getFirst().finished()) {
-                if (System.nanoTime() - waited > TimeUnit.MINUTES.toNanos(5)) {
-                    throw new IllegalStateException("the warm-up alert is not sent after 5 minutes");
-                }
-                Thread.sleep(200);
-            }
-            log.info("Bench: warm-up alert sent to {} subscribers", warmUp);
-        }
         long topic = topics.insert("Banc d’essai", "Benchmark", 999);
-        subscribe(recipients, "habitant", topic);
-        long measured = alert(topic, "Vigilance orange vents violents");
-        sentAt = System.nanoTime();
-        alertId = measured;
-        desk.send(measured, null);
-    }
-
-    /** Writes {@code count} confirmed e-mail subscribers of the whole commune to the topic. */
-    private void subscribe(long count, String prefix, long topic) {
         long first = jdbc.queryForObject("select coalesce(max(id), 0) from alerts_subscription", Long.class);
         long begin = System.nanoTime();
         var now = OffsetDateTime.now();
-        for (long from = 0; from < count; from += 10_000) {
-            var page = LongStream.range(from, Math.min(count, from + 10_000)).boxed().toList();
+        for (long from = 0; from < recipients; from += 10_000) {
+            var page = LongStream.range(from, Math.min(recipients, from + 10_000)).boxed().toList();
             jdbc.batchUpdate("""
                     insert into alerts_subscription (channel, address, status, area_kind, created_at, confirmed_at)
                     values ('EMAIL', ?, 'CONFIRMED', 'COMMUNE', ?, ?)""", page, 2_000, (ps, i) -> {
-                ps.setString(1, prefix + i + "@belvoir.example");
+                ps.setString(1, "habitant" + i + "@belvoir.example");
                 ps.setObject(2, now);
                 ps.setObject(3, now);
             });
         }
         jdbc.update("insert into alerts_subscription_topic (subscription_id, topic_id) select id, ? from alerts_subscription where id > ?",
                 topic, first);
-        log.info("Bench: {} subscribers written in {} s", count, (System.nanoTime() - begin) / 1_000_000_000);
-    }
-
-    private long alert(long topic, String title) {
-        return desk.create(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), title,
+        log.info("Bench: {} subscribers written in {} s", recipients, (System.nanoTime() - begin) / 1_000_000_000);
+        alertId = desk.create(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), "Vigilance orange vents violents",
                 "Rafales jusqu’à 110 km/h attendues cette nuit. Rentrez les objets qui peuvent s’envoler et évitez les "
                         + "bords de la rivière et les parcs boisés jusqu’à demain midi.",
                 null, Instant.now(), Instant.now().plus(Duration.ofHours(12))), null);
+        sampleHeap();
+        sentAt = System.nanoTime();
+        desk.send(alertId, null);
     }
 
     /** The state of the send, then, once it is over, its figures, one a line. */
