@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +59,7 @@ public class SearchIndexing {
 
     /** After the demo data is seeded (application runners come before this event). */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE) // before what else fills the index once ready (the bench's corpus)
     void rebuildIfEmptyOrAsked() {
         if (rebuildAtStart || emptyAtStart) {
             rebuild();
