@@ -3,3 +3,5 @@
 -- subscription order, and the ending of a subscription, which drops its pending rows message by message.
 drop index alerts_delivery_work;
 drop index alerts_delivery_subscription;
+-- Rows are no longer marked when a sender takes them: a row stays pending until its outcome is written.
+alter table alerts_delivery drop column claimed_at;
