@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 import org.awaitility.Awaitility;
@@ -34,6 +35,8 @@ final class SmtpFront implements AutoCloseable {
     private final IntSupplier backendPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger noops = new AtomicInteger();
 
     SmtpFront(IntSupplier backendPort) throws IOException {
         this.backendPort = backendPort;
@@ -53,6 +56,16 @@ final class SmtpFront implements AutoCloseable {
 
     void resume() {
         shuttingDown = false;
+    }
+
+    /** The connections passed through so far. */
+    int connections() {
+        return connections.get();
+    }
+
+    /** The {@code NOOP} commands passed through so far. */
+    int noops() {
+        return noops.get();
     }
 
     @Override
@@ -78,6 +91,7 @@ final class SmtpFront implements AutoCloseable {
                 reply(client.getOutputStream(), "421 4.3.2 Service shutting down");
                 return;
             }
+            connections.incrementAndGet();
             client.setTcpNoDelay(true);
             try (var server = new Socket(InetAddress.getLoopbackAddress(), backendPort.getAsInt())) {
                 server.setTcpNoDelay(true);
@@ -111,6 +125,9 @@ final class SmtpFront implements AutoCloseable {
                 return;
             } else {
                 inData = text.equalsIgnoreCase("DATA");
+                if (text.equalsIgnoreCase("NOOP")) {
+                    noops.incrementAndGet();
+                }
             }
             line.writeTo(out);
             line.reset();

@@ -55,6 +55,18 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         return smtpFront.port();
     }
 
+    /** The SMTP connections the application has opened to the relay so far. */
+    public static synchronized int smtpConnections() {
+        smtpPort();
+        return smtpFront.connections();
+    }
+
+    /** The {@code NOOP} commands the application has sent to the relay so far. */
+    public static synchronized int smtpNoops() {
+        smtpPort();
+        return smtpFront.noops();
+    }
+
     /**
      * Stops the SMTP server, as when the relay goes down: it shuts down as a mail server does, finishing the
      * transactions in progress and answering 421 to the next ones (see {@link SmtpFront}); then GreenMail stops.

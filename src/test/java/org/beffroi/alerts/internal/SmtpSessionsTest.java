@@ -1,0 +1,78 @@
+package org.beffroi.alerts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.beffroi.alerts.Severity;
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Mailbox;
+import org.beffroi.testing.TestServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An alert to a few thousand subscribers goes over a handful of SMTP sessions kept open from one batch to the
+ * next, and asks the relay nothing before each mail: one session per batch, or a {@code NOOP} per mail (as
+ * Spring's {@code JavaMailSender} does), would show here as hundreds of connections or thousands of commands.
+ */
+@BeffroiTest
+class SmtpSessionsTest {
+
+    @Autowired
+    AlertDesk desk;
+
+    @Autowired
+    Topics topics;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${beffroi.alerts.delivery.workers:2}")
+    int workers;
+
+    @Value("${beffroi.alerts.email.connections:2}")
+    int connections;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestServers.mail().purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void thousandsOfMailsGoOverAFewSessionsKeptOpenWithoutANoopPerMail() {
+        int subscribers = 5_000; // ten batches of the dispatcher
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long topic = topics.insert("Coupure d’eau " + run, "Water cut " + run, 999);
+        String suffix = RelayOutage.subscribers(jdbc, run, subscribers);
+        jdbc.update("""
+                insert into alerts_subscription_topic (subscription_id, topic_id)
+                select id, ? from alerts_subscription where address like ?""", topic, "%" + suffix);
+        long alert = desk.create(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), "Coupure d’eau " + run,
+                "L’eau sera coupée de 9 h à 12 h.", null, Instant.now(), Instant.now().plus(Duration.ofHours(6))), null);
+        int connectionsBefore = TestServers.smtpConnections();
+        int noopsBefore = TestServers.smtpNoops();
+
+        desk.send(alert, null);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> desk.messages(alert).getFirst().finished());
+
+        var received = Mailbox.countByRecipient(List.of(TestServers.mail().getReceivedMessages()), suffix);
+        assertThat(received).hasSize(subscribers);
+        assertThat(received.values()).allMatch(n -> n == 1);
+        // at most one session per worker and connection, none if those of an earlier test are still open, and
+        // one more for each that the relay had closed; a session per batch would make twenty
+        int sessions = workers * connections;
+        assertThat(TestServers.smtpConnections() - connectionsBefore).isLessThanOrEqualTo(2 * sessions);
+        // a NOOP only to check a session left idle since an earlier test
+        assertThat(TestServers.smtpNoops() - noopsBefore).isLessThanOrEqualTo(sessions);
+        desk.end(alert);
+    }
+}
