@@ -62,12 +62,9 @@ class ExactlyOnceDeliveryTest {
 
     private Map<String, Integer> sendThroughAnOutage(int subscribers) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        long topic = topics.insert("Crue " + run, "Flood " + run, 999);
-        String suffix = RelayOutage.subscribers(jdbc, run, subscribers);
-        jdbc.update("""
-                insert into alerts_subscription_topic (subscription_id, topic_id)
-                select id, ? from alerts_subscription where address like ?""", topic, "%" + suffix);
-        long alert = desk.create(new AlertDesk.Draft(Severity.DANGER, topic, Area.commune(), "Crue de la rivière " + run,
+        var audience = RelayOutage.subscribedTopic(jdbc, topics, "Crue", run, subscribers);
+        String suffix = audience.suffix();
+        long alert = desk.create(new AlertDesk.Draft(Severity.DANGER, audience.topic(), Area.commune(), "Crue de la rivière " + run,
                 "Montez à l’étage.", null, Instant.now(), Instant.now().plus(Duration.ofHours(6))), null);
         assertThat(desk.audience(desk.find(alert).orElseThrow()).get(Channel.EMAIL)).isEqualTo(subscribers);
         assertThat(desk.send(alert, null)).isEqualTo(AlertDesk.SendOutcome.SCHEDULED);

@@ -20,6 +20,20 @@ final class RelayOutage {
     private RelayOutage() {
     }
 
+    /** A topic of its own and the suffix of its subscribers' addresses, for one run of a test. */
+    record SubscribedTopic(long topic, String suffix) {
+    }
+
+    /** A new topic with {@code count} confirmed e-mail subscribers of the whole commune. */
+    static SubscribedTopic subscribedTopic(JdbcTemplate jdbc, Topics topics, String name, String run, int count) {
+        long topic = topics.insert(name + " " + run, "Topic " + run, 999);
+        String suffix = subscribers(jdbc, run, count);
+        jdbc.update("""
+                insert into alerts_subscription_topic (subscription_id, topic_id)
+                select id, ? from alerts_subscription where address like ?""", topic, "%" + suffix);
+        return new SubscribedTopic(topic, suffix);
+    }
+
     /** Writes confirmed e-mail subscriptions whose addresses end with the answered suffix, for one run of a test. */
     static String subscribers(JdbcTemplate jdbc, String run, int count) {
         String suffix = "-" + run + "@exemple.fr";

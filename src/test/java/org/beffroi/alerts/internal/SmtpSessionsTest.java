@@ -50,12 +50,9 @@ class SmtpSessionsTest {
     void thousandsOfMailsGoOverAFewSessionsKeptOpenWithoutANoopPerMail() {
         int subscribers = 5_000; // ten batches of the dispatcher
         String run = UUID.randomUUID().toString().substring(0, 8);
-        long topic = topics.insert("Coupure d’eau " + run, "Water cut " + run, 999);
-        String suffix = RelayOutage.subscribers(jdbc, run, subscribers);
-        jdbc.update("""
-                insert into alerts_subscription_topic (subscription_id, topic_id)
-                select id, ? from alerts_subscription where address like ?""", topic, "%" + suffix);
-        long alert = desk.create(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), "Coupure d’eau " + run,
+        var audience = RelayOutage.subscribedTopic(jdbc, topics, "Coupure d’eau", run, subscribers);
+        String suffix = audience.suffix();
+        long alert = desk.create(new AlertDesk.Draft(Severity.WARNING, audience.topic(), Area.commune(), "Coupure d’eau " + run,
                 "L’eau sera coupée de 9 h à 12 h.", null, Instant.now(), Instant.now().plus(Duration.ofHours(6))), null);
         int connectionsBefore = TestServers.smtpConnections();
         int noopsBefore = TestServers.smtpNoops();
