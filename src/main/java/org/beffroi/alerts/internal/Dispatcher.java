@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -292,7 +294,7 @@ class Dispatcher {
     private void deliver(long messageId, AudiencePage pages, DeliveryChannel.Outgoing outgoing) {
         var planning = new Planning(pages == null);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var tasks = new ArrayList<java.util.concurrent.Future<?>>();
+            var tasks = new ArrayList<Future<?>>();
             if (pages != null) {
                 tasks.add(pool.submit(() -> {
                     try {
@@ -373,7 +375,7 @@ class Dispatcher {
     }
 
     private Sent send(DeliveryChannel.Outgoing outgoing, List<Claimed> batch) {
-        var failed = new java.util.HashMap<Long, String>();
+        var failed = new HashMap<Long, String>();
         boolean relayDown = false;
         for (var entry : batch.stream().collect(Collectors.groupingBy(Claimed::channel)).entrySet()) {
             var recipients = entry.getValue().stream()
