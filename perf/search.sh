@@ -31,7 +31,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 dir=$(mktemp -d); port=$(free_port); base="http://127.0.0.1:$port"
 start=$(date +%s)
 cp "$jar" "$dir/beffroi.jar"   # a copy: a build running meanwhile cannot change the jar under the application
-(cd "$dir" && exec "$java" -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 \
+(cd "$dir" && exec "$java" ${JAVA_OPTS:-} -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 \
   --spring.profiles.active=demo,bench --beffroi.bench.search-documents="$docs" >"$dir/out.log" 2>&1) &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
@@ -23,7 +22,7 @@ import org.beffroi.search.SearchQuery;
 /**
  * Counts, in one pass over the documents matching the text, the total under every filter and each
  * facet under the other dimensions' filters only (a chosen type still shows the other types and their
- * counts). Read from doc values, so no lucene-facet taxonomy is needed.
+ * counts). Read from the doc values, as copied by {@link FacetColumns}, so no lucene-facet taxonomy is needed.
  */
 final class FacetCounts extends SimpleCollector {
 
@@ -32,82 +31,108 @@ final class FacetCounts extends SimpleCollector {
     private final SearchQuery query;
     private long total;
     private final Map<String, Long> types = new HashMap<>();
-    private final long[] periodCounts = new long[PERIODS.length];
+    /** By period, and a last count for the undated documents. */
+    private final long[] periodCounts = new long[PERIODS.length + 1];
     private final Map<Long, Long> neighbourhoods = new HashMap<>();
-    /** Each period's bounds, seen from now once for all documents: [from, until) in epoch milliseconds. */
-    private final long[] periodFrom = new long[PERIODS.length];
+    /** The end of each period seen from now, computed once for all documents, in epoch milliseconds. */
     private final long[] periodUntil = new long[PERIODS.length];
     private final int chosenPeriod;
-    private SortedDocValues typeValues;
-    private NumericDocValues dateValues;
-    private NumericDocValues neighbourhoodValues;
-    /** This segment's types, counted by ordinal and named once the segment is done. */
+    private final boolean anyType;
+    private final boolean anyPeriod;
+    private final boolean anyNeighbourhood;
+    private final FacetColumns columns;
+    private FacetColumns.Segment segment;
+    /**
+     * This segment's types and neighbourhoods, counted by ordinal and slot and named once the segment is
+     * done; each has a last count for the documents without one.
+     */
     private long[] typeCounts = new long[0];
+    private long[] neighbourhoodCounts = new long[0];
+    private SortedDocValues typeValues;
     private int chosenTypeOrd;
+    private int chosenNeighbourhoodSlot;
 
-    private FacetCounts(SearchQuery query, Instant now) {
+    private FacetCounts(SearchQuery query, Instant now, FacetColumns columns) {
         this.query = query;
+        this.columns = columns;
         for (Period period : PERIODS) {
-            periodFrom[period.ordinal()] = period.from(now);
             periodUntil[period.ordinal()] = period.until(now);
+            if (period.ordinal() > 0 && period.until(now) != PERIODS[period.ordinal() - 1].from(now)) {
+                throw new IllegalStateException("periods must follow each other, latest first");
+            }
         }
         this.chosenPeriod = query.period() == null ? -1 : query.period().ordinal();
+        this.anyType = query.type() == null;
+        this.anyPeriod = query.period() == null;
+        this.anyNeighbourhood = query.neighbourhoodId() == null;
     }
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        segment = columns.of(context.reader());
         typeValues = DocValues.getSorted(context.reader(), LuceneSearchIndex.TYPE);
-        dateValues = DocValues.getNumeric(context.reader(), LuceneSearchIndex.DATE);
-        neighbourhoodValues = DocValues.getNumeric(context.reader(), LuceneSearchIndex.NEIGHBOURHOOD);
-        typeCounts = new long[typeValues.getValueCount()];
-        // a chosen type absent from this segment matches none of its documents
-        chosenTypeOrd = query.type() == null ? -1 : typeValues.lookupTerm(new BytesRef(query.type()));
+        typeCounts = new long[segment.typeCount() + 1];
+        neighbourhoodCounts = new long[segment.neighbourhoodIds().length + 1];
+        // a chosen type or neighbourhood absent from this segment matches none of its documents
+        chosenTypeOrd = anyType ? ABSENT : Math.max(ABSENT, typeValues.lookupTerm(new BytesRef(query.type())));
+        chosenNeighbourhoodSlot = ABSENT;
+        for (int slot = 0; slot < segment.neighbourhoodIds().length; slot++) {
+            if (!anyNeighbourhood && segment.neighbourhoodIds()[slot] == query.neighbourhoodId()) {
+                chosenNeighbourhoodSlot = slot;
+            }
+        }
     }
 
+    /** A chosen value that no document of the segment has. */
+    private static final int ABSENT = -1;
+
+    /**
+     * Visits hundreds of thousands of documents for a common word: written without branches that depend on
+     * the document, so that the processor does not mispredict them. A missing value is counted in the
+     * last slot of its counts, which is never reported.
+     */
     @Override
-    public void collect(int doc) throws IOException {
-        int typeOrd = typeValues.advanceExact(doc) ? typeValues.ordValue() : -1;
-        boolean dated = dateValues.advanceExact(doc);
-        int period = dated ? period(dateValues.longValue()) : -1;
-        boolean placed = neighbourhoodValues.advanceExact(doc);
-        long neighbourhood = placed ? neighbourhoodValues.longValue() : 0;
+    public void collect(int doc) {
+        int typeOrd = segment.typeOrds()[doc];
+        int period = period(segment.dates()[doc]);
+        int slot = segment.neighbourhoodSlots()[doc];
 
-        boolean typeOk = query.type() == null || typeOrd >= 0 && typeOrd == chosenTypeOrd;
-        boolean periodOk = chosenPeriod < 0 || period == chosenPeriod;
-        boolean neighbourhoodOk = query.neighbourhoodId() == null || placed && query.neighbourhoodId() == neighbourhood;
+        boolean typeOk = anyType | typeOrd == chosenTypeOrd;
+        boolean periodOk = anyPeriod | period == chosenPeriod;
+        boolean neighbourhoodOk = anyNeighbourhood | slot == chosenNeighbourhoodSlot;
 
-        if (typeOk && periodOk && neighbourhoodOk) {
-            total++;
-        }
-        if (typeOrd >= 0 && periodOk && neighbourhoodOk) {
-            typeCounts[typeOrd]++;
-        }
-        if (dated && typeOk && neighbourhoodOk) {
-            periodCounts[period]++;
-        }
-        if (placed && typeOk && periodOk) {
-            neighbourhoods.merge(neighbourhood, 1L, Long::sum);
-        }
+        total += typeOk & periodOk & neighbourhoodOk ? 1 : 0;
+        typeCounts[typeOrd] += periodOk & neighbourhoodOk ? 1 : 0;
+        periodCounts[period] += typeOk & neighbourhoodOk ? 1 : 0;
+        neighbourhoodCounts[slot] += typeOk & periodOk ? 1 : 0;
     }
 
     @Override
     public void finish() throws IOException {
-        for (int ord = 0; ord < typeCounts.length; ord++) {
+        for (int ord = 0; ord < segment.typeCount(); ord++) {
             if (typeCounts[ord] > 0) {
                 types.merge(typeValues.lookupOrd(ord).utf8ToString(), typeCounts[ord], Long::sum);
             }
         }
-        typeCounts = new long[0];
-    }
-
-    /** The periods follow each other without gap nor overlap. */
-    private int period(long epochMilli) {
-        for (int p = 0; p < PERIODS.length; p++) {
-            if (epochMilli >= periodFrom[p] && epochMilli < periodUntil[p]) {
-                return p;
+        for (int slot = 0; slot < segment.neighbourhoodIds().length; slot++) {
+            if (neighbourhoodCounts[slot] > 0) {
+                neighbourhoods.merge(segment.neighbourhoodIds()[slot], neighbourhoodCounts[slot], Long::sum);
             }
         }
-        throw new IllegalStateException("periods cover every date");
+        typeCounts = new long[0];
+        neighbourhoodCounts = new long[0];
+    }
+
+    /**
+     * The period of a date: the number of periods it comes before the end of, the latest period being
+     * first; {@code PERIODS.length} when undated.
+     */
+    private int period(long epochMilli) {
+        int period = 0;
+        for (int p = 1; p < PERIODS.length; p++) {
+            period += epochMilli < periodUntil[p] ? 1 : 0;
+        }
+        return epochMilli == FacetColumns.UNDATED ? PERIODS.length : period;
     }
 
     @Override
@@ -119,11 +144,11 @@ final class FacetCounts extends SimpleCollector {
     record Result(long total, Map<String, Long> types, Map<Period, Long> periods, Map<Long, Long> neighbourhoods) {
     }
 
-    record Manager(SearchQuery query, Instant now) implements CollectorManager<FacetCounts, Result> {
+    record Manager(SearchQuery query, Instant now, FacetColumns columns) implements CollectorManager<FacetCounts, Result> {
 
         @Override
         public FacetCounts newCollector() {
-            return new FacetCounts(query, now);
+            return new FacetCounts(query, now, columns);
         }
 
         @Override

@@ -26,10 +26,13 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FilteredTermsEnum;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -42,12 +45,14 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.search.SearchIndex;
@@ -89,6 +94,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private final Analyzer analyzer = new PerFieldAnalyzerWrapper(stemmed, Map.of(TITLE_WORDS, written, TEXT_WORDS, written));
     private final Clock clock;
     private final ReentrantLock writing = new ReentrantLock();
+    private final FacetColumns columns = new FacetColumns();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
@@ -140,10 +146,15 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         return writer.getDocStats().numDocs;
     }
 
+    /** Segments whose facet fields are held in memory. */
+    int facetSegmentsHeld() {
+        return columns.size();
+    }
+
     @Override
     public Map<String, Long> countByType() {
         return read(searcher -> searcher.search(new MatchAllDocsQuery(),
-                new FacetCounts.Manager(new SearchQuery("", null, null, null, 0, 1), clock.instant())).types());
+                new FacetCounts.Manager(new SearchQuery("", null, null, null, 0, 1), clock.instant(), columns)).types());
     }
 
     @Override
@@ -156,9 +167,11 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             Instant now = clock.instant();
             // the typos expanded into the words of the index once, for the facets, the page and the marks
             Query text = searcher.rewrite(textQuery(words));
-            var facets = searcher.search(text, new FacetCounts.Manager(query, now));
+            var facets = searcher.search(text, new FacetCounts.Manager(query, now, columns));
             int from = query.page() * query.size();
-            TopDocs top = searcher.search(filtered(text, query, now), from + query.size());
+            // the total is counted with the facets: the page alone may skip documents that cannot rank on it
+            int wanted = from + query.size();
+            TopDocs top = searcher.search(filtered(text, query, now), new TopScoreDocCollectorManager(wanted, wanted));
             ScoreDoc[] page = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             return new SearchResults(query, hits(searcher, words, text, page), facets.total(), facets.types(),
@@ -224,7 +237,29 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     }
 
     private static Query typo(String field, Word word) {
-        return new FuzzyQuery(new Term(field, word.written()), 1, 0);
+        return new TypoQuery(new Term(field, word.written()));
+    }
+
+    /**
+     * The words one edit away from the written word, without the word itself: a document holding it holds
+     * its stem, already matched. Kept, it made a common word's documents read twice more.
+     */
+    private static final class TypoQuery extends FuzzyQuery {
+
+        TypoQuery(Term written) {
+            super(written, 1, 0);
+        }
+
+        @Override
+        protected TermsEnum getTermsEnum(Terms terms, AttributeSource atts) throws IOException {
+            BytesRef written = getTerm().bytes();
+            return new FilteredTermsEnum(super.getTermsEnum(terms, atts), false) {
+                @Override
+                protected AcceptStatus accept(BytesRef term) {
+                    return term.bytesEquals(written) ? AcceptStatus.NO : AcceptStatus.YES;
+                }
+            };
+        }
     }
 
     /**
@@ -297,7 +332,10 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private static final class Highlighter extends UnifiedHighlighter {
 
         Highlighter(IndexSearcher searcher, Analyzer analyzer) {
+            // the marks are single terms: the analysed text is matched as it streams by, without building a
+            // small index of each document (which weighed more than the rest of a search in garbage)
             super(UnifiedHighlighter.builder(searcher, analyzer).withMaxNoHighlightPassages(1)
+                    .withWeightMatches(false).withPassageRelevancyOverSpeed(false)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)));
         }
 

@@ -148,6 +148,21 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void theFacetFieldsCopiedPerSegmentAreReleasedWithTheirSegment() {
+        for (int i = 0; i < 25; i++) {   // one segment per change, merged as they pile up
+            index.index(new SearchDocument("news", "n" + i, "Jardin " + i, "Plantation", "/n/" + i, NOW, (long) i % 3));
+            assertThat(index.search(SearchQuery.of("jardin")).total()).isEqualTo(i + 1);
+        }
+        assertThat(index.search(SearchQuery.of("jardin")).neighbourhoods())
+                .containsExactly(entry(0L, 9), entry(1L, 8), entry(2L, 8));
+        assertThat(index.facetSegmentsHeld()).isLessThan(25);
+
+        index.replaceAll(Stream.of(doc("7", "Jardin", "Vide-greniers.")));
+        assertThat(index.search(SearchQuery.of("jardin")).types()).containsExactly(entry("event", 1));
+        assertThat(index.facetSegmentsHeld()).isEqualTo(1);
+    }
+
+    @Test
     void pagesFollowEachOther() {
         index.replaceAll(IntStream.range(0, 23).mapToObj(i -> doc(Integer.toString(i), "Réunion publique " + i, "Salle")));
         var first = index.search(new SearchQuery("reunion", null, null, null, 0, 10));
