@@ -338,11 +338,11 @@ class Dispatcher {
             long from = after;
             var batch = transaction.execute(tx -> claim(messageId, shares, share, from));
             Sent previous = null;
-            while (!batch.isEmpty()) {
+            while (!batch.rows().isEmpty()) {
                 var current = batch;
                 var sending = new FutureTask<>(() -> send(outgoing, current));
                 Thread.ofVirtual().name("alerts-send-" + share).start(sending);
-                after = batch.getLast().subscriptionId();
+                after = batch.rows().getLast().subscriptionId();
                 long next = after;
                 var written = previous;
                 var following = transaction.execute(tx -> {
@@ -371,13 +371,13 @@ class Dispatcher {
     }
 
     /** A batch sent, and the deliveries that failed with their reason. */
-    private record Sent(List<Claimed> batch, Map<Long, String> failed, boolean relayDown) {
+    private record Sent(Batch batch, Map<Long, String> failed, boolean relayDown) {
     }
 
-    private Sent send(DeliveryChannel.Outgoing outgoing, List<Claimed> batch) {
+    private Sent send(DeliveryChannel.Outgoing outgoing, Batch batch) {
         var failed = new HashMap<Long, String>();
         boolean relayDown = false;
-        for (var entry : batch.stream().collect(Collectors.groupingBy(Claimed::channel)).entrySet()) {
+        for (var entry : batch.rows().stream().collect(Collectors.groupingBy(Claimed::channel)).entrySet()) {
             var recipients = entry.getValue().stream()
                     .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
             Map<Long, String> refused = channels.get(entry.getKey()).send(outgoing, recipients);
@@ -394,44 +394,62 @@ class Dispatcher {
     }
 
     /**
+     * The rows read from one share of a message's log: every row of the share between the first and the last
+     * subscription that was pending and due at {@code dueBy}.
+     */
+    private record Batch(long messageId, int shares, int share, OffsetDateTime dueBy, List<Claimed> rows) {
+    }
+
+    /**
      * Reads the next batch of due rows of this worker's share, in subscription order (one row per subscription
      * and message: a subscription has one channel), after the subscription {@code after}. Nothing marks them: the share is this worker's alone, db-scheduler runs a message's task on one
      * node at a time, and a row stays pending until its outcome is recorded, so that a run that dies leaves its
      * rows to the next one. A row waiting for a later try is passed over; the next run starts from the first.
      */
-    private List<Claimed> claim(long messageId, int shares, int share, long after) {
-        return jdbc.sql("""
+    private Batch claim(long messageId, int shares, int share, long after) {
+        var now = OffsetDateTime.now(clock);
+        return new Batch(messageId, shares, share, now, jdbc.sql("""
                 select id, subscription_id, channel, address, attempts from alerts_delivery
                 where message_id = ? and subscription_id > ? and status = 'PENDING' and next_attempt_at <= ?
                 and mod(subscription_id, ?) = ?
                 order by message_id, subscription_id limit ?""") // the unique index's order: H2 reads it sorted only when told so
-                .params(messageId, after, OffsetDateTime.now(clock), shares, share, BATCH)
+                .params(messageId, after, now, shares, share, BATCH)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getInt(5) + 1))
-                .list();
+                .list());
     }
 
-    /** Writes each recipient's outcome: sent, or a later try, or given up after {@value #MAX_TRIES} tries. */
+    /**
+     * Writes each recipient's outcome: sent, or a later try, or given up after {@value #MAX_TRIES} tries. The
+     * rows sent are marked as a range of the batch's share, through the log's unique index, rather than as a
+     * list of ids to look up one by one.
+     */
     private void record(Sent outcome) {
         var batch = outcome.batch();
         var failed = outcome.failed();
         var now = OffsetDateTime.now(clock);
-        var sent = new ArrayList<Long>();
         var again = new ArrayList<Claimed>();
-        for (var claimed : batch) {
+        boolean anySent = false;
+        for (var claimed : batch.rows()) {
             if (failed.containsKey(claimed.id())) {
                 again.add(claimed);
             } else if (guard == Guard.NONE && !failed.isEmpty()) {
                 again.add(claimed); // the naive way: the whole batch again
             } else {
-                sent.add(claimed.id());
+                anySent = true;
             }
         }
-        if (!sent.isEmpty()) {
+        if (anySent) {
+            var range = new MapSqlParameterSource("now", now).addValue("message", batch.messageId())
+                    .addValue("first", batch.rows().getFirst().subscriptionId())
+                    .addValue("last", batch.rows().getLast().subscriptionId())
+                    .addValue("shares", batch.shares()).addValue("share", batch.share())
+                    .addValue("dueBy", batch.dueBy()).addValue("failed", failed.isEmpty() ? List.of(-1L) : failed.keySet());
             named.update("""
                     update alerts_delivery set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null
-                    where id in (:ids)""",
-                    new MapSqlParameterSource("ids", sent).addValue("now", now));
+                    where message_id = :message and subscription_id between :first and :last
+                    and mod(subscription_id, :shares) = :share and status = 'PENDING' and next_attempt_at <= :dueBy
+                    and id not in (:failed)""", range);
         }
         named.getJdbcTemplate().batchUpdate(
                 "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ?, attempts = ? where id = ?", again, 500,
