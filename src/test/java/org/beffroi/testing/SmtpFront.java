@@ -37,6 +37,8 @@ final class SmtpFront implements AutoCloseable {
     private volatile boolean shuttingDown;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger noops = new AtomicInteger();
+    /** Addresses answered {@code 550} at {@code RCPT TO}, as a relay does for a mailbox it does not know. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     SmtpFront(IntSupplier backendPort) throws IOException {
         this.backendPort = backendPort;
@@ -56,6 +58,11 @@ final class SmtpFront implements AutoCloseable {
 
     void resume() {
         shuttingDown = false;
+    }
+
+    /** From now on, refuses these recipients (lower case). */
+    void refuse(Set<String> addresses) {
+        addresses.forEach(a -> refused.add(a.toLowerCase(Locale.ROOT)));
     }
 
     /** The connections passed through so far. */
@@ -123,6 +130,10 @@ final class SmtpFront implements AutoCloseable {
             } else if (text.toUpperCase(Locale.ROOT).startsWith("MAIL FROM") && shuttingDown) {
                 reply(client.getOutputStream(), "421 4.3.2 Service shutting down");
                 return;
+            } else if (isRefused(text)) {
+                reply(client.getOutputStream(), "550 5.1.1 Mailbox unavailable");
+                line.reset();
+                continue;
             } else {
                 inData = text.equalsIgnoreCase("DATA");
                 if (text.equalsIgnoreCase("NOOP")) {
@@ -135,6 +146,17 @@ final class SmtpFront implements AutoCloseable {
                 out.flush(); // one write per burst of lines, not per line
             }
         }
+    }
+
+    /** Whether a command names a refused recipient; SMTP goes in lock-step, so the answer cannot cross another. */
+    private boolean isRefused(String command) {
+        String upper = command.toUpperCase(Locale.ROOT);
+        if (refused.isEmpty() || !upper.startsWith("RCPT TO:")) {
+            return false;
+        }
+        int open = command.indexOf('<');
+        int close = command.indexOf('>', open + 1);
+        return open >= 0 && close > open && refused.contains(command.substring(open + 1, close).toLowerCase(Locale.ROOT));
     }
 
     private static void copy(Socket from, Socket to) {

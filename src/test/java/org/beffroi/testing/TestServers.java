@@ -61,6 +61,12 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         return smtpFront.connections();
     }
 
+    /** From now on, the relay refuses these recipients at {@code RCPT TO} ({@code 550}). */
+    public static synchronized void refuseRecipients(java.util.Set<String> addresses) {
+        smtpPort();
+        smtpFront.refuse(addresses);
+    }
+
     /** The {@code NOOP} commands the application has sent to the relay so far. */
     public static synchronized int smtpNoops() {
         smtpPort();
