@@ -43,10 +43,10 @@ done
 echo "indexed $docs documents and started in $(( $(date +%s) - start )) s ($(du -sh "$dir/data/search" | cut -f1) of index)"
 
 in_process() { curl -fs "$base/bench/search/in-process?seconds=$1" | tr '\n' ' '; }
-in_process 10 >/dev/null   # warm-up of the JIT and of the index's files
+in_process 30 >/dev/null   # warm-up of the JIT and of the index's files: at a million documents it takes more than 15 s
 a=$(in_process "$seconds")
 ./mvnw -B -f perf/pom.xml gatling:test -Dgatling.simulationClass=org.beffroi.perf.SearchSimulation \
-  -DbaseUrl="$base" -Dusers="$users" -Dseconds="$seconds" >"$dir/gatling.log" 2>&1 \
+  -DbaseUrl="$base" -Dusers="$users" -Dseconds="$seconds" -DwarmUpSeconds=30 >"$dir/gatling.log" 2>&1 \
   || { tail -n 60 "$dir/gatling.log" >&2; exit 1; }
 b=$(in_process "$seconds")
 
