@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -19,9 +20,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * An alert to a few thousand subscribers goes over a handful of SMTP sessions kept open from one batch to the
- * next, and asks the relay nothing before each mail: one session per batch, or a {@code NOOP} per mail (as
- * Spring's {@code JavaMailSender} does), would show here as hundreds of connections or thousands of commands.
+ * How alerts go to the SMTP relay. An alert to a few thousand subscribers goes over a handful of SMTP
+ * sessions kept open from one batch to the next, and asks the relay nothing before each mail: one session per
+ * batch, or a {@code NOOP} per mail (as Spring's {@code JavaMailSender} does), would show here as hundreds of
+ * connections or thousands of commands. A recipient the relay refuses is not counted as reached.
  */
 @BeffroiTest
 class SmtpSessionsTest {
@@ -70,6 +72,42 @@ class SmtpSessionsTest {
         assertThat(TestServers.smtpConnections() - connectionsBefore).isLessThanOrEqualTo(2 * sessions);
         // a NOOP only to check a session left idle since an earlier test
         assertThat(TestServers.smtpNoops() - noopsBefore).isLessThanOrEqualTo(sessions);
+        desk.end(alert);
+    }
+
+    /**
+     * A recipient the relay refuses, in the middle of a batch, is not counted as reached: the batch's other
+     * recipients are recorded as sent (as a range of the batch), the refused ones stay to be tried again, and
+     * nobody gets the mail twice.
+     */
+    @Test
+    void refusedRecipientsInsideBatchesAreNotRecordedAsSent() {
+        int subscribers = 1_200; // more than two batches of the dispatcher
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var audience = RelayOutage.subscribedTopic(jdbc, topics, "Voirie", run, subscribers);
+        String suffix = audience.suffix();
+        var refused = List.of("r7" + suffix, "r640" + suffix, "r1191" + suffix);
+        TestServers.refuseRecipients(Set.copyOf(refused));
+        long alert = desk.create(new AlertDesk.Draft(Severity.INFORMATION, audience.topic(), Area.commune(), "Voirie " + run,
+                "Rue barrée.", null, Instant.now(), Instant.now().plus(Duration.ofHours(6))), null);
+
+        desk.send(alert, null);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> desk.messages(alert).getFirst().count("SENT") == subscribers - refused.size());
+
+        var received = Mailbox.countByRecipient(List.of(TestServers.mail().getReceivedMessages()), suffix);
+        assertThat(received).hasSize(subscribers - refused.size()).doesNotContainKeys(refused.toArray(String[]::new));
+        assertThat(received.values()).allMatch(n -> n == 1);
+        var states = jdbc.queryForList("""
+                select d.status, d.last_error, d.sent_at from alerts_delivery d
+                join alerts_subscription s on s.id = d.subscription_id
+                join alerts_message m on m.id = d.message_id
+                where m.alert_id = ? and s.address in (?, ?, ?)""", alert, refused.get(0), refused.get(1), refused.get(2));
+        assertThat(states).hasSize(refused.size()).allSatisfy(row -> {
+            assertThat(row.get("status")).isIn("PENDING", "FAILED");
+            assertThat(row.get("last_error")).isEqualTo("REFUSED");
+            assertThat(row.get("sent_at")).isNull();
+        });
         desk.end(alert);
     }
 }
