@@ -27,6 +27,8 @@ import org.beffroi.search.SearchQuery;
 final class FacetCounts extends SimpleCollector {
 
     private static final Period[] PERIODS = Period.values();
+    /** A chosen value that no document of the segment has. */
+    private static final int ABSENT = -1;
 
     private final SearchQuery query;
     private long total;
@@ -82,9 +84,6 @@ final class FacetCounts extends SimpleCollector {
             }
         }
     }
-
-    /** A chosen value that no document of the segment has. */
-    private static final int ABSENT = -1;
 
     /**
      * Visits hundreds of thousands of documents for a common word: written without branches that depend on
