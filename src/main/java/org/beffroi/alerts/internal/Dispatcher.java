@@ -444,6 +444,7 @@ class Dispatcher {
                     .addValue("first", batch.rows().getFirst().subscriptionId())
                     .addValue("last", batch.rows().getLast().subscriptionId())
                     .addValue("shares", batch.shares()).addValue("share", batch.share())
+                    // an empty "in ()" is not SQL: -1 is no row's id
                     .addValue("dueBy", batch.dueBy()).addValue("failed", failed.isEmpty() ? List.of(-1L) : failed.keySet());
             named.update("""
                     update alerts_delivery set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null
