@@ -42,8 +42,14 @@ final class FacetCounts extends SimpleCollector {
     private final boolean anyType;
     private final boolean anyPeriod;
     private final boolean anyNeighbourhood;
+    /** No filter chosen, as for most searches: every count takes every document. */
+    private final boolean unfiltered;
     private final FacetColumns columns;
     private FacetColumns.Segment segment;
+    /** The segment's columns, held here so that the loop over documents reads each array directly. */
+    private short[] typeOrds;
+    private long[] dates;
+    private short[] neighbourhoodSlots;
     /**
      * This segment's types and neighbourhoods, counted by ordinal and slot and named once the segment is
      * done; each has a last count for the documents without one.
@@ -67,11 +73,15 @@ final class FacetCounts extends SimpleCollector {
         this.anyType = query.type() == null;
         this.anyPeriod = query.period() == null;
         this.anyNeighbourhood = query.neighbourhoodId() == null;
+        this.unfiltered = anyType && anyPeriod && anyNeighbourhood;
     }
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         segment = columns.of(context.reader());
+        typeOrds = segment.typeOrds();
+        dates = segment.dates();
+        neighbourhoodSlots = segment.neighbourhoodSlots();
         typeValues = DocValues.getSorted(context.reader(), LuceneSearchIndex.TYPE);
         typeCounts = new long[segment.typeCount() + 1];
         neighbourhoodCounts = new long[segment.neighbourhoodIds().length + 1];
@@ -92,9 +102,16 @@ final class FacetCounts extends SimpleCollector {
      */
     @Override
     public void collect(int doc) {
-        int typeOrd = segment.typeOrds()[doc];
-        int period = period(segment.dates()[doc]);
-        int slot = segment.neighbourhoodSlots()[doc];
+        int typeOrd = typeOrds[doc];
+        int period = period(dates[doc]);
+        int slot = neighbourhoodSlots[doc];
+        if (unfiltered) { // the same branch for every document of a search
+            total++;
+            typeCounts[typeOrd]++;
+            periodCounts[period]++;
+            neighbourhoodCounts[slot]++;
+            return;
+        }
 
         boolean typeOk = anyType | typeOrd == chosenTypeOrd;
         boolean periodOk = anyPeriod | period == chosenPeriod;
