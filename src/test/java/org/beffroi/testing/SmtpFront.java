@@ -37,6 +37,9 @@ final class SmtpFront implements AutoCloseable {
     private volatile boolean shuttingDown;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger noops = new AtomicInteger();
+    /** Whether the relay says it takes 8-bit bodies (RFC 6152), as most do; GreenMail does not say so, but takes them. */
+    private volatile boolean announce8BitMime = true;
+    private final AtomicInteger eightBitTransactions = new AtomicInteger();
     /** Addresses answered {@code 550} at {@code RCPT TO}, as a relay does for a mailbox it does not know. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
@@ -63,6 +66,26 @@ final class SmtpFront implements AutoCloseable {
     /** From now on, refuses these recipients (lower case). */
     void refuse(Set<String> addresses) {
         addresses.forEach(a -> refused.add(a.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * From now on, announces {@code 8BITMIME} in its answer to {@code EHLO} or not, and closes the connections
+     * open, as a relay restarted with another configuration does.
+     */
+    void announce8BitMime(boolean announce) {
+        announce8BitMime = announce;
+        for (var client : open) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }
+    }
+
+    /** The transactions that said their body is 8-bit ({@code MAIL FROM:<…> BODY=8BITMIME}) so far. */
+    int eightBitTransactions() {
+        return eightBitTransactions.get();
     }
 
     /** The connections passed through so far. */
@@ -102,7 +125,8 @@ final class SmtpFront implements AutoCloseable {
             client.setTcpNoDelay(true);
             try (var server = new Socket(InetAddress.getLoopbackAddress(), backendPort.getAsInt())) {
                 server.setTcpNoDelay(true);
-                Thread.ofVirtual().name("smtp-front-replies").start(() -> copy(server, client));
+                boolean announce = announce8BitMime;
+                Thread.ofVirtual().name("smtp-front-replies").start(() -> copyReplies(server, client, announce));
                 forwardCommands(client, server);
             }
         } catch (IOException e) {
@@ -125,11 +149,14 @@ final class SmtpFront implements AutoCloseable {
                 continue;
             }
             String text = line.toString(StandardCharsets.US_ASCII).strip();
+            String command = text.toUpperCase(Locale.ROOT);
             if (inData) {
                 inData = !text.equals(".");
-            } else if (text.toUpperCase(Locale.ROOT).startsWith("MAIL FROM") && shuttingDown) {
+            } else if (command.startsWith("MAIL FROM") && shuttingDown) {
                 reply(client.getOutputStream(), "421 4.3.2 Service shutting down");
                 return;
+            } else if (command.startsWith("MAIL FROM") && command.endsWith(" BODY=8BITMIME")) {
+                eightBitTransactions.incrementAndGet();
             } else if (isRefused(text)) {
                 reply(client.getOutputStream(), "550 5.1.1 Mailbox unavailable");
                 line.reset();
@@ -159,9 +186,29 @@ final class SmtpFront implements AutoCloseable {
         return open >= 0 && close > open && refused.contains(command.substring(open + 1, close).toLowerCase(Locale.ROOT));
     }
 
-    private static void copy(Socket from, Socket to) {
+    /**
+     * Passes the server's answers back; with {@code announce}, adds {@code 8BITMIME} to the extensions of the
+     * answer to {@code EHLO}, after its first line.
+     */
+    private static void copyReplies(Socket from, Socket to, boolean announce) {
         try {
-            from.getInputStream().transferTo(to.getOutputStream());
+            InputStream in = new BufferedInputStream(from.getInputStream());
+            OutputStream out = to.getOutputStream();
+            var line = new ByteArrayOutputStream(256);
+            boolean announced = !announce;
+            int b;
+            while ((b = in.read()) != -1) {
+                line.write(b);
+                if (b != '\n') {
+                    continue;
+                }
+                line.writeTo(out);
+                if (!announced && line.toString(StandardCharsets.US_ASCII).startsWith("250-")) {
+                    out.write("250-8BITMIME\r\n".getBytes(StandardCharsets.US_ASCII));
+                    announced = true;
+                }
+                line.reset();
+            }
         } catch (IOException e) {
             // the other direction closed the sockets
         } finally {

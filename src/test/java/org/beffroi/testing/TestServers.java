@@ -67,6 +67,21 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         smtpFront.refuse(addresses);
     }
 
+    /**
+     * Whether the relay announces {@code 8BITMIME} (it does unless told otherwise); the connections open are
+     * closed, as when a relay restarts with another configuration.
+     */
+    public static synchronized void announce8BitMime(boolean announce) {
+        smtpPort();
+        smtpFront.announce8BitMime(announce);
+    }
+
+    /** The mail transactions whose body was said to be 8-bit ({@code BODY=8BITMIME}) so far. */
+    public static synchronized int smtpEightBitTransactions() {
+        smtpPort();
+        return smtpFront.eightBitTransactions();
+    }
+
     /** The {@code NOOP} commands the application has sent to the relay so far. */
     public static synchronized int smtpNoops() {
         smtpPort();

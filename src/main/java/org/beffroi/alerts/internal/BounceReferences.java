@@ -45,17 +45,30 @@ public class BounceReferences {
      * set (the answer is then a copy of the message that carries it). Send the message answered.
      */
     public MimeMessage decorate(MimeMessage mail, long deliveryId) throws MessagingException {
-        String reference = reference(deliveryId);
+        String envelopeFrom = envelopeFrom(deliveryId);
         MimeMessage marked = mail;
-        if (!bounceAddress.isEmpty()) {
+        if (envelopeFrom != null) {
             // a mail that can carry its envelope sender takes it; any other is copied into one that can
             var smtp = mail instanceof SMTPMessage own ? own : new SMTPMessage(mail);
-            int at = bounceAddress.lastIndexOf('@');
-            smtp.setEnvelopeFrom(bounceAddress.substring(0, at) + "+" + reference + bounceAddress.substring(at));
+            smtp.setEnvelopeFrom(envelopeFrom);
             marked = smtp;
         }
-        marked.setHeader("Message-ID", "<" + reference + "." + HexFormat.of().toHexDigits(RANDOM.nextInt()) + "@" + domain + ">");
+        marked.setHeader("Message-ID", messageId(deliveryId));
         return marked;
+    }
+
+    /** The Message-ID of a delivery's mail: it names the delivery, and a random part keeps each mail's own. */
+    String messageId(long deliveryId) {
+        return "<" + reference(deliveryId) + "." + HexFormat.of().toHexDigits(RANDOM.nextInt()) + "@" + domain + ">";
+    }
+
+    /** The envelope sender naming the delivery (VERP), or null when no bounce address is set. */
+    String envelopeFrom(long deliveryId) {
+        if (bounceAddress.isEmpty()) {
+            return null;
+        }
+        int at = bounceAddress.lastIndexOf('@');
+        return bounceAddress.substring(0, at) + "+" + reference(deliveryId) + bounceAddress.substring(at);
     }
 
     /** The delivery a Message-ID or an address names, if its signature holds. */

@@ -3,7 +3,6 @@ package org.beffroi.alerts.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +24,8 @@ import jakarta.mail.internet.MimeMessage;
  * Alerts by e-mail, straight to the SMTP relay: a batch is shared between a few SMTP connections used at the
  * same time ({@code beffroi.alerts.email.connections}, default 2 for each of the dispatcher's workers), each carrying its share
  * over a session kept open from one batch to the next ({@link SmtpSessions}); the relay's answer for each
- * message tells which failed.
+ * message tells which failed. Where the relay takes 8-bit bodies, an alert's mail is written once per message
+ * and each recipient's copy is that template with their own values ({@link MailTemplate}).
  * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences.
  */
 @Component
@@ -70,71 +70,94 @@ class EmailChannel implements DeliveryChannel {
             recipients.forEach(r -> failed.put(r.deliveryId(), "NO_RELAY"));
             return failed;
         }
-        var byMessage = new IdentityHashMap<Object, Long>();
-        var mails = new ArrayList<MimeMessage>(recipients.size());
-        for (var recipient : recipients) {
-            try {
-                var mail = compose(message, recipient);
-                byMessage.put(mail, recipient.deliveryId());
-                mails.add(mail);
-            } catch (MessagingException | RuntimeException e) {
-                log.warn("Alert mail for delivery {} not composed: {}", recipient.deliveryId(), e.toString());
-                failed.put(recipient.deliveryId(), "BAD_MESSAGE");
-            }
+        int size = Math.max(1, (recipients.size() + connections - 1) / connections);
+        var shares = new ArrayList<List<Recipient>>();
+        for (int from = 0; from < recipients.size(); from += size) {
+            shares.add(recipients.subList(from, Math.min(recipients.size(), from + size)));
         }
-        sendOverConnections(mails, byMessage, failed);
-        return failed;
-    }
-
-    /**
-     * Splits the batch over {@code connections} SMTP sessions used at the same time, each carrying its share of
-     * the mails one after the other; what the relay refused is put in {@code failed}.
-     */
-    private void sendOverConnections(List<MimeMessage> mails, Map<Object, Long> byMessage, Map<Long, String> failed) {
-        int size = Math.max(1, (mails.size() + connections - 1) / connections);
-        var shares = new ArrayList<List<MimeMessage>>();
-        for (int from = 0; from < mails.size(); from += size) {
-            shares.add(mails.subList(from, Math.min(mails.size(), from + size)));
-        }
-        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            var refused = shares.stream().map(share -> parallel.submit(() -> sessions.send(share, byMessage::get))).toList();
+        // platform threads: each SMTP answer wakes its reader at once, where a virtual thread waits for the poller
+        try (var parallel = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("alerts-smtp").factory())) {
+            var refused = shares.stream().map(share -> parallel.submit(() -> sessions.send(share,
+                    (recipient, eightBit) -> compose(message, recipient, eightBit), Recipient::deliveryId))).toList();
             for (var share : refused) {
                 failed.putAll(share.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            mails.forEach(m -> failed.putIfAbsent(byMessage.get(m), "INTERRUPTED"));
+            recipients.forEach(r -> failed.putIfAbsent(r.deliveryId(), "INTERRUPTED"));
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+        return failed;
     }
 
+    /** One recipient's mail as the relay would get it now. */
     MimeMessage compose(Outgoing message, Recipient recipient) throws MessagingException {
+        return compose(message, recipient, sessions.takes8Bit());
+    }
+
+    /**
+     * One recipient's mail. Where the session takes 8-bit bodies, an alert's mail is its message's template with
+     * this recipient's values put in; otherwise, or where no template could be made, it is composed whole, in
+     * quoted-printable.
+     */
+    private MimeMessage compose(Outgoing message, Recipient recipient, boolean eightBit) throws MessagingException {
         if (message.newsletter() != null) { // a newsletter issue (ADR 0019): its own multipart mail
             return bounces.decorate(newsletters.compose(sessions.newMail(), message.newsletter(), recipient.address(),
                     recipient.subscriptionId()), recipient.deliveryId());
         }
         var common = common(message);
+        var to = new InternetAddress(recipient.address());
         String token = links.sign(recipient.subscriptionId());
+        if (eightBit && common.template() != null && recipient.address().chars().allMatch(c -> c < 0x80)) {
+            String envelopeFrom = bounces.envelopeFrom(recipient.deliveryId());
+            return DeliveryMail.of(sessions.session(), common.template(), common.from(), to, token,
+                    bounces.messageId(recipient.deliveryId()), envelopeFrom);
+        }
+        var mail = write(common, to, token, "quoted-printable");
+        return bounces.decorate(mail, recipient.deliveryId()); // a bounce names its delivery (see BounceReferences)
+    }
+
+    /**
+     * An alert mail to one address, its links signed with {@code token}, its text in the transfer encoding given:
+     * said at once rather than found by reading the text again when saved.
+     */
+    private DeliveryMail write(Common common, InternetAddress to, String token, String encoding) throws MessagingException {
         String unsubscribe = common.baseUrl() + "/alertes/desabonnement?jeton=" + token;
         String preferences = common.baseUrl() + "/alertes/preferences?jeton=" + token;
         var mail = sessions.newMail();
         mail.setFrom(common.from());
-        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.address()));
+        mail.setRecipient(Message.RecipientType.TO, to);
         mail.setHeader("Subject", common.subject());
         mail.setText(common.text().replace(Newsletter.PREFERENCES, preferences).replace(Newsletter.UNSUBSCRIBE, unsubscribe),
                 StandardCharsets.UTF_8.name());
-        // French text: quoted-printable, said at once rather than found by reading the text again when saved
-        mail.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        mail.setHeader("Content-Transfer-Encoding", encoding);
         mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + common.contactEmail()
                 + "?subject=desabonnement%20" + token + ">");
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return bounces.decorate(mail, recipient.deliveryId()); // a bounce names its delivery (see BounceReferences)
+        return mail;
+    }
+
+    /**
+     * The message's mail written once, 8-bit, with stand-ins for each recipient's values, or null when they
+     * cannot be put in as they are (see {@link MailTemplate}).
+     */
+    private MailTemplate template(Common common) throws MessagingException {
+        var sample = write(common, new InternetAddress(MailTemplate.Value.ADDRESS.standIn()),
+                MailTemplate.Value.TOKEN.standIn(), "8bit");
+        sample.setHeader("Message-ID", MailTemplate.Value.MESSAGE_ID.standIn());
+        sample.setSentDate(new java.util.Date());
+        sample.saveChanges();
+        return MailTemplate.of(sample).orElse(null);
     }
 
     /** What the mails of one alert message have in common, worked out once for all its recipients. */
     private record Common(Outgoing message, String baseUrl, InternetAddress from, String subject, String text,
-            String contactEmail) {
+            String contactEmail, MailTemplate template) {
+
+        Common withTemplate(MailTemplate made) {
+            return new Common(message, baseUrl, from, subject, text, contactEmail, made);
+        }
     }
 
     private volatile Common common;
@@ -165,7 +188,8 @@ class EmailChannel implements DeliveryChannel {
             if (sender.getPersonal() != null) { // a name with accents, encoded as in any header
                 sender = new InternetAddress(sender.getAddress(), sender.getPersonal(), StandardCharsets.UTF_8.name());
             }
-            kept = new Common(message, baseUrl, sender, encoded, text, settings.contactEmail());
+            kept = new Common(message, baseUrl, sender, encoded, text, settings.contactEmail(), null);
+            kept = kept.withTemplate(template(kept));
         } catch (java.io.UnsupportedEncodingException e) {
             throw new MessagingException("subject not encoded", e);
         }

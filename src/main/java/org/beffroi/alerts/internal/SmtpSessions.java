@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.ToLongFunction;
 
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
@@ -52,44 +54,82 @@ class SmtpSessions implements DisposableBean {
         return sender.getIfAvailable() instanceof JavaMailSenderImpl;
     }
 
+    /** Writes one recipient's mail, knowing whether the session that carries it takes an 8-bit body (RFC 6152). */
+    @FunctionalInterface
+    interface Composer<R> {
+        MimeMessage compose(R recipient, boolean eightBit) throws MessagingException;
+    }
+
     /**
-     * Sends the mails one after the other over one session and answers those that failed, by the id
-     * {@code idOf} gives, with a short reason. A mail whose recipient the relay refused fails alone; when
-     * the session breaks, the mails not yet sent fail with it (they are tried again later).
+     * Composes and sends the recipients' mails one after the other over one session, and answers those that
+     * failed, by the id {@code idOf} gives, with a short reason. A mail that cannot be composed, or whose
+     * recipient the relay refused, fails alone; when the session breaks, the mails not yet sent fail with it
+     * (they are tried again later).
      */
-    <M extends MimeMessage> Map<Long, String> send(List<M> mails, ToLongFunction<M> idOf) {
+    <R> Map<Long, String> send(List<R> recipients, Composer<R> composer, ToLongFunction<R> idOf) {
         var failed = new HashMap<Long, String>();
         Transport transport;
         try {
             transport = take();
         } catch (MessagingException | RuntimeException e) {
             log.warn("No SMTP session to the relay: {}", e.toString());
-            mails.forEach(m -> failed.put(idOf.applyAsLong(m), "NO_SESSION"));
+            recipients.forEach(r -> failed.put(idOf.applyAsLong(r), "NO_SESSION"));
             return failed;
         }
+        boolean eightBit = takes8Bit(transport);
         int done = 0;
         try {
-            for (var mail : mails) {
+            for (var recipient : recipients) {
+                MimeMessage mail;
+                try {
+                    mail = composer.compose(recipient, eightBit);
+                } catch (MessagingException | RuntimeException e) {
+                    log.warn("Mail for delivery {} not composed: {}", idOf.applyAsLong(recipient), e.toString());
+                    failed.put(idOf.applyAsLong(recipient), "BAD_MESSAGE");
+                    done++;
+                    continue;
+                }
                 try {
                     prepare(mail);
                     transport.sendMessage(mail, mail.getAllRecipients());
                 } catch (SendFailedException e) {
-                    failed.put(idOf.applyAsLong(mail), "REFUSED"); // this recipient only: the session goes on
+                    failed.put(idOf.applyAsLong(recipient), "REFUSED"); // this recipient only: the session goes on
                 }
                 done++;
             }
         } catch (MessagingException | RuntimeException e) {
-            log.warn("SMTP session broken after {} of {} mails: {}", done, mails.size(), e.toString());
+            log.warn("SMTP session broken after {} of {} mails: {}", done, recipients.size(), e.toString());
             close(transport);
-            mails.subList(done, mails.size()).forEach(m -> failed.put(idOf.applyAsLong(m), e.getClass().getSimpleName()));
+            recipients.subList(done, recipients.size()).forEach(r -> failed.put(idOf.applyAsLong(r), e.getClass().getSimpleName()));
             return failed;
         }
         idle.push(new Idle(transport, System.nanoTime()));
         return failed;
     }
 
-    /** What {@code Transport.send} and Spring do before sending. */
+    /**
+     * Whether the relay takes 8-bit bodies (RFC 6152), as it said when a session was last opened; opens one to
+     * know if none has been yet. False when no session can be opened.
+     */
+    boolean takes8Bit() {
+        try {
+            var transport = take();
+            idle.push(new Idle(transport, System.nanoTime()));
+            return takes8Bit(transport);
+        } catch (MessagingException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean takes8Bit(Transport transport) {
+        return transport instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
+    }
+
+    /** What {@code Transport.send} and Spring do before sending; a mail made from a template is already written. */
     private static void prepare(MimeMessage mail) throws MessagingException {
+        if (mail instanceof DeliveryMail made && made.fromTemplate()) {
+            return;
+        }
         if (mail.getHeader("Date") == null) {
             mail.setSentDate(new Date());
         }
@@ -98,7 +138,12 @@ class SmtpSessions implements DisposableBean {
 
     /** A blank mail for the relay's session. */
     DeliveryMail newMail() {
-        return new DeliveryMail(((JavaMailSenderImpl) sender.getObject()).getSession());
+        return new DeliveryMail(session());
+    }
+
+    /** The mail session of the relay. */
+    Session session() {
+        return ((JavaMailSenderImpl) sender.getObject()).getSession();
     }
 
     /** The session used last, if it is still open; else a new one. */
