@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,8 @@ final class SmtpFront implements AutoCloseable {
     private final AtomicInteger noops = new AtomicInteger();
     /** Whether the relay says it takes 8-bit bodies (RFC 6152), as most do; GreenMail does not say so, but takes them. */
     private volatile boolean announce8BitMime = true;
-    private final AtomicInteger eightBitTransactions = new AtomicInteger();
+    /** The recipients of the transactions that said their body is 8-bit ({@code BODY=8BITMIME}). */
+    private final java.util.Queue<String> eightBitRecipients = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Addresses answered {@code 550} at {@code RCPT TO}, as a relay does for a mailbox it does not know. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
@@ -83,9 +85,9 @@ final class SmtpFront implements AutoCloseable {
         }
     }
 
-    /** The transactions that said their body is 8-bit ({@code MAIL FROM:<…> BODY=8BITMIME}) so far. */
-    int eightBitTransactions() {
-        return eightBitTransactions.get();
+    /** The recipients of the mails said to be 8-bit ({@code MAIL FROM:<…> BODY=8BITMIME}) so far, lower case. */
+    List<String> eightBitRecipients() {
+        return List.copyOf(eightBitRecipients);
     }
 
     /** The connections passed through so far. */
@@ -142,6 +144,7 @@ final class SmtpFront implements AutoCloseable {
         OutputStream out = new BufferedOutputStream(server.getOutputStream());
         var line = new ByteArrayOutputStream(1024);
         boolean inData = false;
+        boolean eightBit = false;
         int b;
         while ((b = in.read()) != -1) {
             line.write(b);
@@ -155,13 +158,16 @@ final class SmtpFront implements AutoCloseable {
             } else if (command.startsWith("MAIL FROM") && shuttingDown) {
                 reply(client.getOutputStream(), "421 4.3.2 Service shutting down");
                 return;
-            } else if (command.startsWith("MAIL FROM") && command.endsWith(" BODY=8BITMIME")) {
-                eightBitTransactions.incrementAndGet();
+            } else if (command.startsWith("MAIL FROM")) {
+                eightBit = command.endsWith(" BODY=8BITMIME");
             } else if (isRefused(text)) {
                 reply(client.getOutputStream(), "550 5.1.1 Mailbox unavailable");
                 line.reset();
                 continue;
             } else {
+                if (eightBit && command.startsWith("RCPT TO:")) {
+                    eightBitRecipients.add(address(text));
+                }
                 inData = text.equalsIgnoreCase("DATA");
                 if (text.equalsIgnoreCase("NOOP")) {
                     noops.incrementAndGet();
@@ -181,9 +187,15 @@ final class SmtpFront implements AutoCloseable {
         if (refused.isEmpty() || !upper.startsWith("RCPT TO:")) {
             return false;
         }
+        String address = address(command);
+        return address != null && refused.contains(address);
+    }
+
+    /** The address between angle brackets in a command, lower case, or null. */
+    private static String address(String command) {
         int open = command.indexOf('<');
         int close = command.indexOf('>', open + 1);
-        return open >= 0 && close > open && refused.contains(command.substring(open + 1, close).toLowerCase(Locale.ROOT));
+        return open >= 0 && close > open ? command.substring(open + 1, close).toLowerCase(Locale.ROOT) : null;
     }
 
     /**

@@ -76,10 +76,10 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         smtpFront.announce8BitMime(announce);
     }
 
-    /** The mail transactions whose body was said to be 8-bit ({@code BODY=8BITMIME}) so far. */
-    public static synchronized int smtpEightBitTransactions() {
+    /** The recipients of the mails whose body was said to be 8-bit ({@code BODY=8BITMIME}) so far, lower case. */
+    public static synchronized List<String> smtpEightBitRecipients() {
         smtpPort();
-        return smtpFront.eightBitTransactions();
+        return smtpFront.eightBitRecipients();
     }
 
     /** The {@code NOOP} commands the application has sent to the relay so far. */

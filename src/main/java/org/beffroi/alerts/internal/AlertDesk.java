@@ -17,12 +17,12 @@ import java.util.Set;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 import org.beffroi.alerts.VulnerableRegister;
+import org.beffroi.platform.DueTasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 /**
  * Alerts from the draft to the end: an agent composes, sees the audience, sends now or at a time, sends
@@ -34,18 +34,18 @@ public class AlertDesk {
 
     private final JdbcClient jdbc;
     private final Audience audience;
-    private final SchedulerClient scheduler;
+    private final DueTasks tasks;
     private final Clock clock;
     private final VulnerableRegister register;
     private final UnendedAlerts unended;
 
-    AlertDesk(JdbcClient jdbc, Audience audience, SchedulerClient scheduler, Clock clock, VulnerableRegister register,
+    AlertDesk(JdbcClient jdbc, Audience audience, DueTasks tasks, Clock clock, VulnerableRegister register,
             UnendedAlerts unended) {
         this.register = register;
         this.unended = unended;
         this.jdbc = jdbc;
         this.audience = audience;
-        this.scheduler = scheduler;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -137,7 +137,7 @@ public class AlertDesk {
             return SendOutcome.NOT_A_DRAFT;
         }
         long message = insertMessage(id, "INITIAL", alert.title(), alert.body());
-        scheduler.scheduleIfNotExists(Dispatcher.TASK.instance(Long.toString(message)).data(message).scheduledTo(at));
+        tasks.schedule(Dispatcher.TASK.instance(Long.toString(message)).data(message).scheduledTo(at));
         if (alert.crisis() != null) {
             // the call list is ready when the alert goes out (the crisis already open, if any, is kept)
             register.openCrisis(alert.crisis(), alert.title(), at);
@@ -155,7 +155,7 @@ public class AlertDesk {
         jdbc.sql("update alerts_alert set title = ?, body = ? where id = ?").params(title, body, id).update();
         unended.changed();
         long message = insertMessage(id, "UPDATE", title, body);
-        scheduler.scheduleIfNotExists(Dispatcher.TASK.instance(Long.toString(message)).data(message)
+        tasks.schedule(Dispatcher.TASK.instance(Long.toString(message)).data(message)
                 .scheduledTo(clock.instant()));
         return true;
     }

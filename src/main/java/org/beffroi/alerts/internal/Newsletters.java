@@ -22,6 +22,7 @@ import org.beffroi.alerts.internal.Issue.Item;
 import org.beffroi.alerts.internal.Issue.Kind;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.News;
+import org.beffroi.platform.DueTasks;
 import org.beffroi.platform.RichText;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,13 +49,14 @@ public class Newsletters {
     private final News news;
     private final Agenda agenda;
     private final SchedulerClient scheduler;
+    private final DueTasks tasks;
     private final Audience audience;
     private final IssueRenderer renderer;
     private final NewsletterMail mail;
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> smtp;
     private final Clock clock;
 
-    Newsletters(JdbcClient jdbc, News news, Agenda agenda, SchedulerClient scheduler, Audience audience,
+    Newsletters(JdbcClient jdbc, News news, Agenda agenda, SchedulerClient scheduler, DueTasks tasks, Audience audience,
             IssueRenderer renderer, NewsletterMail mail,
             org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> smtp,
             Clock clock) {
@@ -65,6 +67,7 @@ public class Newsletters {
         this.news = news;
         this.agenda = agenda;
         this.scheduler = scheduler;
+        this.tasks = tasks;
         this.audience = audience;
         this.clock = clock;
     }
@@ -255,7 +258,7 @@ public class Newsletters {
                 insert into alerts_message (issue_id, kind, title, body, status, created_at) values (?, 'ISSUE', ?, '', 'SCHEDULED', ?)""")
                 .params(id, issue.title(), OffsetDateTime.now(clock)).update(keys, "id");
         long message = keys.getKeyAs(Number.class).longValue();
-        scheduler.scheduleIfNotExists(Dispatcher.TASK.instance(Long.toString(message)).data(message).scheduledTo(at));
+        tasks.schedule(Dispatcher.TASK.instance(Long.toString(message)).data(message).scheduledTo(at));
         return SendOutcome.SCHEDULED;
     }
 

@@ -3,24 +3,24 @@ package org.beffroi.platform.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import org.beffroi.platform.DueTasks;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 @Service
 class OutboxMailer implements Mailer {
 
     private final JdbcClient jdbc;
-    private final SchedulerClient scheduler;
+    private final DueTasks tasks;
     private final Clock clock;
 
-    OutboxMailer(JdbcClient jdbc, SchedulerClient scheduler, Clock clock) {
+    OutboxMailer(JdbcClient jdbc, DueTasks tasks, Clock clock) {
         this.jdbc = jdbc;
-        this.scheduler = scheduler;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -33,7 +33,7 @@ class OutboxMailer implements Mailer {
                 .params(mail.to(), mail.subject(), mail.text(), MailStatus.QUEUED.name(), OffsetDateTime.now(clock))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        scheduler.scheduleIfNotExists(MailDelivery.TASK.instance(Long.toString(id)).data(id).scheduledTo(clock.instant()));
+        tasks.schedule(MailDelivery.TASK.instance(Long.toString(id)).data(id).scheduledTo(clock.instant()));
     }
 
     @Override
