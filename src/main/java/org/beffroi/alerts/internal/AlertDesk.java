@@ -60,20 +60,27 @@ public class AlertDesk {
         }
     }
 
-    /** One message of an alert and how far its delivery went. */
+    /**
+     * One message of an alert and how far its delivery went: the log's rows by outcome, and the audience counted
+     * when the send started (0 until then), whose recipients not yet in the log remain to be sent to.
+     */
     public record Message(long id, String kind, String title, String status, Map<String, Long> deliveries,
-            Instant createdAt) {
+            Instant createdAt, long audience) {
 
         public long count(String state) {
             return deliveries.getOrDefault(state, 0L);
         }
 
-        public long total() {
+        private long logged() {
             return deliveries.values().stream().mapToLong(Long::longValue).sum();
         }
 
+        public long total() {
+            return Math.max(audience, logged());
+        }
+
         public long remaining() {
-            return count("PENDING") + count("SENDING");
+            return count("PENDING") + total() - logged();
         }
 
         public boolean finished() {
@@ -208,10 +215,10 @@ public class AlertDesk {
     }
 
     public List<Message> messages(long alertId) {
-        return jdbc.sql("select id, kind, title, status, created_at from alerts_message where alert_id = ? order by id")
+        return jdbc.sql("select id, kind, title, status, created_at, audience from alerts_message where alert_id = ? order by id")
                 .param(alertId)
                 .query((rs, n) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        deliveries(rs.getLong(1), "status"), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                        deliveries(rs.getLong(1), "status"), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6)))
                 .list();
     }
 

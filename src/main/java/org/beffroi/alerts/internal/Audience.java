@@ -34,11 +34,23 @@ public class Audience {
     public record Member(long subscriptionId, Channel channel, String address) {
     }
 
-    /** How many subscribers the alert would reach, by channel. */
+    /**
+     * How many subscribers the alert would reach, by channel. An alert to the whole commune reaches every
+     * subscriber of its topic, whom the database counts; any other area is met in pages.
+     */
     public Map<Channel, Long> count(long topicId, Area area) {
         var counts = new EnumMap<Channel, Long>(Channel.class);
         for (Channel channel : Channel.values()) {
             counts.put(channel, 0L);
+        }
+        if (area.kind() == Area.Kind.COMMUNE) {
+            jdbc.sql("""
+                    select s.channel, count(*) from alerts_subscription_topic t join alerts_subscription s on s.id = t.subscription_id
+                    where t.topic_id = ? and s.status = 'CONFIRMED'
+                        and not exists (select 1 from alerts_suppression x where x.address = s.address)
+                    group by s.channel""").param(topicId)
+                    .query((rs, n) -> counts.put(Channel.valueOf(rs.getString(1)), rs.getLong(2))).list();
+            return counts;
         }
         long after = 0;
         while (after >= 0) {
@@ -58,10 +70,41 @@ public class Audience {
     }
 
     /**
+     * Which part of an audience to read: the subscriptions above {@code after} whose id modulo {@code shares} is
+     * {@code share}, at most {@code limit} rows, and, when {@code unloggedOf} is a message, only those that
+     * message's delivery log does not hold yet (a send resumed).
+     */
+    public record Slice(long after, int shares, int share, int limit, long unloggedOf) {
+
+        /** The whole audience after a subscription, a page of {@value Audience#PAGE} rows. */
+        public static Slice after(long after) {
+            return new Slice(after, 1, 0, PAGE, 0);
+        }
+
+        /** The slice's conditions on the subscription id {@code column}, read from the index before the join. */
+        private String conditions(String column) {
+            return " and mod(" + column + ", ?) = ?" + (unloggedOf > 0 ? " and not exists (select 1 from alerts_delivery d"
+                    + " where d.message_id = ? and d.subscription_id = " + column + ")" : "");
+        }
+
+        private List<Object> parameters() {
+            return unloggedOf > 0 ? List.of(shares, share, unloggedOf) : List.of(shares, share);
+        }
+    }
+
+    /**
      * Hands the members whose subscription id is above {@code after} to the consumer, one page; answers
      * the last subscription id read, or -1 when none was left.
      */
     public long page(long topicId, Area area, long after, Consumer<List<Member>> consumer) {
+        return page(topicId, area, Slice.after(after), consumer);
+    }
+
+    /**
+     * Hands the members of a slice to the consumer, one page (members whose area misses the alert's are read but
+     * not handed); answers the last subscription id read, or -1 when none was left.
+     */
+    public long page(long topicId, Area area, Slice slice, Consumer<List<Member>> consumer) {
         record Row(long id, Channel channel, String address, Area.Kind kind, Double latitude, Double longitude,
                 Integer radius) {
         }
@@ -69,9 +112,9 @@ public class Audience {
                 select s.id, s.channel, s.address, s.area_kind, s.latitude, s.longitude, s.radius_metres
                 from alerts_subscription_topic t join alerts_subscription s on s.id = t.subscription_id
                 where t.topic_id = ? and t.subscription_id > ? and s.status = 'CONFIRMED'
-                    and not exists (select 1 from alerts_suppression x where x.address = s.address)
-                order by t.topic_id, t.subscription_id limit ?""")
-                .params(topicId, after, PAGE)
+                    and not exists (select 1 from alerts_suppression x where x.address = s.address)""" + slice.conditions("t.subscription_id")
+                + " order by t.topic_id, t.subscription_id limit ?")
+                .param(topicId).param(slice.after()).params(slice.parameters()).param(slice.limit())
                 .query((rs, n) -> new Row(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
                         Area.Kind.valueOf(rs.getString(4)), rs.getObject(5, Double.class), rs.getObject(6, Double.class),
                         rs.getObject(7, Integer.class)))
@@ -104,13 +147,13 @@ public class Audience {
      * Newsletters: the list's confirmed e-mail subscribers whose id is above {@code after}, one page handed to
      * the consumer; answers the last subscription id read, or -1 when none was left.
      */
-    public long pageOfList(long listId, long after, Consumer<List<Member>> consumer) {
+    public long pageOfList(long listId, Slice slice, Consumer<List<Member>> consumer) {
         var members = jdbc.sql("""
                 select s.id, s.address from alerts_subscription_list l join alerts_subscription s on s.id = l.subscription_id
                 where l.list_id = ? and l.subscription_id > ? and s.status = 'CONFIRMED' and s.channel = 'EMAIL'
-                    and not exists (select 1 from alerts_suppression x where x.address = s.address)
-                order by l.list_id, l.subscription_id limit ?""")
-                .params(listId, after, PAGE)
+                    and not exists (select 1 from alerts_suppression x where x.address = s.address)""" + slice.conditions("l.subscription_id")
+                + " order by l.list_id, l.subscription_id limit ?")
+                .param(listId).param(slice.after()).params(slice.parameters()).param(slice.limit())
                 .query((rs, n) -> new Member(rs.getLong(1), Channel.EMAIL, rs.getString(2))).list();
         if (members.isEmpty()) {
             return -1;

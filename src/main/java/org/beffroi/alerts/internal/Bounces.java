@@ -113,7 +113,10 @@ public class Bounces {
         }
     }
 
-    /** The delivery the report is about: the Message-ID it returns, or the VERP address it came back to. */
+    /**
+     * The delivery the report is about, as the log's row: the Message-ID it returns, or the VERP address it came
+     * back to, names a message and a subscription.
+     */
     private Optional<Long> identify(Message message, MultipartReport report) throws MessagingException {
         var candidates = new ArrayList<String>();
         MimeMessage returned = report.getReturnedMessage();
@@ -124,7 +127,10 @@ public class Bounces {
         for (String header : List.of("To", "Delivered-To", "X-Original-To", "Envelope-To")) {
             addAll(candidates, message.getHeader(header));
         }
-        return candidates.stream().map(references::delivery).flatMap(Optional::stream).findFirst();
+        return candidates.stream().map(references::delivery).flatMap(Optional::stream)
+                .map(named -> jdbc.sql("select id from alerts_delivery where message_id = ? and subscription_id = ?")
+                        .params(named.messageId(), named.subscriptionId()).query(Long.class).optional())
+                .flatMap(Optional::stream).findFirst();
     }
 
     private static void addAll(List<String> list, String[] values) {

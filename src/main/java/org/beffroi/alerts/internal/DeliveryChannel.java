@@ -14,8 +14,8 @@ public interface DeliveryChannel {
     Channel channel();
 
     /**
-     * Sends to every recipient; answers the delivery ids that failed, with a short reason ({@link #GONE} for
-     * a failure that no retry can mend).
+     * Sends to every recipient; answers the subscriptions whose delivery failed, with a short reason ({@link #GONE}
+     * for a failure that no retry can mend).
      */
     Map<Long, String> send(Outgoing message, List<Recipient> recipients);
 
@@ -50,7 +50,10 @@ public interface DeliveryChannel {
         }
     }
 
-    /** One delivery of the log: its id, the subscription and the address. */
-    record Recipient(long deliveryId, long subscriptionId, String address) {
+    /**
+     * One delivery: the message and the subscription it goes to, which name it in the log (a message goes once to
+     * a subscription), and the address.
+     */
+    record Recipient(long messageId, long subscriptionId, String address) {
     }
 }

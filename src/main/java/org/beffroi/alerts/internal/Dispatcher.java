@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -34,16 +37,17 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
- * Sends one message of an alert or one newsletter issue (ADR 0019), durably and once per recipient. One db-scheduler task per message:
+ * Sends one message of an alert or one newsletter issue (ADR 0019), durably and once per recipient. One db-scheduler
+ * task per message. {@code beffroi.alerts.delivery.workers} workers (default 2) send at the same time, each taking
+ * its own share of the recipients (subscription ids modulo the number of workers):
  * <ol>
- * <li>planning writes the delivery log ({@code alerts_delivery}, unique per message, subscription and
- * channel) a page of subscribers at a time, each page with the cursor in one transaction;</li>
- * <li>sending, from the first page planned on, reads a batch of due rows, sends it through its channel, and
- * records each recipient's outcome: sent, or pending with a later try (back-off), or failed for good.</li>
+ * <li>the audience, read a page at a time in subscription order, is sent page after page, and each recipient's
+ * outcome is written to the delivery log ({@code alerts_delivery}, unique per message, subscription and channel)
+ * once the relay has answered: sent, or pending with a later try (back-off), or failed for good (ADR 0022);</li>
+ * <li>then the log's pending rows that are due (retries, and the recipients an update goes to) are sent again.</li>
  * </ol>
- * {@code beffroi.alerts.delivery.workers} workers (default 2) send at the same time as planning goes on, each
- * taking its own share of the log. A stop at any point resumes from the log: a row stays pending until its outcome is recorded. While
- * some rows wait for a retry, the task fails on purpose and db-scheduler runs it again later.
+ * A stop at any point resumes: a run that finds the log already holding rows of its message reads the audience
+ * again without them. While some rows wait for a retry, the task fails on purpose and db-scheduler runs it again later.
  */
 @Configuration(proxyBeanMethods = false)
 class Dispatcher {
@@ -131,15 +135,17 @@ class Dispatcher {
             return;
         }
         AudiencePage pages = null;
+        LongSupplier size = null;
         if ("PLANNING".equals(status)) {
             Area area = alertArea(alertId);
             long topicId = ((Number) message.get("topic_id")).longValue();
-            pages = (after, consumer) -> audience.page(topicId, area, after, consumer);
+            pages = (slice, consumer) -> audience.page(topicId, area, slice, consumer);
+            size = () -> audience.count(topicId, area).values().stream().mapToLong(Long::longValue).sum();
         }
         var outgoing = new DeliveryChannel.Outgoing(alertId, Severity.valueOf((String) message.get("severity")),
                 (String) message.get("title"), (String) message.get("body"), (String) message.get("link"),
                 "UPDATE".equals(message.get("kind")));
-        deliver(messageId, pages, outgoing);
+        deliver(messageId, pages, size, outgoing);
     }
 
     /**
@@ -170,18 +176,20 @@ class Dispatcher {
             return;
         }
         AudiencePage pages = null;
+        LongSupplier size = null;
         if ("PLANNING".equals(status)) {
             long listId = issues.listOf(issueId);
-            pages = (after, consumer) -> audience.pageOfList(listId, after, consumer);
+            pages = (slice, consumer) -> audience.pageOfList(listId, slice, consumer);
+            size = () -> audience.countOfList(listId);
         }
-        deliver(messageId, pages, issues.outgoing(issueId));
+        deliver(messageId, pages, size, issues.outgoing(issueId));
         issues.finished(issueId);
     }
 
-    /** One page of a message's audience: hands it to the consumer, answers the last id read or -1. */
+    /** One page of a slice of a message's audience: hands it to the consumer, answers the last id read or -1. */
     @FunctionalInterface
     interface AudiencePage {
-        long page(long after, java.util.function.Consumer<List<Audience.Member>> consumer);
+        long page(Audience.Slice slice, Consumer<List<Audience.Member>> consumer);
     }
 
     private Area alertArea(long alertId) {
@@ -190,83 +198,6 @@ class Dispatcher {
                 "select neighbourhood_id from alerts_alert_neighbourhood where alert_id = ?").param(alertId).query(Long.class).list());
         return jdbc.sql("select * from alerts_alert where id = ?").param(alertId)
                 .query((rs, n) -> Subscriptions.area(rs, neighbourhoods)).single();
-    }
-
-    /** Plans the rest of the audience, page after page, telling the senders of each page committed. */
-    private void plan(long messageId, AudiencePage pages, Planning planning) {
-        long after = jdbc.sql("select planned_to from alerts_message where id = ?").param(messageId).query(Long.class).single();
-        while (after >= 0) {
-            long from = after;
-            after = transaction.execute(tx -> {
-                long last = pages.page(from, members -> insertDeliveries(messageId, members));
-                if (last >= 0) {
-                    jdbc.sql("update alerts_message set planned_to = ? where id = ?").params(last, messageId).update();
-                }
-                return last;
-            });
-            planning.pagePlanned();
-        }
-        jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
-    }
-
-    /**
-     * How far planning has gone, for the senders that start on the first pages while the next are written. A
-     * page's subscribers all come after those of the pages before it (the audience is read in subscription
-     * order), so a sender that reads in subscription order after its last row misses none.
-     */
-    private static final class Planning {
-
-        private final Object lock = new Object();
-        private long pages;
-        private boolean over;
-
-        Planning(boolean over) {
-            this.over = over;
-        }
-
-        void pagePlanned() {
-            synchronized (lock) {
-                pages++;
-                lock.notifyAll();
-            }
-        }
-
-        void over() {
-            synchronized (lock) {
-                over = true;
-                lock.notifyAll();
-            }
-        }
-
-        /** The pages planned so far; read before looking for rows, to wait for more only if none came since. */
-        long pages() {
-            synchronized (lock) {
-                return pages;
-            }
-        }
-
-        /** Waits for a page after the {@code seen} first ones; false once planning is over and none is left to wait for. */
-        boolean awaitPageAfter(long seen) throws InterruptedException {
-            synchronized (lock) {
-                while (pages == seen && !over) {
-                    lock.wait();
-                }
-                return pages != seen;
-            }
-        }
-    }
-
-    private void insertDeliveries(long messageId, List<Audience.Member> members) {
-        var now = OffsetDateTime.now(clock);
-        named.getJdbcTemplate().batchUpdate("""
-                insert into alerts_delivery (message_id, subscription_id, channel, address, status, attempts, next_attempt_at)
-                values (?, ?, ?, ?, 'PENDING', 0, ?)""", members, 500, (ps, m) -> {
-            ps.setLong(1, messageId);
-            ps.setLong(2, m.subscriptionId());
-            ps.setString(3, m.channel().name());
-            ps.setString(4, m.address());
-            ps.setObject(5, now);
-        });
     }
 
     /** An update goes to the people the first message reached, if they are still subscribed. */
@@ -287,34 +218,22 @@ class Dispatcher {
     }
 
     /**
-     * Plans the audience if {@code pages} is given, and sends to it at the same time: each worker takes its own
-     * share of the log (subscriptions modulo the number of workers), so that their batches never meet, and one worker's
-     * database work overlaps another's sending.
+     * Sends to the audience if {@code pages} is given, then to the log's pending rows that are due. Each worker
+     * takes its own share, so that their pages never meet, and one worker's database work overlaps another's
+     * sending.
      */
-    private void deliver(long messageId, AudiencePage pages, DeliveryChannel.Outgoing outgoing) {
-        var planning = new Planning(pages == null);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var tasks = new ArrayList<Future<?>>();
-            if (pages != null) {
-                tasks.add(pool.submit(() -> {
-                    try {
-                        plan(messageId, pages, planning);
-                    } finally {
-                        planning.over();
-                    }
-                }));
+    private void deliver(long messageId, AudiencePage pages, LongSupplier size, DeliveryChannel.Outgoing outgoing) {
+        if (pages != null) {
+            boolean resumed = jdbc.sql("select id from alerts_delivery where message_id = ? fetch first 1 rows only")
+                    .param(messageId).query(Long.class).optional().isPresent();
+            var relayDown = new AtomicBoolean();
+            inParallel(messageId, size, share -> reachShare(messageId, pages, outgoing, share, resumed ? messageId : 0, relayDown));
+            if (relayDown.get()) {
+                throw new IllegalStateException("the relay refused message " + messageId + ": the rest waits for a retry");
             }
-            IntStream.range(0, workers).forEach(share ->
-                    tasks.add(pool.submit(() -> sendShare(messageId, outgoing, workers, share, planning))));
-            for (var task : tasks) {
-                task.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending message " + messageId, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
         }
+        inParallel(messageId, null, share -> sendShare(messageId, outgoing, share));
         long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status = 'PENDING'")
                 .param(messageId).query(Long.class).single();
         if (left > 0) {
@@ -325,68 +244,185 @@ class Dispatcher {
         log.info("Message {} delivered", messageId);
     }
 
+    /** What one worker does with its share. */
+    @FunctionalInterface
+    private interface ShareWork {
+        void run(int share) throws InterruptedException, ExecutionException;
+    }
+
     /**
-     * Sends the due rows of one share of the log, batch after batch, until none is left once planning is over,
-     * or the relay is down. While a batch goes to the relay, the outcome of the one before is written and the
-     * next one read, in one transaction: the database and the relay work at the same time.
+     * Runs the work of every share at once, and, with an audience, counts it meanwhile for the progress shown
+     * (once: a resumed send keeps its first count).
      */
-    private Void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int shares, int share, Planning planning)
-            throws InterruptedException, ExecutionException {
-        long after = 0;
-        while (true) {
-            long seen = planning.pages();
-            long from = after;
-            var batch = transaction.execute(tx -> claim(messageId, shares, share, from));
-            Sent previous = null;
-            while (!batch.rows().isEmpty()) {
-                var current = batch;
-                var sending = new FutureTask<>(() -> send(outgoing, current));
-                Thread.ofVirtual().name("alerts-send-" + share).start(sending);
-                after = batch.rows().getLast().subscriptionId();
-                long next = after;
-                var written = previous;
-                var following = transaction.execute(tx -> {
-                    if (written != null) {
-                        record(written);
-                    }
-                    return claim(messageId, shares, share, next);
-                });
-                previous = sending.get();
-                if (previous.relayDown()) { // the relay refuses everything: wait for the retry rather than spin
-                    break; // the batch read meanwhile was only read: it stays pending
-                }
-                batch = following;
+    private void inParallel(long messageId, LongSupplier size, ShareWork work) {
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var tasks = new ArrayList<Future<?>>();
+            if (size != null) {
+                tasks.add(pool.submit(() -> countAudience(messageId, size)));
             }
-            if (previous != null) {
-                var last = previous;
-                transaction.executeWithoutResult(tx -> record(last));
-                if (last.relayDown()) {
-                    return null;
-                }
-            }
-            if (!planning.awaitPageAfter(seen)) {
+            IntStream.range(0, workers).forEach(share -> tasks.add(pool.submit(() -> {
+                work.run(share);
                 return null;
+            })));
+            for (var task : tasks) {
+                task.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending message " + messageId, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
-    /** A batch sent, and the deliveries that failed with their reason. */
-    private record Sent(Batch batch, Map<Long, String> failed, boolean relayDown) {
+    private void countAudience(long messageId, LongSupplier size) {
+        if (jdbc.sql("select count(*) from alerts_message where id = ? and audience is not null").param(messageId)
+                .query(Long.class).single() == 0) {
+            jdbc.sql("update alerts_message set audience = ? where id = ? and audience is null")
+                    .params(size.getAsLong(), messageId).update();
+        }
     }
 
-    private Sent send(DeliveryChannel.Outgoing outgoing, Batch batch) {
+    /** A page of a share of the audience: its members, and the last subscription read (members may be fewer). */
+    private record Page(List<Audience.Member> members, long last) {
+    }
+
+    /** The next page of a share of the audience after the subscription {@code after}, or null when none is left. */
+    private Page read(AudiencePage pages, int share, long after, long unloggedOf) {
+        var members = new ArrayList<Audience.Member>();
+        long last = pages.page(new Audience.Slice(after, workers, share, BATCH, unloggedOf), members::addAll);
+        return last < 0 ? null : new Page(members, last);
+    }
+
+    /**
+     * Sends one share of the audience, page after page, until its end or until the relay refuses everything (the
+     * rest then waits for the task's next run). While a page goes to the relay, the outcomes of the one before
+     * are written to the log and the next page read, in one transaction: the database and the relay work at the
+     * same time. A row is written once, with its outcome; nothing is written before the relay has answered.
+     */
+    private void reachShare(long messageId, AudiencePage pages, DeliveryChannel.Outgoing outgoing, int share,
+            long unloggedOf, AtomicBoolean relayDown) throws InterruptedException, ExecutionException {
+        var page = transaction.execute(tx -> read(pages, share, 0, unloggedOf));
+        Page previous = null;
+        Outcome answered = null;
+        while (page != null && !relayDown.get()) {
+            var current = page;
+            var sending = new FutureTask<>(() -> send(messageId, outgoing, current.members()));
+            Thread.ofVirtual().name("alerts-send-" + share).start(sending);
+            var written = previous;
+            var writtenOutcome = answered;
+            var following = transaction.execute(tx -> {
+                if (written != null) {
+                    log(messageId, written.members(), writtenOutcome);
+                }
+                return read(pages, share, current.last(), unloggedOf);
+            });
+            previous = current;
+            answered = sending.get();
+            if (answered.relayDown()) {
+                relayDown.set(true);
+            }
+            page = following;
+        }
+        if (previous != null) {
+            var last = previous;
+            var lastOutcome = answered;
+            transaction.executeWithoutResult(tx -> log(messageId, last.members(), lastOutcome));
+        }
+    }
+
+    /** Writes the outcome of a page of the audience sent: one row per recipient, the first try. */
+    private void log(long messageId, List<Audience.Member> members, Outcome outcome) {
+        var now = OffsetDateTime.now(clock);
+        var failed = outcome.failed();
+        named.getJdbcTemplate().batchUpdate("""
+                insert into alerts_delivery (message_id, subscription_id, channel, address, status, attempts,
+                    next_attempt_at, last_error, sent_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?)""", members, BATCH, (ps, member) -> {
+            String error = error(failed, member.subscriptionId());
+            ps.setLong(1, messageId);
+            ps.setLong(2, member.subscriptionId());
+            ps.setString(3, member.channel().name());
+            ps.setString(4, member.address());
+            ps.setString(5, error == null ? "SENT" : statusAfter(1, error));
+            ps.setObject(6, error == null ? now : nextTry(now, 1));
+            ps.setString(7, error);
+            ps.setObject(8, error == null ? now : null);
+        });
+    }
+
+    /**
+     * Why a recipient's try did not go through, or null if it did. Under {@link Guard#NONE}, a batch with any
+     * failure is tried again whole.
+     */
+    private String error(Map<Long, String> failed, long subscriptionId) {
+        String error = failed.get(subscriptionId);
+        return error == null && guard == Guard.NONE && !failed.isEmpty() ? "BATCH_RETRIED" : error;
+    }
+
+    /** A row's status after a failed try: pending for a later one, or failed for good. */
+    private static String statusAfter(int attempts, String error) {
+        return attempts >= MAX_TRIES || DeliveryChannel.GONE.equals(error) ? "FAILED" : "PENDING";
+    }
+
+    /** When the next try is due: the retry interval, doubled at each try. */
+    private OffsetDateTime nextTry(OffsetDateTime now, int attempts) {
+        return now.plus(retry.multipliedBy(1L << Math.min(attempts - 1, 10)));
+    }
+
+    /**
+     * Sends the due pending rows of one share of the log, batch after batch, until none is left or the relay is
+     * down. While a batch goes to the relay, the outcome of the one before is written and the next one read, in
+     * one transaction.
+     */
+    private void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int share)
+            throws InterruptedException, ExecutionException {
+        var batch = transaction.execute(tx -> claim(messageId, share, 0));
+        Sent previous = null;
+        while (!batch.rows().isEmpty()) {
+            var current = batch;
+            var sending = new FutureTask<>(() -> new Sent(current, send(messageId, outgoing, current.members())));
+            Thread.ofVirtual().name("alerts-send-" + share).start(sending);
+            long next = batch.rows().getLast().subscriptionId();
+            var written = previous;
+            var following = transaction.execute(tx -> {
+                if (written != null) {
+                    record(written);
+                }
+                return claim(messageId, share, next);
+            });
+            previous = sending.get();
+            if (previous.outcome().relayDown()) { // the relay refuses everything: wait for the retry rather than spin
+                break; // the batch read meanwhile was only read: it stays pending
+            }
+            batch = following;
+        }
+        if (previous != null) {
+            var last = previous;
+            transaction.executeWithoutResult(tx -> record(last));
+        }
+    }
+
+    /** What the channels answered for one batch: the subscriptions whose delivery failed, with their reason. */
+    private record Outcome(Map<Long, String> failed, boolean relayDown) {
+    }
+
+    /** A batch of the log sent again, and what the channels answered. */
+    private record Sent(Batch batch, Outcome outcome) {
+    }
+
+    private Outcome send(long messageId, DeliveryChannel.Outgoing outgoing, List<Audience.Member> members) {
         var failed = new HashMap<Long, String>();
         boolean relayDown = false;
-        for (var entry : batch.rows().stream().collect(Collectors.groupingBy(Claimed::channel)).entrySet()) {
+        for (var entry : members.stream().collect(Collectors.groupingBy(Audience.Member::channel)).entrySet()) {
             var recipients = entry.getValue().stream()
-                    .map(c -> new DeliveryChannel.Recipient(c.id(), c.subscriptionId(), c.address())).toList();
+                    .map(m -> new DeliveryChannel.Recipient(messageId, m.subscriptionId(), m.address())).toList();
             Map<Long, String> refused = channels.get(entry.getKey()).send(outgoing, recipients);
             failed.putAll(refused);
             // Web Push: addresses gone for good fail at once and do not make the channel look down
             long gone = refused.values().stream().filter(DeliveryChannel.GONE::equals).count();
             relayDown |= refused.size() - gone == recipients.size() - gone && refused.size() > gone;
         }
-        return new Sent(batch, failed, relayDown);
+        return new Outcome(failed, relayDown);
     }
 
     /** A row taken to be sent, with the number of this try. */
@@ -397,23 +433,28 @@ class Dispatcher {
      * The rows read from one share of a message's log: every row of the share between the first and the last
      * subscription that was pending and due at {@code dueBy}.
      */
-    private record Batch(long messageId, int shares, int share, OffsetDateTime dueBy, List<Claimed> rows) {
+    private record Batch(long messageId, int share, OffsetDateTime dueBy, List<Claimed> rows) {
+
+        List<Audience.Member> members() {
+            return rows.stream().map(c -> new Audience.Member(c.subscriptionId(), c.channel(), c.address())).toList();
+        }
     }
 
     /**
      * Reads the next batch of due rows of this worker's share, in subscription order (one row per subscription
-     * and message: a subscription has one channel), after the subscription {@code after}. Nothing marks them: the share is this worker's alone, db-scheduler runs a message's task on one
-     * node at a time, and a row stays pending until its outcome is recorded, so that a run that dies leaves its
-     * rows to the next one. A row waiting for a later try is passed over; the next run starts from the first.
+     * and message: a subscription has one channel), after the subscription {@code after}. Nothing marks them: the
+     * share is this worker's alone, db-scheduler runs a message's task on one node at a time, and a row stays
+     * pending until its outcome is recorded, so that a run that dies leaves its rows to the next one. A row
+     * waiting for a later try is passed over; the next run starts from the first.
      */
-    private Batch claim(long messageId, int shares, int share, long after) {
+    private Batch claim(long messageId, int share, long after) {
         var now = OffsetDateTime.now(clock);
-        return new Batch(messageId, shares, share, now, jdbc.sql("""
+        return new Batch(messageId, share, now, jdbc.sql("""
                 select id, subscription_id, channel, address, attempts from alerts_delivery
                 where message_id = ? and subscription_id > ? and status = 'PENDING' and next_attempt_at <= ?
                 and mod(subscription_id, ?) = ?
                 order by message_id, subscription_id limit ?""") // the unique index's order: H2 reads it sorted only when told so
-                .params(messageId, after, now, shares, share, BATCH)
+                .params(messageId, after, now, workers, share, BATCH)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getInt(5) + 1))
                 .list());
@@ -424,41 +465,36 @@ class Dispatcher {
      * rows sent are marked as a range of the batch's share, through the log's unique index, rather than as a
      * list of ids to look up one by one.
      */
-    private void record(Sent outcome) {
-        var batch = outcome.batch();
-        var failed = outcome.failed();
+    private void record(Sent sent) {
+        var batch = sent.batch();
+        var failed = sent.outcome().failed();
         var now = OffsetDateTime.now(clock);
         var again = new ArrayList<Claimed>();
-        boolean anySent = false;
         for (var claimed : batch.rows()) {
-            if (failed.containsKey(claimed.id())) {
+            if (error(failed, claimed.subscriptionId()) != null) {
                 again.add(claimed);
-            } else if (guard == Guard.NONE && !failed.isEmpty()) {
-                again.add(claimed); // the naive way: the whole batch again
-            } else {
-                anySent = true;
             }
         }
-        if (anySent) {
+        if (again.size() < batch.rows().size()) {
             var range = new MapSqlParameterSource("now", now).addValue("message", batch.messageId())
                     .addValue("first", batch.rows().getFirst().subscriptionId())
                     .addValue("last", batch.rows().getLast().subscriptionId())
-                    .addValue("shares", batch.shares()).addValue("share", batch.share())
-                    // an empty "in ()" is not SQL: -1 is no row's id
+                    .addValue("shares", workers).addValue("share", batch.share())
+                    // an empty "in ()" is not SQL: -1 is no subscription's id
                     .addValue("dueBy", batch.dueBy()).addValue("failed", failed.isEmpty() ? List.of(-1L) : failed.keySet());
             named.update("""
                     update alerts_delivery set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null
                     where message_id = :message and subscription_id between :first and :last
                     and mod(subscription_id, :shares) = :share and status = 'PENDING' and next_attempt_at <= :dueBy
-                    and id not in (:failed)""", range);
+                    and subscription_id not in (:failed)""", range);
         }
         named.getJdbcTemplate().batchUpdate(
-                "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ?, attempts = ? where id = ?", again, 500,
+                "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ?, attempts = ? where id = ?", again, BATCH,
                 (ps, claimed) -> {
-                    ps.setString(1, claimed.attempts() >= MAX_TRIES
-                            || DeliveryChannel.GONE.equals(failed.get(claimed.id())) ? "FAILED" : "PENDING");
-                    ps.setObject(2, now.plus(retry.multipliedBy(1L << Math.min(claimed.attempts() - 1, 10))));
-                    ps.setString(3, failed.getOrDefault(claimed.id(), "BATCH_RETRIED"));
+                    String error = error(failed, claimed.subscriptionId());
+                    ps.setString(1, statusAfter(claimed.attempts(), error));
+                    ps.setObject(2, nextTry(now, claimed.attempts()));
+                    ps.setString(3, error);
                     ps.setInt(4, claimed.attempts());
                     ps.setLong(5, claimed.id());
                 });

@@ -67,7 +67,7 @@ class EmailChannel implements DeliveryChannel {
     public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
         var failed = new HashMap<Long, String>();
         if (!sessions.available()) {
-            recipients.forEach(r -> failed.put(r.deliveryId(), "NO_RELAY"));
+            recipients.forEach(r -> failed.put(r.subscriptionId(), "NO_RELAY"));
             return failed;
         }
         int size = Math.max(1, (recipients.size() + connections - 1) / connections);
@@ -78,13 +78,13 @@ class EmailChannel implements DeliveryChannel {
         // platform threads: each SMTP answer wakes its reader at once, where a virtual thread waits for the poller
         try (var parallel = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("alerts-smtp").factory())) {
             var refused = shares.stream().map(share -> parallel.submit(() -> sessions.send(share,
-                    (recipient, eightBit) -> compose(message, recipient, eightBit), Recipient::deliveryId))).toList();
+                    (recipient, eightBit) -> compose(message, recipient, eightBit), Recipient::subscriptionId))).toList();
             for (var share : refused) {
                 failed.putAll(share.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            recipients.forEach(r -> failed.putIfAbsent(r.deliveryId(), "INTERRUPTED"));
+            recipients.forEach(r -> failed.putIfAbsent(r.subscriptionId(), "INTERRUPTED"));
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
@@ -104,18 +104,18 @@ class EmailChannel implements DeliveryChannel {
     private MimeMessage compose(Outgoing message, Recipient recipient, boolean eightBit) throws MessagingException {
         if (message.newsletter() != null) { // a newsletter issue (ADR 0019): its own multipart mail
             return bounces.decorate(newsletters.compose(sessions.newMail(), message.newsletter(), recipient.address(),
-                    recipient.subscriptionId()), recipient.deliveryId());
+                    recipient.subscriptionId()), recipient);
         }
         var common = common(message);
         var to = new InternetAddress(recipient.address());
         String token = links.sign(recipient.subscriptionId());
         if (eightBit && common.template() != null && recipient.address().chars().allMatch(c -> c < 0x80)) {
-            String envelopeFrom = bounces.envelopeFrom(recipient.deliveryId());
+            String envelopeFrom = bounces.envelopeFrom(recipient);
             return DeliveryMail.of(sessions.session(), common.template(), common.from(), to, token,
-                    bounces.messageId(recipient.deliveryId()), envelopeFrom);
+                    bounces.messageId(recipient), envelopeFrom);
         }
         var mail = write(common, to, token, "quoted-printable");
-        return bounces.decorate(mail, recipient.deliveryId()); // a bounce names its delivery (see BounceReferences)
+        return bounces.decorate(mail, recipient); // a bounce names its delivery (see BounceReferences)
     }
 
     /**

@@ -285,10 +285,10 @@ public class Newsletters {
     /** How far the send went: the issue's message in the delivery log, if it was sent or scheduled. */
     public Optional<AlertDesk.Message> progress(long issueId) {
         return jdbc.sql("""
-                select id, kind, title, status, created_at from alerts_message where issue_id = ? and status <> 'CANCELLED'
-                order by id desc limit 1""").param(issueId)
+                select id, kind, title, status, created_at, audience from alerts_message
+                where issue_id = ? and status <> 'CANCELLED' order by id desc limit 1""").param(issueId)
                 .query((rs, n) -> new AlertDesk.Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        deliveries(rs.getLong(1)), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                        deliveries(rs.getLong(1)), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6)))
                 .optional();
     }
 

@@ -21,15 +21,16 @@ class PendingDeliveries {
     }
 
     /**
-     * The same, but for the delivery being sent now, whose outcome is about to be recorded. Only a message
-     * being planned or sent has pending rows: its rows of this subscription are found through the log's unique
-     * index (message, subscription, channel), the only one besides the key.
+     * The same, but for the message being sent to it now, whose outcome is about to be recorded. Only a message
+     * being sent has pending rows: its rows of this subscription are found through the log's unique index
+     * (message, subscription, channel), the only one besides the key.
      */
-    void dropFor(long subscriptionId, long sendingNow) {
-        var sending = jdbc.sql("select id from alerts_message where status in ('PLANNING', 'SENDING')").query(Long.class).list();
+    void dropFor(long subscriptionId, long messageSending) {
+        var sending = jdbc.sql("select id from alerts_message where status in ('PLANNING', 'SENDING') and id <> ?")
+                .param(messageSending).query(Long.class).list();
         for (long message : sending) {
-            jdbc.sql("delete from alerts_delivery where message_id = ? and subscription_id = ? and status = 'PENDING' and id <> ?")
-                    .params(message, subscriptionId, sendingNow).update();
+            jdbc.sql("delete from alerts_delivery where message_id = ? and subscription_id = ? and status = 'PENDING'")
+                    .params(message, subscriptionId).update();
         }
     }
 }

@@ -64,7 +64,7 @@ class PushChannel implements DeliveryChannel {
             var part = recipients.subList(from, Math.min(recipients.size(), from + PARALLEL));
             sendPart(service, endpoints, payload, message, part, failed, ended);
         }
-        ended.forEach(gone -> webPush.gone(gone.subscriptionId(), gone.deliveryId()));
+        ended.forEach(gone -> webPush.gone(gone.subscriptionId(), gone.messageId()));
         if (!ended.isEmpty()) {
             log.info("{} push subscriptions ended: their push service no longer knows them", ended.size());
         }
@@ -78,7 +78,7 @@ class PushChannel implements DeliveryChannel {
         for (var recipient : part) {
             var endpoint = endpoints.get(recipient.subscriptionId());
             if (endpoint == null) {
-                failed.put(recipient.deliveryId(), GONE); // unsubscribed since the delivery was planned
+                failed.put(recipient.subscriptionId(), GONE); // unsubscribed since the delivery was planned
                 continue;
             }
             try {
@@ -87,7 +87,7 @@ class PushChannel implements DeliveryChannel {
                         payload, webPush.ttlSeconds(), message.severity() == Severity.DANGER ? Urgency.HIGH : Urgency.NORMAL);
                 pending.put(recipient, service.sendAsync(notification, Encoding.AES128GCM));
             } catch (Exception e) {
-                failed.put(recipient.deliveryId(), e.getClass().getSimpleName());
+                failed.put(recipient.subscriptionId(), e.getClass().getSimpleName());
             }
         }
         for (var entry : pending.entrySet()) {
@@ -96,16 +96,16 @@ class PushChannel implements DeliveryChannel {
                 int status = entry.getValue().get(30, TimeUnit.SECONDS).getStatusLine().getStatusCode();
                 if (status == 404 || status == 410) {
                     ended.add(recipient);
-                    failed.put(recipient.deliveryId(), GONE);
+                    failed.put(recipient.subscriptionId(), GONE);
                 } else if (status / 100 != 2) {
-                    failed.put(recipient.deliveryId(), "HTTP " + status);
+                    failed.put(recipient.subscriptionId(), "HTTP " + status);
                 }
             } catch (ExecutionException | TimeoutException e) {
                 entry.getValue().cancel(true);
-                failed.put(recipient.deliveryId(), e.getClass().getSimpleName());
+                failed.put(recipient.subscriptionId(), e.getClass().getSimpleName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed.put(recipient.deliveryId(), "Interrupted");
+                failed.put(recipient.subscriptionId(), "Interrupted");
             }
         }
     }

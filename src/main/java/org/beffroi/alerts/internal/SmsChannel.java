@@ -38,7 +38,7 @@ class SmsChannel implements DeliveryChannel {
             try {
                 provider.send(recipient.address(), text);
             } catch (RuntimeException e) {
-                failed.put(recipient.deliveryId(), e.getClass().getSimpleName());
+                failed.put(recipient.subscriptionId(), e.getClass().getSimpleName());
             }
         }
         return failed;

@@ -234,13 +234,13 @@ public class WebPush {
      * stays, to be recorded as failed.
      */
     @Transactional
-    public void gone(long subscriptionId, long deliveryId) {
-        end(subscriptionId, deliveryId);
+    public void gone(long subscriptionId, long messageSending) {
+        end(subscriptionId, messageSending);
     }
 
     /** As {@link Subscriptions#unsubscribe}: the subscription (its endpoint with it) and its deliveries not yet made. */
-    private void end(long subscriptionId, long sendingNow) {
-        pending.dropFor(subscriptionId, sendingNow);
+    private void end(long subscriptionId, long messageSending) {
+        pending.dropFor(subscriptionId, messageSending);
         jdbc.sql("delete from alerts_subscription where id = ?").param(subscriptionId).update();
     }
 

@@ -132,10 +132,10 @@ class AlertMailTest {
     /** The mail reads as the alert, and its links and Message-ID are those of this address's subscription and delivery. */
     private void assertReadsAsSentTo(String address, MimeMessage mail, String text) throws Exception {
         var ids = jdbc.queryForMap("""
-                select s.id as subscription, d.id as delivery from alerts_subscription s
+                select s.id as subscription, d.message_id as message from alerts_subscription s
                 join alerts_delivery d on d.subscription_id = s.id where s.address = ?""", address);
         long subscription = ((Number) ids.get("subscription")).longValue();
-        long delivery = ((Number) ids.get("delivery")).longValue();
+        var delivery = new BounceReferences.Delivery(((Number) ids.get("message")).longValue(), subscription);
         assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly(address);
         assertThat(mail.getSubject()).contains("Vigilance");
         String body = (String) mail.getContent();

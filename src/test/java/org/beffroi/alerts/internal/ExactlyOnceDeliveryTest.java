@@ -76,6 +76,8 @@ class ExactlyOnceDeliveryTest {
         var message = desk.messages(alert).getFirst();
         assertThat(message.count("SENT")).isEqualTo(subscribers);
         assertThat(message.count("FAILED")).isZero();
+        assertThat(message.total()).as("the audience counted when the send started").isEqualTo(subscribers);
+        assertThat(message.remaining()).isZero();
 
         var counts = RelayOutage.received(before, suffix);
         assertThat(Mailbox.countByRecipient(before, suffix)).as("mail delivered before the outage").isNotEmpty();

@@ -80,7 +80,7 @@ class HttpSmsProviderTest {
                 new DeliveryChannel.Recipient(7002, 502, "+33612340002"));
 
         GATEWAY.answerNext(500);
-        assertThat(channel.send(outgoing, recipients)).containsOnlyKeys(7001L);
+        assertThat(channel.send(outgoing, recipients)).containsOnlyKeys(501L);
         assertThat(channel.send(outgoing, recipients.subList(0, 1))).isEmpty();
 
         var tries = GATEWAY.receivedBy("+33612340001");

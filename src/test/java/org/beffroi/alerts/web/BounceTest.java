@@ -81,8 +81,8 @@ class BounceTest {
         long alert = alertSentTo(email);
         MimeMessage mail = alertMail(email);
         // the alert mail names its delivery: a signed Message-ID, and the envelope sender (VERP)
-        assertThat(mail.getMessageID()).matches("<d\\d+\\.[0-9a-f]{20}\\.[0-9a-f]{8}@beffroi\\.test>");
-        assertThat(mail.getHeader("Return-Path")[0]).matches("<?retours\\+d\\d+\\.[0-9a-f]{20}@beffroi\\.test>?");
+        assertThat(mail.getMessageID()).matches("<d\\d+-\\d+\\.[0-9a-f]{20}\\.[0-9a-f]{8}@beffroi\\.test>");
+        assertThat(mail.getHeader("Return-Path")[0]).matches("<?retours\\+d\\d+-\\d+\\.[0-9a-f]{20}@beffroi\\.test>?");
 
         pipe(report("postfix-5.1.1-user-unknown.eml", email, mail)).andExpect(status().isOk())
                 .andExpect(content().string("BOUNCED\n"));
@@ -130,13 +130,13 @@ class BounceTest {
         String email = "falsifie-" + UUID.randomUUID() + "@exemple.fr";
         alertSentTo(email);
         String genuine = alertMail(email).getMessageID();
-        // the delivery's id with a signature that is not the key's
+        // the delivery's ids with a signature that is not the key's
         String forged = genuine.replaceFirst("\\.([0-9a-f]{20})\\.", ".00000000000000000000.");
         assertThat(forged).isNotEqualTo(genuine);
 
         pipe(resource("postfix-5.1.1-user-unknown.eml").replace("{{RECIPIENT}}", email).replace("{{MESSAGE_ID}}", forged)
                 .replace("To: retours@beffroi.test", "To: retours+"
-                        + forged.replaceAll("^<(d\\d+\\.[0-9a-f]{20})\\..*$", "$1") + "@beffroi.test")).andExpect(content().string("BOUNCED\n"));
+                        + forged.replaceAll("^<(d\\d+-\\d+\\.[0-9a-f]{20})\\..*$", "$1") + "@beffroi.test")).andExpect(content().string("BOUNCED\n"));
 
         // the address we mailed is suppressed, but its delivery is not marked: the forged reference names none
         assertThat(suppressions(email)).isEqualTo(1);
