@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
 import org.beffroi.alerts.Severity;
@@ -23,10 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Under the bench profile only, for {@code perf/alerts.sh}: at start, {@code beffroi.bench.alert-recipients}
- * confirmed e-mail subscribers are written, and one alert to the whole commune is sent to them through the
- * usual path ({@link AlertDesk#send}, then {@link Dispatcher} and {@link EmailChannel}). The script reads the
- * progress, the time from the send to the last delivery, the peak heap, and the size of one mail (so that the
- * raw SMTP baseline sends mails of the same size).
+ * confirmed e-mail subscribers are written and one alert to the whole commune is drafted; once the script asks
+ * ({@code /bench/alerts/send}, after its first raw SMTP baseline), the alert is sent to them through the usual
+ * path ({@link AlertDesk#send}, then {@link Dispatcher} and {@link EmailChannel}). The script reads the size of
+ * one mail (so that the raw SMTP baseline sends mails of the same size), the progress, the time from the send to
+ * the last delivery, and the peak heap.
  */
 @RestController
 @Profile("bench")
@@ -40,6 +42,7 @@ class FanOutBench {
     private final EmailChannel email;
     private final long recipients;
     private volatile long alertId;
+    private final AtomicBoolean sent = new AtomicBoolean();
     private volatile long sentAt;
     private volatile long peakHeap;
     private volatile boolean sendOver;
@@ -79,9 +82,20 @@ class FanOutBench {
                 "Rafales jusqu’à 110 km/h attendues cette nuit. Rentrez les objets qui peuvent s’envoler et évitez les "
                         + "bords de la rivière et les parcs boisés jusqu’à demain midi.",
                 null, Instant.now(), Instant.now().plus(Duration.ofHours(12))), null);
-        sampleHeap();
-        sentAt = System.nanoTime();
-        desk.send(alertId, null);
+    }
+
+    /** Sends the alert drafted at start, once; a side effect on GET, for this profile's script only. */
+    @GetMapping(value = "/bench/alerts/send", produces = MediaType.TEXT_PLAIN_VALUE)
+    String send() {
+        if (alertId == 0) {
+            return "state PREPARING\n";
+        }
+        if (sent.compareAndSet(false, true)) {
+            sampleHeap();
+            sentAt = System.nanoTime();
+            desk.send(alertId, null);
+        }
+        return "state SENT\n";
     }
 
     /** The state of the send, then, once it is over, its figures, one a line. */
@@ -89,6 +103,9 @@ class FanOutBench {
     String progress() throws Exception {
         if (alertId == 0) {
             return "state PREPARING\n";
+        }
+        if (!sent.get()) {
+            return "state READY%nmail_bytes %d%n".formatted(mailBytes());
         }
         // while it sends, the state alone: counting the deliveries would load the database under measure
         String state = jdbc.queryForObject("select min(status) from alerts_message where alert_id = ?", String.class, alertId);
@@ -101,14 +118,20 @@ class FanOutBench {
         long max = Runtime.getRuntime().maxMemory();
         var alert = desk.find(alertId).orElseThrow();
         sendOver = sendOver || message.finished();
-        var mail = new ByteArrayOutputStream();
-        email.compose(new DeliveryChannel.Outgoing(alertId, alert.severity(), alert.title(), alert.body(),
-                alert.link(), false), new DeliveryChannel.Recipient(1, 1, "habitant1@belvoir.example")).writeTo(mail);
         return "state %s%nrecipients %d%nsent %d%nfailed %d%nelapsed_ms %d%npeak_heap_mb %d%nmax_heap_mb %d%nmail_bytes %d%n"
                 .formatted(message.status(), recipients, message.count("SENT"), message.count("FAILED"),
                         finished == null ? (System.nanoTime() - sentAt) / 1_000_000
                                 : Duration.between(alert.sendAt(), finished.toInstant()).toMillis(),
-                        peakHeap >> 20, max >> 20, mail.size());
+                        peakHeap >> 20, max >> 20, mailBytes());
+    }
+
+    /** The size of one of the alert's mails, as the relay would get it. */
+    private int mailBytes() throws Exception {
+        var alert = desk.find(alertId).orElseThrow();
+        var mail = new ByteArrayOutputStream();
+        email.compose(new DeliveryChannel.Outgoing(alertId, alert.severity(), alert.title(), alert.body(),
+                alert.link(), false), new DeliveryChannel.Recipient(1, 1, "habitant1@belvoir.example")).writeTo(mail);
+        return mail.size();
     }
 
     /** The heap in use, read every 20 ms until the send is over: its highest value is the peak reported. */
