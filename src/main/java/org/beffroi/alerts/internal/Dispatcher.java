@@ -226,14 +226,16 @@ class Dispatcher {
         if (pages != null) {
             boolean resumed = jdbc.sql("select id from alerts_delivery where message_id = ? fetch first 1 rows only")
                     .param(messageId).query(Long.class).optional().isPresent();
+            long unloggedOf = resumed ? messageId : 0;
             var relayDown = new AtomicBoolean();
-            inParallel(messageId, size, share -> reachShare(messageId, pages, outgoing, share, resumed ? messageId : 0, relayDown));
+            inParallel(messageId, size, share -> sendEach(messageId, outgoing, share, audiencePass(messageId, pages, share, unloggedOf),
+                    relayDown));
             if (relayDown.get()) {
                 throw new IllegalStateException("the relay refused message " + messageId + ": the rest waits for a retry");
             }
             jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
         }
-        inParallel(messageId, null, share -> sendShare(messageId, outgoing, share));
+        inParallel(messageId, null, share -> sendEach(messageId, outgoing, share, logPass(messageId, share), new AtomicBoolean()));
         long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status = 'PENDING'")
                 .param(messageId).query(Long.class).single();
         if (left > 0) {
@@ -287,47 +289,100 @@ class Dispatcher {
     private record Page(List<Audience.Member> members, long last) {
     }
 
-    /** The next page of a share of the audience after the subscription {@code after}, or null when none is left. */
-    private Page read(AudiencePage pages, int share, long after, long unloggedOf) {
-        var members = new ArrayList<Audience.Member>();
-        long last = pages.page(new Audience.Slice(after, workers, share, BATCH, unloggedOf), members::addAll);
-        return last < 0 ? null : new Page(members, last);
+    /**
+     * One pass of a worker over its share: the batches it reads one after the other (the first after null; null
+     * when none is left), and how their outcomes are written.
+     */
+    private interface Pass<B> {
+
+        B next(B last);
+
+        List<Audience.Member> members(B batch);
+
+        void write(B batch, Outcome outcome);
     }
 
     /**
-     * Sends one share of the audience, page after page, until its end or until the relay refuses everything (the
-     * rest then waits for the task's next run). While a page goes to the relay, the outcomes of the one before
-     * are written to the log and the next page read, in one transaction: the database and the relay work at the
-     * same time. A row is written once, with its outcome; nothing is written before the relay has answered.
+     * The audience's pages of one share, in subscription order, each written to the log once sent; on a resumed
+     * send ({@code unloggedOf} is the message), without the subscribers the log already holds.
      */
-    private void reachShare(long messageId, AudiencePage pages, DeliveryChannel.Outgoing outgoing, int share,
-            long unloggedOf, AtomicBoolean relayDown) throws InterruptedException, ExecutionException {
-        var page = transaction.execute(tx -> read(pages, share, 0, unloggedOf));
-        Page previous = null;
+    private Pass<Page> audiencePass(long messageId, AudiencePage pages, int share, long unloggedOf) {
+        return new Pass<>() {
+            @Override
+            public Page next(Page last) {
+                var members = new ArrayList<Audience.Member>();
+                long read = pages.page(new Audience.Slice(last == null ? 0 : last.last(), workers, share, BATCH, unloggedOf),
+                        members::addAll);
+                return read < 0 ? null : new Page(members, read);
+            }
+
+            @Override
+            public List<Audience.Member> members(Page page) {
+                return page.members();
+            }
+
+            @Override
+            public void write(Page page, Outcome outcome) {
+                log(messageId, page.members(), outcome);
+            }
+        };
+    }
+
+    /** The log's rows of one share that are pending and due, their outcomes recorded once sent. */
+    private Pass<Batch> logPass(long messageId, int share) {
+        return new Pass<>() {
+            @Override
+            public Batch next(Batch last) {
+                var batch = claim(messageId, share, last == null ? 0 : last.rows().getLast().subscriptionId());
+                return batch.rows().isEmpty() ? null : batch;
+            }
+
+            @Override
+            public List<Audience.Member> members(Batch batch) {
+                return batch.members();
+            }
+
+            @Override
+            public void write(Batch batch, Outcome outcome) {
+                record(batch, outcome);
+            }
+        };
+    }
+
+    /**
+     * Sends the batches of a pass one after the other, until the pass ends or the relay refuses everything, here
+     * or in another share (the rest then waits for the task's next run). While a batch goes to the relay, the
+     * outcomes of the one before are written and the next one read, in one transaction: the database and the
+     * relay work at the same time. Nothing of a batch is written before the relay has answered; a batch read
+     * while the relay went down is only read.
+     */
+    private <B> void sendEach(long messageId, DeliveryChannel.Outgoing outgoing, int share, Pass<B> pass, AtomicBoolean relayDown)
+            throws InterruptedException, ExecutionException {
+        B batch = transaction.execute(tx -> pass.next(null));
+        B sent = null;
         Outcome answered = null;
-        while (page != null && !relayDown.get()) {
-            var current = page;
-            var sending = new FutureTask<>(() -> send(messageId, outgoing, current.members()));
+        while (batch != null && !relayDown.get()) {
+            B current = batch;
+            var sending = new FutureTask<>(() -> send(messageId, outgoing, pass.members(current)));
             Thread.ofVirtual().name("alerts-send-" + share).start(sending);
-            var written = previous;
-            var writtenOutcome = answered;
-            var following = transaction.execute(tx -> {
+            B written = sent;
+            Outcome writtenOutcome = answered;
+            batch = transaction.execute(tx -> {
                 if (written != null) {
-                    log(messageId, written.members(), writtenOutcome);
+                    pass.write(written, writtenOutcome);
                 }
-                return read(pages, share, current.last(), unloggedOf);
+                return pass.next(current);
             });
-            previous = current;
+            sent = current;
             answered = sending.get();
             if (answered.relayDown()) {
                 relayDown.set(true);
             }
-            page = following;
         }
-        if (previous != null) {
-            var last = previous;
-            var lastOutcome = answered;
-            transaction.executeWithoutResult(tx -> log(messageId, last.members(), lastOutcome));
+        if (sent != null) {
+            B last = sent;
+            Outcome lastOutcome = answered;
+            transaction.executeWithoutResult(tx -> pass.write(last, lastOutcome));
         }
     }
 
@@ -369,45 +424,8 @@ class Dispatcher {
         return now.plus(retry.multipliedBy(1L << Math.min(attempts - 1, 10)));
     }
 
-    /**
-     * Sends the due pending rows of one share of the log, batch after batch, until none is left or the relay is
-     * down. While a batch goes to the relay, the outcome of the one before is written and the next one read, in
-     * one transaction.
-     */
-    private void sendShare(long messageId, DeliveryChannel.Outgoing outgoing, int share)
-            throws InterruptedException, ExecutionException {
-        var batch = transaction.execute(tx -> claim(messageId, share, 0));
-        Sent previous = null;
-        while (!batch.rows().isEmpty()) {
-            var current = batch;
-            var sending = new FutureTask<>(() -> new Sent(current, send(messageId, outgoing, current.members())));
-            Thread.ofVirtual().name("alerts-send-" + share).start(sending);
-            long next = batch.rows().getLast().subscriptionId();
-            var written = previous;
-            var following = transaction.execute(tx -> {
-                if (written != null) {
-                    record(written);
-                }
-                return claim(messageId, share, next);
-            });
-            previous = sending.get();
-            if (previous.outcome().relayDown()) { // the relay refuses everything: wait for the retry rather than spin
-                break; // the batch read meanwhile was only read: it stays pending
-            }
-            batch = following;
-        }
-        if (previous != null) {
-            var last = previous;
-            transaction.executeWithoutResult(tx -> record(last));
-        }
-    }
-
     /** What the channels answered for one batch: the subscriptions whose delivery failed, with their reason. */
     private record Outcome(Map<Long, String> failed, boolean relayDown) {
-    }
-
-    /** A batch of the log sent again, and what the channels answered. */
-    private record Sent(Batch batch, Outcome outcome) {
     }
 
     private Outcome send(long messageId, DeliveryChannel.Outgoing outgoing, List<Audience.Member> members) {
@@ -465,9 +483,8 @@ class Dispatcher {
      * rows sent are marked as a range of the batch's share, through the log's unique index, rather than as a
      * list of ids to look up one by one.
      */
-    private void record(Sent sent) {
-        var batch = sent.batch();
-        var failed = sent.outcome().failed();
+    private void record(Batch batch, Outcome outcome) {
+        var failed = outcome.failed();
         var now = OffsetDateTime.now(clock);
         var again = new ArrayList<Claimed>();
         for (var claimed : batch.rows()) {
