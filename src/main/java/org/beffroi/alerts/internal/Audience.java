@@ -144,8 +144,8 @@ public class Audience {
     }
 
     /**
-     * Newsletters: the list's confirmed e-mail subscribers whose id is above {@code after}, one page handed to
-     * the consumer; answers the last subscription id read, or -1 when none was left.
+     * Newsletters: the list's confirmed e-mail subscribers in a slice, one page handed to the consumer; answers
+     * the last subscription id read, or -1 when none was left.
      */
     public long pageOfList(long listId, Slice slice, Consumer<List<Member>> consumer) {
         var members = jdbc.sql("""
