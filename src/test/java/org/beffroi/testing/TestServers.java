@@ -76,6 +76,21 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         smtpFront.announce8BitMime(announce);
     }
 
+    /**
+     * Whether the relay announces {@code PIPELINING} (it does unless told otherwise); the connections open are
+     * closed.
+     */
+    public static synchronized void announcePipelining(boolean announce) {
+        smtpPort();
+        smtpFront.announcePipelining(announce);
+    }
+
+    /** The bursts of commands the application has sent to the relay so far: the round trips of its conversations. */
+    public static synchronized int smtpBursts() {
+        smtpPort();
+        return smtpFront.bursts();
+    }
+
     /** The recipients of the mails whose body was said to be 8-bit ({@code BODY=8BITMIME}) so far, lower case. */
     public static synchronized List<String> smtpEightBitRecipients() {
         smtpPort();

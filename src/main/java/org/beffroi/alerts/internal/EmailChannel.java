@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.netty.buffer.ByteBufOutputStream;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -25,7 +26,8 @@ import jakarta.mail.internet.MimeMessage;
  * same time ({@code beffroi.alerts.email.connections}, default 2 for each of the dispatcher's workers), each carrying its share
  * over a session kept open from one batch to the next ({@link SmtpSessions}); the relay's answer for each
  * message tells which failed. Where the relay takes 8-bit bodies, an alert's mail is written once per message
- * and each recipient's copy is that template with their own values ({@link MailTemplate}).
+ * and each recipient's copy is that template with their own values ({@link MailTemplate}); where the relay also
+ * takes commands in a pipeline, those copies go in one ({@link PipelinedSmtp}), each share over one session.
  * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences.
  */
 @Component
@@ -42,12 +44,14 @@ class EmailChannel implements DeliveryChannel {
     private final BounceReferences bounces;
     private final NewsletterMail newsletters;
     private final SmtpSessions sessions;
+    private final PipelinedSmtp pipelined;
 
     EmailChannel(LinkSigner links, MessageSource messages, Commune commune,
             @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
             @Value("${beffroi.alerts.email.connections:2}") int connections, BounceReferences bounces,
-            NewsletterMail newsletters, SmtpSessions sessions) {
+            NewsletterMail newsletters, SmtpSessions sessions, PipelinedSmtp pipelined) {
         this.sessions = sessions;
+        this.pipelined = pipelined;
         this.connections = Math.max(1, connections);
         this.bounces = bounces;
         this.newsletters = newsletters;
@@ -70,25 +74,102 @@ class EmailChannel implements DeliveryChannel {
             recipients.forEach(r -> failed.put(r.subscriptionId(), "NO_RELAY"));
             return failed;
         }
-        int size = Math.max(1, (recipients.size() + connections - 1) / connections);
-        var shares = new ArrayList<List<Recipient>>();
-        for (int from = 0; from < recipients.size(); from += size) {
-            shares.add(recipients.subList(from, Math.min(recipients.size(), from + size)));
+        var oneByOne = recipients;
+        if (message.newsletter() == null && pipelined.mayTry()) {
+            oneByOne = sendPipelined(message, recipients, failed);
+        }
+        if (oneByOne.isEmpty()) {
+            return failed;
         }
         // platform threads: each SMTP answer wakes its reader at once, where a virtual thread waits for the poller
         try (var parallel = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("alerts-smtp").factory())) {
-            var refused = shares.stream().map(share -> parallel.submit(() -> sessions.send(share,
+            var refused = shares(oneByOne).stream().map(share -> parallel.submit(() -> sessions.send(share,
                     (recipient, eightBit) -> compose(message, recipient, eightBit), Recipient::subscriptionId))).toList();
             for (var share : refused) {
                 failed.putAll(share.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            recipients.forEach(r -> failed.putIfAbsent(r.subscriptionId(), "INTERRUPTED"));
+            oneByOne.forEach(r -> failed.putIfAbsent(r.subscriptionId(), "INTERRUPTED"));
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
         return failed;
+    }
+
+    /** The recipients cut into one share per connection. */
+    private List<List<Recipient>> shares(List<Recipient> recipients) {
+        int size = Math.max(1, (recipients.size() + connections - 1) / connections);
+        var shares = new ArrayList<List<Recipient>>();
+        for (int from = 0; from < recipients.size(); from += size) {
+            shares.add(recipients.subList(from, Math.min(recipients.size(), from + size)));
+        }
+        return shares;
+    }
+
+    /**
+     * Sends an alert's mails in a pipeline, one share per connection, where the mail has a template and the
+     * address is ASCII; answers the recipients left to send one mail at a time (all of them if the relay turned
+     * out not to take pipelined 8-bit mail).
+     */
+    private List<Recipient> sendPipelined(Outgoing message, List<Recipient> recipients, Map<Long, String> failed) {
+        Common common;
+        try {
+            common = common(message);
+        } catch (MessagingException e) {
+            return recipients; // composed one by one, where each failure is told
+        }
+        if (common.template() == null) {
+            return recipients;
+        }
+        var left = new ArrayList<Recipient>();
+        var pending = new ArrayList<java.util.concurrent.CompletableFuture<PipelinedSmtp.Outcome>>();
+        var shares = shares(recipients.stream().filter(r -> r.address().chars().allMatch(c -> c < 0x80)).toList());
+        recipients.stream().filter(r -> r.address().chars().anyMatch(c -> c >= 0x80)).forEach(left::add);
+        for (var share : shares) {
+            var mails = new ArrayList<PipelinedSmtp.Mail>(share.size());
+            for (var recipient : share) {
+                try {
+                    mails.add(pipelinedMail(common, recipient));
+                } catch (MessagingException | RuntimeException e) {
+                    log.warn("Mail for delivery {} not composed: {}", recipient.subscriptionId(), e.toString());
+                    failed.put(recipient.subscriptionId(), "BAD_MESSAGE");
+                }
+            }
+            pending.add(pipelined.send(mails));
+        }
+        for (int i = 0; i < shares.size(); i++) {
+            var outcome = pending.get(i).join();
+            if (outcome.unsupported()) {
+                left.addAll(shares.get(i));
+            } else {
+                failed.putAll(outcome.failed());
+            }
+        }
+        return left;
+    }
+
+    /** One recipient's alert mail for the pipeline: the template with their values, as SMTP carries it. */
+    private PipelinedSmtp.Mail pipelinedMail(Common common, Recipient recipient) throws MessagingException {
+        var to = new InternetAddress(recipient.address(), true);
+        String address = to.toString();
+        String token = links.sign(recipient.subscriptionId());
+        String messageId = bounces.messageId(recipient);
+        String envelopeFrom = bounces.envelopeFrom(recipient);
+        if (envelopeFrom == null) { // as Jakarta Mail chooses it: the session's mail.smtp.from, else the sender
+            envelopeFrom = sessions.session().getProperty("mail.smtp.from");
+        }
+        if (envelopeFrom == null) {
+            envelopeFrom = common.from().getAddress();
+        }
+        var transmitted = common.transmitted();
+        return new PipelinedSmtp.Mail(recipient.subscriptionId(), envelopeFrom, to.getAddress(), text -> {
+            try {
+                transmitted.writeTo(new ByteBufOutputStream(text), address, token, messageId);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** One recipient's mail as the relay would get it now. */
@@ -153,10 +234,11 @@ class EmailChannel implements DeliveryChannel {
 
     /** What the mails of one alert message have in common, worked out once for all its recipients. */
     private record Common(Outgoing message, String baseUrl, InternetAddress from, String subject, String text,
-            String contactEmail, MailTemplate template) {
+            String contactEmail, MailTemplate template, MailTemplate transmitted) {
 
         Common withTemplate(MailTemplate made) {
-            return new Common(message, baseUrl, from, subject, text, contactEmail, made);
+            return new Common(message, baseUrl, from, subject, text, contactEmail, made,
+                    made == null ? null : made.forTransmission());
         }
     }
 
@@ -188,7 +270,7 @@ class EmailChannel implements DeliveryChannel {
             if (sender.getPersonal() != null) { // a name with accents, encoded as in any header
                 sender = new InternetAddress(sender.getAddress(), sender.getPersonal(), StandardCharsets.UTF_8.name());
             }
-            kept = new Common(message, baseUrl, sender, encoded, text, settings.contactEmail(), null);
+            kept = new Common(message, baseUrl, sender, encoded, text, settings.contactEmail(), null, null);
             kept = kept.withTemplate(template(kept));
         } catch (java.io.UnsupportedEncodingException e) {
             throw new MessagingException("subject not encoded", e);

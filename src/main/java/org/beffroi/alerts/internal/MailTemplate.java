@@ -109,6 +109,44 @@ final class MailTemplate {
         return null;
     }
 
+    /**
+     * The same template as SMTP carries it after {@code DATA} (RFC 5321 §4.5.2): every line ended by CRLF, a
+     * dot that begins a line doubled, and a line end after the last line, so that the ending {@code .} stands on
+     * its own line. A value never holds a line end nor begins a line, so each piece can be converted alone; only
+     * the first begins a line.
+     */
+    MailTemplate forTransmission() {
+        var converted = new byte[pieces.length][];
+        for (int p = 0; p < pieces.length; p++) {
+            var out = new ByteArrayOutputStream(pieces[p].length + 16);
+            boolean lineStart = p == 0;
+            byte[] piece = pieces[p];
+            for (int i = 0; i < piece.length; i++) {
+                byte b = piece[i];
+                if (b == '\r' || b == '\n') {
+                    out.write('\r');
+                    out.write('\n');
+                    if (b == '\r' && i + 1 < piece.length && piece[i + 1] == '\n') {
+                        i++;
+                    }
+                    lineStart = true;
+                    continue;
+                }
+                if (lineStart && b == '.') {
+                    out.write('.');
+                }
+                out.write(b);
+                lineStart = false;
+            }
+            if (p == pieces.length - 1 && !lineStart) {
+                out.write('\r');
+                out.write('\n');
+            }
+            converted[p] = out.toByteArray();
+        }
+        return new MailTemplate(converted, values);
+    }
+
     /** Writes one recipient's mail: the template with their address, token and Message-ID (ASCII). */
     void writeTo(OutputStream out, String address, String token, String messageId) throws IOException {
         byte[][] own = {ascii(address), ascii(token), ascii(messageId)};

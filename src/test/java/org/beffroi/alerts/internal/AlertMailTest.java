@@ -94,6 +94,20 @@ class AlertMailTest {
         assertThat(eightBitRecipients(mails)).isEmpty();
     }
 
+    /**
+     * SMTP ends a mail's text with a line holding a single dot, so a line of the text that begins with a dot goes
+     * with the dot doubled (RFC 5321 §4.5.2): here a line that is only a dot would otherwise end each mail early.
+     */
+    @Test
+    void linesThatBeginWithADotArriveWhole() throws Exception {
+        int subscribers = 30;
+        String text = "Consignes :\n. Fermez les volets.\n.\n.. Restez à l’écoute.";
+
+        var mails = send("Orage", text, subscribers);
+
+        assertEachReadsAsSent(mails, subscribers, "8bit", text);
+    }
+
     /** Sends an alert to new subscribers of a topic of its own; answers the mail each one got, by address. */
     private Map<String, MimeMessage> send(String topic, String text, int subscribers) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -138,7 +152,7 @@ class AlertMailTest {
         var delivery = new BounceReferences.Delivery(((Number) ids.get("message")).longValue(), subscription);
         assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly(address);
         assertThat(mail.getSubject()).contains("Vigilance");
-        String body = (String) mail.getContent();
+        String body = ((String) mail.getContent()).replace("\r\n", "\n");
         assertThat(body).contains(text);
         for (var link : List.of(UNSUBSCRIBE, PREFERENCES)) {
             var found = link.matcher(body);

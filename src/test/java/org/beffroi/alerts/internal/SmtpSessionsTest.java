@@ -45,6 +45,7 @@ class SmtpSessionsTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        TestServers.announcePipelining(true);
         TestServers.mail().purgeEmailFromAllMailboxes();
     }
 
@@ -73,6 +74,44 @@ class SmtpSessionsTest {
         // a NOOP only to check a session left idle since an earlier test
         assertThat(TestServers.smtpNoops() - noopsBefore).isLessThanOrEqualTo(sessions);
         desk.end(alert);
+    }
+
+    /**
+     * A relay that takes commands in a pipeline (RFC 2920) gets each mail's text, the end of its data and the next
+     * mail's envelope in one go: about one round trip a mail. One that does not gets four, one command after the
+     * other; the same count tells them apart.
+     */
+    @Test
+    void aRelayThatTakesAPipelineGetsAboutOneRoundTripPerMail() {
+        int subscribers = 1_000;
+
+        int pipelined = roundTripsToSend("Canicule", subscribers);
+
+        TestServers.announcePipelining(false);
+        int oneByOne = roundTripsToSend("Canicule", subscribers);
+        assertThat(pipelined).isLessThan(subscribers * 3 / 2);
+        assertThat(oneByOne).isGreaterThanOrEqualTo(subscribers * 3);
+    }
+
+    /** Sends an alert to new subscribers of a topic of its own, checks each got it once, and answers the round trips. */
+    private int roundTripsToSend(String topic, int subscribers) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var audience = RelayOutage.subscribedTopic(jdbc, topics, topic, run, subscribers);
+        long alert = desk.create(new AlertDesk.Draft(Severity.DANGER, audience.topic(), Area.commune(), topic + " " + run,
+                "Fortes chaleurs attendues : buvez de l’eau et prenez des nouvelles de vos voisins.", null, Instant.now(),
+                Instant.now().plus(Duration.ofHours(6))), null);
+        int before = TestServers.smtpBursts();
+
+        desk.send(alert, null);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> desk.messages(alert).getFirst().finished());
+
+        int roundTrips = TestServers.smtpBursts() - before;
+        var received = Mailbox.countByRecipient(List.of(TestServers.mail().getReceivedMessages()), audience.suffix());
+        assertThat(received).hasSize(subscribers);
+        assertThat(received.values()).allMatch(n -> n == 1);
+        desk.end(alert);
+        return roundTrips;
     }
 
     /**
