@@ -198,11 +198,27 @@ public class Subscriptions {
         return jdbc.sql("delete from alerts_subscription where id = ?").param(id).update() == 1;
     }
 
-    @Transactional
-    public void changeTopics(long id, Set<Long> topicIds) {
+    private void changeTopics(long id, Set<Long> topicIds) {
         jdbc.sql("delete from alerts_subscription_topic where subscription_id = ?").param(id).update();
         topicIds.forEach(topic -> jdbc.sql("insert into alerts_subscription_topic (subscription_id, topic_id) values (?, ?)")
                 .params(id, topic).update());
+    }
+
+    /** Replaces a subscription's topics and area together, as its preferences page sends them. */
+    @Transactional
+    public void changePreferences(long id, Set<Long> topicIds, Area area) {
+        changeTopics(id, topicIds);
+        changeArea(id, area);
+    }
+
+    /** Replaces a subscription's area: the whole commune, neighbourhoods, or a point and a radius. */
+    private void changeArea(long id, Area area) {
+        jdbc.sql("update alerts_subscription set area_kind = ?, latitude = ?, longitude = ?, radius_metres = ? where id = ?")
+                .params(area.kind().name(), area.latitude(), area.longitude(), area.radiusMetres(), id).update();
+        jdbc.sql("delete from alerts_subscription_neighbourhood where subscription_id = ?").param(id).update();
+        area.neighbourhoodIds().forEach(n -> jdbc.sql(
+                "insert into alerts_subscription_neighbourhood (subscription_id, neighbourhood_id) values (?, ?)")
+                .params(id, n).update());
     }
 
     /** A page of subscriptions, by id, for the back office and its export. */

@@ -246,33 +246,41 @@ class AlertsController {
         if (subscription.isEmpty()) {
             return invalid(model, response);
         }
-        return preferencesPage(token, subscription.get(), model);
+        return preferencesPage(token, subscription.get(), PreferencesForm.of(subscription.get()), model);
     }
 
-    private String preferencesPage(String token, Subscription subscription, Model model) {
+    private String preferencesPage(String token, Subscription subscription, PreferencesForm form, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("subscription", subscription);
+        model.addAttribute("form", form);
         model.addAttribute("topics", topics.active());
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("areaKinds", Area.Kind.values());
         model.addAttribute("areaNeighbourhoods", subscription.area().neighbourhoodIds().stream().map(neighbourhoods::find)
                 .flatMap(java.util.Optional::stream).toList());
         return "alerts/preferences";
     }
 
+    /** Changes the topics and the area of the subscription of a signed link; the form comes back with its errors. */
     @PostMapping("/alertes/preferences")
     String changePreferences(@RequestParam(name = "jeton", required = false) String token,
-            @RequestParam(name = "topicIds", required = false) List<Long> topicIds, Model model,
+            @ModelAttribute("form") PreferencesForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         var subscription = subscriptions.bySignedLink(token);
         if (subscription.isEmpty()) {
             return invalid(model, response);
         }
-        Set<Long> chosen = chosenTopics(topicIds);
+        Set<Long> chosen = chosenTopics(form.getTopicIds());
         if (chosen.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("topicsError", true);
-            return preferencesPage(token, subscription.get(), model);
+            errors.rejectValue("topicIds", "alerts.topics.required");
         }
-        subscriptions.changeTopics(subscription.get().id(), chosen);
+        Area area = errors.hasFieldErrors("latitude") || errors.hasFieldErrors("longitude")
+                || errors.hasFieldErrors("radiusMetres") ? null : form.toArea(errors, neighbourhoods, geography);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return preferencesPage(token, subscription.get(), form, model);
+        }
+        subscriptions.changePreferences(subscription.get().id(), chosen, area);
         redirect.addFlashAttribute("saved", "alerts.preferences.saved");
         redirect.addAttribute("jeton", token);
         return "redirect:/alertes/preferences";

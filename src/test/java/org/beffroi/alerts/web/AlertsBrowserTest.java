@@ -59,6 +59,13 @@ class AlertsBrowserTest extends BrowserTest {
 
         visit(resident, "/");
         assertThat(resident.locator(".site-banner")).containsText(title);
+        // the resident moves: the mail's preferences link changes the area, without an account
+        visit(resident, Mailbox.link(mail, "/alertes/preferences"));
+        resident.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Centre-bourg")).uncheck();
+        resident.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Les Tilleuls")).check();
+        submit(resident.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")));
+        assertThat(resident.locator(".notice[role=status]")).containsText("Vos préférences sont enregistrées");
+        assertThat(resident.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Les Tilleuls"))).isChecked();
         visit(resident, Mailbox.link(mail, "/alertes/desabonnement"));
         submit(resident.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Me désabonner")));
         assertThat(resident.locator(".notice[role=status]")).containsText("Vous êtes désabonné");

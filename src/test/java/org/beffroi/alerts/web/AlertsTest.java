@@ -47,6 +47,7 @@ import jakarta.servlet.http.Cookie;
 class AlertsTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final java.util.concurrent.atomic.AtomicInteger RESIDENTS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Autowired
     MockMvc mvc;
@@ -203,6 +204,44 @@ class AlertsTest {
         assertAudience(compose("POINT", "latitude", "46.105", "longitude", "5.32525", "radiusMetres", "100"), 3);
     }
 
+    /**
+     * A resident who moves changes their area from the preferences link of any alert mail, without an account;
+     * a mistake brings the form back with what they typed and a message by the field, and changes nothing.
+     */
+    @Test
+    void theAreaIsChangedFromThePreferencesLink() throws Exception {
+        Neighbourhood centre = neighbourhood("centre-bourg");
+        Neighbourhood tilleuls = neighbourhood("les-tilleuls");
+        String email = "demenage-" + UUID.randomUUID() + "@exemple.fr";
+        confirmed(email, "NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(centre.id()));
+        send(compose("NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(centre.id())));
+        String preferences = Mailbox.link(Mailbox.awaitMessage(email, 2), "/alertes/preferences");
+        String token = preferences.substring(preferences.indexOf("jeton=") + 6);
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/alertes/preferences").param("jeton", token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("input[name=areaKind][checked]").eachAttr("value")).containsExactly("NEIGHBOURHOODS");
+        assertThat(page.select("input[name=neighbourhoodIds][checked]").eachAttr("value"))
+                .containsExactly(Long.toString(centre.id()));
+
+        // neighbourhoods chosen, none ticked; then a point outside the commune
+        mvc.perform(post("/alertes/preferences").with(csrf()).param("jeton", token).param("topicIds", Long.toString(topic))
+                .param("areaKind", "NEIGHBOURHOODS")).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"neighbourhoodIds-error\"")));
+        mvc.perform(post("/alertes/preferences").with(csrf()).param("jeton", token).param("topicIds", Long.toString(topic))
+                .param("areaKind", "POINT").param("latitude", "48.8566").param("longitude", "2.3522").param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("value=\"48.8566\"")));
+        assertAudience(compose("NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(centre.id())), 1);
+
+        mvc.perform(post("/alertes/preferences").with(csrf()).param("jeton", token).param("topicIds", Long.toString(topic))
+                .param("areaKind", "NEIGHBOURHOODS").param("neighbourhoodIds", Long.toString(tilleuls.id())))
+                .andExpect(redirectedUrlPattern("/alertes/preferences?jeton=*"));
+        assertAudience(compose("NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(centre.id())), 0);
+        assertAudience(compose("NEIGHBOURHOODS", "neighbourhoodIds", Long.toString(tilleuls.id())), 1);
+        mvc.perform(get("/alertes/preferences").param("jeton", token))
+                .andExpect(content().string(Matchers.containsString(tilleuls.name())));
+    }
+
     @Test
     void anAlertReachesItsSubscribersWithAOneClickUnsubscribeAndItsBannerLastsUntilItsEnd() throws Exception {
         String email = "jeanne-" + UUID.randomUUID() + "@exemple.fr";
@@ -313,8 +352,12 @@ class AlertsTest {
     }
 
     private ResultActions subscribe(String email, String areaKind, String... more) throws Exception {
-        MockHttpServletRequestBuilder request = post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
-                .param("email", email).param("topicIds", Long.toString(topic)).param("areaKind", areaKind);
+        // each resident from an address of their own: subscriptions are limited per address and hour
+        String from = "198.51.100." + RESIDENTS.incrementAndGet() % 250;
+        MockHttpServletRequestBuilder request = post("/alertes/abonnement").with(csrf()).with(r -> {
+            r.setRemoteAddr(from);
+            return r;
+        }).param("channel", "EMAIL").param("email", email).param("topicIds", Long.toString(topic)).param("areaKind", areaKind);
         for (int i = 0; i < more.length; i += 2) {
             request.param(more[i], more[i + 1]);
         }
