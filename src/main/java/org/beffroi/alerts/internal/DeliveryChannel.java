@@ -34,9 +34,10 @@ public interface DeliveryChannel {
 
     /**
      * A newsletter issue as mailed: subject, HTML and plain text rendered once, in which
-     * {@link #PREFERENCES} and {@link #UNSUBSCRIBE} stand for each subscriber's own signed links.
+     * {@link #PREFERENCES} and {@link #UNSUBSCRIBE} stand for each subscriber's own signed links; the
+     * unsubscribe leaves the issue's list only.
      */
-    record Newsletter(long issueId, String subject, String html, String text) {
+    record Newsletter(long issueId, long listId, String subject, String html, String text) {
 
         public static final String PREFERENCES = "urn:beffroi:preferences";
         public static final String UNSUBSCRIBE = "urn:beffroi:unsubscribe";

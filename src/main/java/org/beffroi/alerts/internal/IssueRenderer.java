@@ -48,7 +48,7 @@ public class IssueRenderer {
         String html = templates.process("alerts/newsletter/mail", context);
         String subject = messages.getMessage("newsletters.mail.subject",
                 new Object[] {issue.title(), commune.settings().name()}, locale);
-        return new DeliveryChannel.Newsletter(issue.id(), subject, html, text(issue, list, base, page, locale));
+        return new DeliveryChannel.Newsletter(issue.id(), list.id(), subject, html, text(issue, list, base, page, locale));
     }
 
     private String text(Issue issue, NewsletterList list, String base, String page, Locale locale) {

@@ -42,7 +42,9 @@ class NewsletterMail {
         String base = environment.getProperty("beffroi.base-url", "http://localhost:8080");
         String token = subscriptionId == null ? null : links.sign(subscriptionId);
         String preferences = token == null ? base + "/lettres" : base + "/lettres/preferences?jeton=" + token;
-        String unsubscribe = token == null ? base + "/lettres" : base + "/alertes/desabonnement?jeton=" + token;
+        // the one-click unsubscribe of a list's mail leaves that list only (RFC 8058 unsubscribes from what was received)
+        String unsubscribe = token == null ? base + "/lettres"
+                : base + "/alertes/desabonnement?jeton=" + token + "&liste=" + issue.listId();
         var helper = new MimeMessageHelper(mail, MimeMessageHelper.MULTIPART_MODE_NO, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(to);
@@ -51,7 +53,8 @@ class NewsletterMail {
         var text = new MimeBodyPart();
         text.setText(issue.text(preferences, unsubscribe), StandardCharsets.UTF_8.name(), "plain");
         var html = new MimeBodyPart();
-        html.setText(issue.html(preferences, unsubscribe), StandardCharsets.UTF_8.name(), "html");
+        html.setText(issue.html(preferences, org.springframework.web.util.HtmlUtils.htmlEscape(unsubscribe)),
+                StandardCharsets.UTF_8.name(), "html");
         var alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);

@@ -198,6 +198,37 @@ public class Subscriptions {
         return jdbc.sql("delete from alerts_subscription where id = ?").param(id).update() == 1;
     }
 
+    /** What leaving one newsletter list came to. */
+    public enum LeftList {
+        /** The list is left; the subscription goes on for its other lists or topics. */
+        LEFT,
+        /** It was the subscription's last list and it had no topic: the subscription is ended. */
+        ENDED,
+        /** The subscription does not hold that list (left already): nothing changed. */
+        NOT_HELD
+    }
+
+    /**
+     * Leaves one newsletter list, as the one-click unsubscribe of that list's mail asks: the subscription goes on
+     * for its other lists and topics, and ends with its last.
+     */
+    @Transactional
+    public LeftList leaveList(long id, long listId) {
+        if (jdbc.sql("delete from alerts_subscription_list where subscription_id = ? and list_id = ?").params(id, listId)
+                .update() == 0) {
+            return LeftList.NOT_HELD;
+        }
+        boolean more = jdbc.sql("""
+                select count(*) from alerts_subscription_list where subscription_id = ?""").param(id).query(Long.class).single()
+                + jdbc.sql("select count(*) from alerts_subscription_topic where subscription_id = ?").param(id)
+                        .query(Long.class).single() > 0;
+        if (more) {
+            return LeftList.LEFT;
+        }
+        unsubscribe(id);
+        return LeftList.ENDED;
+    }
+
     private void changeTopics(long id, Set<Long> topicIds) {
         jdbc.sql("delete from alerts_subscription_topic where subscription_id = ?").param(id).update();
         topicIds.forEach(topic -> jdbc.sql("insert into alerts_subscription_topic (subscription_id, topic_id) values (?, ?)")

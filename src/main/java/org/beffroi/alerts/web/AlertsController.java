@@ -11,6 +11,7 @@ import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Channel;
 import org.beffroi.alerts.internal.Geography;
+import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.PhoneNumbers;
 import org.beffroi.alerts.internal.SmsProvider;
 import org.beffroi.alerts.internal.Subscription;
@@ -59,9 +60,11 @@ class AlertsController {
     private final RateLimits limits;
     private final MessageSource messages;
     private final WebPush webPush;
+    private final Newsletters newsletters;
 
     AlertsController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, RateLimits limits, MessageSource messages, WebPush webPush) {
+            Geography geography, RateLimits limits, MessageSource messages, WebPush webPush, Newsletters newsletters) {
+        this.newsletters = newsletters;
         this.messages = messages;
         this.webPush = webPush;
         this.desk = desk;
@@ -215,28 +218,48 @@ class AlertsController {
         return "alerts/confirm";
     }
 
+    /** The page of the unsubscribe link; a newsletter's link names its list ({@code liste}), which alone is left. */
     @GetMapping("/alertes/desabonnement")
-    String unsubscribePage(@RequestParam(name = "jeton", required = false) String token, Model model,
-            HttpServletResponse response) {
+    String unsubscribePage(@RequestParam(name = "jeton", required = false) String token,
+            @RequestParam(name = "liste", required = false) Long listId, Model model, HttpServletResponse response) {
         var subscription = subscriptions.bySignedLink(token);
-        if (subscription.isEmpty()) {
+        var list = subscription.flatMap(s -> heldList(s, listId));
+        if (subscription.isEmpty() || (listId != null && list.isEmpty())) {
             return invalid(model, response);
         }
         model.addAttribute("token", token);
         model.addAttribute("subscription", subscription.get());
+        model.addAttribute("list", list.orElse(null));
         return "alerts/unsubscribe";
     }
 
     /** The button of the page, and the one-click POST of RFC 8058 (body "List-Unsubscribe=One-Click"). */
     @PostMapping("/alertes/desabonnement")
-    String unsubscribe(@RequestParam(name = "jeton", required = false) String token, Model model,
-            HttpServletResponse response) {
+    String unsubscribe(@RequestParam(name = "jeton", required = false) String token,
+            @RequestParam(name = "liste", required = false) Long listId, Model model, HttpServletResponse response) {
         var subscription = subscriptions.bySignedLink(token);
+        if (subscription.isPresent() && listId != null) {
+            var list = heldList(subscription.get(), listId);
+            if (list.isEmpty() || subscriptions.leaveList(subscription.get().id(), listId) == Subscriptions.LeftList.NOT_HELD) {
+                return invalid(model, response);
+            }
+            model.addAttribute("leftList", list.get());
+            model.addAttribute("unsubscribed", true);
+            return "alerts/unsubscribe";
+        }
         if (subscription.isEmpty() || !subscriptions.unsubscribe(subscription.get().id())) {
             return invalid(model, response);
         }
         model.addAttribute("unsubscribed", true);
         return "alerts/unsubscribe";
+    }
+
+    /** The newsletter list of that id, if the subscription holds it. */
+    private java.util.Optional<org.beffroi.alerts.internal.NewsletterList> heldList(Subscription subscription, Long listId) {
+        if (listId == null || !subscriptions.lists(subscription.id()).contains(listId)) {
+            return java.util.Optional.empty();
+        }
+        return newsletters.findList(listId);
     }
 
     @GetMapping("/alertes/preferences")

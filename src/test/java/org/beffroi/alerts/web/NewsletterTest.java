@@ -239,12 +239,25 @@ class NewsletterTest {
                 .param("listIds", Long.toString(other))).andExpect(status().is3xxRedirection());
         mvc.perform(get("/admin/lettres/" + other).cookie(agent))
                 .andExpect(content().string(Matchers.containsString("2 abonnés confirmés")));
-        String url = unsubscribe.substring(1, unsubscribe.indexOf('>'));
-        mvc.perform(post("/alertes/desabonnement").queryParam("jeton", url.substring(url.indexOf("jeton=") + 6))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
-                .andExpect(status().isOk());
+        // the one-click unsubscribe of this list's mail leaves this list only; once left, the link changes nothing
+        var oneClick = org.springframework.web.util.UriComponentsBuilder
+                .fromUriString(unsubscribe.substring(1, unsubscribe.indexOf('>'))).build().getQueryParams();
+        assertThat(oneClick.getFirst("liste")).isEqualTo(Long.toString(list));
+        for (int click = 0; click < 2; click++) {
+            mvc.perform(post("/alertes/desabonnement").queryParams(oneClick)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                    .andExpect(click == 0 ? status().isOk() : status().isBadRequest());
+        }
         mvc.perform(get("/admin/lettres/" + list).cookie(agent))
                 .andExpect(content().string(Matchers.containsString("0 abonnés confirmés")));
+        mvc.perform(get("/admin/lettres/" + other).cookie(agent))
+                .andExpect(content().string(Matchers.containsString("2 abonnés confirmés")));
+        mvc.perform(get("/lettres/preferences").param("jeton", token)).andExpect(status().isOk());
+        // the unsubscribe without a list (the page's link from the preferences) ends the subscription
+        mvc.perform(post("/alertes/desabonnement").with(csrf()).param("jeton", oneClick.getFirst("jeton")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/admin/lettres/" + other).cookie(agent))
+                .andExpect(content().string(Matchers.containsString("1 abonnés confirmés")));
         mvc.perform(get("/lettres/preferences").param("jeton", token)).andExpect(status().isBadRequest());
     }
 
