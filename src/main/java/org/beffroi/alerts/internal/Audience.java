@@ -122,7 +122,7 @@ public class Audience {
                 .list();
         if (rows.isEmpty()) {
             consumer.accept(List.of());
-            return end == Long.MAX_VALUE ? -1 : end;
+            return lastRead(0, 0, end, slice);
         }
         Map<Long, Set<Long>> neighbourhoods = new HashMap<>();
         if (area.kind() != Area.Kind.COMMUNE) {
@@ -161,9 +161,12 @@ public class Audience {
 
     /**
      * The last subscription id a page has read for its slice: its last row when the page is full (more of the
-     * slice may follow before its end), else the end it read up to.
+     * slice may follow before its end), else the end it read up to; -1 when nothing was left to read.
      */
     private static long lastRead(int rows, long lastRow, long end, Slice slice) {
+        if (rows == 0) {
+            return end == Long.MAX_VALUE ? -1 : end;
+        }
         return rows == slice.limit() || end == Long.MAX_VALUE ? lastRow : end;
     }
 
@@ -182,10 +185,7 @@ public class Audience {
                 .param(listId).param(slice.after()).param(end).params(slice.parameters()).param(slice.limit())
                 .query((rs, n) -> new Member(rs.getLong(1), Channel.EMAIL, rs.getString(2))).list();
         consumer.accept(members);
-        if (members.isEmpty()) {
-            return end == Long.MAX_VALUE ? -1 : end;
-        }
-        return lastRead(members.size(), members.getLast().subscriptionId(), end, slice);
+        return lastRead(members.size(), members.isEmpty() ? 0 : members.getLast().subscriptionId(), end, slice);
     }
 
     /** How many confirmed e-mail subscribers a list has. */

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import org.beffroi.platform.Commune;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,10 +124,10 @@ class EmailChannel implements DeliveryChannel {
         if (common.template() == null) {
             return recipients;
         }
-        var left = new ArrayList<Recipient>();
-        var pending = new ArrayList<java.util.concurrent.CompletableFuture<PipelinedSmtp.Outcome>>();
-        var shares = shares(recipients.stream().filter(r -> r.address().chars().allMatch(c -> c < 0x80)).toList());
-        recipients.stream().filter(r -> r.address().chars().anyMatch(c -> c >= 0x80)).forEach(left::add);
+        var byAscii = recipients.stream().collect(Collectors.partitioningBy(r -> ascii(r.address())));
+        var left = new ArrayList<>(byAscii.get(false));
+        var pending = new ArrayList<CompletableFuture<PipelinedSmtp.Outcome>>();
+        var shares = shares(byAscii.get(true));
         for (var share : shares) {
             var mails = new ArrayList<PipelinedSmtp.Mail>(share.size());
             for (var recipient : share) {
@@ -140,8 +142,8 @@ class EmailChannel implements DeliveryChannel {
         }
         for (int i = 0; i < shares.size(); i++) {
             var outcome = pending.get(i).join();
-            if (outcome.unsupported()) {
-                left.addAll(shares.get(i));
+            if (outcome.unsupported()) { // one by one, but for those already failed
+                shares.get(i).stream().filter(r -> !failed.containsKey(r.subscriptionId())).forEach(left::add);
             } else {
                 failed.putAll(outcome.failed());
             }
@@ -151,7 +153,7 @@ class EmailChannel implements DeliveryChannel {
 
     /** One recipient's alert mail for the pipeline: the template with their values, as SMTP carries it. */
     private PipelinedSmtp.Mail pipelinedMail(Common common, Recipient recipient) throws MessagingException {
-        var to = new InternetAddress(recipient.address(), true);
+        var to = new InternetAddress(recipient.address());
         String address = to.toString();
         String token = links.sign(recipient.subscriptionId());
         String messageId = bounces.messageId(recipient);
@@ -190,13 +192,17 @@ class EmailChannel implements DeliveryChannel {
         var common = common(message);
         var to = new InternetAddress(recipient.address());
         String token = links.sign(recipient.subscriptionId());
-        if (eightBit && common.template() != null && recipient.address().chars().allMatch(c -> c < 0x80)) {
+        if (eightBit && common.template() != null && ascii(recipient.address())) {
             String envelopeFrom = bounces.envelopeFrom(recipient);
             return DeliveryMail.of(sessions.session(), common.template(), common.from(), to, token,
                     bounces.messageId(recipient), envelopeFrom);
         }
         var mail = write(common, to, token, "quoted-printable");
         return bounces.decorate(mail, recipient); // a bounce names its delivery (see BounceReferences)
+    }
+
+    private static boolean ascii(String address) {
+        return address.chars().allMatch(c -> c < 0x80);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Channel;
 import org.beffroi.alerts.internal.Geography;
+import org.beffroi.alerts.internal.NewsletterList;
 import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.PhoneNumbers;
 import org.beffroi.alerts.internal.SmsProvider;
@@ -255,7 +256,7 @@ class AlertsController {
     }
 
     /** The newsletter list of that id, if the subscription holds it. */
-    private java.util.Optional<org.beffroi.alerts.internal.NewsletterList> heldList(Subscription subscription, Long listId) {
+    private java.util.Optional<NewsletterList> heldList(Subscription subscription, Long listId) {
         if (listId == null || !subscriptions.lists(subscription.id()).contains(listId)) {
             return java.util.Optional.empty();
         }
