@@ -80,7 +80,9 @@ public class PlatformModule implements ServiceModule {
         if (current.name().equals(Commune.PLACEHOLDER_NAME)) {
             commune.update(new CommuneSettings("Belvoir-les-Tilleuls", "01999", "mairie@belvoir.example",
                     "04 00 00 00 00", "1 place de la Halle, 01999 Belvoir-les-Tilleuls", "#1d4f91", "#a3361e",
-                    current.logoFileId()));
+                    current.logoFileId(), "Mme la maire de Belvoir-les-Tilleuls",
+                    "Commune de Belvoir-les-Tilleuls, 1 place de la Halle, 01999 Belvoir-les-Tilleuls, 04 00 00 00 00"));
         }
+        commune.open();
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.PlatformModule;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
@@ -29,12 +31,14 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     private final AccountRepository accounts;
     private final AuditLog audit;
     private final LoginAttempts attempts;
+    private final Commune commune;
     private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(AccountRepository accounts, AuditLog audit, LoginAttempts attempts) {
+    SignInHandlers(AccountRepository accounts, AuditLog audit, LoginAttempts attempts, Commune commune) {
         this.accounts = accounts;
         this.audit = audit;
         this.attempts = attempts;
+        this.commune = commune;
         redirect.setDefaultTargetUrl("/mon-compte");
     }
 
@@ -48,6 +52,12 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
                 authentication.getClass().getSimpleName().contains("OAuth2") ? "oidc" : "password");
         if (account.isStaff()) {
             request.getSession().setMaxInactiveInterval((int) STAFF_IDLE_TIMEOUT.toSeconds());
+        }
+        if (!commune.isOpen() && authentication.getAuthorities().stream()
+                .anyMatch(granted -> PlatformModule.MANAGE_SETTINGS.authority().equals(granted.getAuthority()))) {
+            // a fresh installation: its administrator goes to the first steps
+            response.sendRedirect(request.getContextPath() + "/admin/mise-en-service");
+            return;
         }
         redirect.onAuthenticationSuccess(request, response, authentication);
     }

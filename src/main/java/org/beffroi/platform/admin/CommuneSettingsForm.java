@@ -40,6 +40,12 @@ public class CommuneSettingsForm {
     @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "{settings.colour.invalid}")
     private String accentColour;
 
+    @Size(max = 120)
+    private String publicationDirector;
+
+    @Size(max = 500)
+    private String hostDetails;
+
     private boolean removeLogo;
 
     static CommuneSettingsForm of(CommuneSettings s) {
@@ -51,13 +57,16 @@ public class CommuneSettingsForm {
         form.postalAddress = s.postalAddress();
         form.primaryColour = s.primaryColour();
         form.accentColour = s.accentColour();
+        form.publicationDirector = s.publicationDirector();
+        form.hostDetails = s.hostDetails();
         return form;
     }
 
     CommuneSettings toSettings(java.util.UUID logoFileId) {
         return new CommuneSettings(name.strip(), inseeCode.toUpperCase(java.util.Locale.ROOT), contactEmail.strip(),
                 Text.blankToNull(contactPhone), Text.blankToNull(postalAddress), primaryColour.toLowerCase(java.util.Locale.ROOT),
-                accentColour.toLowerCase(java.util.Locale.ROOT), logoFileId);
+                accentColour.toLowerCase(java.util.Locale.ROOT), logoFileId, Text.blankToNull(publicationDirector),
+                Text.blankToNull(hostDetails));
     }
 
 
@@ -75,6 +84,10 @@ public class CommuneSettingsForm {
     public void setPrimaryColour(String primaryColour) { this.primaryColour = primaryColour; }
     public String getAccentColour() { return accentColour; }
     public void setAccentColour(String accentColour) { this.accentColour = accentColour; }
+    public String getPublicationDirector() { return publicationDirector; }
+    public void setPublicationDirector(String publicationDirector) { this.publicationDirector = publicationDirector; }
+    public String getHostDetails() { return hostDetails; }
+    public void setHostDetails(String hostDetails) { this.hostDetails = hostDetails; }
     public boolean isRemoveLogo() { return removeLogo; }
     public void setRemoveLogo(boolean removeLogo) { this.removeLogo = removeLogo; }
 }

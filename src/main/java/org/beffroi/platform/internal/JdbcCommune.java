@@ -30,7 +30,7 @@ class JdbcCommune implements Commune {
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final LoadingCache<Integer, CommuneSettings> cache;
+    private final LoadingCache<Integer, State> cache;
     private final RenderedPages pages;
 
     JdbcCommune(JdbcClient jdbc, Clock clock, AuditLog audit, ApplicationEventPublisher events, RenderedPages pages) {
@@ -44,7 +44,23 @@ class JdbcCommune implements Commune {
 
     @Override
     public CommuneSettings settings() {
-        return cache.get(1);
+        return cache.get(1).settings();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return cache.get(1).open();
+    }
+
+    @Override
+    @Transactional
+    public void open() {
+        if (jdbc.sql("update platform_commune set opened_at = ? where id = 1 and opened_at is null")
+                .param(OffsetDateTime.now(clock)).update() > 0) {
+            cache.invalidateAll();
+            audit.record("site.opened", "commune", null);
+            events.publishEvent(new CommuneSettingsChanged(SignedInUser.current().map(SignedInUser::accountId).orElse(null)));
+        }
     }
 
     @Override
@@ -52,10 +68,12 @@ class JdbcCommune implements Commune {
     public void update(CommuneSettings s) {
         jdbc.sql("""
                 update platform_commune set name = ?, insee_code = ?, contact_email = ?, contact_phone = ?,
-                  postal_address = ?, primary_colour = ?, accent_colour = ?, logo_file_id = ?, updated_at = ?
+                  postal_address = ?, primary_colour = ?, accent_colour = ?, logo_file_id = ?, publication_director = ?,
+                  host_details = ?, updated_at = ?
                 where id = 1""")
                 .params(s.name(), s.inseeCode(), s.contactEmail(), s.contactPhone(), s.postalAddress(),
-                        s.primaryColour(), s.accentColour(), s.logoFileId(), OffsetDateTime.now(clock))
+                        s.primaryColour(), s.accentColour(), s.logoFileId(), s.publicationDirector(), s.hostDetails(),
+                        OffsetDateTime.now(clock))
                 .update();
         cache.invalidateAll();
         audit.record("settings.changed", "commune", null);
@@ -72,12 +90,16 @@ class JdbcCommune implements Commune {
         pages.clear(); // every page kept for visitors shows the settings
     }
 
-    private CommuneSettings load() {
+    private State load() {
         return jdbc.sql("select * from platform_commune where id = 1")
-                .query((rs, n) -> new CommuneSettings(rs.getString("name"), rs.getString("insee_code"),
+                .query((rs, n) -> new State(new CommuneSettings(rs.getString("name"), rs.getString("insee_code"),
                         rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("postal_address"),
                         rs.getString("primary_colour"), rs.getString("accent_colour"),
-                        rs.getObject("logo_file_id", UUID.class)))
+                        rs.getObject("logo_file_id", UUID.class), rs.getString("publication_director"),
+                        rs.getString("host_details")), rs.getObject("opened_at") != null))
                 .single();
+    }
+
+    private record State(CommuneSettings settings, boolean open) {
     }
 }
