@@ -55,6 +55,12 @@ public class PlatformModule implements ServiceModule {
                 MenuEntry.restricted("admin.menu.outbox", "/admin/courriels", READ_OUTBOX, 90));
     }
 
+    /** The online backup is asked for by a command on the server itself (actuator: this machine only), with no form. */
+    @Override
+    public List<String> pathsWithoutCsrf() {
+        return List.of("/actuator/backup");
+    }
+
     @Override
     public Map<String, Object> exportPersonalData(long accountId) {
         var entries = audit.entriesOf(accountId).stream()
