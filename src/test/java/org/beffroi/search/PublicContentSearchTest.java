@@ -128,7 +128,7 @@ class PublicContentSearchTest {
         String videoId = video.attr("href").substring(video.attr("href").indexOf('-') + 1);
         assertThat(Jsoup.parse(body(get("/mediatheque"))).getElementById("video-" + videoId)).isNotNull();
         assertThat(rebuildHolds("video", Long.parseLong(videoId))).isEqualTo("/mediatheque#video-" + videoId);
-        assertThat(episodeFile(episode.attr("href"))).isNotNull();
+        assertThat(episodeFile(episode.attr("href"))).startsWith("/fichiers/");
 
         // the album once published, by what its photos show
         assertThat(hits("fontaine " + word)).isEmpty();
@@ -144,10 +144,15 @@ class PublicContentSearchTest {
                 .andExpect(flash().attribute("saved", "admin.media.saved"));
         mvc.perform(post("/admin/mediatheque/videos/" + videoId + "/suppression").with(csrf()).cookie(agent))
                 .andExpect(flash().attribute("saved", "admin.media.deleted"));
+        String episodeId = episode.attr("href").substring(episode.attr("href").indexOf('-') + 1);
+        mvc.perform(post("/admin/mediatheque/podcasts/" + episodeId + "/suppression").with(csrf()).cookie(agent))
+                .andExpect(flash().attribute("saved", "admin.media.deleted"));
         awaitNone("fontaine " + word);
         awaitNone("ceremonie " + word);
+        awaitNone("deliberation " + word);
         assertThat(rebuildHolds("album", album)).isNull();
         assertThat(rebuildHolds("video", Long.parseLong(videoId))).isNull();
+        assertThat(rebuildHolds("podcast", Long.parseLong(episodeId))).isNull();
     }
 
     @Test
@@ -292,6 +297,7 @@ class PublicContentSearchTest {
                 .map(SearchDocument::url).orElse(null);
     }
 
+    /** The audio file played at that anchor of the podcast page: the anchor is the episode's. */
     private String episodeFile(String href) throws Exception {
         return Jsoup.parse(body(get("/mediatheque/podcasts"))).getElementById(href.substring(href.indexOf('#') + 1))
                 .select("audio").attr("src");

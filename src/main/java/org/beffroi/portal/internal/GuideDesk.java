@@ -61,7 +61,9 @@ public class GuideDesk {
     @Transactional
     public boolean removeLink(long guideId, long linkId) {
         boolean removed = guides.removeLink(guideId, linkId);
-        announce(guideId);
+        if (removed) {
+            announce(guideId);
+        }
         return removed;
     }
 

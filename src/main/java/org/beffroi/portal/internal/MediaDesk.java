@@ -68,7 +68,9 @@ public class MediaDesk {
     @Transactional
     public boolean removePhoto(long albumId, long photoId) {
         boolean removed = media.removePhoto(albumId, photoId);
-        announceAlbum(albumId);
+        if (removed) {
+            announceAlbum(albumId);
+        }
         return removed;
     }
 
@@ -84,7 +86,9 @@ public class MediaDesk {
     @Transactional
     public boolean removeVideo(long id) {
         boolean removed = media.removeVideo(id);
-        events.publishEvent(PublicContentChanged.withdrawn(VIDEO, Long.toString(id)));
+        if (removed) {
+            events.publishEvent(PublicContentChanged.withdrawn(VIDEO, Long.toString(id)));
+        }
         return removed;
     }
 
@@ -101,7 +105,9 @@ public class MediaDesk {
     @Transactional
     public boolean removeEpisode(long id) {
         boolean removed = media.removeEpisode(id);
-        events.publishEvent(PublicContentChanged.withdrawn(EPISODE, Long.toString(id)));
+        if (removed) {
+            events.publishEvent(PublicContentChanged.withdrawn(EPISODE, Long.toString(id)));
+        }
         return removed;
     }
 
