@@ -5,18 +5,24 @@ import static org.beffroi.platform.Role.AGENT;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.PublicAlertPages;
 import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.VulnerablePeople;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
+import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.ServiceModule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The alerts module's menus, permissions, home block, personal data (subscriptions, register) and retention. */
+/**
+ * The alerts module's menus, permissions, home block, search documents (published alerts, sent newsletter
+ * issues), personal data (subscriptions, register) and retention.
+ */
 @Component
 public class AlertsModule implements ServiceModule {
 
@@ -37,10 +43,12 @@ public class AlertsModule implements ServiceModule {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
     private final VulnerablePeople register;
+    private final PublicAlertPages publicPages;
 
     AlertsModule(AlertDesk desk, Subscriptions subscriptions, JdbcClient jdbc, java.time.Clock clock,
-            VulnerablePeople register) {
+            VulnerablePeople register, PublicAlertPages publicPages) {
         this.register = register;
+        this.publicPages = publicPages;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.jdbc = jdbc;
@@ -85,6 +93,12 @@ public class AlertsModule implements ServiceModule {
     @Override
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("alerts/home-block", Map.of("alerts", desk.active()), 5));
+    }
+
+    /** The published alerts (ended ones too: their page stays public) and the sent newsletter issues. */
+    @Override
+    public Stream<SearchDocument> searchDocuments() {
+        return publicPages.searchDocuments();
     }
 
     @Override

@@ -19,7 +19,10 @@ import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
 import org.beffroi.portal.internal.CouncilDesk;
 import org.beffroi.portal.internal.CouncilRepository;
 import org.beffroi.portal.internal.DemoContent;
+import org.beffroi.portal.internal.GuideDesk;
 import org.beffroi.portal.internal.GuideRepository;
+import org.beffroi.portal.internal.MediaDesk;
+import org.beffroi.portal.internal.NeighbourhoodDesk;
 import org.beffroi.portal.internal.QuickLinks;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.beffroi.portal.internal.PublicArticles;
@@ -38,15 +41,21 @@ public class PortalModule implements ServiceModule {
     private final ArticleRepository articles;
     private final CouncilRepository council;
     private final GuideRepository guides;
+    private final NeighbourhoodDesk neighbourhoodDesk;
+    private final GuideDesk guideDesk;
+    private final MediaDesk mediaDesk;
     private final QuickLinks quickLinks;
     private final DemoContent demoContent;
     private final PublicArticles publicArticles;
     private final Clock clock;
 
     PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, CouncilRepository council,
-            GuideRepository guides, QuickLinks quickLinks, DemoContent demoContent, PublicArticles publicArticles,
-            Clock clock) {
+            GuideRepository guides, NeighbourhoodDesk neighbourhoodDesk, GuideDesk guideDesk, MediaDesk mediaDesk,
+            QuickLinks quickLinks, DemoContent demoContent, PublicArticles publicArticles, Clock clock) {
         this.guides = guides;
+        this.neighbourhoodDesk = neighbourhoodDesk;
+        this.guideDesk = guideDesk;
+        this.mediaDesk = mediaDesk;
         this.quickLinks = quickLinks;
         this.neighbourhoods = neighbourhoods;
         this.articles = articles;
@@ -123,14 +132,13 @@ public class PortalModule implements ServiceModule {
         articles.anonymiseAuthor(accountId, "Compte supprimé");
     }
 
+    /** Every public page of the portal: neighbourhoods, pages and news, council meetings, guides, media. */
     @Override
     public Stream<SearchDocument> searchDocuments() {
-        var neighbourhoodDocuments = neighbourhoods.all().stream().map(n -> new SearchDocument("neighbourhood",
-                Long.toString(n.id()), n.name(), n.description() == null ? "" : n.description(),
-                "/quartiers/" + n.slug(), null, n.id()));
-        return Stream.of(neighbourhoodDocuments,
+        return Stream.of(neighbourhoodDesk.searchDocuments(),
                 articles.allPublic(clock.instant()).stream().map(ArticleDesk::searchDocument),
-                council.all().stream().map(CouncilDesk::searchDocument)).flatMap(s -> s);
+                council.all().stream().map(CouncilDesk::searchDocument), guideDesk.searchDocuments(),
+                mediaDesk.searchDocuments()).flatMap(s -> s);
     }
 
     @Override

@@ -38,11 +38,13 @@ public class AlertDesk {
     private final Clock clock;
     private final VulnerableRegister register;
     private final UnendedAlerts unended;
+    private final PublicAlertPages publicPages;
 
     AlertDesk(JdbcClient jdbc, Audience audience, DueTasks tasks, Clock clock, VulnerableRegister register,
-            UnendedAlerts unended) {
+            UnendedAlerts unended, PublicAlertPages publicPages) {
         this.register = register;
         this.unended = unended;
+        this.publicPages = publicPages;
         this.jdbc = jdbc;
         this.audience = audience;
         this.tasks = tasks;
@@ -161,6 +163,7 @@ public class AlertDesk {
         }
         jdbc.sql("update alerts_alert set title = ?, body = ? where id = ?").params(title, body, id).update();
         unended.changed();
+        publicPages.alertChanged(id);
         long message = insertMessage(id, "UPDATE", title, body);
         tasks.schedule(Dispatcher.TASK.instance(Long.toString(message)).data(message)
                 .scheduledTo(clock.instant()));

@@ -77,12 +77,15 @@ class Dispatcher {
     private final Duration retry;
     private final int workers;
     private final UnendedAlerts unended;
+    private final PublicAlertPages publicPages;
     private volatile Guard guard = Guard.PER_RECIPIENT;
 
     Dispatcher(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, Audience audience,
             IssueDeliveries issues, List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry,
-            @Value("${beffroi.alerts.delivery.workers:2}") int workers, UnendedAlerts unended) {
+            @Value("${beffroi.alerts.delivery.workers:2}") int workers, UnendedAlerts unended,
+            PublicAlertPages publicPages) {
         this.unended = unended;
+        this.publicPages = publicPages;
         this.workers = Math.max(1, workers);
         this.jdbc = jdbc;
         this.named = named;
@@ -119,8 +122,10 @@ class Dispatcher {
         long alertId = ((Number) message.get("alert_id")).longValue();
         if ("SCHEDULED".equals(status)) {
             transaction.executeWithoutResult(tx -> {
-                jdbc.sql("update alerts_alert set published_at = ? where id = ? and published_at is null")
-                        .params(OffsetDateTime.now(clock), alertId).update();
+                if (jdbc.sql("update alerts_alert set published_at = ? where id = ? and published_at is null")
+                        .params(OffsetDateTime.now(clock), alertId).update() == 1) {
+                    publicPages.alertChanged(alertId); // its page is public from now on
+                }
                 unended.changed(); // its banner shows from now on
                 jdbc.sql("update alerts_message set status = 'PLANNING' where id = ?").param(messageId).update();
             });

@@ -2,12 +2,12 @@ package org.beffroi.portal.admin;
 
 import java.time.Clock;
 
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.Guide;
 import org.beffroi.portal.internal.ArticleRepository;
+import org.beffroi.portal.internal.GuideDesk;
 import org.beffroi.portal.internal.GuideRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,14 +32,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class GuideAdminController {
 
     private final GuideRepository guides;
+    private final GuideDesk desk;
     private final ArticleRepository articles;
-    private final AuditLog audit;
     private final Clock clock;
 
-    GuideAdminController(GuideRepository guides, ArticleRepository articles, AuditLog audit, Clock clock) {
+    GuideAdminController(GuideRepository guides, GuideDesk desk, ArticleRepository articles, Clock clock) {
         this.guides = guides;
+        this.desk = desk;
         this.articles = articles;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -63,9 +63,8 @@ class GuideAdminController {
             return "portal/admin/guide";
         }
         String slug = Text.freeSlug(form.getTitle(), "guide", guides::slugTaken);
-        long id = guides.insert(form.getTitle().strip(), slug, Text.blankToNull(form.getIntro()), form.getPosition(),
+        long id = desk.create(form.getTitle().strip(), slug, Text.blankToNull(form.getIntro()), form.getPosition(),
                 form.isPublished());
-        audit.record("guide.created", "guide:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.guides.created");
         return "redirect:/admin/guides/" + id;
     }
@@ -85,9 +84,8 @@ class GuideAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return prepareEdit(guide, new LinkForm(), model);
         }
-        guides.update(id, form.getTitle().strip(), Text.blankToNull(form.getIntro()), form.getPosition(),
+        desk.update(id, form.getTitle().strip(), Text.blankToNull(form.getIntro()), form.getPosition(),
                 form.isPublished());
-        audit.record("guide.changed", "guide:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.guides.saved");
         return "redirect:/admin/guides/" + id;
     }
@@ -95,8 +93,7 @@ class GuideAdminController {
     @PostMapping("/{id}/suppression")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         Guide guide = guides.find(id).orElseThrow(NotFoundException::new);
-        guides.delete(id);
-        audit.record("guide.deleted", "guide:" + id, guide.title());
+        desk.delete(id, guide.title());
         redirect.addFlashAttribute("saved", "admin.guides.deleted");
         return "redirect:/admin/guides";
     }
@@ -110,7 +107,7 @@ class GuideAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return prepareEdit(guide, link, model);
         }
-        guides.addLink(id, link.getLabel().strip(), link.getUrl().strip(), Text.blankToNull(link.getNote()));
+        desk.addLink(id, link.getLabel().strip(), link.getUrl().strip(), Text.blankToNull(link.getNote()));
         redirect.addFlashAttribute("saved", "admin.guides.link-added");
         return "redirect:/admin/guides/" + id + "#liens";
     }
@@ -121,14 +118,14 @@ class GuideAdminController {
         guides.find(id).orElseThrow(NotFoundException::new);
         Article article = articles.find(articleId).filter(a -> a.isPublicAt(clock.instant()))
                 .orElseThrow(NotFoundException::new);
-        guides.addLink(id, article.title(), article.url(), article.summary());
+        desk.addLink(id, article.title(), article.url(), article.summary());
         redirect.addFlashAttribute("saved", "admin.guides.link-added");
         return "redirect:/admin/guides/" + id + "#liens";
     }
 
     @PostMapping("/{id}/liens/{linkId}/suppression")
     String removeLink(@PathVariable long id, @PathVariable long linkId, RedirectAttributes redirect) {
-        if (!guides.removeLink(id, linkId)) {
+        if (!desk.removeLink(id, linkId)) {
             throw new NotFoundException();
         }
         redirect.addFlashAttribute("saved", "admin.guides.link-removed");

@@ -1,6 +1,5 @@
 package org.beffroi.portal.admin;
 
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
@@ -10,6 +9,7 @@ import org.beffroi.portal.Media.Album;
 import org.beffroi.portal.admin.MediaForms.AlbumForm;
 import org.beffroi.portal.admin.MediaForms.EpisodeForm;
 import org.beffroi.portal.admin.MediaForms.VideoForm;
+import org.beffroi.portal.internal.MediaDesk;
 import org.beffroi.portal.internal.MediaRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,15 +41,15 @@ class MediaAdminController {
     private static final int THUMBNAIL_SIZE = 400;
 
     private final MediaRepository media;
+    private final MediaDesk desk;
     private final ImageUploads images;
     private final DocumentUploads documents;
-    private final AuditLog audit;
 
-    MediaAdminController(MediaRepository media, ImageUploads images, DocumentUploads documents, AuditLog audit) {
+    MediaAdminController(MediaRepository media, MediaDesk desk, ImageUploads images, DocumentUploads documents) {
         this.media = media;
+        this.desk = desk;
         this.images = images;
         this.documents = documents;
-        this.audit = audit;
     }
 
     @GetMapping
@@ -67,9 +67,8 @@ class MediaAdminController {
             return overviewPage(model);
         }
         String slug = Text.freeSlug(form.getTitle(), "album", media::albumSlugTaken);
-        long id = media.insertAlbum(form.getTitle().strip(), slug, Text.blankToNull(form.getDescription()),
+        long id = desk.createAlbum(form.getTitle().strip(), slug, Text.blankToNull(form.getDescription()),
                 form.isPublished());
-        audit.record("album.created", "album:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.media.album-created");
         return "redirect:/admin/mediatheque/albums/" + id;
     }
@@ -95,8 +94,7 @@ class MediaAdminController {
             model.addAttribute("albumItem", album);
             return "portal/admin/album";
         }
-        media.updateAlbum(id, form.getTitle().strip(), Text.blankToNull(form.getDescription()), form.isPublished());
-        audit.record("album.changed", "album:" + id, form.getTitle());
+        desk.updateAlbum(id, form.getTitle().strip(), Text.blankToNull(form.getDescription()), form.isPublished());
         redirect.addFlashAttribute("saved", "admin.media.saved");
         return "redirect:/admin/mediatheque/albums/" + id;
     }
@@ -104,8 +102,7 @@ class MediaAdminController {
     @PostMapping("/albums/{id}/suppression")
     String deleteAlbum(@PathVariable long id, RedirectAttributes redirect) {
         Album album = media.album(id).orElseThrow(NotFoundException::new);
-        media.deleteAlbum(id);
-        audit.record("album.deleted", "album:" + id, album.title());
+        desk.deleteAlbum(id, album.title());
         redirect.addFlashAttribute("saved", "admin.media.deleted");
         return "redirect:/admin/mediatheque";
     }
@@ -124,18 +121,17 @@ class MediaAdminController {
         try {
             var photo = images.storeImage(file, PHOTO_SIZE);
             var thumbnail = images.storeImage(file, THUMBNAIL_SIZE);
-            media.addPhoto(id, photo.id(), thumbnail.id(), cleanAlt, cleanCaption);
+            desk.addPhoto(id, photo.id(), thumbnail.id(), cleanAlt, cleanCaption);
         } catch (InvalidUploadException e) {
             return photoError(id, e.messageKey(), e.arguments(), alt, caption, redirect);
         }
-        audit.record("album.photo-added", "album:" + id, cleanAlt);
         redirect.addFlashAttribute("saved", "admin.media.photo-added");
         return "redirect:/admin/mediatheque/albums/" + id + "#photos";
     }
 
     @PostMapping("/albums/{id}/photos/{photoId}/suppression")
     String removePhoto(@PathVariable long id, @PathVariable long photoId, RedirectAttributes redirect) {
-        if (!media.removePhoto(id, photoId)) {
+        if (!desk.removePhoto(id, photoId)) {
             throw new NotFoundException();
         }
         redirect.addFlashAttribute("saved", "admin.media.photo-removed");
@@ -150,15 +146,14 @@ class MediaAdminController {
             addForms(model);
             return overviewPage(model);
         }
-        long id = media.addVideo(form.getTitle().strip(), form.getUrl().strip(), Text.blankToNull(form.getDescription()));
-        audit.record("video.added", "video:" + id, form.getUrl());
+        desk.addVideo(form.getTitle().strip(), form.getUrl().strip(), Text.blankToNull(form.getDescription()));
         redirect.addFlashAttribute("saved", "admin.media.video-added");
         return "redirect:/admin/mediatheque#videos";
     }
 
     @PostMapping("/videos/{id}/suppression")
     String removeVideo(@PathVariable long id, RedirectAttributes redirect) {
-        if (!media.removeVideo(id)) {
+        if (!desk.removeVideo(id)) {
             throw new NotFoundException();
         }
         redirect.addFlashAttribute("saved", "admin.media.deleted");
@@ -183,16 +178,15 @@ class MediaAdminController {
             addForms(model);
             return overviewPage(model);
         }
-        long id = media.addEpisode(form.getTitle().strip(), Text.blankToNull(form.getDescription()), stored.id(),
+        desk.addEpisode(form.getTitle().strip(), Text.blankToNull(form.getDescription()), stored.id(),
                 stored.contentType(), stored.content().length, Text.blankToNull(form.getTranscript()));
-        audit.record("podcast.episode-added", "episode:" + id, form.getTitle());
         redirect.addFlashAttribute("saved", "admin.media.episode-added");
         return "redirect:/admin/mediatheque#podcasts";
     }
 
     @PostMapping("/podcasts/{id}/suppression")
     String removeEpisode(@PathVariable long id, RedirectAttributes redirect) {
-        if (!media.removeEpisode(id)) {
+        if (!desk.removeEpisode(id)) {
             throw new NotFoundException();
         }
         redirect.addFlashAttribute("saved", "admin.media.deleted");

@@ -1,18 +1,15 @@
 package org.beffroi.portal.admin;
 
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
-import org.beffroi.portal.NeighbourhoodChanged;
 import org.beffroi.portal.internal.GeoJsonOutline;
 import org.beffroi.portal.internal.MediaRepository;
+import org.beffroi.portal.internal.NeighbourhoodDesk;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
@@ -32,16 +29,13 @@ import jakarta.servlet.http.HttpServletResponse;
 class NeighbourhoodAdminController {
 
     private final NeighbourhoodRepository neighbourhoods;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final NeighbourhoodDesk desk;
     private final MediaRepository media;
 
-    NeighbourhoodAdminController(NeighbourhoodRepository neighbourhoods, AuditLog audit, ApplicationEventPublisher events,
-            MediaRepository media) {
+    NeighbourhoodAdminController(NeighbourhoodRepository neighbourhoods, NeighbourhoodDesk desk, MediaRepository media) {
         this.neighbourhoods = neighbourhoods;
+        this.desk = desk;
         this.media = media;
-        this.audit = audit;
-        this.events = events;
     }
 
     @ModelAttribute("albums")
@@ -62,7 +56,6 @@ class NeighbourhoodAdminController {
     }
 
     @PostMapping("/nouveau")
-    @Transactional
     String create(@Validated @ModelAttribute("form") NeighbourhoodForm form, BindingResult errors,
             RedirectAttributes redirect, HttpServletResponse response) {
         String outline = outline(form, errors);
@@ -71,10 +64,7 @@ class NeighbourhoodAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "portal/admin/neighbourhood";
         }
-        long id = neighbourhoods.insert(form.getName().strip(), Text.blankToNull(form.getDescription()), outline);
-        neighbourhoods.setAlbum(id, album(form));
-        audit.record("neighbourhood.created", "neighbourhood:" + id, form.getName());
-        events.publishEvent(new NeighbourhoodChanged(id));
+        desk.create(form.getName().strip(), Text.blankToNull(form.getDescription()), outline, album(form));
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.created");
         return "redirect:/admin/quartiers";
     }
@@ -93,7 +83,6 @@ class NeighbourhoodAdminController {
     }
 
     @PostMapping("/{id}")
-    @Transactional
     String update(@PathVariable long id, @Validated @ModelAttribute("form") NeighbourhoodForm form, BindingResult errors,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Neighbourhood n = neighbourhoods.find(id).orElseThrow(NotFoundException::new);
@@ -104,21 +93,15 @@ class NeighbourhoodAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "portal/admin/neighbourhood";
         }
-        neighbourhoods.update(id, form.getName().strip(), Text.blankToNull(form.getDescription()), outline);
-        neighbourhoods.setAlbum(id, album(form));
-        audit.record("neighbourhood.changed", "neighbourhood:" + id, form.getName());
-        events.publishEvent(new NeighbourhoodChanged(id));
+        desk.update(id, form.getName().strip(), Text.blankToNull(form.getDescription()), outline, album(form));
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.saved");
         return "redirect:/admin/quartiers";
     }
 
     @PostMapping("/{id}/suppression")
-    @Transactional
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         Neighbourhood n = neighbourhoods.find(id).orElseThrow(NotFoundException::new);
-        neighbourhoods.delete(id);
-        audit.record("neighbourhood.deleted", "neighbourhood:" + id, n.name());
-        events.publishEvent(new NeighbourhoodChanged(id));
+        desk.delete(id, n.name());
         redirect.addFlashAttribute("saved", "admin.neighbourhoods.deleted");
         return "redirect:/admin/quartiers";
     }

@@ -82,10 +82,12 @@ public class MediaRepository {
     // videos
 
     public List<Video> videos() {
-        return jdbc.sql("select * from portal_video order by published_at desc, id desc")
-                .query((rs, n) -> new Video(rs.getLong("id"), rs.getString("title"), rs.getString("url"),
-                        rs.getString("description"), instant(rs, "published_at")))
+        return jdbc.sql("select * from portal_video order by published_at desc, id desc").query(MediaRepository::video)
                 .list();
+    }
+
+    public Optional<Video> video(long id) {
+        return jdbc.sql("select * from portal_video where id = ?").param(id).query(MediaRepository::video).optional();
     }
 
     public long addVideo(String title, String url, String description) {
@@ -142,6 +144,11 @@ public class MediaRepository {
     private static Album albumRow(ResultSet rs, int n) throws SQLException {
         return new Album(rs.getLong("id"), rs.getString("title"), rs.getString("slug"), rs.getString("description"),
                 rs.getBoolean("published"), instant(rs, "created_at"), List.of());
+    }
+
+    private static Video video(ResultSet rs, int n) throws SQLException {
+        return new Video(rs.getLong("id"), rs.getString("title"), rs.getString("url"), rs.getString("description"),
+                instant(rs, "published_at"));
     }
 
     private static Episode episode(ResultSet rs, int n) throws SQLException {

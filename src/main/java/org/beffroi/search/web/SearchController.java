@@ -1,6 +1,7 @@
 package org.beffroi.search.web;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +27,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The results page. Every parameter is taken as it comes: unknown facet values are ignored rather than
- * refused, since they come from links a person may have edited or kept from an older version.
+ * refused, since they come from links a person may have edited or kept from an older version. Documents
+ * carry their neighbourhood's id; its name is the portal's at the time of the search, and a neighbourhood
+ * removed since is no facet nor filter any more (ADR 0031).
  */
 @Controller
 class SearchController {
@@ -52,8 +55,11 @@ class SearchController {
             @RequestParam(name = "periode", required = false) String period,
             @RequestParam(name = "quartier", required = false) String neighbourhood,
             @RequestParam(name = "page", required = false) String page, HttpServletRequest request, Model model) {
-        var query = new SearchQuery(text, type, Period.fromSlug(period), number(neighbourhood), (int) clamp(number(page)),
-                PAGE_SIZE);
+        Map<Long, String> names = neighbourhoods.all().stream()
+                .collect(Collectors.toMap(Neighbourhood::id, Neighbourhood::name, (a, b) -> a));
+        Long chosenNeighbourhood = number(neighbourhood);
+        var query = new SearchQuery(text, type, Period.fromSlug(period),
+                names.containsKey(chosenNeighbourhood) ? chosenNeighbourhood : null, (int) clamp(number(page)), PAGE_SIZE);
         model.addAttribute("q", query.text());
         if (query.text().isBlank()) {
             model.addAttribute("results", SearchResults.empty(query));
@@ -63,13 +69,11 @@ class SearchController {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
         }
         var results = index.search(query);
-        Map<Long, String> names = neighbourhoods.all().stream()
-                .collect(Collectors.toMap(Neighbourhood::id, Neighbourhood::name, (a, b) -> a));
         model.addAttribute("results", results);
         model.addAttribute("typeFacet", facet(results.types(), query, SearchQuery::type, query::type));
         model.addAttribute("periodFacet", facet(results.periods(), query, SearchQuery::period, query::period));
         model.addAttribute("neighbourhoodFacet",
-                facet(results.neighbourhoods(), query, SearchQuery::neighbourhoodId, query::neighbourhood));
+                facet(withKeys(results.neighbourhoods(), names), query, SearchQuery::neighbourhoodId, query::neighbourhood));
         model.addAttribute("neighbourhoodNames", names);
         model.addAttribute("withoutFilters", "/recherche" + parameters(SearchQuery.of(query.text())));
         model.addAttribute("pageQuery", parameters(query.page(0)).substring(1));
@@ -91,6 +95,13 @@ class SearchController {
             var next = choosing.apply(isChosen ? null : e.getKey()).page(0);
             return new FacetLink<>(e.getKey(), e.getValue(), isChosen, "/recherche" + parameters(next));
         }).toList();
+    }
+
+    /** The counts whose key is still known, in their order. */
+    private static <K, V> Map<K, V> withKeys(Map<K, V> counts, Map<K, ?> known) {
+        var kept = new LinkedHashMap<K, V>(counts);
+        kept.keySet().retainAll(known.keySet());
+        return kept;
     }
 
     /** The query as URL parameters, encoded, with only the filters that are set. */

@@ -23,6 +23,7 @@ import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Redirects;
+import org.beffroi.testing.SampleFiles;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +123,7 @@ class MediaAdministrationTest {
                 .andExpect(content().string(Matchers.containsString("pas un fichier audio")));
 
         String title = "La vie du conseil " + UUID.randomUUID().toString().substring(0, 6);
-        byte[] mp3 = mp3();
+        byte[] mp3 = SampleFiles.mp3();
         mvc.perform(multipart("/admin/mediatheque/podcasts")
                 .file(new MockMultipartFile("audio", "conseil.mp3", "audio/mpeg", mp3)).with(csrf()).cookie(agent)
                 .param("title", title).param("description", "Ce qui a été voté.").param("transcript", "Bonjour à tous."))
@@ -155,11 +156,7 @@ class MediaAdministrationTest {
 
     /** A JPEG carrying an EXIF block with a GPS position, as a phone would write it. */
     static byte[] jpegWithGpsLocation(int width, int height) throws Exception {
-        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.getGraphics().fillRect(10, 10, width / 2, height / 2);
-        var plain = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", plain);
-        byte[] jpeg = plain.toByteArray();
+        byte[] jpeg = SampleFiles.jpeg(width, height);
         byte[] exif = "Exif\0\0MM\0*\0\0\0\bGPSLatitude=45.7640N;GPSLongitude=4.8357E".getBytes(StandardCharsets.ISO_8859_1);
         var out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
@@ -170,17 +167,6 @@ class MediaAdministrationTest {
         out.write(length & 0xFF);
         out.write(exif);
         out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
-    }
-
-    /** An ID3 tag followed by MPEG audio frame headers: what an MP3 file starts with. */
-    static byte[] mp3() {
-        var out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0});
-        for (int i = 0; i < 20; i++) {
-            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x64});
-            out.writeBytes(new byte[413]);
-        }
         return out.toByteArray();
     }
 }
