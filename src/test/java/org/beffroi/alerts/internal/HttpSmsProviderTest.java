@@ -124,6 +124,8 @@ class HttpSmsProviderTest {
         } finally {
             GATEWAY.release();
         }
+        // the held request is recorded once released: awaited, so that no later count is off by one
+        org.awaitility.Awaitility.await().until(() -> GATEWAY.receivedBy("+33612345670").size() == 1);
         int closedPort;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
