@@ -30,6 +30,8 @@ public class AlertsModule implements ServiceModule {
     public static final Permission SEND_ALERTS = Permission.of("alerts", "send", AGENT, ADMINISTRATOR);
     /** See and keep the register of vulnerable people: personal and health data, few people. */
     public static final Permission VULNERABLE_REGISTER = Permission.of("alerts", "register", ADMINISTRATOR);
+    /** Export every subscriber's address at once (the list is read a page at a time with {@link #SEND_ALERTS}). */
+    public static final Permission EXPORT_SUBSCRIBERS = Permission.of("alerts", "export-subscribers", ADMINISTRATOR);
     /** Edit the topics residents subscribe to. */
     public static final Permission TOPICS = Permission.of("alerts", "topics", ADMINISTRATOR);
 
@@ -67,7 +69,7 @@ public class AlertsModule implements ServiceModule {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(SEND_ALERTS, VULNERABLE_REGISTER, TOPICS);
+        return List.of(SEND_ALERTS, VULNERABLE_REGISTER, TOPICS, EXPORT_SUBSCRIBERS);
     }
 
     @Override

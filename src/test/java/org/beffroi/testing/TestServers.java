@@ -141,8 +141,29 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         return oidc;
     }
 
+    /** The hosts the application may fetch although they are not public: the tests' own servers (host:port). */
+    private static final Map<String, Object> outgoing = new java.util.concurrent.ConcurrentHashMap<>(
+            Map.of("beffroi.outgoing.allowed-hosts", ""));
+    private static final java.util.Set<String> allowedHosts = new java.util.LinkedHashSet<>();
+
+    /**
+     * From now on the application may fetch from this local server ({@code 127.0.0.1:port}), as an operator
+     * allows a host of their own network with {@code beffroi.outgoing.allowed-hosts}.
+     */
+    public static synchronized void allowOutgoing(int port) {
+        allowedHosts.add("127.0.0.1:" + port);
+        outgoing.put("beffroi.outgoing.allowed-hosts", String.join(",", allowedHosts));
+    }
+
+    /** The server is gone: a later server on the same port is not allowed by mistake. */
+    public static synchronized void forbidOutgoing(int port) {
+        allowedHosts.remove("127.0.0.1:" + port);
+        outgoing.put("beffroi.outgoing.allowed-hosts", String.join(",", allowedHosts));
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-outgoing", outgoing));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-bounce-mailbox", Map.of(
                 "beffroi.alerts.bounces.imap.host", "127.0.0.1",
                 "beffroi.alerts.bounces.imap.port", bounceMailbox().getImap().getPort(),

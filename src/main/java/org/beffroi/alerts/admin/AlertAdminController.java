@@ -20,6 +20,7 @@ import org.beffroi.alerts.internal.Topics;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.Permission;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.context.MessageSource;
@@ -147,17 +148,17 @@ class AlertAdminController {
         if (!messages.isEmpty()) {
             model.addAttribute("byChannel", desk.deliveries(messages.getFirst().id(), "channel"));
         }
-        if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && mayReadTheRegister()) {
+        if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && holds(AlertsModule.VULNERABLE_REGISTER)) {
             register.currentCrisis().ifPresent(crisis -> model.addAttribute("crisis", crisis));
         }
         return "alerts/admin/alert";
     }
 
-    /** The register's call list is linked only for those who may open it (others would get a 404). */
-    private static boolean mayReadTheRegister() {
+    /** What is linked only for those who may open it (the register's call list, the subscribers' export). */
+    private static boolean holds(Permission permission) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> AlertsModule.VULNERABLE_REGISTER.authority().equals(a.getAuthority()));
+                .anyMatch(a -> permission.authority().equals(a.getAuthority()));
     }
 
     /** The progress of the sends, alone: what htmx fetches every few seconds. */
@@ -249,10 +250,10 @@ class AlertAdminController {
         model.addAttribute("subscriptions", page);
         model.addAttribute("next", page.size() == 50 ? page.getLast().id() : null);
         model.addAttribute("counts", subscriptions.countsByChannel());
+        model.addAttribute("mayExport", holds(AlertsModule.EXPORT_SUBSCRIBERS));
         return "alerts/admin/subscribers";
     }
 
-    /** Every subscription, read a page at a time. */
     /** The figures a mayor asks for: each message of each alert, its deliveries by channel and outcome. */
     @GetMapping("/chiffres.csv")
     void exportFigures(HttpServletResponse response) throws IOException {
@@ -277,7 +278,9 @@ class AlertAdminController {
         return messages.getMessage(Area.Kind.valueOf((String) row.get("area_kind")).messageKey(), null, locale);
     }
 
+    /** Every subscription, read a page at a time: every address at once, a permission of its own. */
     @GetMapping("/abonnes.csv")
+    @PreAuthorize("hasAuthority('alerts:export-subscribers')")
     void export(HttpServletResponse response) throws IOException {
         audit.record("alerts.subscribers.exported", null, null);
         try (var csv = CsvExport.open(response, "abonnes-alertes.csv", "id", "canal", "adresse", "statut", "zone",

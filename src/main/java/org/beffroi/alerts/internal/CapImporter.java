@@ -1,11 +1,6 @@
 package org.beffroi.alerts.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +19,9 @@ import org.beffroi.alerts.internal.CapReader.Info;
 import org.beffroi.alerts.internal.CapReader.MalformedCap;
 import org.beffroi.alerts.internal.CapReader.Message;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.OutgoingRequests;
+import org.beffroi.platform.OutgoingRequests.Request;
+import org.beffroi.platform.OutgoingRequests.Unreachable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.slf4j.Logger;
@@ -43,7 +41,9 @@ import com.rometools.rome.io.SyndFeedInput;
  * link to CAP documents): each new actual warning, not expired, whose area concerns the commune becomes a
  * draft alert for an agent to check, edit and send, or discard. A warning is remembered by its sender and
  * identifier (unique in the database) and never imported twice; an update of an imported warning changes
- * its draft while it is not sent. A source or a document that cannot be read is logged and skipped.
+ * its draft while it is not sent. A source or a document that cannot be read is logged and skipped. Every
+ * address, the source's and each link's, is fetched through {@link OutgoingRequests}; a source that does not
+ * answer 200, whatever the reason, is logged as unreachable, and nothing more.
  */
 @Service
 public class CapImporter {
@@ -81,12 +81,11 @@ public class CapImporter {
     private final double communeLatitude;
     private final double communeLongitude;
     private final double communeRadius;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final OutgoingRequests outgoing;
     private final GeometryFactory geometries = new GeometryFactory();
 
     CapImporter(JdbcClient jdbc, AlertDesk desk, Topics topics, Commune commune, Clock clock,
-            TransactionTemplate transactions, @Value("${beffroi.alerts.cap.import-url:}") String importUrl,
+            TransactionTemplate transactions, OutgoingRequests outgoing, @Value("${beffroi.alerts.cap.import-url:}") String importUrl,
             @Value("${beffroi.alerts.commune.latitude}") double communeLatitude,
             @Value("${beffroi.alerts.commune.longitude}") double communeLongitude,
             @Value("${beffroi.alerts.commune.radius-metres}") double communeRadius) {
@@ -96,6 +95,7 @@ public class CapImporter {
         this.commune = commune;
         this.clock = clock;
         this.transactions = transactions;
+        this.outgoing = outgoing;
         this.importUrl = importUrl == null ? "" : importUrl.strip();
         this.communeLatitude = communeLatitude;
         this.communeLongitude = communeLongitude;
@@ -113,7 +113,11 @@ public class CapImporter {
         org.w3c.dom.Document document;
         try {
             document = CapReader.parse(fetch(source));
-        } catch (IOException | MalformedCap | RuntimeException e) {
+        } catch (Unreachable e) {
+            log.warn("CAP source {} unreachable", source);
+            outcomes.merge(Outcome.FAILED, 1, Integer::sum);
+            return new Report(outcomes);
+        } catch (MalformedCap | RuntimeException e) {
             log.warn("CAP source {} could not be read: {}", source, describe(e));
             outcomes.merge(Outcome.FAILED, 1, Integer::sum);
             return new Report(outcomes);
@@ -126,7 +130,10 @@ public class CapImporter {
             Outcome outcome;
             try {
                 outcome = take(CapReader.parse(fetch(link)), link);
-            } catch (IOException | MalformedCap | RuntimeException e) {
+            } catch (Unreachable e) {
+                log.warn("CAP document {} unreachable", link);
+                outcome = Outcome.FAILED;
+            } catch (MalformedCap | RuntimeException e) {
                 log.warn("CAP document {} skipped: {}", link, describe(e));
                 outcome = Outcome.FAILED;
             }
@@ -394,45 +401,14 @@ public class CapImporter {
         }
     }
 
-    /** The body of a URL over HTTP(S), with time limits and a size limit. */
-    private byte[] fetch(URI uri) throws IOException {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IOException("only http and https sources are read: " + uri);
+    /** The body of a URL, if it answers 200 within the time and size limits. */
+    private byte[] fetch(URI uri) throws Unreachable {
+        var answer = outgoing.send(Request.get(uri).timeout(BODY_DEADLINE).maxBytes(MAX_BYTES).header("Accept",
+                "application/cap+xml, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5"));
+        if (answer.status() != 200) {
+            throw new Unreachable();
         }
-        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/cap+xml, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5")
-                .GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        InputStream body = response.body();
-        // a source that drips its answer is cut off: the stream is closed under the reader at the deadline
-        java.util.concurrent.CompletableFuture.runAsync(() -> close(body),
-                java.util.concurrent.CompletableFuture.delayedExecutor(BODY_DEADLINE.toSeconds(),
-                        java.util.concurrent.TimeUnit.SECONDS));
-        try (body) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new IOException("larger than " + MAX_BYTES + " bytes");
-            }
-            return bytes;
-        }
-    }
-
-    private static void close(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            log.debug("closing a CAP answer: {}", e.getMessage());
-        }
+        return answer.body();
     }
 
     private static String describe(Exception e) {

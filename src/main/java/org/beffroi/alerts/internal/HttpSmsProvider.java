@@ -1,15 +1,14 @@
 package org.beffroi.alerts.internal;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 
+import org.beffroi.platform.OutgoingRequests;
+import org.beffroi.platform.OutgoingRequests.Request;
+import org.beffroi.platform.OutgoingRequests.Unreachable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * An SMS gateway reached over HTTP, chosen by {@code beffroi.alerts.sms.provider=http}: each message is one
  * POST of a JSON object {@code {"to": "+33612345678", "text": "…", "sender": "Belvoir"}} (the three names can
  * be changed to the gateway's) to {@code beffroi.alerts.sms.http.url}, authenticated by HTTP Basic or by an
- * API key in a header. Any answer but 2xx, a timeout or a connection error throws
- * {@link SmsProvider.NotSentException}, so that the dispatcher tries again later. Neither the credentials nor the text are written to the log.
+ * API key in a header, through {@link OutgoingRequests} (a gateway on the commune's own network must be
+ * listed in {@code beffroi.outgoing.allowed-hosts}). Any answer but 2xx, a timeout or a connection error
+ * throws {@link SmsProvider.NotSentException}, so that the dispatcher tries again later. Neither the
+ * credentials nor the text are written to the log.
  */
 @Component
 @ConditionalOnProperty(name = "beffroi.alerts.sms.provider", havingValue = "http")
@@ -32,9 +33,9 @@ public class HttpSmsProvider implements SmsProvider {
     private static final Logger log = LoggerFactory.getLogger(HttpSmsProvider.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The gateway's address, credentials, sender name, field names and timeouts. */
+    /** The gateway's address, credentials, sender name, field names and the deadline of a request. */
     public record Settings(URI url, String user, String password, String apiKeyHeader, String apiKey, String sender,
-            String toField, String textField, String senderField, Duration connectTimeout, Duration requestTimeout) {
+            String toField, String textField, String senderField, Duration requestTimeout) {
 
         /** Reads {@code beffroi.alerts.sms.http.*}. */
         public static Settings from(Environment env) {
@@ -48,7 +49,6 @@ public class HttpSmsProvider implements SmsProvider {
                     env.getProperty(prefix + "api-key", ""), env.getProperty(prefix + "sender", ""),
                     env.getProperty(prefix + "field.to", "to"), env.getProperty(prefix + "field.text", "text"),
                     env.getProperty(prefix + "field.sender", "sender"),
-                    env.getProperty(prefix + "connect-timeout", Duration.class, Duration.ofSeconds(5)),
                     env.getProperty(prefix + "timeout", Duration.class, Duration.ofSeconds(10)));
         }
 
@@ -59,17 +59,16 @@ public class HttpSmsProvider implements SmsProvider {
     }
 
     private final Settings settings;
-    private final HttpClient client;
+    private final OutgoingRequests outgoing;
 
     @org.springframework.beans.factory.annotation.Autowired
-    HttpSmsProvider(Environment environment) {
-        this(Settings.from(environment));
+    HttpSmsProvider(Environment environment, OutgoingRequests outgoing) {
+        this(Settings.from(environment), outgoing);
     }
 
-    public HttpSmsProvider(Settings settings) {
+    public HttpSmsProvider(Settings settings, OutgoingRequests outgoing) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.outgoing = outgoing;
     }
 
     @Override
@@ -80,30 +79,27 @@ public class HttpSmsProvider implements SmsProvider {
         if (!settings.sender().isBlank()) {
             body.put(settings.senderField(), settings.sender());
         }
-        var request = HttpRequest.newBuilder(settings.url()).timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json; charset=utf-8").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        var request = Request.post(settings.url(), JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8))
+                .timeout(settings.requestTimeout()).maxBytes(64 * 1024)
+                .header("Content-Type", "application/json; charset=utf-8").header("Accept", "application/json");
         if (!settings.user().isBlank()) {
             String pair = settings.user() + ":" + settings.password();
-            request.header("Authorization",
+            request = request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         if (!settings.apiKey().isBlank()) {
-            request.header(settings.apiKeyHeader(), settings.apiKey());
+            request = request.header(settings.apiKeyHeader(), settings.apiKey());
         }
         String masked = "…" + to.substring(Math.max(0, to.length() - 2));
-        HttpResponse<Void> response;
+        OutgoingRequests.Answer answer;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new NotSentException("SMS gateway unreachable (" + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotSentException("Interrupted while sending an SMS", e);
+            answer = outgoing.send(request);
+        } catch (Unreachable e) {
+            throw new NotSentException("SMS gateway unreachable", null);
         }
-        if (response.statusCode() / 100 != 2) {
-            log.warn("SMS gateway answered {} for {}", response.statusCode(), masked);
-            throw new NotSentException("SMS gateway answered " + response.statusCode(), null);
+        if (!answer.successful()) {
+            log.warn("SMS gateway answered {} for {}", answer.status(), masked);
+            throw new NotSentException("SMS gateway answered " + answer.status(), null);
         }
         log.info("SMS to {} taken by the gateway", masked);
     }

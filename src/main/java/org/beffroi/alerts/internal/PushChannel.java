@@ -1,35 +1,39 @@
 package org.beffroi.alerts.internal;
 
+import java.net.URI;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.http.HttpResponse;
 import org.beffroi.alerts.Severity;
+import org.beffroi.platform.OutgoingRequests;
+import org.beffroi.platform.OutgoingRequests.Request;
 import org.bouncycastle.jce.interfaces.ECPublicKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import nl.martijndwars.webpush.AbstractPushService;
 import nl.martijndwars.webpush.Encoding;
 import nl.martijndwars.webpush.Notification;
-import nl.martijndwars.webpush.PushService;
 import nl.martijndwars.webpush.Urgency;
 import nl.martijndwars.webpush.Utils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Alerts as browser notifications, through the web-push library: each recipient gets a POST to its push
- * service, the payload encrypted for its browser (RFC 8291, {@code aes128gcm}) and signed for by the VAPID
- * key (RFC 8292). A 404 or 410 from the push service means the browser dropped the subscription: it ends,
- * and the delivery is not tried again. The service worker ({@code /alertes-sw.js}) shows the payload.
+ * Alerts as browser notifications: the web-push library encrypts each recipient's payload for its browser
+ * (RFC 8291, {@code aes128gcm}) and signs for it with the VAPID key (RFC 8292); the POST to its push
+ * service goes through {@link OutgoingRequests}, like every request the server makes (the endpoint was
+ * already checked against the known push services when the browser subscribed). A 404 or 410 from the push
+ * service means the browser dropped the subscription: it ends, and the delivery is not tried again. The
+ * service worker ({@code /alertes-sw.js}) shows the payload.
  */
 @Component
 class PushChannel implements DeliveryChannel {
@@ -42,10 +46,12 @@ class PushChannel implements DeliveryChannel {
 
     private final WebPush webPush;
     private final Environment environment;
+    private final OutgoingRequests outgoing;
 
-    PushChannel(WebPush webPush, Environment environment) {
+    PushChannel(WebPush webPush, Environment environment, OutgoingRequests outgoing) {
         this.webPush = webPush;
         this.environment = environment;
+        this.outgoing = outgoing;
     }
 
     @Override
@@ -71,42 +77,53 @@ class PushChannel implements DeliveryChannel {
         return failed;
     }
 
-    /** Sends to a few recipients at once (the library opens a client per notification) and awaits them. */
+    /** Sends to a few recipients at once, each on a virtual thread, and awaits them (each within its deadline). */
     private void sendPart(PushService service, Map<Long, WebPush.Endpoint> endpoints, byte[] payload, Outgoing message,
             List<Recipient> part, Map<Long, String> failed, List<Recipient> ended) {
-        var pending = new LinkedHashMap<Recipient, Future<HttpResponse>>();
-        for (var recipient : part) {
-            var endpoint = endpoints.get(recipient.subscriptionId());
-            if (endpoint == null) {
-                failed.put(recipient.subscriptionId(), GONE); // unsubscribed since the delivery was planned
-                continue;
-            }
-            try {
-                var notification = new PushNotification(endpoint.endpoint(),
+        var pending = new LinkedHashMap<Recipient, Future<Integer>>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var recipient : part) {
+                var endpoint = endpoints.get(recipient.subscriptionId());
+                if (endpoint == null) {
+                    failed.put(recipient.subscriptionId(), GONE); // unsubscribed since the delivery was planned
+                    continue;
+                }
+                pending.put(recipient, executor.submit(() -> service.send(new PushNotification(endpoint.endpoint(),
                         (ECPublicKey) Utils.loadPublicKey(WebPush.bytes(endpoint.p256dh())), WebPush.bytes(endpoint.auth()),
-                        payload, webPush.ttlSeconds(), message.severity() == Severity.DANGER ? Urgency.HIGH : Urgency.NORMAL);
-                pending.put(recipient, service.sendAsync(notification, Encoding.AES128GCM));
-            } catch (Exception e) {
-                failed.put(recipient.subscriptionId(), e.getClass().getSimpleName());
+                        payload, webPush.ttlSeconds(), message.severity() == Severity.DANGER ? Urgency.HIGH : Urgency.NORMAL))));
+            }
+            for (var entry : pending.entrySet()) {
+                var recipient = entry.getKey();
+                try {
+                    int status = entry.getValue().get();
+                    if (status == 404 || status == 410) {
+                        ended.add(recipient);
+                        failed.put(recipient.subscriptionId(), GONE);
+                    } else if (status / 100 != 2) {
+                        failed.put(recipient.subscriptionId(), "HTTP " + status);
+                    }
+                } catch (ExecutionException e) {
+                    failed.put(recipient.subscriptionId(), e.getCause().getClass().getSimpleName());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.put(recipient.subscriptionId(), "Interrupted");
+                }
             }
         }
-        for (var entry : pending.entrySet()) {
-            var recipient = entry.getKey();
-            try {
-                int status = entry.getValue().get(30, TimeUnit.SECONDS).getStatusLine().getStatusCode();
-                if (status == 404 || status == 410) {
-                    ended.add(recipient);
-                    failed.put(recipient.subscriptionId(), GONE);
-                } else if (status / 100 != 2) {
-                    failed.put(recipient.subscriptionId(), "HTTP " + status);
-                }
-            } catch (ExecutionException | TimeoutException e) {
-                entry.getValue().cancel(true);
-                failed.put(recipient.subscriptionId(), e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.put(recipient.subscriptionId(), "Interrupted");
-            }
+    }
+
+    /** The library's encryption and VAPID signature, and the platform's guarded request. */
+    final class PushService extends AbstractPushService<PushService> {
+
+        PushService(KeyPair keys, String subject) {
+            super(keys, subject);
+        }
+
+        /** Posts the notification to its push service; answers the status. */
+        int send(Notification notification) throws Exception {
+            var prepared = prepareRequest(notification, Encoding.AES128GCM);
+            return outgoing.send(Request.post(URI.create(prepared.getUrl()), prepared.getBody())
+                    .headers(prepared.getHeaders()).maxBytes(64 * 1024)).status();
         }
     }
 

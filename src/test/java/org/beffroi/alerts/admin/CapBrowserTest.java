@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.beffroi.alerts.internal.CapImporter;
 import org.beffroi.alerts.internal.CapImporter.Outcome;
 import org.beffroi.testing.BrowserTest;
+import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,12 +49,14 @@ class CapBrowserTest extends BrowserTest {
             exchange.close();
         });
         server.start();
+        TestServers.allowOutgoing(server.getAddress().getPort());
         try {
             org.assertj.core.api.Assertions.assertThat(importer.poll(
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/orages.xml"))
                     .count(Outcome.DRAFTED)).isEqualTo(1);
         } finally {
             server.stop(0);
+            TestServers.forbidOutgoing(server.getAddress().getPort());
         }
 
         String title = "Orages forts " + run + " en Bresse";

@@ -27,11 +27,15 @@ import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.SignIn;
+import org.beffroi.testing.TestServers;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -44,9 +48,13 @@ import jakarta.servlet.http.Cookie;
  * that links to them: warnings for the commune (its department's geocode, a polygon over it) become
  * drafts in the back office; a warning far away, an expired one, a malformed document, an XXE attempt and
  * a dead link create nothing and do not stop the poll; a second poll imports nothing twice; an update
- * changes the draft; a discarded draft does not come back.
+ * changes the draft; a discarded draft does not come back. The server is one the tests allow the
+ * application to reach ({@code beffroi.outgoing.allowed-hosts}); another local server, not allowed, is
+ * never reached: neither directly, nor by a name, nor through a redirect or a feed's link, and the log
+ * says the same of a port that is open and of one that is closed.
  */
 @BeffroiTest
+@ExtendWith(OutputCaptureExtension.class)
 class CapImportTest {
 
     private static final DateTimeFormatter CAP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
@@ -64,6 +72,8 @@ class CapImportTest {
     JdbcClient jdbc;
 
     HttpServer server;
+    /** Where the allowed server's {@code /redirige} sends its visitors. */
+    volatile String redirectTo;
     String run;
     CommuneSettings original;
     Cookie agent;
@@ -99,6 +109,23 @@ class CapImportTest {
                 exchange.close();
             }
         });
+        server.createContext("/redirige", exchange -> {
+            exchange.getResponseHeaders().set("Location", redirectTo);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/flux-vers-ailleurs.atom", exchange -> {
+            byte[] body = ("""
+                    <feed xmlns="http://www.w3.org/2005/Atom"><title>Ailleurs</title><id>urn:ailleurs</id>
+                    <updated>2026-01-01T00:00:00Z</updated><entry><title>Vent</title><id>urn:vent</id>
+                    <updated>2026-01-01T00:00:00Z</updated>
+                    <link rel="alternate" type="application/cap+xml" href="%s"/></entry></feed>""")
+                    .formatted(redirectTo).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/atom+xml");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.createContext("/trop-grand.xml", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             byte[] line = "<!-- remplissage -->\n".getBytes(StandardCharsets.UTF_8);
@@ -112,11 +139,13 @@ class CapImportTest {
             exchange.close();
         });
         server.start();
+        TestServers.allowOutgoing(server.getAddress().getPort());
     }
 
     @AfterEach
     void stop() {
         server.stop(0);
+        TestServers.forbidOutgoing(server.getAddress().getPort());
         commune.update(original);
     }
 
@@ -211,6 +240,7 @@ class CapImportTest {
         server.stop(0);
         assertThat(importer.poll(URI.create("http://127.0.0.1:" + port + "/cap/flux.atom")).count(Outcome.FAILED))
                 .isEqualTo(1);
+        TestServers.forbidOutgoing(port);
         serveTheDocuments();
         assertThat(importer.poll(url("absent.atom")).count(Outcome.FAILED)).isEqualTo(1);
         assertThat(importer.poll(url("malforme.xml")).count(Outcome.FAILED)).isEqualTo(1);
@@ -222,6 +252,144 @@ class CapImportTest {
                 .query(Long.class).single()).isZero();
 
         assertThat(importer.poll(url("vent-orange-ain.xml")).count(Outcome.DRAFTED)).isEqualTo(1);
+    }
+
+    @Test
+    void aLocalServerThatIsNotAllowedIsNeverReached() throws Exception {
+        withInseeCode("01053");
+        try (var elsewhere = new NotAllowedServer()) {
+            // directly, by address and by a name that resolves to it
+            assertThat(importer.poll(elsewhere.url("127.0.0.1")).count(Outcome.FAILED)).isEqualTo(1);
+            assertThat(importer.poll(elsewhere.url("localhost")).count(Outcome.FAILED)).isEqualTo(1);
+            assertThat(importer.poll(elsewhere.url("[::ffff:127.0.0.1]")).count(Outcome.FAILED)).isEqualTo(1);
+            // through a redirect of an allowed source, and through the link of an allowed feed
+            redirectTo = elsewhere.url("127.0.0.1").toString();
+            assertThat(importer.poll(URI.create(origin() + "/redirige")).count(Outcome.FAILED)).isEqualTo(1);
+            var feed = importer.poll(URI.create(origin() + "/flux-vers-ailleurs.atom"));
+            assertThat(feed.count(Outcome.FAILED)).isEqualTo(1);
+            assertThat(feed.count(Outcome.DRAFTED)).isZero();
+
+            assertThat(elsewhere.requests()).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from alerts_alert where title like ?").param("%" + run + "%")
+                .query(Long.class).single()).isZero();
+        // an allowed source that redirects to itself is followed
+        redirectTo = url("vent-orange-ain.xml").toString();
+        assertThat(importer.poll(URI.create(origin() + "/redirige")).count(Outcome.DRAFTED)).isEqualTo(1);
+    }
+
+    @Test
+    void theLogSaysTheSameOfAnOpenPortAndOfAClosedOne(CapturedOutput output) throws Exception {
+        withInseeCode("01053");
+        int closed = closedPort();
+        String notAllowedOpen;
+        try (var elsewhere = new NotAllowedServer()) {
+            notAllowedOpen = logged(output, elsewhere.port(), "/absent.xml");
+        }
+        assertThat(logged(output, closed, "/absent.xml")).isEqualTo(notAllowedOpen);
+
+        // allowed hosts too: a closed port, and an open one that does not speak HTTP (a database, say)
+        try (var database = new NotHttp()) {
+            TestServers.allowOutgoing(closed);
+            TestServers.allowOutgoing(database.port());
+            try {
+                assertThat(logged(output, database.port(), "/absent.xml"))
+                        .isEqualTo(logged(output, closed, "/absent.xml")).isEqualTo(notAllowedOpen);
+            } finally {
+                TestServers.forbidOutgoing(closed);
+                TestServers.forbidOutgoing(database.port());
+            }
+        }
+    }
+
+    /** What the log says of one poll of this local port, the port itself left out. */
+    private String logged(CapturedOutput output, int port, String path) {
+        int from = output.getAll().length();
+        assertThat(importer.poll(URI.create("http://127.0.0.1:" + port + path)).count(Outcome.FAILED)).isEqualTo(1);
+        String written = output.getAll().substring(from);
+        return written.lines().filter(line -> line.contains("CapImporter")).map(line -> line
+                .substring(line.indexOf("CAP ")).replace(String.valueOf(port), "PORT")).toList().toString();
+    }
+
+    private static int closedPort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A local web server the application is not allowed to reach, serving a warning for the commune (404 else). */
+    private final class NotAllowedServer implements AutoCloseable {
+
+        private final HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+        NotAllowedServer() throws IOException {
+            elsewhere.createContext("/", exchange -> {
+                requests.incrementAndGet();
+                if (!exchange.getRequestURI().getPath().equals("/cap/vent-orange-ain.xml")) {
+                    exchange.sendResponseHeaders(404, -1);
+                    exchange.close();
+                    return;
+                }
+                byte[] body;
+                try (var in = CapImportTest.class.getResourceAsStream("/cap/vent-orange-ain.xml")) {
+                    var now = ZonedDateTime.now(ZoneId.of("Europe/Paris")).truncatedTo(ChronoUnit.SECONDS);
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{RUN}}", run)
+                            .replace("{{SENT}}", CAP_DATE.format(now.minusMinutes(10)))
+                            .replace("{{EXPIRES}}", CAP_DATE.format(now.plusDays(1))).getBytes(StandardCharsets.UTF_8);
+                }
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            elsewhere.start();
+        }
+
+        int port() {
+            return elsewhere.getAddress().getPort();
+        }
+
+        URI url(String host) {
+            return URI.create("http://" + host + ":" + port() + "/cap/vent-orange-ain.xml");
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        @Override
+        public void close() {
+            elsewhere.stop(0);
+        }
+    }
+
+    /** A local port that answers bytes that are not HTTP and hangs up, as a database's port does. */
+    private static final class NotHttp implements AutoCloseable {
+
+        private final java.net.ServerSocket socket = new java.net.ServerSocket(0, 10,
+                java.net.InetAddress.getLoopbackAddress());
+
+        NotHttp() throws IOException {
+            Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try (var client = socket.accept()) {
+                        client.getOutputStream().write("EFATAL\0unsupported frontend protocol\0\0".getBytes(
+                                StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        // closed at the end of the test
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     @Test
@@ -243,7 +411,11 @@ class CapImportTest {
     }
 
     private URI url(String name) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/cap/" + name);
+        return URI.create(origin() + "/cap/" + name);
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void withInseeCode(String code) {

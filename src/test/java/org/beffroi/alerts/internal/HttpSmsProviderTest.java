@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.beffroi.alerts.Severity;
+import org.beffroi.platform.OutgoingRequests;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,9 +48,13 @@ class HttpSmsProviderTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    OutgoingRequests outgoing;
+
     @Test
     void theProviderIsChosenByConfiguration() {
-        var runner = new ApplicationContextRunner().withUserConfiguration(LogSmsProvider.class, HttpSmsProvider.class);
+        var runner = new ApplicationContextRunner().withUserConfiguration(LogSmsProvider.class, HttpSmsProvider.class)
+                .withBean(OutgoingRequests.class, () -> outgoing::send);
         runner.run(context -> assertThat(context).getBean(SmsProvider.class).isInstanceOf(LogSmsProvider.class));
         runner.withPropertyValues("beffroi.alerts.sms.provider=log")
                 .run(context -> assertThat(context).getBean(SmsProvider.class).isInstanceOf(LogSmsProvider.class));
@@ -66,7 +72,7 @@ class HttpSmsProviderTest {
         assertThat(configured.contentType()).startsWith("application/json");
         // no URL, no start: a misconfiguration shows at once
         new ApplicationContextRunner().withUserConfiguration(HttpSmsProvider.class)
-                .withPropertyValues("beffroi.alerts.sms.provider=http")
+                .withBean(OutgoingRequests.class, () -> outgoing::send).withPropertyValues("beffroi.alerts.sms.provider=http")
                 .run(context -> assertThat(context).hasFailed());
     }
 
@@ -118,6 +124,8 @@ class HttpSmsProviderTest {
         } finally {
             GATEWAY.release();
         }
+        // the held request is recorded once released: awaited, so that no later count is off by one
+        org.awaitility.Awaitility.await().until(() -> GATEWAY.receivedBy("+33612345670").size() == 1);
         int closedPort;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
@@ -125,10 +133,21 @@ class HttpSmsProviderTest {
         var absent = provider("http://127.0.0.1:" + closedPort + "/sms", "belvoir", PASSWORD, "", Duration.ofSeconds(2));
         assertThatThrownBy(() -> absent.send("+33612345670", "Absent"))
                 .isInstanceOf(SmsProvider.NotSentException.class).hasMessageContaining("unreachable");
+        // a gateway on a local address that is not allowed is not reached (the message does not say why)
+        TestServers.forbidOutgoing(GATEWAY.port());
+        int before = GATEWAY.received().size();
+        try {
+            assertThatThrownBy(() -> provider(GATEWAY.url(), "belvoir", PASSWORD, "", Duration.ofSeconds(2))
+                    .send("+33612345670", "Refusé")).isInstanceOf(SmsProvider.NotSentException.class)
+                    .hasMessage("SMS gateway unreachable");
+        } finally {
+            TestServers.allowOutgoing(GATEWAY.port());
+        }
+        assertThat(GATEWAY.received()).hasSize(before);
     }
 
-    private static HttpSmsProvider provider(String url, String user, String password, String apiKey, Duration timeout) {
+    private HttpSmsProvider provider(String url, String user, String password, String apiKey, Duration timeout) {
         return new HttpSmsProvider(new HttpSmsProvider.Settings(URI.create(url), user, password, "X-Api-Key", apiKey,
-                "Belvoir", "to", "text", "sender", Duration.ofSeconds(2), timeout));
+                "Belvoir", "to", "text", "sender", timeout), outgoing);
     }
 }

@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.beffroi.testing.TestServers;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real SMS gateway for the tests, on 127.0.0.1 and a free port: it checks HTTP Basic credentials (or an
+ * A real SMS gateway for the tests, on 127.0.0.1 and a free port that the application is allowed to reach
+ * ({@code beffroi.outgoing.allowed-hosts}): it checks HTTP Basic credentials (or an
  * API key header), records every request it gets with its JSON body, and answers 401 to wrong credentials,
  * then whatever status was queued, 200 otherwise.
  */
@@ -50,6 +53,11 @@ final class SmsGateway implements AutoCloseable {
         }
         server.createContext("/sms", this::handle);
         server.start();
+        TestServers.allowOutgoing(server.getAddress().getPort());
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String url() {
@@ -122,5 +130,6 @@ final class SmsGateway implements AutoCloseable {
     public void close() {
         release();
         server.stop(0);
+        TestServers.forbidOutgoing(server.getAddress().getPort());
     }
 }

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.beffroi.testing.TestServers;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A browser vendor's push service for the tests, on 127.0.0.1 and a free port: it records every POST
+ * A browser vendor's push service for the tests, on 127.0.0.1 and a free port that the application is allowed
+ * to reach ({@code beffroi.outgoing.allowed-hosts}): it records every POST
  * (path, headers, body) and answers 201 Created, or the status set for a subscription's path (410 Gone for
  * a subscription the browser dropped).
  */
@@ -34,6 +37,7 @@ final class LocalPushService implements AutoCloseable {
         }
         server.createContext("/push/", this::handle);
         server.start();
+        TestServers.allowOutgoing(server.getAddress().getPort());
     }
 
     String origin() {
@@ -68,5 +72,6 @@ final class LocalPushService implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        TestServers.forbidOutgoing(server.getAddress().getPort());
     }
 }
