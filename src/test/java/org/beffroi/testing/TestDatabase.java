@@ -1,24 +1,25 @@
 package org.beffroi.testing;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * On PostgreSQL the test database outlives the run: it is emptied once, at the first context of the
- * run, then migrated. (H2 runs in memory and starts empty.)
+ * On PostgreSQL the test database outlives the run: each schema the contexts use is emptied once, at the first
+ * context of the run that uses it, then migrated. (H2 runs in memory and starts empty.)
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabase {
 
-    private static final AtomicBoolean CLEANED = new AtomicBoolean();
+    private static final Set<String> CLEANED = ConcurrentHashMap.newKeySet();
 
     @Bean
     FlywayMigrationStrategy cleanOnceThenMigrate() {
         return flyway -> {
-            if (TestProfiles.onPostgres() && CLEANED.compareAndSet(false, true)) {
+            if (TestProfiles.onPostgres() && CLEANED.add(String.join(",", flyway.getConfiguration().getSchemas()))) {
                 flyway.clean();
             }
             flyway.migrate();

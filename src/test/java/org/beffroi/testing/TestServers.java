@@ -161,19 +161,26 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         outgoing.put("beffroi.outgoing.allowed-hosts", String.join(",", allowedHosts));
     }
 
+    /**
+     * The property a test class sets to {@code false} to run without any mail server, as the demo does: no SMTP
+     * relay, no bounce mailbox (see {@link WithoutRelay}).
+     */
+    static final String RELAY = "beffroi.test.relay";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-outgoing", outgoing));
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-bounce-mailbox", Map.of(
-                "beffroi.alerts.bounces.imap.host", "127.0.0.1",
-                "beffroi.alerts.bounces.imap.port", bounceMailbox().getImap().getPort(),
-                "beffroi.alerts.bounces.imap.ssl", "false",
-                "beffroi.alerts.bounces.imap.user", BOUNCE_USER,
-                "beffroi.alerts.bounces.imap.password", BOUNCE_PASSWORD)));
+        var environment = context.getEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("beffroi-test-outgoing", outgoing));
+        boolean relay = environment.getProperty(RELAY, Boolean.class, true);
+        if (!relay && TestProfiles.onPostgres()) {
+            // a schema of its own: the other context's scheduler, polling the same database, must not take its tasks
+            environment.getPropertySources().addFirst(new MapPropertySource("beffroi-test-schema", Map.of(
+                    "spring.datasource.hikari.schema", WithoutRelay.SCHEMA,
+                    "spring.flyway.schemas", WithoutRelay.SCHEMA,
+                    "spring.flyway.default-schema", WithoutRelay.SCHEMA)));
+        }
         String registration = "spring.security.oauth2.client.registration." + OIDC_ISSUER + ".";
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beffroi-test-servers", Map.of(
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", smtpPort(),
+        var servers = new java.util.HashMap<String, Object>(Map.of(
                 "spring.security.oauth2.client.provider." + OIDC_ISSUER + ".issuer-uri",
                 oidc().issuerUrl(OIDC_ISSUER).toString(),
                 registration + "client-id", "beffroi",
@@ -181,6 +188,20 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 registration + "client-name", "FranceConnect (test)",
                 registration + "scope", "openid,email,profile",
                 registration + "authorization-grant-type", "authorization_code",
-                registration + "redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}")));
+                registration + "redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}"));
+        if (relay) {
+            servers.put("spring.mail.host", "127.0.0.1");
+            servers.put("spring.mail.port", smtpPort());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("beffroi-test-servers", servers));
+        if (!relay) {
+            return;
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("beffroi-test-bounce-mailbox", Map.of(
+                "beffroi.alerts.bounces.imap.host", "127.0.0.1",
+                "beffroi.alerts.bounces.imap.port", bounceMailbox().getImap().getPort(),
+                "beffroi.alerts.bounces.imap.ssl", "false",
+                "beffroi.alerts.bounces.imap.user", BOUNCE_USER,
+                "beffroi.alerts.bounces.imap.password", BOUNCE_PASSWORD)));
     }
 }

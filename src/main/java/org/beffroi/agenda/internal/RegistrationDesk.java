@@ -181,13 +181,14 @@ public class RegistrationDesk {
 
     private void mail(String to, String key, Event event, String token) {
         var locale = LocaleContextHolder.getLocale();
-        String link = environment.getProperty("beffroi.base-url", "http://localhost:8080")
-                + "/agenda/inscription/annulation?jeton=" + token;
+        var link = new OutgoingMail.Secret(environment.getProperty("beffroi.base-url", "http://localhost:8080")
+                + "/agenda/inscription/annulation?jeton=" + token); // cancels the seat: kept only until sent
         var when = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", locale)
                 .format(event.startsAt().atZone(java.time.ZoneId.of("Europe/Paris")));
         String town = commune.settings().name();
         mailer.send(new OutgoingMail(to, messages.getMessage(key + ".subject", new Object[] {event.title()}, locale),
-                messages.getMessage(key + ".body", new Object[] {event.title(), when, event.place(), link, town}, locale)));
+                messages.getMessage(key + ".body", new Object[] {event.title(), when, event.place(), link.value(), town},
+                        locale), link));
     }
 
 

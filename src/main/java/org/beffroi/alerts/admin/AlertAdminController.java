@@ -146,7 +146,7 @@ class AlertAdminController {
         var messages = desk.messages(id);
         model.addAttribute("messages", messages);
         if (!messages.isEmpty()) {
-            model.addAttribute("byChannel", desk.deliveries(messages.getFirst().id(), "channel"));
+            model.addAttribute("byChannel", desk.reached(id));
         }
         if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && holds(AlertsModule.VULNERABLE_REGISTER)) {
             register.currentCrisis().ifPresent(crisis -> model.addAttribute("crisis", crisis));

@@ -234,17 +234,31 @@ public class AlertDesk {
         return counts;
     }
 
-    /** People reached (sent) by channel, over every alert of each topic: the back office's figures. */
+    /**
+     * The people an alert reached, by channel: those its first message was sent to. Its updates go to them only, so
+     * they reach no one else; a mail that bounced reached no one. The one definition of "people reached", which the
+     * figures by topic and by area add up alert by alert.
+     */
+    public Map<String, Long> reached(long alertId) {
+        var counts = new LinkedHashMap<String, Long>();
+        jdbc.sql("""
+                select d.channel, count(*) from alerts_delivery d join alerts_message m on m.id = d.message_id
+                where m.alert_id = ? and m.kind = 'INITIAL' and d.status = 'SENT' group by d.channel order by d.channel""")
+                .param(alertId).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** People reached (see {@link #reached}) by channel, over every alert of each topic: the back office's figures. */
     public List<Map<String, Object>> reachByTopic() {
         return jdbc.sql("""
                 select a.topic_id, d.channel, count(*) as reached from alerts_delivery d
                 join alerts_message m on m.id = d.message_id join alerts_alert a on a.id = m.alert_id
-                where d.status = 'SENT' group by a.topic_id, d.channel order by a.topic_id, d.channel""")
+                where m.kind = 'INITIAL' and d.status = 'SENT' group by a.topic_id, d.channel order by a.topic_id, d.channel""")
                 .query().listOfRows();
     }
 
     /**
-     * Deliveries that reached someone, by the alert's area — each of its neighbourhoods (an alert to two
+     * People reached (see {@link #reached}), by the alert's area — each of its neighbourhoods (an alert to two
      * neighbourhoods counts in both), the whole commune, or around a point — and by channel.
      */
     public List<Map<String, Object>> reachByArea() {
@@ -252,7 +266,7 @@ public class AlertDesk {
                 select a.area_kind, n.neighbourhood_id, d.channel, count(*) as reached from alerts_delivery d
                 join alerts_message m on m.id = d.message_id join alerts_alert a on a.id = m.alert_id
                 left join alerts_alert_neighbourhood n on n.alert_id = a.id
-                where d.status = 'SENT' group by a.area_kind, n.neighbourhood_id, d.channel
+                where m.kind = 'INITIAL' and d.status = 'SENT' group by a.area_kind, n.neighbourhood_id, d.channel
                 order by a.area_kind, n.neighbourhood_id, d.channel""")
                 .query().listOfRows();
     }

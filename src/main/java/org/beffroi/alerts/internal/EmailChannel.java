@@ -12,9 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.Mailer;
+import org.beffroi.platform.OutgoingMail;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.netty.buffer.ByteBufOutputStream;
 import jakarta.mail.Message;
@@ -30,7 +34,8 @@ import jakarta.mail.internet.MimeMessage;
  * message tells which failed. Where the relay takes 8-bit bodies, an alert's mail is written once per message
  * and each recipient's copy is that template with their own values ({@link MailTemplate}); where the relay also
  * takes commands in a pipeline, those copies go in one ({@link PipelinedSmtp}), each share over one session.
- * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences.
+ * Each mail carries the one-click unsubscribe of RFC 8058 and a link to the subscriber's preferences. Without a
+ * relay (the demo), the mails go to the platform's outbox instead, where the administrator reads them.
  */
 @Component
 class EmailChannel implements DeliveryChannel {
@@ -47,11 +52,17 @@ class EmailChannel implements DeliveryChannel {
     private final NewsletterMail newsletters;
     private final SmtpSessions sessions;
     private final PipelinedSmtp pipelined;
+    /** Found when first needed: the outbox's mailer waits for the scheduler, which waits for the dispatcher's channels. */
+    private final ObjectProvider<Mailer> outbox;
+    private final TransactionTemplate transaction;
 
     EmailChannel(LinkSigner links, MessageSource messages, Commune commune,
             @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
             @Value("${beffroi.alerts.email.connections:2}") int connections, BounceReferences bounces,
-            NewsletterMail newsletters, SmtpSessions sessions, PipelinedSmtp pipelined) {
+            NewsletterMail newsletters, SmtpSessions sessions, PipelinedSmtp pipelined, ObjectProvider<Mailer> outbox,
+            TransactionTemplate transaction) {
+        this.outbox = outbox;
+        this.transaction = transaction;
         this.sessions = sessions;
         this.pipelined = pipelined;
         this.connections = Math.max(1, connections);
@@ -73,7 +84,7 @@ class EmailChannel implements DeliveryChannel {
     public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
         var failed = new HashMap<Long, String>();
         if (!sessions.available()) {
-            recipients.forEach(r -> failed.put(r.subscriptionId(), "NO_RELAY"));
+            toOutbox(message, recipients);
             return failed;
         }
         var oneByOne = recipients;
@@ -107,6 +118,19 @@ class EmailChannel implements DeliveryChannel {
             shares.add(recipients.subList(from, Math.min(recipients.size(), from + size)));
         }
         return shares;
+    }
+
+    /**
+     * Without an SMTP relay (the demo), each recipient's mail is delivered to the platform's outbox in plain text, like
+     * every other mail, where the administrator reads it; the subscriber's own links are its secrets (ADR 0025). The
+     * batch is delivered there in one transaction: all of it, or none, to be tried again.
+     */
+    private void toOutbox(Outgoing message, List<Recipient> recipients) {
+        var written = message.newsletter() == null ? written(message, baseUrl()) : null;
+        var mailer = outbox.getObject();
+        transaction.executeWithoutResult(tx -> recipients.forEach(recipient -> mailer.send(written == null
+                ? newsletters.plain(message.newsletter(), recipient.address(), recipient.subscriptionId())
+                : written.to(recipient.address(), Links.of(written.baseUrl(), links.sign(recipient.subscriptionId()))))));
     }
 
     /**
@@ -210,16 +234,14 @@ class EmailChannel implements DeliveryChannel {
      * said at once rather than found by reading the text again when saved.
      */
     private DeliveryMail write(Common common, InternetAddress to, String token, String encoding) throws MessagingException {
-        String unsubscribe = common.baseUrl() + "/alertes/desabonnement?jeton=" + token;
-        String preferences = common.baseUrl() + "/alertes/preferences?jeton=" + token;
+        var own = Links.of(common.baseUrl(), token);
         var mail = sessions.newMail();
         mail.setFrom(common.from());
         mail.setRecipient(Message.RecipientType.TO, to);
         mail.setHeader("Subject", common.subject());
-        mail.setText(common.text().replace(Newsletter.PREFERENCES, preferences).replace(Newsletter.UNSUBSCRIBE, unsubscribe),
-                StandardCharsets.UTF_8.name());
+        mail.setText(own.into(common.text()), StandardCharsets.UTF_8.name());
         mail.setHeader("Content-Transfer-Encoding", encoding);
-        mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + common.contactEmail()
+        mail.setHeader("List-Unsubscribe", "<" + own.unsubscribe() + ">, <mailto:" + common.contactEmail()
                 + "?subject=desabonnement%20" + token + ">");
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return mail;
@@ -260,28 +282,62 @@ class EmailChannel implements DeliveryChannel {
         if (kept != null && kept.message() == message) {
             return kept;
         }
-        Locale locale = Locale.FRENCH;
-        String baseUrl = environment.getProperty("beffroi.base-url", "http://localhost:8080"); // read late: the port may come last
-        var settings = commune.settings();
-        String severity = messages.getMessage(message.severity().messageKey(), null, locale);
-        String subject = messages.getMessage(message.update() ? "alerts.mail.update.subject" : "alerts.mail.alert.subject",
-                new Object[] {severity, message.title(), settings.name()}, locale);
-        String text = messages.getMessage("alerts.mail.alert.body", new Object[] {message.title(), message.body(),
-                message.link() == null ? "" : message.link(), baseUrl + "/alertes/" + message.alertId(),
-                Newsletter.PREFERENCES, Newsletter.UNSUBSCRIBE}, locale);
+        var written = written(message, baseUrl());
         try {
             // as MimeMessage.setSubject writes it, once rather than for every recipient
-            String encoded = MimeUtility.fold(9, MimeUtility.encodeText(subject, StandardCharsets.UTF_8.name(), null));
+            String encoded = MimeUtility.fold(9, MimeUtility.encodeText(written.subject(), StandardCharsets.UTF_8.name(), null));
             var sender = new InternetAddress(from);
             if (sender.getPersonal() != null) { // a name with accents, encoded as in any header
                 sender = new InternetAddress(sender.getAddress(), sender.getPersonal(), StandardCharsets.UTF_8.name());
             }
-            kept = new Common(message, baseUrl, sender, encoded, text, settings.contactEmail(), null, null);
+            kept = new Common(message, written.baseUrl(), sender, encoded, written.text(), commune.settings().contactEmail(),
+                    null, null);
             kept = kept.withTemplate(template(kept));
         } catch (java.io.UnsupportedEncodingException e) {
             throw new MessagingException("subject not encoded", e);
         }
         common = kept;
         return kept;
+    }
+
+    /** Read late: the port may come last. */
+    private String baseUrl() {
+        return environment.getProperty("beffroi.base-url", "http://localhost:8080");
+    }
+
+    /**
+     * An alert message's subject and text as written for every recipient, before any MIME encoding; the text with
+     * {@link Newsletter#PREFERENCES} and {@link Newsletter#UNSUBSCRIBE} standing for each subscriber's own links.
+     */
+    private record Written(String baseUrl, String subject, String text) {
+
+        /** The plain mail to one subscriber for the outbox, their links its secrets. */
+        OutgoingMail to(String address, Links links) {
+            return new OutgoingMail(address, subject, links.into(text), new OutgoingMail.Secret(links.preferences()),
+                    new OutgoingMail.Secret(links.unsubscribe()));
+        }
+    }
+
+    private Written written(Outgoing message, String baseUrl) {
+        Locale locale = Locale.FRENCH;
+        String severity = messages.getMessage(message.severity().messageKey(), null, locale);
+        String subject = messages.getMessage(message.update() ? "alerts.mail.update.subject" : "alerts.mail.alert.subject",
+                new Object[] {severity, message.title(), commune.settings().name()}, locale);
+        String text = messages.getMessage("alerts.mail.alert.body", new Object[] {message.title(), message.body(),
+                message.link() == null ? "" : message.link(), baseUrl + "/alertes/" + message.alertId(),
+                Newsletter.PREFERENCES, Newsletter.UNSUBSCRIBE}, locale);
+        return new Written(baseUrl, subject, text);
+    }
+
+    /** A subscriber's links in an alert mail, signed with their token. */
+    private record Links(String preferences, String unsubscribe) {
+
+        static Links of(String baseUrl, String token) {
+            return new Links(baseUrl + "/alertes/preferences?jeton=" + token, baseUrl + "/alertes/desabonnement?jeton=" + token);
+        }
+
+        String into(String text) {
+            return text.replace(Newsletter.PREFERENCES, preferences).replace(Newsletter.UNSUBSCRIBE, unsubscribe);
+        }
     }
 }

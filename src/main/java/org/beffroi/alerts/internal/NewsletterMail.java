@@ -1,8 +1,10 @@
 package org.beffroi.alerts.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -21,13 +23,13 @@ import jakarta.mail.internet.MimeMultipart;
 @Component
 class NewsletterMail {
 
-    private final LinkSigner links;
+    private final LinkSigner signer;
     private final Commune commune;
     private final String from;
     private final Environment environment;
 
-    NewsletterMail(LinkSigner links, Commune commune, @Value("${beffroi.mail.from}") String from, Environment environment) {
-        this.links = links;
+    NewsletterMail(LinkSigner signer, Commune commune, @Value("${beffroi.mail.from}") String from, Environment environment) {
+        this.signer = signer;
         this.commune = commune;
         this.from = from;
         this.environment = environment;
@@ -39,31 +41,52 @@ class NewsletterMail {
      */
     MimeMessage compose(MimeMessage mail, DeliveryChannel.Newsletter issue, String to, Long subscriptionId)
             throws MessagingException {
-        String base = environment.getProperty("beffroi.base-url", "http://localhost:8080");
-        String token = subscriptionId == null ? null : links.sign(subscriptionId);
-        String preferences = token == null ? base + "/lettres" : base + "/lettres/preferences?jeton=" + token;
-        // the one-click unsubscribe of a list's mail leaves that list only (RFC 8058 unsubscribes from what was received)
-        String unsubscribe = token == null ? base + "/lettres"
-                : base + "/alertes/desabonnement?jeton=" + token + "&liste=" + issue.listId();
+        var links = links(issue, subscriptionId);
         var helper = new MimeMessageHelper(mail, MimeMessageHelper.MULTIPART_MODE_NO, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(to);
         helper.setSubject(issue.subject());
         // multipart/alternative: the plain text first, the HTML last (the part clients prefer when they can)
         var text = new MimeBodyPart();
-        text.setText(issue.text(preferences, unsubscribe), StandardCharsets.UTF_8.name(), "plain");
+        text.setText(issue.text(links.preferences(), links.unsubscribe()), StandardCharsets.UTF_8.name(), "plain");
         var html = new MimeBodyPart();
-        html.setText(issue.html(preferences, org.springframework.web.util.HtmlUtils.htmlEscape(unsubscribe)),
+        html.setText(issue.html(links.preferences(), org.springframework.web.util.HtmlUtils.htmlEscape(links.unsubscribe())),
                 StandardCharsets.UTF_8.name(), "html");
         var alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         mail.setContent(alternative);
-        if (token != null) {
-            mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + commune.settings().contactEmail()
-                    + "?subject=desabonnement%20" + token + ">");
+        if (links.token() != null) {
+            mail.setHeader("List-Unsubscribe", "<" + links.unsubscribe() + ">, <mailto:" + commune.settings().contactEmail()
+                    + "?subject=desabonnement%20" + links.token() + ">");
             mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mail;
+    }
+
+    /**
+     * The issue's plain text for the platform's outbox, where mail goes without an SMTP relay: the subscriber's own
+     * links are its secrets (ADR 0025).
+     */
+    OutgoingMail plain(DeliveryChannel.Newsletter issue, String to, Long subscriptionId) {
+        var links = links(issue, subscriptionId);
+        var secrets = links.token() == null ? List.<OutgoingMail.Secret>of()
+                : List.of(new OutgoingMail.Secret(links.preferences()), new OutgoingMail.Secret(links.unsubscribe()));
+        return new OutgoingMail(to, issue.subject(), issue.text(links.preferences(), links.unsubscribe()), secrets);
+    }
+
+    /** A subscriber's links signed with {@code token}, or the public page's when there is no subscription. */
+    private record Links(String token, String preferences, String unsubscribe) {
+    }
+
+    private Links links(DeliveryChannel.Newsletter issue, Long subscriptionId) {
+        String base = environment.getProperty("beffroi.base-url", "http://localhost:8080");
+        if (subscriptionId == null) {
+            return new Links(null, base + "/lettres", base + "/lettres");
+        }
+        String token = signer.sign(subscriptionId);
+        // the one-click unsubscribe of a list's mail leaves that list only (RFC 8058 unsubscribes from what was received)
+        return new Links(token, base + "/lettres/preferences?jeton=" + token,
+                base + "/alertes/desabonnement?jeton=" + token + "&liste=" + issue.listId());
     }
 }

@@ -117,10 +117,10 @@ public class Subscriptions {
                 .params(id, list).update());
         Locale locale = LocaleContextHolder.getLocale();
         if (channel == Channel.EMAIL) {
-            String link = baseUrl() + "/alertes/confirmation?jeton=" + token;
+            var link = new OutgoingMail.Secret(baseUrl() + "/alertes/confirmation?jeton=" + token);
             String mail = topicIds.isEmpty() && !listIds.isEmpty() ? "newsletters.mail.confirm" : "alerts.mail.confirm";
             mailer.send(new OutgoingMail(address, messages.getMessage(mail + ".subject", null, locale),
-                    messages.getMessage(mail + ".body", new Object[] {link}, locale)));
+                    messages.getMessage(mail + ".body", new Object[] {link.value()}, locale), link));
         } else {
             sms.send(address, messages.getMessage("alerts.sms.code", new Object[] {code}, locale));
         }

@@ -85,7 +85,7 @@ public class AccountService implements Accounts {
         long id = accounts.insert(email, displayName.strip(), encoder.encode(password), AccountStatus.PENDING,
                 EnumSet.of(Role.RESIDENT));
         String token = tokens.issue(id, TokenPurpose.CONFIRM_EMAIL);
-        mail(email, "mail.confirm.subject", "mail.confirm.body", link("/inscription/confirmation?jeton=" + token));
+        mail(email, "mail.confirm.subject", "mail.confirm.body", secretLink("/inscription/confirmation?jeton=" + token));
         audit.recordFor(id, displayName.strip(), "account.created", "account:" + id, null);
     }
 
@@ -107,7 +107,7 @@ public class AccountService implements Accounts {
     public void requestPasswordReset(String email) {
         accounts.findByEmail(email).ifPresent(account -> {
             String token = tokens.issue(account.id(), TokenPurpose.RESET_PASSWORD);
-            mail(account.email(), "mail.reset.subject", "mail.reset.body", link("/mot-de-passe/nouveau?jeton=" + token));
+            mail(account.email(), "mail.reset.subject", "mail.reset.body", secretLink("/mot-de-passe/nouveau?jeton=" + token));
             audit.recordFor(account.id(), account.displayName(), "password.reset-requested", "account:" + account.id(),
                     null);
         });
@@ -157,7 +157,7 @@ public class AccountService implements Accounts {
         long id = accounts.insert(email, displayName.strip(), null, AccountStatus.PENDING, granted);
         changeServices(id, serviceIds);
         String token = tokens.issue(id, TokenPurpose.INVITATION);
-        mail(email, "mail.invitation.subject", "mail.invitation.body", link("/mot-de-passe/nouveau?jeton=" + token));
+        mail(email, "mail.invitation.subject", "mail.invitation.body", secretLink("/mot-de-passe/nouveau?jeton=" + token));
         audit.record("account.invited", "account:" + id, granted.stream().sorted().toList().toString());
         return Invitation.SENT;
     }
@@ -230,15 +230,28 @@ public class AccountService implements Accounts {
     }
 
     private void mail(String to, String subjectKey, String bodyKey, String link) {
+        mail(to, subjectKey, bodyKey, link, List.of());
+    }
+
+    /** A mail whose link opens the account: the outbox keeps it only until the mail leaves (ADR 0025). */
+    private void mail(String to, String subjectKey, String bodyKey, OutgoingMail.Secret link) {
+        mail(to, subjectKey, bodyKey, link.value(), List.of(link));
+    }
+
+    private void mail(String to, String subjectKey, String bodyKey, String link, List<OutgoingMail.Secret> secrets) {
         Locale locale = LocaleContextHolder.getLocale();
         String name = commune.settings().name();
         mailer.send(new OutgoingMail(to, messages.getMessage(subjectKey, new Object[] {name}, locale),
-                messages.getMessage(bodyKey, new Object[] {name, link}, locale)));
+                messages.getMessage(bodyKey, new Object[] {name, link}, locale), secrets));
     }
 
     /** Links in mail use the configured public address, never the request's Host header. */
     private String link(String path) {
         return environment.getProperty("beffroi.base-url", "http://localhost:8080") + path;
+    }
+
+    private OutgoingMail.Secret secretLink(String path) {
+        return new OutgoingMail.Secret(link(path));
     }
 
     static AccountSummary summary(Account a) {

@@ -2,6 +2,8 @@ package org.beffroi.platform.admin;
 
 import java.time.OffsetDateTime;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,10 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.internal.MailText;
 
 /**
  * The mail outbox: what was sent, what waits, what failed. Without an SMTP relay (the demo), this is
- * where the mail is read, so a sign-up works on a machine with no mail server.
+ * where the mail is read, so a sign-up works on a machine with no mail server. The personal links of a mail are
+ * shown only there, in the demo's mail kept for want of a relay; elsewhere they are hidden (ADR 0025).
  */
 @Controller
 @RequestMapping("/admin/courriels")
@@ -25,13 +29,19 @@ class OutboxController {
     private static final int PAGE_SIZE = 50;
 
     private final JdbcClient jdbc;
+    private final MessageSource messages;
 
-    OutboxController(JdbcClient jdbc) {
+    OutboxController(JdbcClient jdbc, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     record MailRow(long id, String recipient, String subject, String status, int attempts, OffsetDateTime createdAt,
             String body) {
+
+        MailRow withBody(String shown) {
+            return new MailRow(id, recipient, subject, status, attempts, createdAt, shown);
+        }
     }
 
     @GetMapping
@@ -53,8 +63,15 @@ class OutboxController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
+        String hidden = messages.getMessage("admin.outbox.hidden", null, LocaleContextHolder.getLocale());
         model.addAttribute("mail", jdbc.sql("select * from platform_mail where id = ?").param(id)
-                .query(OutboxController::row).optional().orElseThrow(NotFoundException::new));
+                .query((rs, n) -> {
+                    var mail = row(rs, n);
+                    // a kept mail holds its secrets only where they may be shown (the demo's outbox)
+                    String shown = "KEPT".equals(mail.status()) ? rs.getString("secrets") : null;
+                    return mail.withBody(MailText.shown(mail.body(), shown, hidden));
+                })
+                .optional().orElseThrow(NotFoundException::new));
         return "platform/admin/mail";
     }
 

@@ -7,12 +7,10 @@ import java.time.OffsetDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -33,14 +31,13 @@ class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<JavaMailSender> sender;
+    private final MailRoute route;
     private final Clock clock;
     private final String from;
 
-    MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock,
-            @Value("${beffroi.mail.from}") String from) {
+    MailDelivery(JdbcClient jdbc, MailRoute route, Clock clock, @Value("${beffroi.mail.from}") String from) {
         this.jdbc = jdbc;
-        this.sender = sender;
+        this.route = route;
         this.clock = clock;
         this.from = from;
     }
@@ -54,18 +51,23 @@ class MailDelivery {
                 .execute(this::deliver);
     }
 
+    /**
+     * Sends the mail with its secrets put back in its text, then forgets them: what stays shows that the mail left,
+     * and opens nothing (ADR 0025).
+     */
     void deliver(TaskInstance<Long> instance, ExecutionContext context) {
         long id = instance.getData();
-        var mail = jdbc.sql("select recipient, subject, body, status from platform_mail where id = ?").param(id)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+        var mail = jdbc.sql("select recipient, subject, body, secrets, status from platform_mail where id = ?").param(id)
+                .query((rs, n) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
                 .optional();
-        if (mail.isEmpty() || !MailStatus.QUEUED.name().equals(mail.get()[3])) {
+        if (mail.isEmpty() || !MailStatus.QUEUED.name().equals(mail.get().status())) {
             return; // erased meanwhile, or already handled by an earlier run
         }
-        JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null) {
-            jdbc.sql("update platform_mail set status = ?, attempts = attempts + 1 where id = ?")
-                    .params(MailStatus.KEPT.name(), id).update();
+        var smtp = route.relay();
+        if (smtp == null) { // queued while a relay was configured, which is gone since
+            jdbc.sql("update platform_mail set status = ?, attempts = attempts + 1, secrets = ? where id = ?")
+                    .params(MailStatus.KEPT.name(), route.keptMailShowsSecrets() ? mail.get().secrets() : null, id).update();
             return;
         }
         jdbc.sql("update platform_mail set attempts = attempts + 1 where id = ?").param(id).update();
@@ -73,9 +75,9 @@ class MailDelivery {
             var message = smtp.createMimeMessage();
             var helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
-            helper.setTo((String) mail.get()[0]);
-            helper.setSubject((String) mail.get()[1]);
-            helper.setText((String) mail.get()[2], false);
+            helper.setTo(mail.get().recipient());
+            helper.setSubject(mail.get().subject());
+            helper.setText(MailText.revealed(mail.get().body(), mail.get().secrets()), false);
             smtp.send(message);
         } catch (Exception e) {
             jdbc.sql("update platform_mail set last_error = ? where id = ?")
@@ -83,13 +85,16 @@ class MailDelivery {
             log.warn("Mail {} not delivered yet: {}", id, e.getClass().getSimpleName());
             throw new IllegalStateException("SMTP delivery failed for mail " + id, e);
         }
-        jdbc.sql("update platform_mail set status = ?, sent_at = ?, last_error = null where id = ?")
+        jdbc.sql("update platform_mail set status = ?, sent_at = ?, last_error = null, secrets = null where id = ?")
                 .params(MailStatus.SENT.name(), OffsetDateTime.now(clock), id).update();
     }
 
+    private record Queued(String recipient, String subject, String body, String secrets, String status) {
+    }
+
     private void markFailed(TaskInstance<Long> instance) {
-        jdbc.sql("update platform_mail set status = ? where id = ?").params(MailStatus.FAILED.name(), instance.getData())
-                .update();
+        jdbc.sql("update platform_mail set status = ?, secrets = null where id = ?")
+                .params(MailStatus.FAILED.name(), instance.getData()).update();
         log.error("Mail {} given up after {} tries", instance.getData(), MAX_TRIES);
     }
 }

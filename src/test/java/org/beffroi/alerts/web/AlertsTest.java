@@ -25,6 +25,7 @@ import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.SignIn;
 import org.beffroi.testing.TestClock;
+import org.beffroi.testing.TestServers;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -341,6 +342,61 @@ class AlertsTest {
         mvc.perform(get("/admin/alertes").cookie(agent)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"reach-by-area\"")))
                 .andExpect(content().string(Matchers.containsString("<td>" + tilleuls.name() + "</td>")));
+    }
+
+    /**
+     * "Personnes atteintes" is the same figure on the alerts' list (its topic's row) and on the alert's page: the
+     * people the alert reached, counted once whatever its updates, and not those the relay refused.
+     */
+    @Test
+    void thePeopleReachedAreTheSameOnTheListAndOnTheAlertsPage() throws Exception {
+        String topicName = topics.find(topic).orElseThrow().nameFr();
+        String reached = "atteinte-" + UUID.randomUUID() + "@exemple.fr";
+        String alsoReached = "atteint-" + UUID.randomUUID() + "@exemple.fr";
+        String refused = "refusee-" + UUID.randomUUID() + "@exemple.fr";
+        for (String email : new String[] {reached, alsoReached, refused}) {
+            confirmed(email, "COMMUNE");
+        }
+        TestServers.refuseRecipients(java.util.Set.of(refused));
+        long id = compose("COMMUNE", "title", "Tempête " + UUID.randomUUID().toString().substring(0, 6));
+        send(id).andExpect(flash().attribute("saved", "admin.alerts.sending"));
+        Mailbox.awaitMessage(reached, 2);
+        Mailbox.awaitMessage(alsoReached, 2);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> sentColumn(alertPage(id)), sent -> sent.equals(java.util.List.of("2")));
+
+        assertThat(reachedOnThePage(alertPage(id))).containsExactly("Courriel : 2");
+        assertThat(reachedOnTheList(topicName)).containsExactly("2");
+
+        mvc.perform(post("/admin/alertes/" + id + "/mise-a-jour").with(csrf()).cookie(agent).param("title", "Tempête : fin")
+                .param("body", "Le vent faiblit.")).andExpect(status().is3xxRedirection());
+        Mailbox.awaitMessage(reached, 3);
+        Mailbox.awaitMessage(alsoReached, 3);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> sentColumn(alertPage(id)), sent -> sent.equals(java.util.List.of("2", "2")));
+        assertThat(reachedOnThePage(alertPage(id))).containsExactly("Courriel : 2");
+        assertThat(reachedOnTheList(topicName)).containsExactly("2");
+    }
+
+    private org.jsoup.nodes.Document alertPage(long id) throws Exception {
+        return org.jsoup.Jsoup.parse(audience(id).andReturn().getResponse().getContentAsString());
+    }
+
+    /** The "sent" cell of each message of the alert's progress table. */
+    private static java.util.List<String> sentColumn(org.jsoup.nodes.Document page) {
+        return page.select("#progress tbody tr").stream().map(row -> row.child(1).text()).toList();
+    }
+
+    private static java.util.List<String> reachedOnThePage(org.jsoup.nodes.Document page) {
+        return page.select("h2:matchesOwn(^Personnes atteintes$) + ul li").eachText();
+    }
+
+    /** The people reached that the alerts' list shows for a topic, one cell per channel. */
+    private java.util.List<String> reachedOnTheList(String topicName) throws Exception {
+        var list = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/alertes").cookie(agent)).andReturn().getResponse()
+                .getContentAsString());
+        return list.select("h2:matchesOwn(^Personnes atteintes$) + table tbody tr").stream()
+                .filter(row -> row.child(0).text().equals(topicName)).map(row -> row.child(2).text()).toList();
     }
 
     private void assertAudience(long draft, int emails) throws Exception {
