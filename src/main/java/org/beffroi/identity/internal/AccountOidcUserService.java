@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Links an OpenID Connect identity to a local account: the one already linked, else the account with
- * the same address when the provider has verified it, else a new active account.
+ * the same address when the provider has verified it, else a new active account (ADR 0024).
  */
 @Service
 class AccountOidcUserService extends OidcUserService {
@@ -23,13 +23,15 @@ class AccountOidcUserService extends OidcUserService {
     private final AccountRepository accounts;
     private final OidcLinks links;
     private final ServiceModules modules;
+    private final Tokens tokens;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    AccountOidcUserService(AccountRepository accounts, OidcLinks links, ServiceModules modules, AuditLog audit,
-            TransactionTemplate transaction) {
+    AccountOidcUserService(AccountRepository accounts, OidcLinks links, Tokens tokens, ServiceModules modules,
+            AuditLog audit, TransactionTemplate transaction) {
         this.accounts = accounts;
         this.links = links;
+        this.tokens = tokens;
         this.modules = modules;
         this.audit = audit;
         this.transaction = transaction;
@@ -56,13 +58,33 @@ class AccountOidcUserService extends OidcUserService {
             // An unverified address must not take over someone's account.
             throw new OAuth2AuthenticationException(new OAuth2Error("unverified_email"));
         }
-        long id = existing.map(Account::id).orElseGet(() -> accounts.insert(email, displayName(user), null,
-                AccountStatus.ACTIVE, EnumSet.of(Role.RESIDENT)));
-        // the provider has verified the address: a pending account (invited, never confirmed) is confirmed by it
-        accounts.activate(id);
+        long id = existing.map(account -> claim(account, user)).orElseGet(() -> newAccount(email, user));
         links.link(provider, user.getSubject(), id);
         audit.recordFor(id, null, "oidc.linked", "account:" + id, provider);
         return id;
+    }
+
+    /**
+     * The account at the address the provider vouches for, as its owner takes it. A sign-up never confirmed
+     * is anyone's: its password and name are not the owner's, so it is discarded and the owner gets an account
+     * of their own. An invitation was addressed to this mailbox by an administrator, and the provider proves the
+     * mailbox as the invitation's link would: it is accepted, with the roles the administrator chose.
+     */
+    private long claim(Account account, OidcUser user) {
+        if (account.isUnconfirmedSignUp()) {
+            accounts.delete(account.id());
+            audit.recordFor(account.id(), null, "account.sign-up-discarded", "account:" + account.id(), null);
+            return newAccount(account.email(), user);
+        }
+        if (account.isPendingInvitation()) {
+            accounts.activate(account.id());
+            tokens.revokeAll(account.id(), TokenPurpose.INVITATION);
+        }
+        return account.id();
+    }
+
+    private long newAccount(String email, OidcUser user) {
+        return accounts.insert(email, displayName(user), null, AccountStatus.ACTIVE, EnumSet.of(Role.RESIDENT));
     }
 
     private static String displayName(OidcUser user) {
