@@ -49,18 +49,21 @@ class AccountOidcUserService extends OidcUserService {
 
     private long linkOrCreate(String provider, OidcUser user) {
         String email = user.getEmail();
-        if (email == null || email.isBlank()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("missing_email"));
+        boolean given = email != null && !email.isBlank();
+        boolean vouched = given && Boolean.TRUE.equals(user.getEmailVerified());
+        long id;
+        if (vouched) {
+            id = accounts.findByEmail(email).map(account -> claim(account, user)).orElseGet(() -> newAccount(email, user, provider));
+        } else {
+            if (given && accounts.findByEmail(email).isPresent()) {
+                // An unverified address must not take over someone's account.
+                throw new OAuth2AuthenticationException(new OAuth2Error("unverified_email"));
+            }
+            // nor become an account that the address's owner would later reach by signing up or resetting a password
+            id = newAccount(null, user, provider);
         }
-        boolean verified = Boolean.TRUE.equals(user.getEmailVerified());
-        var existing = accounts.findByEmail(email);
-        if (existing.isPresent() && !verified) {
-            // An unverified address must not take over someone's account.
-            throw new OAuth2AuthenticationException(new OAuth2Error("unverified_email"));
-        }
-        long id = existing.map(account -> claim(account, user)).orElseGet(() -> newAccount(email, user));
-        links.link(provider, user.getSubject(), id);
-        audit.recordFor(id, null, "oidc.linked", "account:" + id, provider);
+        links.link(provider, user.getSubject(), id, vouched);
+        audit.recordFor(id, null, "oidc.linked", "account:" + id, provider + (vouched ? "" : " (address not vouched for)"));
         return id;
     }
 
@@ -74,7 +77,7 @@ class AccountOidcUserService extends OidcUserService {
         if (account.isUnconfirmedSignUp()) {
             accounts.delete(account.id());
             audit.recordFor(account.id(), null, "account.sign-up-discarded", "account:" + account.id(), null);
-            return newAccount(account.email(), user);
+            return newAccount(account.email(), user, null);
         }
         if (account.isPendingInvitation()) {
             accounts.activate(account.id());
@@ -83,16 +86,19 @@ class AccountOidcUserService extends OidcUserService {
         return account.id();
     }
 
-    private long newAccount(String email, OidcUser user) {
-        return accounts.insert(email, displayName(user), null, AccountStatus.ACTIVE, EnumSet.of(Role.RESIDENT));
+    /** An active account; without an address when the provider did not vouch for one. */
+    private long newAccount(String email, OidcUser user, String provider) {
+        return accounts.insert(email, displayName(user, email, provider), null, AccountStatus.ACTIVE,
+                EnumSet.of(Role.RESIDENT));
     }
 
-    private static String displayName(OidcUser user) {
+    /** The provider's name for the person, else the vouched address, else the provider's. */
+    private static String displayName(OidcUser user, String email, String provider) {
         String name = user.getFullName();
         if (name == null || name.isBlank()) {
             name = ((user.getGivenName() == null ? "" : user.getGivenName()) + " "
                     + (user.getFamilyName() == null ? "" : user.getFamilyName())).strip();
         }
-        return name.isBlank() ? user.getEmail() : name;
+        return !name.isBlank() ? name : email != null ? email : provider;
     }
 }

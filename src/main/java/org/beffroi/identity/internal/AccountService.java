@@ -41,10 +41,11 @@ public class AccountService implements Accounts {
     private final ApplicationEventPublisher events;
     private final Commune commune;
     private final AccountSessions sessions;
+    private final OidcLinks links;
 
     AccountService(AccountRepository accounts, AgentServiceRepository services, Tokens tokens, PasswordEncoder encoder,
             Mailer mailer, MessageSource messages, Environment environment, AuditLog audit, ServiceModules modules,
-            ApplicationEventPublisher events, Commune commune, AccountSessions sessions) {
+            ApplicationEventPublisher events, Commune commune, AccountSessions sessions, OidcLinks links) {
         this.accounts = accounts;
         this.services = services;
         this.tokens = tokens;
@@ -57,6 +58,7 @@ public class AccountService implements Accounts {
         this.events = events;
         this.commune = commune;
         this.sessions = sessions;
+        this.links = links;
     }
 
     @Override
@@ -122,7 +124,7 @@ public class AccountService implements Accounts {
 
     /**
      * Sets a new password from a reset or invitation link; the link also proves the address, so a
-     * pending account becomes active.
+     * pending account becomes active, and the provider links that nobody vouched for end (ADR 0024).
      */
     @Transactional
     public boolean resetPassword(String token, String newPassword) {
@@ -133,9 +135,10 @@ public class AccountService implements Accounts {
             accounts.activate(id);
             tokens.revokeAll(id, TokenPurpose.RESET_PASSWORD);
             tokens.revokeAll(id, TokenPurpose.INVITATION);
+            int unlinked = links.endLinksNotVouched(id);
             sessions.endAll(id);
             audit.recordFor(id, accounts.findById(id).map(Account::displayName).orElse(null), "password.reset",
-                    "account:" + id, null);
+                    "account:" + id, unlinked == 0 ? null : unlinked + " provider link(s) not vouched for ended");
         });
         return accountId.isPresent();
     }
@@ -162,9 +165,16 @@ public class AccountService implements Accounts {
         return Invitation.SENT;
     }
 
+    /**
+     * Sets a new password after checking the current one, if any. Not for an account without an address: a
+     * password signs in with the address, and one that nobody vouched for is not the account's (ADR 0024).
+     */
     @Transactional
     public boolean changePassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
         var account = accounts.findById(accountId).orElseThrow();
+        if (account.email() == null) {
+            throw new IllegalStateException("account " + accountId + " has no address to sign in with");
+        }
         if (account.passwordHash() != null && !encoder.matches(currentPassword, account.passwordHash())) {
             return false;
         }
@@ -187,7 +197,9 @@ public class AccountService implements Accounts {
         var account = accounts.findById(accountId).orElseThrow();
         audit.record("account.erased", "account:" + accountId, null);
         modules.erasePersonalData(accountId);
-        mailer.forgetRecipient(account.email());
+        if (account.email() != null) {
+            mailer.forgetRecipient(account.email());
+        }
         sessions.endAll(accountId);
         events.publishEvent(new AccountErased(accountId));
     }

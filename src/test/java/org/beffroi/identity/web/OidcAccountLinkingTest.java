@@ -16,6 +16,7 @@ import org.beffroi.platform.Role;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.OidcSignIn;
+import org.beffroi.testing.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import jakarta.servlet.http.Cookie;
 
 /**
  * Which account an OpenID Connect identity reaches: never one whose password its owner did not choose, never
@@ -33,6 +35,7 @@ class OidcAccountLinkingTest {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
     private static final String ATTACKER_PASSWORD = "le mot de passe de l’usurpateur";
+    private static final String OWNER_PASSWORD = "le mot de passe de la propriétaire";
 
     @Autowired
     MockMvc mvc;
@@ -85,6 +88,75 @@ class OidcAccountLinkingTest {
                 .containsExactly("AGENT");
         // the invitation is accepted: its link no longer sets a password
         mvc.perform(get(invitation.substring(invitation.indexOf("/mot-de-passe")))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anAddressTheProviderDoesNotVouchForIsNotTheAccountsAddress() throws Exception {
+        String owner = "proprietaire-" + UUID.randomUUID() + "@exemple.fr";
+        String stranger = UUID.randomUUID().toString();
+        var first = OidcSignIn.as(port, stranger, owner, false, "Inconnu");
+        assertThat(first.signedIn()).isTrue();
+        long strangersAccount = accountOf(stranger);
+        // the stranger's account works, and holds no address: no password can be set on it
+        mvc.perform(get("/mon-compte").cookie(session(first))).andExpect(status().isOk());
+        mvc.perform(post("/mon-compte/mot-de-passe").cookie(session(first)).with(csrf())
+                .param("password", "un mot de passe choisi ici").param("confirmation", "un mot de passe choisi ici"))
+                .andExpect(status().isBadRequest());
+
+        // the owner of the address signs up as if nobody had used it, confirms, and signs in
+        mvc.perform(fromFreshAddress(post("/inscription").with(csrf()).param("displayName", "Odile Propriétaire")
+                .param("email", owner).param("password", OWNER_PASSWORD).param("confirmation", OWNER_PASSWORD)))
+                .andExpect(redirectedUrl("/inscription/courriel-envoye"));
+        String confirmation = Mailbox.link(Mailbox.awaitMessage(owner, 1), "/inscription/confirmation");
+        mvc.perform(get(confirmation.substring(confirmation.indexOf("/inscription")))).andExpect(status().isOk());
+        long ownersAccount = jdbc.sql("select id from identity_account where email = ?").param(owner).query(Long.class)
+                .single();
+        assertThat(ownersAccount).isNotEqualTo(strangersAccount);
+        resetPassword(owner, 2);
+
+        // the stranger's identity still reaches the stranger's account only
+        assertThat(OidcSignIn.as(port, stranger, owner, false, "Inconnu").signedIn()).isTrue();
+        assertThat(accountOf(stranger)).isEqualTo(strangersAccount);
+        assertThat(jdbc.sql("select count(*) from identity_oidc_link where account_id = ?").param(ownersAccount)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPasswordResetEndsTheLinksNotMadeWithAnAddressTheProviderVouchedFor() throws Exception {
+        String owner = "proprietaire-" + UUID.randomUUID() + "@exemple.fr";
+        String ownersIdentity = UUID.randomUUID().toString();
+        assertThat(OidcSignIn.as(port, ownersIdentity, owner, true, "Odile Propriétaire").signedIn()).isTrue();
+        long account = accountOf(ownersIdentity);
+        // a link whose address nobody vouched for, as a provider's sign-in made them before addresses were checked
+        String stranger = UUID.randomUUID().toString();
+        jdbc.sql("insert into identity_oidc_link (provider, subject, account_id, linked_at) values (?, ?, ?, ?)")
+                .params("franceconnect", stranger, account, java.time.OffsetDateTime.now()).update();
+
+        resetPassword(owner, 1);
+
+        assertThat(jdbc.sql("select subject from identity_oidc_link where account_id = ?").param(account)
+                .query(String.class).list()).containsExactly(ownersIdentity);
+        OidcSignIn.as(port, stranger, "autre-" + UUID.randomUUID() + "@exemple.fr", false, "Inconnu");
+        assertThat(accountOf(stranger)).isNotEqualTo(account);
+    }
+
+    /** The owner asks for a reset link (the n-th mail to the address) and chooses a new password with it. */
+    private void resetPassword(String email, int mail) throws Exception {
+        mvc.perform(fromFreshAddress(post("/mot-de-passe-oublie").with(csrf()).param("email", email)))
+                .andExpect(redirectedUrl("/mot-de-passe-oublie?envoye"));
+        String link = Mailbox.link(Mailbox.awaitMessage(email, mail), "/mot-de-passe/nouveau");
+        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", link.substring(link.indexOf("jeton=") + 6))
+                .param("password", "une nouvelle phrase de passe").param("confirmation", "une nouvelle phrase de passe"))
+                .andExpect(redirectedUrl("/connexion?mot-de-passe-change"));
+    }
+
+    private long accountOf(String subject) {
+        return jdbc.sql("select account_id from identity_oidc_link where subject = ?").param(subject).query(Long.class)
+                .single();
+    }
+
+    private static Cookie session(OidcSignIn.Outcome outcome) {
+        return new Cookie(SignIn.SESSION_COOKIE, outcome.sessionId());
     }
 
     private static MockHttpServletRequestBuilder fromFreshAddress(MockHttpServletRequestBuilder request) {
