@@ -73,19 +73,22 @@ public class AccountService implements Accounts {
 
     /**
      * Creates a pending account and mails the confirmation link. When the address already has an
-     * account, its holder gets a mail saying so instead: the page shown is the same, so the form
-     * does not tell who has an account.
+     * account, its holder gets a mail saying so instead: the page shown is the same, and so is the work
+     * (the password hashed, one mail, one line of the security log), so neither the form nor the time it
+     * takes tells who has an account.
      */
     @Transactional
     public void register(String email, String displayName, String password) {
+        String hash = encoder.encode(password);
         var existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             mail(email, "mail.already-registered.subject", "mail.already-registered.body",
                     link("/mot-de-passe-oublie"));
+            audit.recordFor(existing.get().id(), existing.get().displayName(), "account.sign-up-repeated",
+                    "account:" + existing.get().id(), null);
             return;
         }
-        long id = accounts.insert(email, displayName.strip(), encoder.encode(password), AccountStatus.PENDING,
-                EnumSet.of(Role.RESIDENT));
+        long id = accounts.insert(email, displayName.strip(), hash, AccountStatus.PENDING, EnumSet.of(Role.RESIDENT));
         String token = tokens.issue(id, TokenPurpose.CONFIRM_EMAIL);
         mail(email, "mail.confirm.subject", "mail.confirm.body", link("/inscription/confirmation?jeton=" + token));
         audit.recordFor(id, displayName.strip(), "account.created", "account:" + id, null);
