@@ -57,6 +57,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+        attempts.succeeded(request);
         var user = SignedInUser.from(authentication).orElseThrow();
         var account = accounts.findById(user.accountId()).orElseThrow();
         accounts.recordLogin(account.id());
