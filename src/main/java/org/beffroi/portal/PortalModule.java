@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
@@ -113,14 +114,14 @@ public class PortalModule implements ServiceModule {
     }
 
     @Override
-    public Map<String, Object> exportPersonalData(long accountId) {
-        long revisions = articles.countRevisionsBy(accountId);
+    public Map<String, Object> exportPersonalData(DataSubject subject) {
+        long revisions = articles.countRevisionsBy(subject.accountId());
         return revisions == 0 ? Map.of() : Map.of("articleRevisionsWritten", revisions);
     }
 
     @Override
-    public void erasePersonalData(long accountId) {
-        articles.anonymiseAuthor(accountId, "Compte supprimé");
+    public void erasePersonalData(DataSubject subject) {
+        articles.anonymiseAuthor(subject.accountId(), "Compte supprimé");
     }
 
     @Override

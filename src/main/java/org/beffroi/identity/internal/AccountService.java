@@ -13,6 +13,7 @@ import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AgentService;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.Role;
@@ -194,12 +195,28 @@ public class AccountService implements Accounts {
         accounts.updateDisplayName(accountId, displayName.strip());
     }
 
-    /** Erases the account in every module; the security log keeps an anonymised trace. */
+    /**
+     * Whose data an export or an erasure covers: the account, and its address once its holder has shown they
+     * receive its mail (a confirmed sign-up, a reset or invitation link, a provider that vouched for it). Not
+     * while an unvouched provider link reaches the account: such an account may have taken the address from a
+     * provider that did not vouch for it, before ADR 0024.
+     */
+    public DataSubject dataSubject(long accountId) {
+        var account = accounts.findById(accountId).orElseThrow();
+        boolean verified = account.status() == AccountStatus.ACTIVE && account.email() != null
+                && !links.hasLinksNotVouched(accountId);
+        return new DataSubject(accountId, verified ? account.email() : null);
+    }
+
+    /**
+     * Erases the account in every module, with what they hold under its verified address; the security log keeps
+     * an anonymised trace.
+     */
     @Transactional
     public void erase(long accountId) {
         var account = accounts.findById(accountId).orElseThrow();
         audit.record("account.erased", "account:" + accountId, null);
-        modules.erasePersonalData(accountId);
+        modules.erasePersonalData(dataSubject(accountId));
         if (account.email() != null) {
             mailer.forgetRecipient(account.email());
         }

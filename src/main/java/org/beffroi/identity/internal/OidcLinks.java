@@ -42,6 +42,12 @@ public class OidcLinks {
                 .params(accountId, false).update();
     }
 
+    /** Whether a link that no provider's word on the address backs reaches the account. */
+    public boolean hasLinksNotVouched(long accountId) {
+        return jdbc.sql("select count(*) from identity_oidc_link where account_id = ? and address_verified = ?")
+                .params(accountId, false).query(Long.class).single() > 0;
+    }
+
     public List<String> providersOf(long accountId) {
         return jdbc.sql("select provider from identity_oidc_link where account_id = ? order by provider").param(accountId)
                 .query(String.class).list();

@@ -127,7 +127,7 @@ class MyAccountController {
         document.put("controller", commune.settings().name());
         document.put("generatedAt", clock.instant().toString());
         document.put("accountId", user.accountId());
-        document.put("modules", modules.exportPersonalData(user.accountId()));
+        document.put("modules", modules.exportPersonalData(accountService.dataSubject(user.accountId())));
         audit.record("data.exported", "account:" + user.accountId(), null);
         String filename = "mes-donnees-" + DateTimeFormatter.ISO_LOCAL_DATE.format(clock.instant().atZone(clock.getZone()))
                 + ".json";
