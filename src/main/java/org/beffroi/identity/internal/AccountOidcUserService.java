@@ -53,7 +53,8 @@ class AccountOidcUserService extends OidcUserService {
         boolean vouched = given && Boolean.TRUE.equals(user.getEmailVerified());
         long id;
         if (vouched) {
-            id = accounts.findByEmail(email).map(account -> claim(account, user)).orElseGet(() -> newAccount(email, user, provider));
+            id = accounts.findByEmail(email).map(account -> claim(account, user))
+                    .orElseGet(() -> newAccount(email, user, provider));
         } else {
             if (given && accounts.findByEmail(email).isPresent()) {
                 // An unverified address must not take over someone's account.
@@ -63,7 +64,8 @@ class AccountOidcUserService extends OidcUserService {
             id = newAccount(null, user, provider);
         }
         links.link(provider, user.getSubject(), id, vouched);
-        audit.recordFor(id, null, "oidc.linked", "account:" + id, provider + (vouched ? "" : " (address not vouched for)"));
+        audit.recordFor(id, null, "oidc.linked", "account:" + id,
+                provider + (vouched ? "" : " (address not vouched for)"));
         return id;
     }
 

@@ -35,7 +35,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class LoginAttemptsConcurrencyTest {
 
     private static final int ATTEMPTS = 32;
-    /** Client addresses on the loopback network (127.0.0.0/8), one per attempt, so that only the account's limit counts. */
+    /** Client addresses on the loopback network (127.0.0.0/8), one per attempt: only the account's limit counts. */
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
     @Autowired
