@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.Programme;
 import org.beffroi.agenda.internal.RegistrationDesk;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
@@ -89,8 +90,8 @@ public class AgendaModule implements ServiceModule {
     }
 
     @Override
-    public Map<String, Object> exportPersonalData(long accountId) {
-        var registrations = desk.registrationsOf(accountId).stream()
+    public Map<String, Object> exportPersonalData(DataSubject subject) {
+        var registrations = desk.registrationsOf(subject).stream()
                 .map(r -> Map.<String, Object>of("event", events.find(r.eventId()).map(Event::title).orElse(""),
                         "name", r.name(), "email", r.email(), "status", r.status().name(),
                         "registeredAt", r.createdAt().toString()))
@@ -98,11 +99,13 @@ public class AgendaModule implements ServiceModule {
         return registrations.isEmpty() ? Map.of() : Map.of("registrations", registrations);
     }
 
-    /** Frees the person's seats (the waiting list moves up), then forgets them. */
+    /**
+     * Frees the person's seats (the waiting list moves up), then forgets them: those taken signed in, and those
+     * taken with the account's verified address.
+     */
     @Override
-    public void erasePersonalData(long accountId) {
-        desk.cancelAllOf(accountId);
-        jdbc.sql("delete from agenda_registration where account_id = ?").param(accountId).update();
+    public void erasePersonalData(DataSubject subject) {
+        desk.eraseAllOf(subject);
     }
 
     @Override

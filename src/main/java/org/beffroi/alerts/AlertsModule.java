@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.Bounces;
 import org.beffroi.alerts.internal.PublicAlertPages;
 import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.VulnerablePeople;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
@@ -46,11 +48,13 @@ public class AlertsModule implements ServiceModule {
     private final java.time.Clock clock;
     private final VulnerablePeople register;
     private final PublicAlertPages publicPages;
+    private final Bounces bounces;
 
     AlertsModule(AlertDesk desk, Subscriptions subscriptions, JdbcClient jdbc, java.time.Clock clock,
-            VulnerablePeople register, PublicAlertPages publicPages) {
+            VulnerablePeople register, PublicAlertPages publicPages, Bounces bounces) {
         this.register = register;
         this.publicPages = publicPages;
+        this.bounces = bounces;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.jdbc = jdbc;
@@ -104,8 +108,8 @@ public class AlertsModule implements ServiceModule {
     }
 
     @Override
-    public Map<String, Object> exportPersonalData(long accountId) {
-        var list = subscriptions.ofAccount(accountId).stream()
+    public Map<String, Object> exportPersonalData(DataSubject subject) {
+        var list = subscriptions.of(subject).stream()
                 .map(s -> Map.<String, Object>of("channel", s.channel().name(), "address", s.address(),
                         "status", s.status().name(), "area", s.area().kind().name(), "topics", s.topicIds(),
                         "newsletterLists", subscriptions.lists(s.id()), "createdAt", s.createdAt().toString()))
@@ -114,17 +118,21 @@ public class AlertsModule implements ServiceModule {
         if (!list.isEmpty()) {
             data.put("subscriptions", list);
         }
-        var entries = register.export(accountId);
+        if (subject.address().filter(bounces::suppressed).isPresent()) {
+            data.put("addressSuppressedAfterBounce", true);
+        }
+        var entries = register.export(subject.accountId());
         if (!entries.isEmpty()) {
             data.put("vulnerableRegister", entries);
         }
         return data;
     }
 
+    /** Subscriptions made signed in or to the account's verified address, that address's bounce record, the register. */
     @Override
-    public void erasePersonalData(long accountId) {
-        subscriptions.eraseAccount(accountId);
-        register.eraseAccount(accountId);
+    public void erasePersonalData(DataSubject subject) {
+        subscriptions.erase(subject);
+        register.eraseAccount(subject.accountId());
     }
 
     /**

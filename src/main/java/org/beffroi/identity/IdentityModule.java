@@ -15,6 +15,7 @@ import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.identity.internal.AgentServiceRepository;
 import org.beffroi.identity.internal.OidcLinks;
 import org.beffroi.identity.internal.Tokens;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.Role;
@@ -77,7 +78,8 @@ public class IdentityModule implements ServiceModule {
     }
 
     @Override
-    public Map<String, Object> exportPersonalData(long accountId) {
+    public Map<String, Object> exportPersonalData(DataSubject subject) {
+        long accountId = subject.accountId();
         return accounts.findById(accountId).<Map<String, Object>>map(a -> {
             var data = new LinkedHashMap<String, Object>();
             data.put("email", a.email());
@@ -96,8 +98,8 @@ public class IdentityModule implements ServiceModule {
     }
 
     @Override
-    public void erasePersonalData(long accountId) {
-        accountService.deleteAccount(accountId);
+    public void erasePersonalData(DataSubject subject) {
+        accountService.deleteAccount(subject.accountId());
     }
 
     @Override

@@ -62,8 +62,8 @@ public class PlatformModule implements ServiceModule {
     }
 
     @Override
-    public Map<String, Object> exportPersonalData(long accountId) {
-        var entries = audit.entriesOf(accountId).stream()
+    public Map<String, Object> exportPersonalData(DataSubject subject) {
+        var entries = audit.entriesOf(subject.accountId()).stream()
                 .map(e -> Map.of("at", e.occurredAt().toString(), "action", e.action(),
                         "ip", e.ip() == null ? "" : e.ip()))
                 .toList();
@@ -71,8 +71,8 @@ public class PlatformModule implements ServiceModule {
     }
 
     @Override
-    public void erasePersonalData(long accountId) {
-        audit.anonymiseActor(accountId);
+    public void erasePersonalData(DataSubject subject) {
+        audit.anonymiseActor(subject.accountId());
     }
 
     @Override

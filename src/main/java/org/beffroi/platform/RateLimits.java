@@ -13,4 +13,10 @@ public interface RateLimits {
 
     /** Whether the bucket named {@code key} is empty, without taking anything from it. */
     boolean isExhausted(String key, int capacity, Duration period);
+
+    /**
+     * Puts back one token taken by {@link #tryConsume}: a unit reserved before the outcome was known, and the
+     * outcome costs nothing (a successful sign-in). The bucket never holds more than its capacity.
+     */
+    void giveBack(String key, int capacity, Duration period);
 }

@@ -58,13 +58,19 @@ public interface ServiceModule {
         return List.of();
     }
 
-    /** Everything this module holds about an account, as JSON-ready values (maps, lists, strings, numbers). */
-    default Map<String, Object> exportPersonalData(long accountId) {
+    /**
+     * Everything this module holds about a person, as JSON-ready values (maps, lists, strings, numbers): what is
+     * held under their account, and under its verified address when there is one ({@link DataSubject}).
+     */
+    default Map<String, Object> exportPersonalData(DataSubject subject) {
         return Map.of();
     }
 
-    /** Deletes or anonymises what this module holds about an account; keeps only what the law requires. */
-    default void erasePersonalData(long accountId) {
+    /**
+     * Deletes or anonymises what this module holds about a person, under their account and under its verified
+     * address; keeps only what the law requires.
+     */
+    default void erasePersonalData(DataSubject subject) {
     }
 
     /** Removes personal data past its retention period. Called daily. */

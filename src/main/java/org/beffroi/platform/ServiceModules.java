@@ -69,10 +69,10 @@ public class ServiceModules {
         return authorities;
     }
 
-    public Map<String, Object> exportPersonalData(long accountId) {
+    public Map<String, Object> exportPersonalData(DataSubject subject) {
         var sections = new LinkedHashMap<String, Object>();
         for (var module : all()) {
-            var data = module.exportPersonalData(accountId);
+            var data = module.exportPersonalData(subject);
             if (!data.isEmpty()) {
                 sections.put(module.id(), data);
             }
@@ -81,8 +81,8 @@ public class ServiceModules {
     }
 
     /** Erases in reverse order, so that a module goes before the ones it builds on. */
-    public void erasePersonalData(long accountId) {
-        all().reversed().forEach(m -> m.erasePersonalData(accountId));
+    public void erasePersonalData(DataSubject subject) {
+        all().reversed().forEach(m -> m.erasePersonalData(subject));
     }
 
     private static List<MenuEntry> visible(List<MenuEntry> entries, Collection<String> authorities) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
@@ -122,14 +123,14 @@ public class PortalModule implements ServiceModule {
     }
 
     @Override
-    public Map<String, Object> exportPersonalData(long accountId) {
-        long revisions = articles.countRevisionsBy(accountId);
+    public Map<String, Object> exportPersonalData(DataSubject subject) {
+        long revisions = articles.countRevisionsBy(subject.accountId());
         return revisions == 0 ? Map.of() : Map.of("articleRevisionsWritten", revisions);
     }
 
     @Override
-    public void erasePersonalData(long accountId) {
-        articles.anonymiseAuthor(accountId, "Compte supprimé");
+    public void erasePersonalData(DataSubject subject) {
+        articles.anonymiseAuthor(subject.accountId(), "Compte supprimé");
     }
 
     /** Every public page of the portal: neighbourhoods, pages and news, council meetings, guides, media. */

@@ -22,6 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
 @ContextConfiguration(initializers = TestServers.class)
-@Import({TestDatabase.class, TestClock.Configuration.class, Queries.Configuration.class})
+@Import({TestDatabase.class, TestClock.Configuration.class, Queries.Configuration.class, PasswordHashing.Configuration.class})
 public @interface BeffroiTest {
 }

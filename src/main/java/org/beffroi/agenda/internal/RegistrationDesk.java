@@ -12,6 +12,7 @@ import org.beffroi.agenda.Event;
 import org.beffroi.agenda.RegistrationPromoted;
 import org.beffroi.agenda.internal.Registration.Status;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.SecureTokens;
@@ -111,13 +112,16 @@ public class RegistrationDesk {
         return registration;
     }
 
-    /** Cancels every active registration of an account (its erasure). */
+    /**
+     * A person's erasure: cancels their active registrations (the first people waiting take the seats), then
+     * deletes every registration of theirs.
+     */
     @Transactional
-    public void cancelAllOf(long accountId) {
-        jdbc.sql("select id, event_id from agenda_registration where account_id = ? and status <> ?")
-                .params(accountId, Status.CANCELLED.name())
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()
-                .forEach(pair -> cancel(pair[0], pair[1]));
+    public void eraseAllOf(DataSubject subject) {
+        registrationsOf(subject).stream().filter(r -> r.status() != Status.CANCELLED)
+                .forEach(r -> cancel(r.id(), r.eventId()));
+        var whose = whose(subject);
+        jdbc.sql("delete from agenda_registration where " + whose.sql()).params(whose.params()).update();
     }
 
     private void cancel(long registrationId, long eventId) {
@@ -159,9 +163,20 @@ public class RegistrationDesk {
                 .query(RegistrationDesk::registration).list();
     }
 
-    public List<Registration> registrationsOf(long accountId) {
-        return jdbc.sql("select * from agenda_registration where account_id = ? order by id").param(accountId)
+    /** A person's registrations: taken signed in, or with their account's verified address. */
+    public List<Registration> registrationsOf(DataSubject subject) {
+        var whose = whose(subject);
+        return jdbc.sql("select * from agenda_registration where " + whose.sql() + " order by id").params(whose.params())
                 .query(RegistrationDesk::registration).list();
+    }
+
+    private record Whose(String sql, List<Object> params) {
+    }
+
+    private static Whose whose(DataSubject subject) {
+        return subject.address()
+                .map(email -> new Whose("(account_id = ? or email = ?)", List.<Object>of(subject.accountId(), email)))
+                .orElseGet(() -> new Whose("account_id = ?", List.of(subject.accountId())));
     }
 
     public long confirmedCount(long eventId) {

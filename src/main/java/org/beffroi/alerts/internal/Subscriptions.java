@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.beffroi.alerts.internal.Subscription.Status;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.SecureTokens;
@@ -258,9 +259,15 @@ public class Subscriptions {
                 .query(this::row).list();
     }
 
-    public List<Subscription> ofAccount(long accountId) {
-        return jdbc.sql("select * from alerts_subscription where account_id = ? order by id").param(accountId)
-                .query(this::row).list();
+    /** A person's subscriptions: made signed in, or by e-mail to their account's verified address. */
+    public List<Subscription> of(DataSubject subject) {
+        if (subject.address().isEmpty()) {
+            return jdbc.sql("select * from alerts_subscription where account_id = ? order by id")
+                    .param(subject.accountId()).query(this::row).list();
+        }
+        return jdbc.sql("""
+                select * from alerts_subscription where account_id = ? or (channel = ? and address = ?) order by id""")
+                .params(subject.accountId(), Channel.EMAIL.name(), subject.address().get()).query(this::row).list();
     }
 
     public Map<String, Long> countsByChannel() {
@@ -277,9 +284,11 @@ public class Subscriptions {
                 .params(Status.PENDING.name(), OffsetDateTime.now(clock).minusDays(7)).update();
     }
 
+    /** A person's erasure: their subscriptions end, and their address leaves the suppression list. */
     @Transactional
-    public void eraseAccount(long accountId) {
-        ofAccount(accountId).forEach(s -> unsubscribe(s.id()));
+    public void erase(DataSubject subject) {
+        of(subject).forEach(s -> unsubscribe(s.id()));
+        subject.address().ifPresent(address -> Bounces.lift(jdbc, address));
     }
 
     Subscription row(ResultSet rs, int n) throws SQLException {

@@ -31,7 +31,10 @@ public class AccountRepository {
         this.clock = clock;
     }
 
-    /** Addresses are kept in lower case: the unique index then forbids two accounts for one mailbox. */
+    /**
+     * Addresses are kept in lower case: the unique index then forbids two accounts for one mailbox. An account
+     * reached through a provider that did not vouch for an address holds none (null).
+     */
     public static String normalise(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
@@ -41,7 +44,7 @@ public class AccountRepository {
         jdbc.sql("""
                 insert into identity_account (email, display_name, password_hash, status, created_at, confirmed_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(normalise(email), displayName, passwordHash, status.name(), now(),
+                .params(email == null ? null : normalise(email), displayName, passwordHash, status.name(), now(),
                         status == AccountStatus.ACTIVE ? now() : null)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
@@ -55,6 +58,9 @@ public class AccountRepository {
     }
 
     public Optional<Account> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
         return jdbc.sql("select * from identity_account where email = ?").param(normalise(email))
                 .query(AccountRepository::account).optional().map(this::withRolesAndServices);
     }

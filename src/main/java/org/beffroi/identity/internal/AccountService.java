@@ -13,6 +13,7 @@ import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AgentService;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.Role;
@@ -41,10 +42,11 @@ public class AccountService implements Accounts {
     private final ApplicationEventPublisher events;
     private final Commune commune;
     private final AccountSessions sessions;
+    private final OidcLinks links;
 
     AccountService(AccountRepository accounts, AgentServiceRepository services, Tokens tokens, PasswordEncoder encoder,
             Mailer mailer, MessageSource messages, Environment environment, AuditLog audit, ServiceModules modules,
-            ApplicationEventPublisher events, Commune commune, AccountSessions sessions) {
+            ApplicationEventPublisher events, Commune commune, AccountSessions sessions, OidcLinks links) {
         this.accounts = accounts;
         this.services = services;
         this.tokens = tokens;
@@ -57,6 +59,7 @@ public class AccountService implements Accounts {
         this.events = events;
         this.commune = commune;
         this.sessions = sessions;
+        this.links = links;
     }
 
     @Override
@@ -71,19 +74,22 @@ public class AccountService implements Accounts {
 
     /**
      * Creates a pending account and mails the confirmation link. When the address already has an
-     * account, its holder gets a mail saying so instead: the page shown is the same, so the form
-     * does not tell who has an account.
+     * account, its holder gets a mail saying so instead: the page shown is the same, and so is the work
+     * (the password hashed, one mail, one line of the security log), so neither the form nor the time it
+     * takes tells who has an account.
      */
     @Transactional
     public void register(String email, String displayName, String password) {
+        String hash = encoder.encode(password);
         var existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             mail(email, "mail.already-registered.subject", "mail.already-registered.body",
                     link("/mot-de-passe-oublie"));
+            audit.recordFor(existing.get().id(), existing.get().displayName(), "account.sign-up-repeated",
+                    "account:" + existing.get().id(), null);
             return;
         }
-        long id = accounts.insert(email, displayName.strip(), encoder.encode(password), AccountStatus.PENDING,
-                EnumSet.of(Role.RESIDENT));
+        long id = accounts.insert(email, displayName.strip(), hash, AccountStatus.PENDING, EnumSet.of(Role.RESIDENT));
         String token = tokens.issue(id, TokenPurpose.CONFIRM_EMAIL);
         mail(email, "mail.confirm.subject", "mail.confirm.body", secretLink("/inscription/confirmation?jeton=" + token));
         audit.recordFor(id, displayName.strip(), "account.created", "account:" + id, null);
@@ -122,7 +128,7 @@ public class AccountService implements Accounts {
 
     /**
      * Sets a new password from a reset or invitation link; the link also proves the address, so a
-     * pending account becomes active.
+     * pending account becomes active, and the provider links that nobody vouched for end (ADR 0024).
      */
     @Transactional
     public boolean resetPassword(String token, String newPassword) {
@@ -133,9 +139,10 @@ public class AccountService implements Accounts {
             accounts.activate(id);
             tokens.revokeAll(id, TokenPurpose.RESET_PASSWORD);
             tokens.revokeAll(id, TokenPurpose.INVITATION);
+            int unlinked = links.endLinksNotVouched(id);
             sessions.endAll(id);
             audit.recordFor(id, accounts.findById(id).map(Account::displayName).orElse(null), "password.reset",
-                    "account:" + id, null);
+                    "account:" + id, unlinked == 0 ? null : unlinked + " provider link(s) not vouched for ended");
         });
         return accountId.isPresent();
     }
@@ -162,9 +169,16 @@ public class AccountService implements Accounts {
         return Invitation.SENT;
     }
 
+    /**
+     * Sets a new password after checking the current one, if any. Not for an account without an address: a
+     * password signs in with the address, and one that nobody vouched for is not the account's (ADR 0024).
+     */
     @Transactional
     public boolean changePassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
         var account = accounts.findById(accountId).orElseThrow();
+        if (account.email() == null) {
+            throw new IllegalStateException("account " + accountId + " has no address to sign in with");
+        }
         if (account.passwordHash() != null && !encoder.matches(currentPassword, account.passwordHash())) {
             return false;
         }
@@ -181,13 +195,31 @@ public class AccountService implements Accounts {
         accounts.updateDisplayName(accountId, displayName.strip());
     }
 
-    /** Erases the account in every module; the security log keeps an anonymised trace. */
+    /**
+     * Whose data an export or an erasure covers: the account, and its address once its holder has shown they
+     * receive its mail (a confirmed sign-up, a reset or invitation link, a provider that vouched for it). Not
+     * while an unvouched provider link reaches the account: such an account may have taken the address from a
+     * provider that did not vouch for it, before ADR 0024.
+     */
+    public DataSubject dataSubject(long accountId) {
+        var account = accounts.findById(accountId).orElseThrow();
+        boolean verified = account.status() == AccountStatus.ACTIVE && account.email() != null
+                && !links.hasLinksNotVouched(accountId);
+        return new DataSubject(accountId, verified ? account.email() : null);
+    }
+
+    /**
+     * Erases the account in every module, with what they hold under its verified address; the security log keeps
+     * an anonymised trace.
+     */
     @Transactional
     public void erase(long accountId) {
         var account = accounts.findById(accountId).orElseThrow();
         audit.record("account.erased", "account:" + accountId, null);
-        modules.erasePersonalData(accountId);
-        mailer.forgetRecipient(account.email());
+        modules.erasePersonalData(dataSubject(accountId));
+        if (account.email() != null) {
+            mailer.forgetRecipient(account.email());
+        }
         sessions.endAll(accountId);
         events.publishEvent(new AccountErased(accountId));
     }

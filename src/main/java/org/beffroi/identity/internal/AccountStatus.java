@@ -2,7 +2,10 @@ package org.beffroi.identity.internal;
 
 /** Where an account stands. */
 public enum AccountStatus {
-    /** Created, waiting for the confirmation of its e-mail address. */
+    /**
+     * Waiting for its holder: a sign-up (with a password) whose address is not confirmed yet, or an invitation
+     * (without one) whose holder has not chosen a password yet.
+     */
     PENDING,
     ACTIVE
 }

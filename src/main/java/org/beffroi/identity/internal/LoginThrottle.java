@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses a password sign-in, before any password is checked, once the client address or the account
- * has spent its failed attempts: 429 with Retry-After.
+ * Takes the attempt from the client address's count and the account's before any password is checked, and
+ * refuses the sign-in once either is spent: 429 with Retry-After.
  */
 class LoginThrottle extends OncePerRequestFilter {
 
@@ -31,7 +31,7 @@ class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (attempts.blocked(request)) {
+        if (!attempts.reserve(request)) {
             response.setHeader("Retry-After", Long.toString(LoginAttempts.WINDOW.toSeconds()));
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
             return;

@@ -25,9 +25,27 @@ public class OidcLinks {
                 .params(provider, subject).query(Long.class).optional();
     }
 
-    public void link(String provider, String subject, long accountId) {
-        jdbc.sql("insert into identity_oidc_link (provider, subject, account_id, linked_at) values (?, ?, ?, ?)")
-                .params(provider, subject, accountId, OffsetDateTime.now(clock)).update();
+    /** Links the identity; {@code addressVouched}: the provider vouched for the account's address. */
+    public void link(String provider, String subject, long accountId, boolean addressVouched) {
+        jdbc.sql("""
+                insert into identity_oidc_link (provider, subject, account_id, linked_at, address_verified)
+                values (?, ?, ?, ?, ?)""")
+                .params(provider, subject, accountId, OffsetDateTime.now(clock), addressVouched).update();
+    }
+
+    /**
+     * Ends the account's links that no provider's word on its address backs: the address's owner did not make
+     * them. Answers how many.
+     */
+    public int endLinksNotVouched(long accountId) {
+        return jdbc.sql("delete from identity_oidc_link where account_id = ? and address_verified = ?")
+                .params(accountId, false).update();
+    }
+
+    /** Whether a link that no provider's word on the address backs reaches the account. */
+    public boolean hasLinksNotVouched(long accountId) {
+        return jdbc.sql("select count(*) from identity_oidc_link where account_id = ? and address_verified = ?")
+                .params(accountId, false).query(Long.class).single() > 0;
     }
 
     public List<String> providersOf(long accountId) {

@@ -1,6 +1,7 @@
 package org.beffroi.identity.internal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 
 import org.beffroi.platform.AuditLog;
@@ -40,11 +41,27 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         this.attempts = attempts;
         this.commune = commune;
         redirect.setDefaultTargetUrl("/mon-compte");
+        redirect.setRedirectStrategy(SignInHandlers::redirectByPath);
+    }
+
+    /**
+     * The page asked for before signing in was saved as a full URL, with the host its request named: only its
+     * path and query are kept, so that signing in never sends anyone to a host a client chose.
+     */
+    private static void redirectByPath(HttpServletRequest request, HttpServletResponse response, String url)
+            throws IOException {
+        var uri = URI.create(url);
+        String target = uri.isAbsolute()
+                ? (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                : request.getContextPath() + url;
+        response.sendRedirect(response.encodeRedirectURL(target));
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+        attempts.succeeded(request);
         var user = SignedInUser.from(authentication).orElseThrow();
         var account = accounts.findById(user.accountId()).orElseThrow();
         accounts.recordLogin(account.id());

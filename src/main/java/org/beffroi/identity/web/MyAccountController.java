@@ -100,6 +100,10 @@ class MyAccountController {
             @ModelAttribute("passwordForm") NewPasswordForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         var account = (org.beffroi.identity.internal.Account) model.getAttribute("account");
+        if (account.email() == null) {
+            // an account reached through a provider that vouched for no address: a password would sign in to nothing
+            errors.reject("account.password.no-address");
+        }
         PasswordFields.check(policy, form.getPassword(), form.getConfirmation(), account.email(), errors);
         if (!errors.hasErrors() && !accountService.changePassword(user.accountId(), form.getCurrent(), form.getPassword(),
                 request.getSession().getId())) {
@@ -123,7 +127,7 @@ class MyAccountController {
         document.put("controller", commune.settings().name());
         document.put("generatedAt", clock.instant().toString());
         document.put("accountId", user.accountId());
-        document.put("modules", modules.exportPersonalData(user.accountId()));
+        document.put("modules", modules.exportPersonalData(accountService.dataSubject(user.accountId())));
         audit.record("data.exported", "account:" + user.accountId(), null);
         String filename = "mes-donnees-" + DateTimeFormatter.ISO_LOCAL_DATE.format(clock.instant().atZone(clock.getZone()))
                 + ".json";

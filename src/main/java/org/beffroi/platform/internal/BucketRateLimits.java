@@ -28,6 +28,11 @@ class BucketRateLimits implements RateLimits {
         return bucket(key, capacity, period).getAvailableTokens() < 1;
     }
 
+    @Override
+    public void giveBack(String key, int capacity, Duration period) {
+        bucket(key, capacity, period).addTokens(1);
+    }
+
     private Bucket bucket(String key, int capacity, Duration period) {
         return buckets.get(key + "|" + capacity + "|" + period, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build())

@@ -135,6 +135,56 @@ class SignInSecurityTest {
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
     }
 
+    /**
+     * A client may send any Host header: the way to the sign-in page, and back to the page asked for after
+     * signing in, must not send anyone to the host it named.
+     */
+    @Test
+    void redirectsDoNotNameTheHostTheClientSent() throws Exception {
+        var asked = rawGet("/mon-compte", "evil.example", null);
+        assertThat(asked.location()).isEqualTo("/connexion");
+        assertThat(rawGet("/admin/utilisateurs", "evil.example:8443", null).location()).isEqualTo("/connexion");
+
+        // the page asked for was kept in the session with the forged host; signing in goes back to its path only
+        String email = account("le mot de passe de Blaise");
+        String session = asked.sessionCookie();
+        var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = http.send(HttpRequest.newBuilder(URI.create(base() + "/connexion")).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var signIn = http.send(HttpRequest.newBuilder(URI.create(base() + "/connexion")).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfOf(form) + "&username="
+                        + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode("le mot de passe de Blaise", StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/mon-compte"));
+    }
+
+    private record RawAnswer(String location, String sessionCookie) {
+    }
+
+    /** A GET over a plain socket, since HTTP clients do not let one choose the Host header. */
+    private RawAnswer rawGet(String path, String host, String cookie) throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/html\r\n"
+                    + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            String location = null;
+            String session = null;
+            for (String line : head.split("\r\n")) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("location:")) {
+                    location = line.substring("location:".length()).strip();
+                } else if (lower.startsWith("set-cookie:") && line.contains(SignIn.SESSION_COOKIE + "=")) {
+                    session = line.substring("set-cookie:".length()).strip().split(";")[0];
+                }
+            }
+            return new RawAnswer(location, session);
+        }
+    }
+
     /** An active account of its own, so that no other test shares its counters. */
     private String account(String password) {
         String email = "compte-" + UUID.randomUUID() + "@exemple.fr";
