@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.beffroi.testing.HttpVisitor.csrfOf;
 import static org.beffroi.testing.HttpVisitor.fields;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import org.beffroi.platform.PrivateAnswers;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.CsrfTokens;
 import org.beffroi.testing.HttpVisitor;
@@ -103,6 +105,13 @@ class SessionsTest {
                 StandardCharsets.UTF_8);
         assertThat(jdbc.sql("select max_inactive_interval from identity_session where session_id = ?").param(id)
                 .query(Integer.class).single()).isEqualTo(10 * 60);
+    }
+
+    @Test
+    void aPageWithAFormThatPostsIsForThisVisitorOnlyAPageWithoutIsNot() throws Exception {
+        // what keeps the visitors' page cache from giving one visitor's token to another (ADR 0020)
+        assertThat(PrivateAnswers.isMarked(mvc.perform(get("/connexion")).andReturn().getRequest())).isTrue();
+        assertThat(PrivateAnswers.isMarked(mvc.perform(get("/recherche?q=piscine")).andReturn().getRequest())).isFalse();
     }
 
     @Test
