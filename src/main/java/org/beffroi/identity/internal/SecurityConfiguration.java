@@ -3,6 +3,7 @@ package org.beffroi.identity.internal;
 import org.beffroi.platform.PlatformModule;
 import org.beffroi.platform.ServiceModules;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -16,10 +17,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /** Who may reach what, how people sign in and out, and the security headers of every answer. */
@@ -56,19 +60,45 @@ class SecurityConfiguration {
         return provider;
     }
 
+    /**
+     * The page someone asked for before being sent to sign in, kept in a cookie for the sign-in to return to
+     * (ADR 0028): kept in the session, it would store a session for every visitor sent to the sign-in page.
+     * Only the path is kept, and only a page's (GET, not an htmx fragment).
+     */
+    @Bean
+    RequestCache pageBeforeSignIn(@Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
+        var cache = new CookieRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null);
+        cache.setCookieCustomizer(cookie -> {
+            cookie.setAttribute("SameSite", "Lax");
+            cookie.setSecure(secure || cookie.getSecure());
+        });
+        return cache;
+    }
+
+    /** Visitors' CSRF tokens in a cookie, signed-in people's in their session (ADR 0028). */
+    @Bean
+    CsrfTokenRepository csrfTokens(@Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
+        return new SessionOrCookieCsrfTokenRepository(secure);
+    }
+
     @Bean
     SecurityFilterChain web(HttpSecurity http, SignInHandlers handlers, ServiceModules modules,
             LoginAttempts attempts, ObjectProvider<ClientRegistrationRepository> oidcClients,
-            AccountOidcUserService oidcUsers) throws Exception {
+            AccountOidcUserService oidcUsers, RequestCache pageBeforeSignIn, CsrfTokenRepository csrfTokens)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasAuthority(PlatformModule.BACK_OFFICE.authority())
                         .requestMatchers("/mon-compte/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(fromThisMachine())
                         .anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
-                        && modules.pathsWithoutCsrf()
-                                .contains(request.getRequestURI().substring(request.getContextPath().length()))))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new PrivateCsrfTokenHandler())
+                        .ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
+                                && modules.pathsWithoutCsrf().contains(
+                                        request.getRequestURI().substring(request.getContextPath().length()))))
+                .requestCache(cache -> cache.requestCache(pageBeforeSignIn))
                 .formLogin(form -> form.loginPage("/connexion").loginProcessingUrl("/connexion")
                         .successHandler(handlers).failureHandler(handlers).permitAll())
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte")

@@ -14,13 +14,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * After a sign-in attempt: the security log, the idle timeout (short for staff), and where to go.
+ * After a sign-in attempt: the security log, the idle timeout (short for staff; a session made before signing
+ * in was shorter still), the session's CSRF token, and where to go (back to the page asked for, ADR 0028).
  * Every failure but one shows the same message, so the form does not tell which accounts exist; the
  * exception is a right password on an unconfirmed account.
  */
@@ -28,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     static final Duration STAFF_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration RESIDENT_IDLE_TIMEOUT = Duration.ofMinutes(60);
 
     private final AccountRepository accounts;
     private final AuditLog audit;
@@ -35,12 +39,14 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     private final Commune commune;
     private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(AccountRepository accounts, AuditLog audit, LoginAttempts attempts, Commune commune) {
+    SignInHandlers(AccountRepository accounts, AuditLog audit, LoginAttempts attempts, Commune commune,
+            RequestCache pageBeforeSignIn) {
         this.accounts = accounts;
         this.audit = audit;
         this.attempts = attempts;
         this.commune = commune;
         redirect.setDefaultTargetUrl("/mon-compte");
+        redirect.setRequestCache(pageBeforeSignIn);
         redirect.setRedirectStrategy(SignInHandlers::redirectByPath);
     }
 
@@ -67,8 +73,12 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         accounts.recordLogin(account.id());
         audit.recordFor(account.id(), account.displayName(), "login.success", "account:" + account.id(),
                 authentication.getClass().getSimpleName().contains("OAuth2") ? "oidc" : "password");
-        if (account.isStaff()) {
-            request.getSession().setMaxInactiveInterval((int) STAFF_IDLE_TIMEOUT.toSeconds());
+        request.getSession().setMaxInactiveInterval(
+                (int) (account.isStaff() ? STAFF_IDLE_TIMEOUT : RESIDENT_IDLE_TIMEOUT).toSeconds());
+        // the session's CSRF token, made now rather than by the first page with a form: pages opened at once
+        // afterwards (tabs restored together) all carry the same one, and none of their forms is refused
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
         }
         if (!commune.isOpen() && authentication.getAuthorities().stream()
                 .anyMatch(granted -> PlatformModule.MANAGE_SETTINGS.authority().equals(granted.getAuthority()))) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
+import org.beffroi.platform.PrivateAnswers;
 import org.beffroi.platform.ServiceModules;
 import org.beffroi.platform.web.VisitorPageCache.Key;
 import org.beffroi.platform.web.VisitorPageCache.Page;
@@ -31,8 +32,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Serves anonymous visitors the pages the modules declare ({@code pagesForVisitors}) from
  * {@link VisitorPageCache}, rendering each once (ADR 0020). Placed after Spring Security's chain, which
  * still runs for every request: the security headers are on every answer, and the person is known here. A
- * page is kept only if its rendering neither made a session nor set a cookie (a CSRF token lives in the
- * session, so a page with one is never kept) and answered 200 with HTML.
+ * page is kept only if its rendering neither made a session, nor set a cookie, nor put in something for this
+ * visitor only ({@link PrivateAnswers}: a form's CSRF token, which may come from a cookie the visitor already
+ * had), and answered 200 with HTML.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
@@ -113,7 +115,8 @@ class VisitorPageFilter extends OncePerRequestFilter {
     private static boolean isTheSameForEveryVisitor(HttpServletRequest request, HttpServletResponse rendered) {
         return rendered.getStatus() == HttpServletResponse.SC_OK && rendered.getContentType() != null
                 && rendered.getContentType().startsWith("text/html") && request.getSession(false) == null
-                && rendered.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && isAnonymous();
+                && rendered.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && !PrivateAnswers.isMarked(request)
+                && isAnonymous();
     }
 
     private static void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -7,27 +7,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.platform.Role;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.CsrfTokens;
+import org.beffroi.testing.HttpVisitor;
 import org.beffroi.testing.SignIn;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -57,6 +58,14 @@ class SignInSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void tokensKeptAsTheApplicationKeepsThem() {
+        CsrfTokens.asTheApplicationKeepsThem(context);
+    }
 
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
@@ -112,25 +121,23 @@ class SignInSecurityTest {
 
     @Test
     void signingInGivesANewSessionIdAndSigningOutEndsTheSession() throws Exception {
-        var cookies = new CookieManager();
-        var http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = http.send(get("/connexion"), HttpResponse.BodyHandlers.ofString()).body();
-        String before = sessionId(cookies);
+        // a session someone else knows the id of (their own, planted in this browser) must not become this person's
+        var visitor = new HttpVisitor(port);
+        visitor.signIn(account("le mot de passe de Lucien"), "le mot de passe de Lucien");
+        String before = visitor.cookie(SignIn.SESSION_COOKIE);
         assertThat(before).isNotNull();
 
-        var signIn = http.send(postForm("/connexion", "_csrf=" + csrfOf(form) + "&username=agent%40belvoir.example"
-                + "&password=belvoir-agent-2026"), HttpResponse.BodyHandlers.ofString());
+        var signIn = visitor.signIn("agent@belvoir.example", "belvoir-agent-2026");
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/mon-compte"));
-        String after = sessionId(cookies);
+        String after = visitor.cookie(SignIn.SESSION_COOKIE);
         assertThat(after).isNotNull().isNotEqualTo(before);
-        assertThat(http.send(get("/mon-compte"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(replayed(before, "/mon-compte").statusCode()).isEqualTo(302);
 
-        String account = http.send(get("/mon-compte"), HttpResponse.BodyHandlers.ofString()).body();
-        http.send(postForm("/deconnexion", "_csrf=" + csrfOf(account)), HttpResponse.BodyHandlers.ofString());
+        String account = visitor.get("/mon-compte").body();
+        assertThat(account).contains("agent@belvoir.example");
+        visitor.post("/deconnexion", HttpVisitor.fields("_csrf", HttpVisitor.csrfOf(account)));
         // the old session cookie, replayed, no longer opens the account
-        var replay = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        var response = replay.send(HttpRequest.newBuilder(URI.create(base() + "/mon-compte"))
-                .header("Cookie", SignIn.SESSION_COOKIE + "=" + after).build(), HttpResponse.BodyHandlers.ofString());
+        var response = replayed(after, "/mon-compte");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
     }
@@ -145,22 +152,26 @@ class SignInSecurityTest {
         assertThat(asked.location()).isEqualTo("/connexion");
         assertThat(rawGet("/admin/utilisateurs", "evil.example:8443", null).location()).isEqualTo("/connexion");
 
-        // the page asked for was kept in the session with the forged host; signing in goes back to its path only
+        // the page asked for was kept (in a cookie) with the forged host; signing in goes back to its path only
         String email = account("le mot de passe de Blaise");
-        String session = asked.sessionCookie();
         var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = http.send(HttpRequest.newBuilder(URI.create(base() + "/connexion")).header("Cookie", session).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var signIn = http.send(HttpRequest.newBuilder(URI.create(base() + "/connexion")).header("Cookie", session)
+        var formPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion")).header("Cookie", asked.cookies())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String form = formPage.body();
+        var cookies = new java.util.ArrayList<>(java.util.List.of(asked.cookies().split("; ")));
+        formPage.headers().allValues("Set-Cookie").forEach(c -> cookies.add(c.split(";")[0]));
+        String cookieHeader = String.join("; ", cookies.stream().filter(c -> !c.isBlank()).toList());
+        var signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion")).header("Cookie", cookieHeader)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfOf(form) + "&username="
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + HttpVisitor.csrfOf(form) + "&username="
                         + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                         + URLEncoder.encode("le mot de passe de Blaise", StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/mon-compte"));
     }
 
-    private record RawAnswer(String location, String sessionCookie) {
+    /** Where the answer leads, and the cookies it set, as a Cookie header. */
+    private record RawAnswer(String location, String cookies) {
     }
 
     /** A GET over a plain socket, since HTTP clients do not let one choose the Host header. */
@@ -172,17 +183,24 @@ class SignInSecurityTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
             String location = null;
-            String session = null;
+            var cookies = new java.util.ArrayList<String>();
             for (String line : head.split("\r\n")) {
                 String lower = line.toLowerCase(java.util.Locale.ROOT);
                 if (lower.startsWith("location:")) {
                     location = line.substring("location:".length()).strip();
-                } else if (lower.startsWith("set-cookie:") && line.contains(SignIn.SESSION_COOKIE + "=")) {
-                    session = line.substring("set-cookie:".length()).strip().split(";")[0];
+                } else if (lower.startsWith("set-cookie:")) {
+                    cookies.add(line.substring("set-cookie:".length()).strip().split(";")[0]);
                 }
             }
-            return new RawAnswer(location, session);
+            return new RawAnswer(location, String.join("; ", cookies));
         }
+    }
+
+    private HttpResponse<String> replayed(String sessionCookie, String path) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Cookie", SignIn.SESSION_COOKIE + "=" + sessionCookie).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** An active account of its own, so that no other test shares its counters. */
@@ -220,29 +238,5 @@ class SignInSecurityTest {
     private static String freshAddress() {
         int n = ADDRESSES.getAndIncrement();
         return "198.51." + (n / 250) + "." + (n % 250 + 1);
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base() + path)).build();
-    }
-
-    private HttpRequest postForm(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String csrfOf(String html) {
-        var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).isTrue();
-        return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
-    }
-
-    private static String sessionId(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(SignIn.SESSION_COOKIE))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 }
