@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.beffroi.platform.Role;
+import org.beffroi.platform.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -55,6 +56,11 @@ public class AccountRepository {
     }
 
     public Optional<Account> findByEmail(String email) {
+        if (Text.hasControlCharacters(email)) {
+            // no address holds one (forms refuse them), and PostgreSQL refuses NUL in a query: the sign-in form,
+            // read by Spring Security outside any form binding, brings such text here
+            return Optional.empty();
+        }
         return jdbc.sql("select * from identity_account where email = ?").param(normalise(email))
                 .query(AccountRepository::account).optional().map(this::withRolesAndServices);
     }
