@@ -9,6 +9,24 @@ public final class Text {
     private Text() {
     }
 
+    /**
+     * Whether the text holds a control character other than tab, line feed and carriage return: C0 (NUL
+     * included, which PostgreSQL refuses in text), DEL and C1. No one types them; they come from broken
+     * encodings, binary pasted by mistake, or someone probing the server.
+     */
+    public static boolean hasControlCharacters(String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An optional field left empty is stored as null, not as an empty string. */
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.agenda.internal.Recurrence;
+import org.beffroi.platform.JsonLd;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * schema.org {@code Event} in JSON-LD for an event's page, so that search engines and assistants read it.
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EventJsonLd {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Environment environment;
@@ -54,8 +52,7 @@ class EventJsonLd {
         if (event.capacity() != null) {
             data.put("maximumAttendeeCapacity", event.capacity());
         }
-        // "</" would end the script element early: written as "<\/", which JSON reads the same
-        return JSON.writeValueAsString(data).replace("</", "<\\/");
+        return JsonLd.script(data);
     }
 
     private static LinkedHashMap<String, Object> schedule(Event event, Recurrence.Schedule rule) {

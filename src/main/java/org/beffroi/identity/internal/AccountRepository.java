@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.beffroi.platform.Role;
+import org.beffroi.platform.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,9 @@ public class AccountRepository {
     }
 
     public Optional<Account> findByEmail(String email) {
-        if (email == null || email.isBlank()) {
+        // no address holds a control character (forms refuse them), and PostgreSQL refuses NUL in a query: the
+        // sign-in form, read by Spring Security outside any form binding, brings such text here
+        if (email == null || email.isBlank() || Text.hasControlCharacters(email)) {
             return Optional.empty();
         }
         return jdbc.sql("select * from identity_account where email = ?").param(normalise(email))

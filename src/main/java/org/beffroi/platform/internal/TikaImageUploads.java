@@ -1,11 +1,12 @@
 package org.beffroi.platform.internal;
 
-import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
@@ -25,50 +26,72 @@ class TikaImageUploads implements ImageUploads {
     private static final Set<String> RASTER_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
 
     private final FileStorage storage;
+    private final ImageDecoder decoder;
     private final DataSize maxSize;
 
-    TikaImageUploads(FileStorage storage, @Value("${beffroi.uploads.max-image-size:2MB}") DataSize maxSize) {
+    TikaImageUploads(FileStorage storage, ImageDecoder decoder,
+            @Value("${beffroi.uploads.max-image-size:2MB}") DataSize maxSize) {
         this.storage = storage;
+        this.decoder = decoder;
         this.maxSize = maxSize;
     }
 
     @Override
-    public StoredFile storeImage(MultipartFile upload, int maxDimension) throws InvalidUploadException {
+    public List<StoredFile> storeImages(MultipartFile upload, int... maxDimensions) throws InvalidUploadException {
+        if (maxDimensions.length == 0) {
+            throw new IllegalArgumentException("no size to keep");
+        }
         byte[] bytes = UploadChecks.bytes(upload, maxSize);
-        try {
-            String detected = UploadChecks.detectedType(bytes);
-            if (detected.contains("svg") || detected.contains("xml")) {
-                throw new InvalidUploadException("upload.svg-refused");
-            }
-            if (!RASTER_TYPES.contains(detected)) {
-                throw new InvalidUploadException("upload.not-an-image");
-            }
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new InvalidUploadException("upload.not-an-image");
-            }
-            return storage.store(UploadChecks.baseName(upload.getOriginalFilename(), "image") + ".png", "image/png",
-                    reencode(scaled(image, maxDimension)));
-        } catch (IOException e) {
+        String detected = UploadChecks.detectedType(bytes);
+        if (detected.contains("svg") || detected.contains("xml")) {
+            throw new InvalidUploadException("upload.svg-refused");
+        }
+        if (!RASTER_TYPES.contains(detected)) {
             throw new InvalidUploadException("upload.not-an-image");
         }
+        BufferedImage image = decoder.decode(bytes, detected, Arrays.stream(maxDimensions).max().getAsInt());
+        String name = UploadChecks.baseName(upload.getOriginalFilename(), "image") + ".png";
+        var stored = new ArrayList<StoredFile>();
+        for (int maxDimension : maxDimensions) {
+            stored.add(storage.store(name, "image/png", reencode(scaled(image, maxDimension))));
+        }
+        return stored;
     }
 
     /** Writing the pixels anew keeps nothing of the original file: no EXIF, no comments, no payload. */
-    private static byte[] reencode(BufferedImage image) throws IOException {
+    private static byte[] reencode(BufferedImage image) {
         var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException("PNG written to memory", e);
+        }
         return out.toByteArray();
     }
 
-    private static BufferedImage scaled(BufferedImage source, int maxDimension) {
+    /**
+     * The image fitted to {@code maxDimension}, halving its size at most at each step with bicubic interpolation:
+     * every pixel still counts, at a fraction of the time and memory of {@code getScaledInstance}'s area averaging.
+     */
+    static BufferedImage scaled(BufferedImage source, int maxDimension) {
         double factor = Math.min(1.0, (double) maxDimension / Math.max(source.getWidth(), source.getHeight()));
         int width = Math.max(1, (int) Math.round(source.getWidth() * factor));
         int height = Math.max(1, (int) Math.round(source.getHeight() * factor));
+        BufferedImage current = source;
+        do {
+            int stepWidth = Math.max(width, current.getWidth() / 2);
+            int stepHeight = Math.max(height, current.getHeight() / 2);
+            current = drawn(current, stepWidth, stepHeight);
+        } while (current.getWidth() != width || current.getHeight() != height);
+        return current;
+    }
+
+    private static BufferedImage drawn(BufferedImage source, int width, int height) {
         var target = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         var graphics = target.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        graphics.drawImage(source.getScaledInstance(width, height, Image.SCALE_SMOOTH), 0, 0, null);
+        graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        graphics.drawImage(source, 0, 0, width, height, null);
         graphics.dispose();
         return target;
     }

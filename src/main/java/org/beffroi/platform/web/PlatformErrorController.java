@@ -1,9 +1,11 @@
 package org.beffroi.platform.web;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,18 +25,39 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class PlatformErrorController implements ErrorController {
 
+    private static final String EXPLANATION = PlatformErrorController.class.getName() + ".explanation";
+
+    private final MessageSource messages;
+
+    PlatformErrorController(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * Has the error page of this request say why, rather than what its status says: {@code key.title} and
+     * {@code key.text} in the messages. Call it before {@code sendError}.
+     */
+    static void explain(HttpServletRequest request, String key) {
+        request.setAttribute(EXPLANATION, key);
+    }
+
     @RequestMapping("/error")
-    Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Object error(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
         HttpStatus status = status(request);
+        String explained = request.getAttribute(EXPLANATION) instanceof String value ? value : null;
+        String key = explained != null ? explained : errorKey(status);
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path != null && path.startsWith(request.getContextPath() + "/api/")) {
             var problem = ProblemDetail.forStatus(status);
             problem.setTitle(status.getReasonPhrase());
+            if (explained != null) {
+                problem.setDetail(messages.getMessage(explained + ".text", null, null, locale));
+            }
             problem.setInstance(URI.create(path));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         response.setStatus(status.value());
-        model.addAllAttributes(Map.of("status", status.value(), "errorKey", errorKey(status)));
+        model.addAllAttributes(Map.of("status", status.value(), "errorKey", key));
         return "error";
     }
 

@@ -119,9 +119,8 @@ class MediaAdminController {
             return photoError(id, "admin.media.photo.alt-required", new Object[0], alt, caption, redirect);
         }
         try {
-            var photo = images.storeImage(file, PHOTO_SIZE);
-            var thumbnail = images.storeImage(file, THUMBNAIL_SIZE);
-            desk.addPhoto(id, photo.id(), thumbnail.id(), cleanAlt, cleanCaption);
+            var stored = images.storeImages(file, PHOTO_SIZE, THUMBNAIL_SIZE);
+            desk.addPhoto(id, stored.get(0).id(), stored.get(1).id(), cleanAlt, cleanCaption);
         } catch (InvalidUploadException e) {
             return photoError(id, e.messageKey(), e.arguments(), alt, caption, redirect);
         }

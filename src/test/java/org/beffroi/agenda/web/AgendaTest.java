@@ -159,6 +159,29 @@ class AgendaTest {
     }
 
     @Test
+    void aTitleThatLooksLikeMarkupStaysInsideTheJsonLdAndTheRestOfThePageIsThere() throws Exception {
+        String title = "Soirée <!--<script> " + UUID.randomUUID().toString().substring(0, 6);
+        String description = "Fin du bloc ? </script><p id=\"injected\">&amp; \u2028 \u2029";
+        Instant start = Instant.now().plus(Duration.ofDays(5));
+        long id = events.insert(new Event(0, title, description, start, start.plus(Duration.ofHours(2)), "Salle <b>des fêtes</b>",
+                Category.CULTURE, null, true, null, null, null));
+
+        String html = mvc.perform(get("/agenda/" + id)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var page = org.jsoup.Jsoup.parse(html);
+        var blocks = page.select("script[type=application/ld+json]");
+        assertThat(blocks).hasSize(1);
+        var data = tools.jackson.databind.json.JsonMapper.builder().build().readTree(blocks.first().data());
+        assertThat(data.get("name").asString()).isEqualTo(title);
+        assertThat(data.get("description").asString()).isEqualTo(description);
+        assertThat(data.get("location").get("name").asString()).isEqualTo("Salle <b>des fêtes</b>");
+        // the page goes on after the block: the footer is an element, nothing was injected
+        assertThat(page.select("footer.site-footer")).hasSize(1);
+        assertThat(page.getElementById("injected")).isNull();
+        assertThat(blocks.first().data()).doesNotContain("<", ">", "&", "\u2028", "\u2029");
+    }
+
+    @Test
     void theHomePageShowsTheNextEvents() throws Exception {
         Instant soon = Instant.now().plus(Duration.ofMinutes(30));
         String title = "Lecture de contes " + UUID.randomUUID().toString().substring(0, 6);

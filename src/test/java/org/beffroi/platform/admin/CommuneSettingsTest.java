@@ -19,6 +19,7 @@ import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.ImageBombs;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -128,8 +129,61 @@ class CommuneSettingsTest {
                 .andExpect(content().contentType("image/png"));
     }
 
+    /** A small file declaring 20,000 × 20,000 pixels is refused from its header, before any pixel is decoded. */
+    @Test
+    void aLogoDeclaringMorePixelsThanTheLimitIsRefusedWithItsDimensions() throws Exception {
+        var bombs = new java.util.LinkedHashMap<String, byte[]>();
+        bombs.put("blason.png", ImageBombs.png(20_000, 20_000));
+        bombs.put("blason.gif", ImageBombs.gif(20_000, 20_000));
+        bombs.put("blason.jpg", ImageBombs.jpeg(20_000, 20_000));
+        assertThat(bombs.get("blason.png").length).isLessThan(400_000);
+        for (var bomb : bombs.entrySet()) {
+            String page = save(new MockMultipartFile("logo", bomb.getKey(), "image/png", bomb.getValue()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(bomb.getKey()).containsPattern("Cette image mesure 20.000 × 20.000 pixels")
+                    .contains("plus que les 24 millions de pixels acceptés");
+        }
+        assertThat(commune.settings().logoFileId()).isEqualTo(before.logoFileId());
+    }
+
+    /** Five administrators, each in a session of their own, send a bomb at the same time. */
+    @Test
+    void fiveImageBombsAtOnceAreAllAnsweredWithTheMessage() throws Exception {
+        byte[] bomb = ImageBombs.png(20_000, 20_000);
+        var sessions = new java.util.ArrayList<jakarta.servlet.http.Cookie>();
+        for (int i = 0; i < 5; i++) {
+            sessions.add(SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026"));
+        }
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(5)) {
+            var answers = sessions.stream().map(session -> executor.submit(() -> save(session,
+                    new MockMultipartFile("logo", "blason.png", "image/png", bomb)).andReturn().getResponse())).toList();
+            for (var answer : answers) {
+                var response = answer.get();
+                assertThat(response.getStatus()).isEqualTo(200);
+                assertThat(response.getContentAsString(StandardCharsets.UTF_8)).containsPattern("20.000 × 20.000 pixels");
+            }
+        }
+        assertThat(commune.settings().logoFileId()).isEqualTo(before.logoFileId());
+    }
+
+    @Test
+    void aGifLogoIsReencodedAsPng() throws Exception {
+        var gif = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "gif", gif);
+        save(new MockMultipartFile("logo", "blason.gif", "image/gif", gif.toByteArray()))
+                .andExpect(redirectedUrl("/admin/commune"));
+        var stored = files.find(commune.settings().logoFileId()).orElseThrow();
+        assertThat(stored.contentType()).isEqualTo("image/png");
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(stored.content())).getWidth()).isEqualTo(30);
+    }
+
     /** Posts the current settings with some fields changed. */
     private ResultActions save(MockMultipartFile logo, String... changes) throws Exception {
+        return save(admin, logo, changes);
+    }
+
+    private ResultActions save(jakarta.servlet.http.Cookie session, MockMultipartFile logo, String... changes)
+            throws Exception {
         var request = multipart("/admin/commune");
         if (logo != null) {
             request.file(logo);
@@ -145,7 +199,7 @@ class CommuneSettingsTest {
         for (int i = 0; i < changes.length; i += 2) {
             fields.put(changes[i], changes[i + 1]);
         }
-        request.cookie(admin).with(csrf());
+        request.cookie(session).with(csrf());
         fields.forEach(request::param);
         return mvc.perform(request);
     }

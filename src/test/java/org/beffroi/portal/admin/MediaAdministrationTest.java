@@ -22,6 +22,7 @@ import org.beffroi.platform.FileStorage;
 import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.ImageBombs;
 import org.beffroi.testing.Redirects;
 import org.beffroi.testing.SampleFiles;
 import org.beffroi.testing.SignIn;
@@ -99,6 +100,21 @@ class MediaAdministrationTest {
                 .param("albumId", Long.toString(id))).andExpect(status().is3xxRedirection());
         mvc.perform(get("/quartiers/le-moulin")).andExpect(content().string(Matchers.containsString(
                 "alt=\"La chorale sur la scène de la place de la Halle\"")));
+    }
+
+    @Test
+    void aPhotoDeclaringMorePixelsThanTheLimitIsRefusedWithItsDimensions() throws Exception {
+        long id = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+                .param("title", "Album " + UUID.randomUUID().toString().substring(0, 6))).andReturn());
+        mvc.perform(get("/admin/mediatheque/albums/" + id).cookie(agent)); // shows the "created" notice
+        mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos")
+                .file(new MockMultipartFile("file", "place.png", "image/png", ImageBombs.png(20_000, 20_000)))
+                .with(csrf()).cookie(agent).param("alt", "La place du marché"))
+                .andExpect(flash().attribute("photoError", "upload.too-many-pixels"));
+        String page = mvc.perform(get("/admin/mediatheque/albums/" + id).cookie(agent)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("Cette image mesure 20.000 × 20.000 pixels");
+        assertThat(media.album(id).orElseThrow().photos()).isEmpty();
     }
 
     @Test
