@@ -2,17 +2,13 @@ package org.beffroi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -35,31 +31,29 @@ class EmbeddedDatabaseDurabilityTest {
     void everyCommitOnTheEmbeddedDatabaseSurvivesAKill() throws Exception {
         String url = configuredUrl();
         assertThat(url).startsWith("jdbc:h2:file:./");
+        var said = dir.resolve("committed.txt");
         var process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), Committer.class.getName(), url).directory(dir.toFile())
-                .redirectErrorStream(true).start();
-        var acknowledged = new AtomicLong();
-        var reader = Thread.ofVirtual().start(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().filter(line -> line.matches("\\d+")).forEach(line -> acknowledged.set(Long.parseLong(line)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+                .redirectErrorStream(true).redirectOutput(said.toFile()).start();
         try {
             Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
-                    .failFast("the process ended", () -> !process.isAlive()).until(() -> acknowledged.get() >= 1_000);
+                    .failFast("the process ended", () -> !process.isAlive()).until(() -> committed(said) >= 1_000);
         } finally {
             process.destroyForcibly();
             process.waitFor();
         }
-        reader.join(); // what it said before it was killed
+        long acknowledged = committed(said); // all it said before it was killed
 
         try (var db = DriverManager.getConnection(url.replace("jdbc:h2:file:./", "jdbc:h2:file:" + dir + "/"), "sa", "");
                 var rows = db.createStatement().executeQuery("select count(*) from acknowledged")) {
             rows.next();
-            assertThat(rows.getLong(1)).as("rows committed before the kill").isGreaterThanOrEqualTo(acknowledged.get());
+            assertThat(rows.getLong(1)).as("rows committed before the kill").isGreaterThanOrEqualTo(acknowledged);
         }
+    }
+
+    /** The last number the process printed: how many rows it had committed. */
+    private static long committed(Path said) throws IOException {
+        return Files.readAllLines(said).stream().filter(line -> line.matches("\\d+")).mapToLong(Long::parseLong).max().orElse(0);
     }
 
     /** The embedded database's address as {@code application.properties} gives it, its folder relative. */
