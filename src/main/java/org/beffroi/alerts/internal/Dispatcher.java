@@ -503,8 +503,8 @@ class Dispatcher {
         /** Waits until this many more mails may leave without their outcome written. */
         void reserve(int mails) throws InterruptedException {
             room.acquire(mails);
-            if (failure != null) {
-                throw failure;
+            if (failure != null) { // its own exception: closing throws the failure itself
+                throw new IllegalStateException("the delivery log is not written: the send stops", failure);
             }
         }
 
