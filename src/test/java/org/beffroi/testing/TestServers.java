@@ -55,6 +55,14 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         return smtpFront.port();
     }
 
+    /**
+     * The port of the test relay (its front, in front of GreenMail), for an application started in a process of
+     * its own.
+     */
+    public static int relayPort() {
+        return smtpPort();
+    }
+
     /** The SMTP connections the application has opened to the relay so far. */
     public static synchronized int smtpConnections() {
         smtpPort();

@@ -8,11 +8,16 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -48,6 +53,14 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * </ol>
  * A stop at any point resumes: a run that finds the log already holding rows of its message reads the audience
  * again without them. While some rows wait for a retry, the task fails on purpose and db-scheduler runs it again later.
+ * <p>
+ * Each worker hands its channel {@value #GROUP} recipients at a time ({@code beffroi.alerts.delivery.group}), and
+ * their outcomes are written in the background as the relay answers, while the worker goes on; it is held back
+ * when {@value #UNRECORDED} of its mails ({@code beffroi.alerts.delivery.unrecorded}) have left without their outcome
+ * written. After a crash, those are the only recipients who may get the message again: at most workers ×
+ * unrecorded, {@link #mostSentTwice} with the default settings. A node that shuts down stops sending at the next group, writes
+ * what was answered and leaves the message to any node at once ({@link SendStopped}); one that crashed leaves it
+ * to db-scheduler's dead-execution check ({@code db-scheduler.heartbeat-interval}).
  */
 @Configuration(proxyBeanMethods = false)
 class Dispatcher {
@@ -55,6 +68,30 @@ class Dispatcher {
     static final TaskDescriptor<Long> TASK = TaskDescriptor.of("alerts-dispatch", Long.class);
     static final int BATCH = 500;
     static final int MAX_TRIES = 8;
+    /** Workers sending one message at the same time, by default. */
+    static final int WORKERS = 2;
+    /** Recipients a worker hands its channel at a time, by default: shared by its connections (8 each for e-mail). */
+    static final int GROUP = 16;
+    /** Mails of a worker that may have left without their outcome in the log, by default. */
+    static final int UNRECORDED = 64;
+
+    /**
+     * With the default settings, how many recipients at most may get a message twice after a crash: those whose mail
+     * had left and whose outcome was not written yet. Each subscriber gets it at least once.
+     */
+    static int mostSentTwice() {
+        return WORKERS * UNRECORDED;
+    }
+
+    /**
+     * Why a run stopped before the end: its node is shutting down, or lost touch with the database long enough for
+     * another node to take the message over soon. The message is left to any node at once.
+     */
+    static final class SendStopped extends RuntimeException {
+        SendStopped(long messageId) {
+            super("the send of message " + messageId + " stopped: it is left to the next node that takes it");
+        }
+    }
 
     /**
      * What keeps a recipient from getting a message twice: each recipient's outcome recorded from the
@@ -76,17 +113,23 @@ class Dispatcher {
     private final Clock clock;
     private final Duration retry;
     private final int workers;
+    private final int group;
+    private final int unrecorded;
     private final UnendedAlerts unended;
     private final PublicAlertPages publicPages;
     private volatile Guard guard = Guard.PER_RECIPIENT;
 
     Dispatcher(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, Audience audience,
             IssueDeliveries issues, List<DeliveryChannel> channels, Clock clock, @Value("${beffroi.alerts.retry-interval:PT30S}") Duration retry,
-            @Value("${beffroi.alerts.delivery.workers:2}") int workers, UnendedAlerts unended,
+            @Value("${beffroi.alerts.delivery.workers:" + WORKERS + "}") int workers,
+            @Value("${beffroi.alerts.delivery.group:" + GROUP + "}") int group,
+            @Value("${beffroi.alerts.delivery.unrecorded:" + UNRECORDED + "}") int unrecorded, UnendedAlerts unended,
             PublicAlertPages publicPages) {
         this.unended = unended;
         this.publicPages = publicPages;
         this.workers = Math.max(1, workers);
+        this.group = Math.max(1, group);
+        this.unrecorded = Math.max(this.group, unrecorded);
         this.jdbc = jdbc;
         this.named = named;
         this.transaction = transaction;
@@ -97,9 +140,21 @@ class Dispatcher {
         this.retry = retry;
     }
 
+    /**
+     * One task per message. A run that failed is tried again after the retry interval; one that stopped
+     * ({@link SendStopped}) is due again at once, for any node. A run whose node died is found by its heartbeat
+     * (db-scheduler's dead executions) and is due again at once too.
+     */
     @Bean
     OneTimeTask<Long> alertsDispatchTask() {
-        return Tasks.oneTime(TASK).onFailure(new FailureHandler.OnFailureRetryLater<>(retry)).execute(this::run);
+        var later = new FailureHandler.OnFailureRetryLater<Long>(retry);
+        return Tasks.oneTime(TASK).onFailure((complete, operations) -> {
+            if (complete.getCause().orElse(null) instanceof SendStopped) {
+                operations.reschedule(complete, complete.getTimeDone());
+            } else {
+                later.onFailure(complete, operations);
+            }
+        }).execute(this::run);
     }
 
     void guard(Guard chosen) {
@@ -108,10 +163,11 @@ class Dispatcher {
 
     void run(TaskInstance<Long> instance, ExecutionContext context) {
         long messageId = instance.getData();
+        BooleanSupplier stopping = () -> stopping(context);
         var message = jdbc.sql("select alert_id, issue_id, kind, status from alerts_message where id = ?")
                 .param(messageId).query().singleRow();
         if (message.get("issue_id") != null) {
-            runIssue(messageId, ((Number) message.get("issue_id")).longValue(), (String) message.get("status"));
+            runIssue(messageId, ((Number) message.get("issue_id")).longValue(), (String) message.get("status"), stopping);
             return;
         }
         message = jdbc.sql("""
@@ -150,14 +206,24 @@ class Dispatcher {
         var outgoing = new DeliveryChannel.Outgoing(alertId, Severity.valueOf((String) message.get("severity")),
                 (String) message.get("title"), (String) message.get("body"), (String) message.get("link"),
                 "UPDATE".equals(message.get("kind")));
-        deliver(messageId, pages, size, outgoing);
+        deliver(messageId, pages, size, outgoing, stopping);
+    }
+
+    /**
+     * Whether a run is to stop sending: its node is shutting down, or its heartbeat has not reached the database
+     * for half the time after which another node takes the message over as dead.
+     */
+    private static boolean stopping(ExecutionContext context) {
+        var executing = context.getCurrentlyExecuting();
+        return context.getSchedulerState().isShuttingDown()
+                || executing != null && executing.getHeartbeatState().getFractionDead() > 0.5;
     }
 
     /**
      * A newsletter issue goes through the same log: its audience is the list's confirmed e-mail subscribers,
      * and its mail is rendered once here (the subscriber's own links are put in by the channel).
      */
-    private void runIssue(long messageId, long issueId, String status) {
+    private void runIssue(long messageId, long issueId, String status, BooleanSupplier stopping) {
         if ("SCHEDULED".equals(status)) {
             boolean started = Boolean.TRUE.equals(transaction.execute(tx -> {
                 if (!issues.start(issueId)) {
@@ -187,7 +253,7 @@ class Dispatcher {
             pages = (slice, consumer) -> audience.pageOfList(listId, slice, consumer);
             size = () -> audience.countOfList(listId);
         }
-        deliver(messageId, pages, size, issues.outgoing(issueId));
+        deliver(messageId, pages, size, issues.outgoing(issueId), stopping);
         issues.finished(issueId);
     }
 
@@ -227,20 +293,23 @@ class Dispatcher {
      * takes its own share, so that their pages never meet, and one worker's database work overlaps another's
      * sending.
      */
-    private void deliver(long messageId, AudiencePage pages, LongSupplier size, DeliveryChannel.Outgoing outgoing) {
+    private void deliver(long messageId, AudiencePage pages, LongSupplier size, DeliveryChannel.Outgoing outgoing,
+            BooleanSupplier stopping) {
         if (pages != null) {
             boolean resumed = jdbc.sql("select id from alerts_delivery where message_id = ? fetch first 1 rows only")
                     .param(messageId).query(Long.class).optional().isPresent();
             long unloggedOf = resumed ? messageId : 0;
             var relayDown = new AtomicBoolean();
-            inParallel(messageId, size, share -> sendEach(messageId, outgoing, share, audiencePass(messageId, pages, share, unloggedOf),
-                    relayDown));
+            inParallel(messageId, size, share -> sendEach(messageId, outgoing, audiencePass(messageId, pages, share, unloggedOf),
+                    relayDown, stopping));
+            stopIfAsked(messageId, stopping);
             if (relayDown.get()) {
                 throw new IllegalStateException("the relay refused message " + messageId + ": the rest waits for a retry");
             }
             jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
         }
-        inParallel(messageId, null, share -> sendEach(messageId, outgoing, share, logPass(messageId, share), new AtomicBoolean()));
+        inParallel(messageId, null, share -> sendEach(messageId, outgoing, logPass(messageId, share), new AtomicBoolean(), stopping));
+        stopIfAsked(messageId, stopping);
         long left = jdbc.sql("select count(*) from alerts_delivery where message_id = ? and status = 'PENDING'")
                 .param(messageId).query(Long.class).single();
         if (left > 0) {
@@ -249,6 +318,12 @@ class Dispatcher {
         jdbc.sql("update alerts_message set status = 'DONE', finished_at = ? where id = ?")
                 .params(OffsetDateTime.now(clock), messageId).update();
         log.info("Message {} delivered", messageId);
+    }
+
+    private static void stopIfAsked(long messageId, BooleanSupplier stopping) {
+        if (stopping.getAsBoolean()) {
+            throw new SendStopped(messageId);
+        }
     }
 
     /** What one worker does with its share. */
@@ -296,7 +371,7 @@ class Dispatcher {
 
     /**
      * One pass of a worker over its share: the batches it reads one after the other (the first after null; null
-     * when none is left), and how their outcomes are written.
+     * when none is left), the parts it sends them in, and how the outcomes of the parts sent are written.
      */
     private interface Pass<B> {
 
@@ -304,7 +379,15 @@ class Dispatcher {
 
         List<Audience.Member> members(B batch);
 
-        void write(B batch, Outcome outcome);
+        /** The members {@code from} (inclusive) to {@code to} (exclusive) of a batch, as a batch of their own. */
+        B part(B batch, int from, int to);
+
+        /** Writes the outcomes of parts sent, in the caller's transaction. */
+        void write(List<Answered<B>> answered);
+    }
+
+    /** A part of a batch that went to the channels, and what they answered. */
+    private record Answered<B>(B part, Outcome outcome) {
     }
 
     /**
@@ -327,8 +410,13 @@ class Dispatcher {
             }
 
             @Override
-            public void write(Page page, Outcome outcome) {
-                log(messageId, page.members(), outcome);
+            public Page part(Page page, int from, int to) {
+                return new Page(page.members().subList(from, to), page.last());
+            }
+
+            @Override
+            public void write(List<Answered<Page>> answered) {
+                log(messageId, answered);
             }
         };
     }
@@ -348,57 +436,136 @@ class Dispatcher {
             }
 
             @Override
-            public void write(Batch batch, Outcome outcome) {
-                record(batch, outcome);
+            public Batch part(Batch batch, int from, int to) {
+                return new Batch(batch.messageId(), batch.share(), batch.dueBy(), batch.rows().subList(from, to));
+            }
+
+            @Override
+            public void write(List<Answered<Batch>> answered) {
+                answered.forEach(part -> record(part.part(), part.outcome()));
             }
         };
     }
 
     /**
-     * Sends the batches of a pass one after the other, until the pass ends or the relay refuses everything, here
-     * or in another share (the rest then waits for the task's next run). While a batch goes to the relay, the
-     * outcomes of the one before are written and the next one read, in one transaction: the database and the
-     * relay work at the same time. Nothing of a batch is written before the relay has answered; a batch read
-     * while the relay went down is only read.
+     * Sends the batches of a pass one after the other, {@code group} recipients at a time, until the pass ends, the
+     * relay refuses everything (here or in another share: the rest then waits for the task's next run), or the run is
+     * to stop. The next batch is read while one is sent; the outcomes are written by a {@link Recorder} as the relay
+     * answers. Nothing of a part is written before the relay has answered.
      */
-    private <B> void sendEach(long messageId, DeliveryChannel.Outgoing outgoing, int share, Pass<B> pass, AtomicBoolean relayDown)
-            throws InterruptedException, ExecutionException {
-        B batch = transaction.execute(tx -> pass.next(null));
-        B sent = null;
-        Outcome answered = null;
-        while (batch != null && !relayDown.get()) {
-            B current = batch;
-            var sending = new FutureTask<>(() -> send(messageId, outgoing, pass.members(current)));
-            Thread.ofVirtual().name("alerts-send-" + share).start(sending);
-            B written = sent;
-            Outcome writtenOutcome = answered;
-            batch = transaction.execute(tx -> {
-                if (written != null) {
-                    pass.write(written, writtenOutcome);
+    private <B> void sendEach(long messageId, DeliveryChannel.Outgoing outgoing, Pass<B> pass, AtomicBoolean relayDown,
+            BooleanSupplier stopping) throws InterruptedException {
+        try (var recorder = new Recorder<>(pass)) {
+            B batch = transaction.execute(tx -> pass.next(null));
+            while (batch != null && !relayDown.get() && !stopping.getAsBoolean()) {
+                B current = batch;
+                var reading = new FutureTask<>(() -> transaction.execute(tx -> pass.next(current)));
+                Thread.ofVirtual().name("alerts-read").start(reading);
+                int size = pass.members(current).size();
+                for (int from = 0; from < size && !relayDown.get() && !stopping.getAsBoolean(); from += group) {
+                    B part = pass.part(current, from, Math.min(size, from + group));
+                    var members = pass.members(part);
+                    recorder.reserve(members.size());
+                    var outcome = send(messageId, outgoing, members);
+                    recorder.answered(part, outcome);
+                    if (outcome.relayDown()) {
+                        relayDown.set(true);
+                    }
                 }
-                return pass.next(current);
-            });
-            sent = current;
-            answered = sending.get();
-            if (answered.relayDown()) {
-                relayDown.set(true);
+                batch = outcomeOf(reading);
             }
-        }
-        if (sent != null) {
-            B last = sent;
-            Outcome lastOutcome = answered;
-            transaction.executeWithoutResult(tx -> pass.write(last, lastOutcome));
         }
     }
 
-    /** Writes the outcome of a page of the audience sent: one row per recipient, the first try. */
-    private void log(long messageId, List<Audience.Member> members, Outcome outcome) {
+    private static <T> T outcomeOf(FutureTask<T> task) throws InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Writes one worker's outcomes to the delivery log in the background, as the relay answers: each write takes
+     * every part answered since the one before, in one transaction, while the worker goes on sending. The worker is
+     * held back while {@code unrecorded} of its mails have left without their outcome written: after a crash, these
+     * are the only recipients who may get the message again. Closing it waits until everything answered is written.
+     */
+    private final class Recorder<B> implements AutoCloseable {
+
+        private final Pass<B> pass;
+        private final Semaphore room = new Semaphore(unrecorded);
+        /** The parts answered and not yet written, then an empty one once the worker is through. */
+        private final BlockingQueue<Optional<Answered<B>>> answered = new LinkedBlockingQueue<>();
+        private final Thread writer;
+        private volatile RuntimeException failure;
+
+        Recorder(Pass<B> pass) {
+            this.pass = pass;
+            this.writer = Thread.ofVirtual().name("alerts-record").start(this::write);
+        }
+
+        /** Waits until this many more mails may leave without their outcome written. */
+        void reserve(int mails) throws InterruptedException {
+            room.acquire(mails);
+            if (failure != null) { // its own exception: closing throws the failure itself
+                throw new IllegalStateException("the delivery log is not written: the send stops", failure);
+            }
+        }
+
+        void answered(B part, Outcome outcome) {
+            answered.add(Optional.of(new Answered<>(part, outcome)));
+        }
+
+        private void write() {
+            try {
+                for (boolean through = false; !through;) {
+                    var parts = new ArrayList<Optional<Answered<B>>>();
+                    parts.add(answered.take());
+                    answered.drainTo(parts);
+                    through = parts.removeIf(Optional::isEmpty);
+                    var written = parts.stream().map(Optional::orElseThrow).toList();
+                    if (!written.isEmpty()) {
+                        transaction.executeWithoutResult(tx -> pass.write(written));
+                        room.release(written.stream().mapToInt(part -> pass.members(part.part()).size()).sum());
+                    }
+                }
+            } catch (InterruptedException e) {
+                failure = new IllegalStateException("interrupted while writing the delivery log", e);
+                room.release(unrecorded); // the worker waiting for room is let go, and told
+            } catch (RuntimeException e) {
+                failure = e;
+                room.release(unrecorded);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            answered.add(Optional.empty());
+            writer.join();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** A recipient of the audience sent to, and why the try failed (null if it did not). */
+    private record Tried(Audience.Member member, String error) {
+    }
+
+    /** Writes the outcomes of parts of the audience sent: one row per recipient, the first try. */
+    private void log(long messageId, List<Answered<Page>> answered) {
         var now = OffsetDateTime.now(clock);
-        var failed = outcome.failed();
+        var tried = new ArrayList<Tried>();
+        for (var part : answered) {
+            var failed = part.outcome().failed();
+            part.part().members().forEach(member -> tried.add(new Tried(member, error(failed, member.subscriptionId()))));
+        }
         named.getJdbcTemplate().batchUpdate("""
                 insert into alerts_delivery (message_id, subscription_id, channel, address, status, attempts,
-                    next_attempt_at, last_error, sent_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?)""", members, BATCH, (ps, member) -> {
-            String error = error(failed, member.subscriptionId());
+                    next_attempt_at, last_error, sent_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?)""", tried, BATCH, (ps, one) -> {
+            var member = one.member();
+            String error = one.error();
             ps.setLong(1, messageId);
             ps.setLong(2, member.subscriptionId());
             ps.setString(3, member.channel().name());
@@ -411,7 +578,7 @@ class Dispatcher {
     }
 
     /**
-     * Why a recipient's try did not go through, or null if it did. Under {@link Guard#NONE}, a batch with any
+     * Why a recipient's try did not go through, or null if it did. Under {@link Guard#NONE}, a part with any
      * failure is tried again whole.
      */
     private String error(Map<Long, String> failed, long subscriptionId) {

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FanOutBench {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutBench.class);
+    private static final String TOPIC = "Banc d’essai";
 
     private final AlertDesk desk;
     private final Topics topics;
@@ -59,9 +60,10 @@ class FanOutBench {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (recipients <= 0) {
+            resume();
             return;
         }
-        long topic = topics.insert("Banc d’essai", "Benchmark", 999);
+        long topic = topics.insert(TOPIC, "Benchmark", 999);
         long first = jdbc.queryForObject("select coalesce(max(id), 0) from alerts_subscription", Long.class);
         long begin = System.nanoTime();
         var now = OffsetDateTime.now();
@@ -82,6 +84,20 @@ class FanOutBench {
                 "Rafales jusqu’à 110 km/h attendues cette nuit. Rentrez les objets qui peuvent s’envoler et évitez les "
                         + "bords de la rivière et les parcs boisés jusqu’à demain midi.",
                 null, Instant.now(), Instant.now().plus(Duration.ofHours(12))), null);
+    }
+
+    /**
+     * Without recipients to write, a bench restarted on the same database (after a crash, in {@code
+     * CrashDuringSendTest}) follows the alert it had drafted, and reports its send as before.
+     */
+    private void resume() {
+        var drafted = jdbc.queryForObject("""
+                select max(a.id) from alerts_alert a join alerts_topic t on t.id = a.topic_id where t.name_fr = ?""",
+                Long.class, TOPIC);
+        if (drafted != null) {
+            sent.set(jdbc.queryForObject("select count(*) from alerts_message where alert_id = ?", Long.class, drafted) > 0);
+            alertId = drafted;
+        }
     }
 
     /** Sends the alert drafted at start, once; a side effect on GET, for this profile's script only. */

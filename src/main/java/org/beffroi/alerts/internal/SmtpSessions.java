@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.ToLongFunction;
 
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +95,9 @@ class SmtpSessions implements DisposableBean {
                     prepare(mail);
                     transport.sendMessage(mail, mail.getAllRecipients());
                 } catch (SendFailedException e) {
+                    if (sessionOver(e)) {
+                        throw e; // this mail and the rest wait for another session
+                    }
                     failed.put(idOf.applyAsLong(recipient), "REFUSED"); // this recipient only: the session goes on
                 }
                 done++;
@@ -105,6 +110,23 @@ class SmtpSessions implements DisposableBean {
         }
         idle.push(new Idle(transport, System.nanoTime()));
         return failed;
+    }
+
+    /**
+     * Whether a refusal ends the session rather than one mail: the relay said it is closing it ({@code 421}, RFC 5321
+     * §3.8), or closed it ({@code -1}, Jakarta Mail's answer to the end of the stream). Kept as if only the mail had
+     * been refused, a session closed on the relay's side refuses every mail it is given next, for as long as it is
+     * taken from the pool.
+     */
+    private static boolean sessionOver(MessagingException refusal) {
+        for (Exception e = refusal; e != null; e = e instanceof MessagingException m ? m.getNextException() : null) {
+            int code = e instanceof SMTPSendFailedException send ? send.getReturnCode()
+                    : e instanceof SMTPAddressFailedException address ? address.getReturnCode() : 0;
+            if (code == 421 || code == -1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
