@@ -36,8 +36,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Pages for anonymous visitors. Serves the pages the modules declare ({@code pagesForVisitors}) from
  * {@link VisitorPageCache}, rendering each once (ADR 0020), and tells reverse proxies and browsers which pages
- * they may keep (ADR 0030): an answer the same for every visitor is public for a short while, with a weak ETag
- * that a repeated visit gets a 304 for. Placed after Spring Security's chain, which still runs for every
+ * they may keep (ADR 0030): an answer the same for every visitor is public — a shared cache keeps it a
+ * minute, a browser asks again each time — with a weak ETag that a repeated visit gets a 304 for. Placed after Spring Security's chain, which still runs for every
  * request: the security headers are on every answer, and the person is known here; everything else is kept by
  * nobody (the chain writes {@code private, no-store}).
  * <p>
@@ -61,8 +61,8 @@ class VisitorPageFilter extends OncePerRequestFilter {
     private volatile List<PathPattern> pages;
 
     VisitorPageFilter(VisitorPageCache cache, ServiceModules modules, LocaleResolver localeResolver,
-            @Value("${beffroi.pages.max-age:60s}") Duration maxAge,
-            @Value("${beffroi.pages.shared-max-age:}") Duration sharedMaxAge) {
+            @Value("${beffroi.pages.max-age:0s}") Duration maxAge,
+            @Value("${beffroi.pages.shared-max-age:60s}") Duration sharedMaxAge) {
         this.cache = cache;
         this.modules = modules;
         this.locales = localeResolver;
@@ -87,7 +87,7 @@ class VisitorPageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // a HEAD answer has no body to keep or to tag
             return;
         }
-        Render render = cache.start();
+        Render render = key == null ? null : cache.start();
         var rendered = new HtmlCapture(response);
         chain.doFilter(request, rendered);
         byte[] html = rendered.html();
