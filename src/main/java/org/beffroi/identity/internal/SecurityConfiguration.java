@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -25,6 +26,9 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Who may reach what, how people sign in and out, and the security headers of every answer. */
 @Configuration(proxyBeanMethods = false)
@@ -106,6 +110,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new LoginThrottle(attempts), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
+                        .cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(SecurityConfiguration::keptByNobodyUnlessSaidOtherwise)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -118,6 +124,18 @@ class SecurityConfiguration {
                     .successHandler(handlers).failureHandler(handlers));
         }
         return http.build();
+    }
+
+    /**
+     * No cache, shared or not, keeps an answer unless the answer says how: stored files and styles say for how
+     * long, the platform's page filter makes what anonymous visitors get public (ADR 0030). Written when the
+     * answer is committed, so only where nothing was said.
+     */
+    private static void keptByNobodyUnlessSaidOtherwise(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)
+                && response.getStatus() != HttpServletResponse.SC_NOT_MODIFIED) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        }
     }
 
     /** Metrics are scraped from the machine itself (or through a proxy there), never from outside. */

@@ -35,8 +35,11 @@ class VisitorPageCache implements RenderedPages {
     record Key(String path, String query, Locale locale) {
     }
 
-    /** A rendered page, plain and compressed, and the interval of the application's clock it holds for. */
-    record Page(byte[] html, byte[] gzipped, String contentType, Locale language, Instant renderedAt,
+    /**
+     * A rendered page, plain and compressed, its validator (ADR 0030) and the interval of the application's clock
+     * it holds for.
+     */
+    record Page(byte[] html, byte[] gzipped, String etag, String contentType, Locale language, Instant renderedAt,
             Instant validUntil) {
 
         boolean holdsAt(Instant now) {
@@ -72,9 +75,9 @@ class VisitorPageCache implements RenderedPages {
         return new Render(generation.get(), clock.instant());
     }
 
-    void keep(Key key, Render render, byte[] html, String contentType, Locale language) {
+    void keep(Key key, Render render, byte[] html, String etag, String contentType, Locale language) {
         Instant validUntil = render.startedAt().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-        pages.put(key, new Page(html, gzip(html), contentType, language, render.startedAt(), validUntil));
+        pages.put(key, new Page(html, gzip(html), etag, contentType, language, render.startedAt(), validUntil));
         if (generation.get() != render.generation()) {
             // cleared while rendering: the page may predate the change the clearing was for
             pages.invalidate(key);

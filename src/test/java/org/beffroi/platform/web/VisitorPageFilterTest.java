@@ -66,7 +66,7 @@ class VisitorPageFilterTest {
         });
         var cache = new VisitorPageCache(Clock.fixed(Instant.parse("2030-06-21T10:00:30Z"), ZoneOffset.UTC));
         return new VisitorPageFilter(cache, new ServiceModules(beans.getBeanProvider(ServiceModule.class)),
-                new FixedLocaleResolver(Locale.FRENCH));
+                new FixedLocaleResolver(Locale.FRENCH), java.time.Duration.ZERO, java.time.Duration.ofSeconds(60));
     }
 
     private static void visit(VisitorPageFilter filter, String path, FilterChain application) throws Exception {

@@ -43,7 +43,8 @@ import jakarta.servlet.http.Cookie;
 /**
  * The portal's pages served from memory (ADR 0014), and rendered once for anonymous visitors (ADR 0020): what
  * they read is kept, yet an edit or an alert shows at once, a scheduled item appears at its time, no visitor
- * gets a session, and a signed-in person never gets, nor leaves, a page meant for everyone.
+ * gets a session, and a signed-in person never gets, nor leaves, a page meant for everyone. Its validator (ADR 0030)
+ * changes with the page.
  */
 @BeffroiTest
 class PageCacheTest {
@@ -183,6 +184,22 @@ class PageCacheTest {
         mvc.perform(get(url)).andExpect(content().string(Matchers.containsString("Du jeudi au samedi")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Du lundi au mercredi"))));
         mvc.perform(get("/")).andExpect(content().string(Matchers.containsString(title + " (reportés)")));
+    }
+
+    @Test
+    void anEditGivesTheKeptPageANewValidator() throws Exception {
+        String title = "Fermeture de la mairie " + UUID.randomUUID();
+        long id = save(null, title, "Fermée le lundi.", "NOW", null);
+        String url = articles.find(id).orElseThrow().url();
+        String before = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get(url).header("If-None-Match", before)).andExpect(status().isNotModified());
+
+        save(id, title, "Fermée le mardi.", "NOW", null);
+
+        // a proxy or a browser asking again with its copy's validator gets the edit, with a new validator
+        var after = mvc.perform(get(url).header("If-None-Match", before)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Fermée le mardi"))).andReturn().getResponse();
+        assertThat(after.getHeader("ETag")).isNotNull().isNotEqualTo(before);
     }
 
     @Test
