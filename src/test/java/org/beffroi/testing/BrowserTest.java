@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
@@ -35,6 +37,9 @@ public abstract class BrowserTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private ApplicationContext application;
+
     protected BrowserContext context;
     protected Page page;
 
@@ -58,6 +63,8 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openBrowser() {
+        // a browser gets the forms' CSRF tokens as in production, whatever a MockMvc test did before
+        CsrfTokens.asTheApplicationKeepsThem(application);
         context = newContext(true);
         page = newPage(context);
     }

@@ -65,11 +65,6 @@ public final class HttpVisitor {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
-    public void forget(String cookieName) {
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(cookieName)).toList()
-                .forEach(c -> cookies.getCookieStore().getURIs().forEach(uri -> cookies.getCookieStore().remove(uri, c)));
-    }
-
     /** The CSRF token of the page's (first) form. */
     public static String csrfOf(String html) {
         var matcher = CSRF_FIELD.matcher(html);

@@ -21,14 +21,22 @@ final class SessionOrCookieCsrfTokenRepository implements CsrfTokenRepository {
     private final CookieCsrfTokenRepository cookies;
     private final String cookieName;
 
-    /** {@code secure}: the cookie is sent over HTTPS only and named {@code __Host-…}, so no other host may set it. */
+    /**
+     * {@code secure} (production): the cookie is sent over HTTPS only and named {@code __Host-…}, so that no other
+     * host may set it; otherwise it is {@code Secure} when the request came over HTTPS.
+     */
     SessionOrCookieCsrfTokenRepository(boolean secure) {
         this.cookieName = (secure ? "__Host-" : "") + "BEFFROI_CSRF";
         this.cookies = new CookieCsrfTokenRepository();
         cookies.setCookieName(cookieName);
         // the session's header name (the parameter is _csrf for both): a form does not care where its token is kept
         cookies.setHeaderName("X-CSRF-TOKEN");
-        cookies.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(secure).path("/"));
+        cookies.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax").path("/");
+            if (secure) {
+                cookie.secure(true);
+            }
+        });
     }
 
     @Override

@@ -11,12 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import org.beffroi.identity.internal.AccountRepository;
+import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.platform.PrivateAnswers;
+import org.beffroi.platform.Role;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.CsrfTokens;
 import org.beffroi.testing.HttpVisitor;
@@ -27,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -48,6 +54,12 @@ class SessionsTest {
     MockMvc mvc;
 
     @Autowired
+    AccountRepository accounts;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
     ApplicationContext context;
 
     @BeforeEach
@@ -57,8 +69,11 @@ class SessionsTest {
 
     @Test
     void sixteenPagesAndFormsOfOneSessionAtOnceAllSucceed() {
+        String email = "onglets-" + UUID.randomUUID() + "@exemple.fr";
+        accounts.insert(email, "Habitante", encoder.encode("le mot de passe des onglets"), AccountStatus.ACTIVE,
+                EnumSet.of(Role.RESIDENT));
         var resident = new HttpVisitor(port);
-        assertThat(resident.signIn("habitant@belvoir.example", "belvoir-habitant-2026").statusCode()).isEqualTo(302);
+        assertThat(resident.signIn(email, "le mot de passe des onglets").statusCode()).isEqualTo(302);
         for (int round = 0; round < 3; round++) {
             // pages with forms, opened at once (as a browser restoring its tabs does)
             List<HttpResponse<String>> pages = all(IntStream.range(0, AT_ONCE)
@@ -117,8 +132,12 @@ class SessionsTest {
     @Test
     void aVisitorSignsInWithTheFormAndGetsASessionOnlyThen() {
         var visitor = new HttpVisitor(port);
-        String form = visitor.get("/connexion").body();
+        var page = visitor.get("/connexion");
+        String form = page.body();
         assertThat(visitor.cookie(SignIn.SESSION_COOKIE)).isNull();
+        // the form's token is in a cookie of the visitor's, out of scripts' reach and sent by this site only
+        assertThat(page.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie)
+                .startsWith("BEFFROI_CSRF=").contains("HttpOnly").contains("SameSite=Lax"));
 
         var signIn = visitor.post("/connexion", fields("_csrf", csrfOf(form), "username", "agent@belvoir.example",
                 "password", "belvoir-agent-2026"));
@@ -135,6 +154,8 @@ class SessionsTest {
         assertThat(asked.statusCode()).isEqualTo(302);
         assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
         assertThat(visitor.cookie(SignIn.SESSION_COOKIE)).isNull();
+        assertThat(asked.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie)
+                .startsWith("REDIRECT_URI=").contains("HttpOnly").contains("SameSite=Lax"));
 
         var signIn = visitor.signIn("habitant@belvoir.example", "belvoir-habitant-2026");
         assertThat(signIn.headers().firstValue("Location"))
@@ -167,7 +188,7 @@ class SessionsTest {
                 .single()).isOne();
     }
 
-    private static java.util.Map<String, String> with(String name, String value, java.util.Map<String, String> rest) {
+    private static Map<String, String> with(String name, String value, Map<String, String> rest) {
         var all = fields(name, value);
         all.putAll(rest);
         return all;
