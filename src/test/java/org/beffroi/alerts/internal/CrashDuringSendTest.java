@@ -54,7 +54,7 @@ import ch.qos.logback.classic.Level;
  * subscribers get the alert twice: those whose mail had left and whose outcome was not written yet;</li>
  * <li>in the end, everyone got it at least once.</li>
  * </ul>
- * It prints the time the send took to resume and the duplicates, for {@code docs/notes/crash.md}.
+ * It prints the time the send took to resume and the duplicates, for {@code docs/performance.md}.
  */
 class CrashDuringSendTest {
 
