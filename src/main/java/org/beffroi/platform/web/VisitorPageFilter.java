@@ -53,8 +53,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class VisitorPageFilter extends OncePerRequestFilter {
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
-    /** A shared cache keeps a copy per cookie (language, session) and per encoding. */
-    private static final String VARY = "Cookie, Accept-Encoding";
+    /**
+     * A shared cache keeps a copy per cookie (language, session), per encoding, and apart for htmx, which asks
+     * for fragments at a page's own address.
+     */
+    private static final String VARY = "Cookie, Accept-Encoding, HX-Request";
 
     private final VisitorPageCache cache;
     private final ServiceModules modules;

@@ -135,9 +135,9 @@ class SharedCachingTest {
         // a reverse proxy keeps it a minute; a browser keeps it too, and asks again with its ETag each time
         assertThat(response.getHeader("Cache-Control")).as(path).isEqualTo("max-age=0, public, s-maxage=60");
         assertThat(response.getHeader("ETag")).as(path).matches("W/\"[0-9a-f]{32}\"");
-        // a shared cache keeps one copy per cookie (language, session) and per encoding
+        // a shared cache keeps one copy per cookie (language, session), per encoding, and apart for htmx
         assertThat(String.join(",", response.getHeaders("Vary"))).as(path).containsIgnoringCase("Cookie")
-                .containsIgnoringCase("Accept-Encoding");
+                .containsIgnoringCase("Accept-Encoding").containsIgnoringCase("HX-Request");
         assertThat(response.getCookies()).as(path).isEmpty();
     }
 
