@@ -13,4 +13,18 @@ public class TestProfiles implements ActiveProfilesResolver {
     public static boolean onPostgres() {
         return "postgres".equals(System.getProperty("beffroi.test.db"));
     }
+
+    /** The PostgreSQL database the suite runs on ({@code BEFFROI_DB_URL}), in the given schema. */
+    public static String postgresUrl(String schema) {
+        String url = System.getenv().getOrDefault("BEFFROI_DB_URL", "jdbc:postgresql://localhost:5432/test");
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    public static String postgresUser() {
+        return System.getenv().getOrDefault("BEFFROI_DB_USER", "postgres");
+    }
+
+    public static String postgresPassword() {
+        return System.getenv().getOrDefault("BEFFROI_DB_PASSWORD", "");
+    }
 }
