@@ -3,6 +3,10 @@ package org.beffroi.agenda;
 import static org.beffroi.platform.Role.ADMINISTRATOR;
 import static org.beffroi.platform.Role.AGENT;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,13 +28,14 @@ import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.ServiceModule;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /** The agenda's menus, permission, personal data, retention, search documents and demo events. */
 @Component
 public class AgendaModule implements ServiceModule {
 
-    public static final Permission MANAGE_EVENTS = Permission.of("agenda", "events", AGENT, ADMINISTRATOR);
+    public static final Permission MANAGE_EVENTS = Permission.of(ManageEvents.AUTHORITY, AGENT, ADMINISTRATOR);
     /** Registrations are kept a year after their event, for the commune's attendance figures. */
     static final Duration REGISTRATION_RETENTION = Duration.ofDays(365);
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -147,5 +152,13 @@ public class AgendaModule implements ServiceModule {
         var starts = day.atTime(start).atZone(PARIS).toInstant();
         return new Event(0, title, description, starts, starts.plus(Duration.ofHours(hours)), place, category,
                 neighbourhood, free, price, accessibility, capacity, recurrence, position);
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_EVENTS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageEvents.AUTHORITY + "')")
+    public @interface ManageEvents {
+        String AUTHORITY = "agenda:events";
     }
 }

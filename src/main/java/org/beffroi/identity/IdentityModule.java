@@ -2,6 +2,10 @@ package org.beffroi.identity;
 
 import static org.beffroi.platform.Role.ADMINISTRATOR;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -22,6 +26,7 @@ import org.beffroi.platform.Role;
 import org.beffroi.platform.ServiceModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentityModule implements ServiceModule {
 
-    public static final Permission MANAGE_USERS = Permission.of("identity", "users", ADMINISTRATOR);
-    public static final Permission MANAGE_SERVICES = Permission.of("identity", "services", ADMINISTRATOR);
+    public static final Permission MANAGE_USERS = Permission.of(ManageUsers.AUTHORITY, ADMINISTRATOR);
+    public static final Permission MANAGE_SERVICES = Permission.of(ManageServices.AUTHORITY, ADMINISTRATOR);
 
     /** An address not confirmed within a week was not wanted: the account goes. */
     static final Duration PENDING_RETENTION = Duration.ofDays(7);
@@ -147,5 +152,21 @@ public class IdentityModule implements ServiceModule {
     }
 
     private record DemoAccount(String email, String name, String password, EnumSet<Role> roles) {
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_USERS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageUsers.AUTHORITY + "')")
+    public @interface ManageUsers {
+        String AUTHORITY = "identity:users";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_SERVICES}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageServices.AUTHORITY + "')")
+    public @interface ManageServices {
+        String AUTHORITY = "identity:services";
     }
 }

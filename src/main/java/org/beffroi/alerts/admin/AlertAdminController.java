@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
 import org.beffroi.alerts.AlertsModule;
+import org.beffroi.alerts.AlertsModule.ExportSubscribers;
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 import org.beffroi.alerts.VulnerableRegister;
@@ -25,7 +27,6 @@ import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +48,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/alertes")
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class AlertAdminController {
 
     private final AlertDesk desk;
@@ -280,7 +281,7 @@ class AlertAdminController {
 
     /** Every subscription, read a page at a time: every address at once, a permission of its own. */
     @GetMapping("/abonnes.csv")
-    @PreAuthorize("hasAuthority('alerts:export-subscribers')")
+    @ExportSubscribers
     void export(HttpServletResponse response) throws IOException {
         audit.record("alerts.subscribers.exported", null, null);
         try (var csv = CsvExport.open(response, "abonnes-alertes.csv", "id", "canal", "adresse", "statut", "zone",
