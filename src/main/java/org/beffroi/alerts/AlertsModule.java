@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.AlertsRetention;
 import org.beffroi.alerts.internal.Bounces;
 import org.beffroi.alerts.internal.PublicAlertPages;
 import org.beffroi.alerts.internal.Subscriptions;
@@ -22,7 +23,6 @@ import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.ServiceModule;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
@@ -49,21 +49,19 @@ public class AlertsModule implements ServiceModule {
 
     private final AlertDesk desk;
     private final Subscriptions subscriptions;
-    private final JdbcClient jdbc;
-    private final java.time.Clock clock;
     private final VulnerablePeople register;
     private final PublicAlertPages publicPages;
     private final Bounces bounces;
+    private final AlertsRetention retention;
 
-    AlertsModule(AlertDesk desk, Subscriptions subscriptions, JdbcClient jdbc, java.time.Clock clock,
-            VulnerablePeople register, PublicAlertPages publicPages, Bounces bounces) {
+    AlertsModule(AlertDesk desk, Subscriptions subscriptions, VulnerablePeople register, PublicAlertPages publicPages,
+            Bounces bounces, AlertsRetention retention) {
+        this.desk = desk;
+        this.subscriptions = subscriptions;
         this.register = register;
         this.publicPages = publicPages;
         this.bounces = bounces;
-        this.desk = desk;
-        this.subscriptions = subscriptions;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.retention = retention;
     }
 
     @Override
@@ -140,16 +138,10 @@ public class AlertsModule implements ServiceModule {
         register.eraseAccount(subject.accountId());
     }
 
-    /**
-     * Unconfirmed subscriptions after a week; the delivery log's addresses after 90 days; register entries
-     * left unconfirmed too long after their yearly review was due.
-     */
+    /** See {@link AlertsRetention}. */
     @Override
     public void applyRetention() {
-        subscriptions.forgetUnconfirmed();
-        jdbc.sql("delete from alerts_delivery where message_id in (select id from alerts_message where created_at < ?)")
-                .param(java.time.OffsetDateTime.now(clock).minusDays(90)).update();
-        register.applyRetention();
+        retention.apply();
     }
 
     /** On a controller or a handler: only for those granted {@link #SEND_ALERTS}. */
