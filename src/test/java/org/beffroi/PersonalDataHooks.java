@@ -33,8 +33,15 @@ final class PersonalDataHooks {
     record Person(long accountId, String email, Cookie session, String marker) {
     }
 
-    /** What the person must be to do it (a resident, or an agent who writes), and what they do. */
-    record Hook(Set<Role> roles, Action action) {
+    /**
+     * What the person must be to do it (a resident, or an agent who writes), what they do, and the sections of the
+     * export the law has the module keep after an erasure, stripped of whatever names or reaches the person.
+     */
+    record Hook(Set<Role> roles, Action action, Set<String> keptAfterErasure) {
+
+        Hook(Set<Role> roles, Action action) {
+            this(roles, action, Set.of());
+        }
     }
 
     interface Action {
@@ -54,8 +61,9 @@ final class PersonalDataHooks {
 
     static Map<String, Hook> all(MockMvc mvc, EventRepository events, JdbcClient jdbc) {
         return Map.of(
-                // signing in is already in the security log; the account itself is identity's data
-                "platform", new Hook(EnumSet.of(Role.RESIDENT), person -> { }),
+                // signing in is already in the security log, which keeps an anonymised trace (SECURITY.md)
+                "platform", new Hook(EnumSet.of(Role.RESIDENT), person -> { }, Set.of("securityLog")),
+                // the account itself is identity's data
                 "identity", new Hook(EnumSet.of(Role.RESIDENT), person -> { }),
                 "portal", new Hook(EnumSet.of(Role.AGENT), person -> mvc.perform(post("/admin/actualites/nouveau")
                         .cookie(person.session()).with(csrf()).with(FRESH_ADDRESS).param("title", "Note " + person.marker())
