@@ -2,6 +2,7 @@ package org.beffroi.agenda.admin;
 
 import java.io.IOException;
 
+import org.beffroi.agenda.AgendaModule.ManageEvents;
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.EventRepository;
@@ -13,7 +14,6 @@ import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Events in the back office: create, edit, delete, and who registered (list and CSV for the organiser). */
 @Controller
 @RequestMapping("/admin/agenda")
-@PreAuthorize("hasAuthority('agenda:events')")
+@ManageEvents
 class EventAdminController {
 
     private final EventRepository events;

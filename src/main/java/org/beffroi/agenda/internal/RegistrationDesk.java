@@ -3,6 +3,7 @@ package org.beffroi.agenda.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,9 @@ public class RegistrationDesk {
     public enum Outcome {
         CONFIRMED, WAITING, ALREADY_REGISTERED, NO_REGISTRATION, PAST
     }
+
+    /** Registrations are kept a year after their event, for the commune's attendance figures. */
+    static final Duration RETENTION = Duration.ofDays(365);
 
     /** The guard, named so that a test can show what happens without it. */
     enum Guard {
@@ -122,6 +126,12 @@ public class RegistrationDesk {
                 .forEach(r -> cancel(r.id(), r.eventId()));
         var whose = whose(subject);
         jdbc.sql("delete from agenda_registration where " + whose.sql()).params(whose.params()).update();
+    }
+
+    /** Retention: the registrations of events that ended more than {@link #RETENTION} ago. */
+    public void forgetRegistrationsOfPastEvents() {
+        jdbc.sql("delete from agenda_registration where event_id in (select id from agenda_event where ends_at < ?)")
+                .param(OffsetDateTime.now(clock).minus(RETENTION)).update();
     }
 
     private void cancel(long registrationId, long eventId) {

@@ -5,13 +5,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
-import org.beffroi.alerts.AlertsModule;
+import org.beffroi.alerts.AlertsModule.ExportSubscribers;
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 import org.beffroi.alerts.VulnerableRegister;
 import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.AlertDesk.SendOutcome;
+import org.beffroi.alerts.internal.AlertsPolicy;
 import org.beffroi.alerts.internal.CapImporter;
 import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Geography;
@@ -20,13 +22,10 @@ import org.beffroi.alerts.internal.Topics;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
-import org.beffroi.platform.Permission;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,7 +46,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/alertes")
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class AlertAdminController {
 
     private final AlertDesk desk;
@@ -60,10 +59,12 @@ class AlertAdminController {
     private final VulnerableRegister register;
     private final MessageSource messages;
     private final CapImporter capImports;
+    private final AlertsPolicy policy;
 
     AlertAdminController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
             Geography geography, AuditLog audit, Clock clock, VulnerableRegister register, MessageSource messages,
-            CapImporter capImports) {
+            CapImporter capImports, AlertsPolicy policy) {
+        this.policy = policy;
         this.register = register;
         this.messages = messages;
         this.capImports = capImports;
@@ -148,17 +149,10 @@ class AlertAdminController {
         if (!messages.isEmpty()) {
             model.addAttribute("byChannel", desk.reached(id));
         }
-        if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && holds(AlertsModule.VULNERABLE_REGISTER)) {
+        if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && policy.mayReadTheRegister()) {
             register.currentCrisis().ifPresent(crisis -> model.addAttribute("crisis", crisis));
         }
         return "alerts/admin/alert";
-    }
-
-    /** What is linked only for those who may open it (the register's call list, the subscribers' export). */
-    private static boolean holds(Permission permission) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> permission.authority().equals(a.getAuthority()));
     }
 
     /** The progress of the sends, alone: what htmx fetches every few seconds. */
@@ -250,7 +244,7 @@ class AlertAdminController {
         model.addAttribute("subscriptions", page);
         model.addAttribute("next", page.size() == 50 ? page.getLast().id() : null);
         model.addAttribute("counts", subscriptions.countsByChannel());
-        model.addAttribute("mayExport", holds(AlertsModule.EXPORT_SUBSCRIBERS));
+        model.addAttribute("mayExport", policy.mayExportSubscribers());
         return "alerts/admin/subscribers";
     }
 
@@ -280,7 +274,7 @@ class AlertAdminController {
 
     /** Every subscription, read a page at a time: every address at once, a permission of its own. */
     @GetMapping("/abonnes.csv")
-    @PreAuthorize("hasAuthority('alerts:export-subscribers')")
+    @ExportSubscribers
     void export(HttpServletResponse response) throws IOException {
         audit.record("alerts.subscribers.exported", null, null);
         try (var csv = CsvExport.open(response, "abonnes-alertes.csv", "id", "canal", "adresse", "statut", "zone",

@@ -1,11 +1,11 @@
 package org.beffroi.alerts.admin;
 
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.CapImporter;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * flow; this controller adds the discard of an imported draft (the warning stays remembered).
  */
 @Controller
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class CapImportAdminController {
 
     private final AlertDesk desk;

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.internal.Issue;
 import org.beffroi.alerts.internal.NewsletterList;
 import org.beffroi.alerts.internal.Newsletters;
@@ -18,7 +19,6 @@ import org.beffroi.platform.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,7 +41,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/lettres")
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class NewsletterAdminController {
 
     /** The preview is the mail itself: its inline styles are allowed there, and nothing else. */

@@ -1,5 +1,6 @@
 package org.beffroi.alerts.admin;
 
+import org.beffroi.alerts.AlertsModule.KeepTheRegister;
 import org.beffroi.alerts.internal.VulnerablePeople;
 import org.beffroi.alerts.internal.VulnerablePerson;
 import org.beffroi.alerts.internal.VulnerablePersonForm;
@@ -8,7 +9,6 @@ import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,7 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping(RegisterAccess.PATH)
-@PreAuthorize("hasAuthority('alerts:register')")
+@KeepTheRegister
 class RegisterAdminController {
 
     private final VulnerablePeople people;

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
+import org.beffroi.alerts.AlertsModule.KeepTheRegister;
 import org.beffroi.alerts.Crisis;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.internal.FollowUpStatus;
@@ -16,7 +17,6 @@ import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping(RegisterAccess.PATH + "/crises")
-@PreAuthorize("hasAuthority('alerts:register')")
+@KeepTheRegister
 class RegisterCrisisController {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -2,11 +2,11 @@ package org.beffroi.alerts.admin;
 
 import java.io.IOException;
 
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.internal.Bounces;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/alertes")
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class SuppressionAdminController {
 
     private static final int PAGE = 50;

@@ -1,9 +1,9 @@
 package org.beffroi.alerts.admin;
 
+import org.beffroi.alerts.AlertsModule.EditTopics;
 import org.beffroi.alerts.internal.Topics;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The administrator names, orders, adds and withdraws the topics residents subscribe to. */
 @Controller
 @RequestMapping("/admin/themes-alertes")
-@PreAuthorize("hasAuthority('alerts:topics')")
+@EditTopics
 class TopicAdminController {
 
     private final Topics topics;

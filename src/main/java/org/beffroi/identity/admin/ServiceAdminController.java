@@ -1,12 +1,12 @@
 package org.beffroi.identity.admin;
 
 import org.beffroi.identity.AgentService;
+import org.beffroi.identity.IdentityModule.ManageServices;
 import org.beffroi.identity.internal.AgentServiceRepository;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The town hall's services (departments) that agents belong to. */
 @Controller
 @RequestMapping("/admin/services")
-@PreAuthorize("hasAuthority('identity:services')")
+@ManageServices
 class ServiceAdminController {
 
     private final AgentServiceRepository services;

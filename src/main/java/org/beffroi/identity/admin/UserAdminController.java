@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.beffroi.identity.IdentityModule.ManageUsers;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountRepository.Search;
 import org.beffroi.identity.internal.AccountService;
@@ -18,7 +19,6 @@ import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Role;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Accounts in the back office: find them, give roles, attach agents to services. */
 @Controller
 @RequestMapping("/admin/utilisateurs")
-@PreAuthorize("hasAuthority('identity:users')")
+@ManageUsers
 class UserAdminController {
 
     private static final int PAGE_SIZE = 30;

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CsvExport;
+import org.beffroi.platform.PlatformModule.ReadAuditLog;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The security log, filtered by action, person and dates, and exported as CSV. */
 @Controller
 @RequestMapping("/admin/journal")
-@PreAuthorize("hasAuthority('platform:audit')")
+@ReadAuditLog
 class AuditLogController {
 
     private static final int PAGE_SIZE = 50;

@@ -2,10 +2,10 @@ package org.beffroi.platform.admin;
 
 import java.time.OffsetDateTime;
 
+import org.beffroi.platform.PlatformModule.ReadOutbox;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ import org.beffroi.platform.internal.MailText;
  */
 @Controller
 @RequestMapping("/admin/courriels")
-@PreAuthorize("hasAuthority('platform:outbox')")
+@ReadOutbox
 class OutboxController {
 
     private static final int PAGE_SIZE = 50;

@@ -18,12 +18,12 @@ import org.beffroi.portal.Article.Kind;
 import org.beffroi.portal.Article.Status;
 import org.beffroi.portal.NewsCategory;
 import org.beffroi.portal.Neighbourhoods;
+import org.beffroi.portal.PortalModule.ManageContent;
 import org.beffroi.portal.admin.ArticleForm.Publication;
 import org.beffroi.portal.internal.ArticleDesk;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.RevisionDiff;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,7 +45,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/{section:actualites|pages}")
-@PreAuthorize("hasAuthority('portal:content')")
+@ManageContent
 class ArticleAdminController {
 
     private static final int COVER_SIZE = 1600;

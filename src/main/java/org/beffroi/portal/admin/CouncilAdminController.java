@@ -6,10 +6,10 @@ import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.InvalidUploadException;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.CouncilMeeting;
+import org.beffroi.portal.PortalModule.ManageCouncil;
 import org.beffroi.portal.internal.CouncilDesk;
 import org.beffroi.portal.internal.CouncilRepository;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/conseil")
-@PreAuthorize("hasAuthority('portal:council')")
+@ManageCouncil
 class CouncilAdminController {
 
     private final CouncilRepository meetings;

@@ -6,11 +6,11 @@ import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.Guide;
+import org.beffroi.portal.PortalModule.ManageContent;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.GuideDesk;
 import org.beffroi.portal.internal.GuideRepository;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Life-event and audience guides in the back office: write the guide, then gather its links. */
 @Controller
 @RequestMapping("/admin/guides")
-@PreAuthorize("hasAuthority('portal:content')")
+@ManageContent
 class GuideAdminController {
 
     private final GuideRepository guides;

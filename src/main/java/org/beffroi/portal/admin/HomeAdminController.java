@@ -5,11 +5,11 @@ import java.util.Map;
 
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.portal.PortalModule.ComposeHome;
 import org.beffroi.portal.internal.HomeLayout;
 import org.beffroi.portal.internal.HomeLayout.Placement;
 import org.beffroi.portal.internal.QuickLinks;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,7 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The administrator composes the home page: blocks shown and their order, and the quick links. */
 @Controller
 @RequestMapping("/admin/accueil")
-@PreAuthorize("hasAuthority('portal:home')")
+@ComposeHome
 class HomeAdminController {
 
     private final HomeLayout layout;

@@ -6,13 +6,13 @@ import org.beffroi.platform.InvalidUploadException;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Media.Album;
+import org.beffroi.portal.PortalModule.ManageContent;
 import org.beffroi.portal.admin.MediaForms.AlbumForm;
 import org.beffroi.portal.admin.MediaForms.EpisodeForm;
 import org.beffroi.portal.admin.MediaForms.VideoForm;
 import org.beffroi.portal.internal.MediaDesk;
 import org.beffroi.portal.internal.MediaRepository;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +34,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/mediatheque")
-@PreAuthorize("hasAuthority('portal:content')")
+@ManageContent
 class MediaAdminController {
 
     private static final int PHOTO_SIZE = 1600;

@@ -3,12 +3,12 @@ package org.beffroi.portal.admin;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
+import org.beffroi.portal.PortalModule.ManageNeighbourhoods;
 import org.beffroi.portal.internal.GeoJsonOutline;
 import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodDesk;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Neighbourhoods in the back office, with an optional GeoJSON outline checked on the way in. */
 @Controller
 @RequestMapping("/admin/quartiers")
-@PreAuthorize("hasAuthority('portal:neighbourhoods')")
+@ManageNeighbourhoods
 class NeighbourhoodAdminController {
 
     private final NeighbourhoodRepository neighbourhoods;

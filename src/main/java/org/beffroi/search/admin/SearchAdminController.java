@@ -2,8 +2,8 @@ package org.beffroi.search.admin;
 
 import org.beffroi.platform.AuditLog;
 import org.beffroi.search.SearchIndex;
+import org.beffroi.search.SearchModule.ManageIndex;
 import org.beffroi.search.internal.SearchIndexing;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** What the index holds, per type of content, and rebuilding it from the modules' data. */
 @Controller
 @RequestMapping("/admin/recherche")
-@PreAuthorize("hasAuthority('search:index')")
+@ManageIndex
 class SearchAdminController {
 
     private final SearchIndex index;
