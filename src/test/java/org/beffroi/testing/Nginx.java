@@ -73,6 +73,8 @@ public final class Nginx implements AutoCloseable {
         if ("1".equals(System.getenv("BEFFROI_TEST_REQUIRE_NGINX"))) {
             throw new AssertionError(message + "; this run requires it (BEFFROI_TEST_REQUIRE_NGINX=1)");
         }
+        // said on the console too: a whole class skipped before its first test leaves no message in the reports
+        System.err.println("Tests behind nginx skipped: " + message);
         Assumptions.abort(message + ": skipped");
     }
 
