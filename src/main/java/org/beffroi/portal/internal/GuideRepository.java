@@ -45,7 +45,7 @@ public class GuideRepository {
                 .query(GuideRepository::row).optional().map(this::withLinks);
     }
 
-    public boolean slugTaken(String slug) {
+    public boolean existsSlug(String slug) {
         return jdbc.sql("select count(*) from portal_guide where slug = ?").param(slug).query(Long.class).single() > 0;
     }
 
