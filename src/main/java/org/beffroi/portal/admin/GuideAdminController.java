@@ -8,7 +8,6 @@ import org.beffroi.portal.Guide;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.GuideDesk;
 import org.beffroi.portal.internal.GuideRepository;
-import org.springframework.http.HttpStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Life-event and audience guides in the back office: write the guide, then gather its links. */
 @Controller
@@ -65,9 +62,8 @@ class GuideAdminController {
 
     @PostMapping({"/nouveau", "/{id}"})
     String save(@ModelAttribute(binding = false) @Nullable Guide guide, @Validated @ModelAttribute("form") GuideForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(new LinkForm(), model);
         }
         long id = desk.save(form.toGuide(guide == null ? 0 : guide.id()));
@@ -84,10 +80,9 @@ class GuideAdminController {
 
     @PostMapping("/{id}/liens")
     String addLink(@ModelAttribute(binding = false) Guide guide, @Validated @ModelAttribute("link") LinkForm link,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("form", GuideForm.of(guide));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(link, model);
         }
         desk.addLink(guide.id(), link.getLabel().strip(), link.getUrl().strip(), Text.blankToNull(link.getNote()));

@@ -6,7 +6,6 @@ import org.beffroi.portal.internal.HomeDesk;
 import org.beffroi.portal.internal.HomeLayout;
 import org.beffroi.portal.internal.HomeLayout.Placement;
 import org.beffroi.portal.internal.QuickLinks;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The administrator composes the home page: blocks shown and their order, and the quick links. */
 @Controller
@@ -55,9 +52,8 @@ class HomeAdminController {
 
     @PostMapping("/liens")
     String addQuickLink(@Validated @ModelAttribute("link") LinkForm link, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(link, model);
         }
         desk.addQuickLink(link.getLabel().strip(), link.getUrl().strip());

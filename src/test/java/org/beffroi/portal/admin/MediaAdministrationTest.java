@@ -78,17 +78,17 @@ class MediaAdministrationTest {
                 .param("alt", "La chorale sur la scène de la place de la Halle"))
                 .andExpect(flash().attribute("saved", "admin.media.photo-added"));
 
-        var photo = media.album(id).orElseThrow().photos().get(0);
+        var photo = media.findAlbum(id).orElseThrow().photos().get(0);
         byte[] stored = files.find(photo.fileId()).orElseThrow().content();
         byte[] thumbnail = files.find(photo.thumbnailFileId()).orElseThrow().content();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif", "GPS", "45.7640");
         assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(1200);
         assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(400);
 
-        mvc.perform(get(media.album(id).orElseThrow().url())).andExpect(status().isNotFound());
+        mvc.perform(get(media.findAlbum(id).orElseThrow().url())).andExpect(status().isNotFound());
         mvc.perform(post("/admin/mediatheque/albums/" + id).with(csrf()).cookie(agent).param("title", title)
                 .param("published", "true")).andExpect(status().is3xxRedirection());
-        mvc.perform(get(media.album(id).orElseThrow().url())).andExpect(status().isOk())
+        mvc.perform(get(media.findAlbum(id).orElseThrow().url())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(
                         "alt=\"La chorale sur la scène de la place de la Halle\"")));
 
@@ -114,7 +114,7 @@ class MediaAdministrationTest {
         String page = mvc.perform(get("/admin/mediatheque/albums/" + id).cookie(agent)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).containsPattern("Cette image mesure 20.000 × 20.000 pixels");
-        assertThat(media.album(id).orElseThrow().photos()).isEmpty();
+        assertThat(media.findAlbum(id).orElseThrow().photos()).isEmpty();
     }
 
     @Test
