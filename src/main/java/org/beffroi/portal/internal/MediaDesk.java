@@ -72,6 +72,7 @@ public class MediaDesk {
     @Transactional
     public void removePhoto(long albumId, long photoId) {
         found(media.removePhoto(albumId, photoId));
+        audit.record("album.photo-removed", "album:" + albumId, Long.toString(photoId));
         announceAlbum(albumId);
     }
 
@@ -87,6 +88,7 @@ public class MediaDesk {
     @Transactional
     public void removeVideo(long id) {
         found(media.removeVideo(id));
+        audit.record("video.removed", "video:" + id, null);
         events.publishEvent(PublicContentChanged.withdrawn(VIDEO, Long.toString(id)));
     }
 
@@ -103,6 +105,7 @@ public class MediaDesk {
     @Transactional
     public void removeEpisode(long id) {
         found(media.removeEpisode(id));
+        audit.record("podcast.episode-removed", "episode:" + id, null);
         events.publishEvent(PublicContentChanged.withdrawn(EPISODE, Long.toString(id)));
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
@@ -53,6 +54,9 @@ class MediaAdministrationTest {
 
     @Autowired
     NeighbourhoodRepository neighbourhoods;
+
+    @Autowired
+    AuditLog audit;
 
     Cookie agent;
 
@@ -168,6 +172,41 @@ class MediaAdministrationTest {
                 .andExpect(content().string(Matchers.containsString("Bonjour")));
         mvc.perform(get("/mediatheque")).andExpect(content().string(Matchers.containsString(
                 "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/podcasts.rss\"")));
+    }
+
+    @Test
+    void removingAPhotoAVideoOrAnEpisodeIsAudited() throws Exception {
+        String word = UUID.randomUUID().toString().substring(0, 6);
+        long album = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+                .param("title", "Album " + word)).andReturn());
+        mvc.perform(multipart("/admin/mediatheque/albums/" + album + "/photos")
+                .file(new MockMultipartFile("file", "halle.jpg", "image/jpeg", SampleFiles.jpeg(800, 600)))
+                .with(csrf()).cookie(agent).param("alt", "La halle")).andExpect(status().is3xxRedirection());
+        long photo = media.findAlbum(album).orElseThrow().photos().getFirst().id();
+        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", "Vidéo " + word)
+                .param("url", "https://video.exemple.fr/" + word)).andExpect(status().is3xxRedirection());
+        long video = media.findVideos().stream().filter(v -> v.title().equals("Vidéo " + word)).findFirst()
+                .orElseThrow().id();
+        mvc.perform(multipart("/admin/mediatheque/podcasts")
+                .file(new MockMultipartFile("audio", "e.mp3", "audio/mpeg", SampleFiles.mp3())).with(csrf())
+                .cookie(agent).param("title", "Épisode " + word)).andExpect(status().is3xxRedirection());
+        long episode = media.findEpisodes().stream().filter(e -> e.title().equals("Épisode " + word)).findFirst()
+                .orElseThrow().id();
+
+        for (String removal : new String[] {"/admin/mediatheque/albums/" + album + "/photos/" + photo + "/suppression",
+                "/admin/mediatheque/videos/" + video + "/suppression",
+                "/admin/mediatheque/podcasts/" + episode + "/suppression"}) {
+            mvc.perform(post(removal).with(csrf()).cookie(agent)).andExpect(status().is3xxRedirection());
+        }
+
+        assertThat(targetsOf("album.photo-removed")).contains("album:" + album);
+        assertThat(targetsOf("video.removed")).contains("video:" + video);
+        assertThat(targetsOf("podcast.episode-removed")).contains("episode:" + episode);
+    }
+
+    private java.util.List<String> targetsOf(String action) {
+        return audit.search(new AuditLog.Filter(action, null, null, null), 0, 100).stream()
+                .map(AuditLog.Entry::target).toList();
     }
 
     /** A JPEG carrying an EXIF block with a GPS position, as a phone would write it. */
