@@ -115,13 +115,13 @@ public class PortalModule implements ServiceModule {
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("portal/quick-links", Map.of("links", quickLinks.all()), 1),
                 new HomeBlock("portal/news-block", Map.of("news", publicArticles.latestNews(3)), 5),
-                new HomeBlock("portal/guides-block", Map.of("guides", guides.published()), 15));
+                new HomeBlock("portal/guides-block", Map.of("guides", guides.allPublished()), 15));
     }
 
     @Override
     public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
         return List.of(new HomeBlock("portal/news-block",
-                Map.of("news", articles.publicNews(new NewsFilter(null, neighbourhoodId), clock.instant(), 0, 5)), 10));
+                Map.of("news", articles.findPublicNews(new NewsFilter(null, neighbourhoodId), clock.instant(), 0, 5)), 10));
     }
 
     @Override

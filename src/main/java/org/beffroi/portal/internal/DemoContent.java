@@ -113,8 +113,8 @@ public class DemoContent {
     }
 
     private void seedArticles() {
-        if (!articles.forBackOffice(Kind.PAGE, null, null).isEmpty()
-                || !articles.forBackOffice(Kind.NEWS, null, null).isEmpty()) {
+        if (!articles.findForBackOffice(Kind.PAGE, null, null).isEmpty()
+                || !articles.findForBackOffice(Kind.NEWS, null, null).isEmpty()) {
             return;
         }
         Instant now = clock.instant();

@@ -29,7 +29,7 @@ public class GuideRepository {
                 .stream().map(this::withLinks).toList();
     }
 
-    public List<Guide> published() {
+    public List<Guide> allPublished() {
         return publishedGuides.get(Boolean.TRUE, () -> jdbc.sql(
                 "select * from portal_guide where published = true order by position, title")
                 .query(GuideRepository::row).list().stream().map(this::withLinks).toList());
@@ -45,7 +45,7 @@ public class GuideRepository {
                 .query(GuideRepository::row).optional().map(this::withLinks);
     }
 
-    public boolean slugTaken(String slug) {
+    public boolean existsSlug(String slug) {
         return jdbc.sql("select count(*) from portal_guide where slug = ?").param(slug).query(Long.class).single() > 0;
     }
 

@@ -49,6 +49,12 @@ public class NeighbourhoodRepository implements Neighbourhoods {
                 .query(NeighbourhoodRepository::row).optional();
     }
 
+    /** Whether a neighbourhood other than this one (0: any) has the address this name would make. */
+    public boolean existsNamed(String name, long otherThan) {
+        return name != null && !name.isBlank()
+                && findBySlug(slug(name)).filter(other -> other.id() != otherThan).isPresent();
+    }
+
     public long insert(String name, String description, String outline) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into portal_neighbourhood (name, slug, description, outline_geojson) values (?, ?, ?, ?)")
@@ -69,7 +75,7 @@ public class NeighbourhoodRepository implements Neighbourhoods {
     }
 
     /** The album whose photos illustrate the neighbourhood's portrait, if one is chosen. */
-    public Optional<Long> albumOf(long id) {
+    public Optional<Long> findAlbumOf(long id) {
         return jdbc.sql("select album_id from portal_neighbourhood where id = ? and album_id is not null").param(id)
                 .query(Long.class).optional();
     }

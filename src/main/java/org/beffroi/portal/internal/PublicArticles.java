@@ -53,7 +53,7 @@ public class PublicArticles implements org.beffroi.portal.News {
     public List<Article> latestNews(int count) {
         Instant now = clock.instant();
         return latestNews.get(count, now, () -> new PublicCache.Loaded<>(
-                articles.publicNews(NewsFilter.none(), now, 0, count),
+                articles.findPublicNews(NewsFilter.none(), now, 0, count),
                 articles.nextScheduledPublication(now).orElse(Instant.MAX)));
     }
 
