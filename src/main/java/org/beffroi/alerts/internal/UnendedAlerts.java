@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.beffroi.platform.ChangeFeed;
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,9 +27,11 @@ class UnendedAlerts {
     private final Cache<Boolean, List<Alert>> alerts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
             .build();
     private final RenderedPages pages;
+    private final ChangeFeed feed;
 
-    UnendedAlerts(RenderedPages pages) {
+    UnendedAlerts(RenderedPages pages, ChangeFeed feed) {
         this.pages = pages;
+        this.feed = feed;
     }
 
     List<Alert> get(Supplier<List<Alert>> load) {
@@ -35,6 +40,7 @@ class UnendedAlerts {
 
     /** An alert was published, updated or ended: forget the list once the change is committed. */
     void changed() {
+        feed.recordMemoryChange(); // an alert that ends announces no change of public content
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -47,5 +53,10 @@ class UnendedAlerts {
             alerts.invalidateAll();
             pages.clear();
         }
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        alerts.invalidateAll(); // the pages kept for visitors are cleared after every listener
     }
 }
