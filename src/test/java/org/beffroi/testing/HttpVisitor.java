@@ -26,13 +26,23 @@ public final class HttpVisitor {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public HttpVisitor(int port) {
+        this(port, new CookieManager());
+    }
+
+    private HttpVisitor(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same visitor, with the same cookies, at another port of this machine (another node of the site). */
+    public HttpVisitor at(int port) {
+        return new HttpVisitor(port, cookies);
     }
 
     public HttpResponse<String> get(String path) {
