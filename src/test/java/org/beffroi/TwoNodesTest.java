@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.beffroi.testing.HttpVisitor;
 import org.beffroi.testing.Mailbox;
+import org.beffroi.testing.Nginx;
 import org.beffroi.testing.TestProfiles;
 import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -39,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes of one commune on one PostgreSQL database (a schema of their own, empty at the start), each in a process of
- * its own started from the built classes as an operator starts the jar, each with its own search index (ADR 0033): a
- * resident signed in on one goes on on the other with the same cookie; a news item published on one shows on the
+ * its own started from the built classes as an operator starts the jar, each with its own search index (ADR 0033), behind
+ * nginx configured by {@code docs/deploy/nginx/beffroi.conf}: a resident signed in through nginx is served by both nodes
+ * with the same cookie; a news item published on one shows on the
  * other's pages and in its search within the feed's delay; a mail, sent by a db-scheduler task either node may run,
  * leaves once. Two contexts in one JVM were not enough: they would share the JVM's static state (the logging system,
  * the tests' clock, Lucene's and Tomcat's statics), and the point is that nothing but the database is shared.
@@ -56,9 +58,10 @@ class TwoNodesTest {
     Path dir;
 
     private final List<Node> nodes = new ArrayList<>();
+    private Nginx nginx;
 
     @BeforeEach
-    void emptySchema() throws SQLException {
+    void emptySchema() throws Exception {
         Assumptions.assumeTrue(TestProfiles.onPostgres(), "several nodes share a PostgreSQL database");
         try (Connection db = database(null)) {
             db.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
@@ -69,26 +72,35 @@ class TwoNodesTest {
 
     @AfterEach
     void stopNodes() {
+        if (nginx != null) {
+            nginx.close();
+        }
         nodes.forEach(Node::close);
     }
 
     @Test
     void twoNodesServeOneCommune() throws Exception {
+        int portA = freePort();
+        int portB = freePort();
+        nginx = Nginx.start(List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB));
         // one after the other, as the README says: the first creates the tables and the demo commune
-        Node a = start("a");
+        Node a = start("a", portA);
         a.awaitReady();
-        Node b = start("b");
+        Node b = start("b", portB);
         b.awaitReady();
 
-        // 1. signed in on A, still signed in on B with the same cookie
-        var resident = new HttpVisitor(a.port);
+        // 1. signed in through nginx, which sends each request to the next node: both serve the same session
+        var resident = HttpVisitor.through(nginx);
         assertThat(resident.signIn("habitant@belvoir.example", "belvoir-habitant-2026").statusCode()).isEqualTo(302);
         String session = resident.cookie("BEFFROI_SESSION");
-        assertThat(resident.get("/mon-compte").body()).contains("habitant@belvoir.example");
-        var onB = resident.at(b.port).get("/mon-compte");
-        assertThat(onB.statusCode()).isEqualTo(200);
-        assertThat(onB.body()).contains("habitant@belvoir.example");
-        assertThat(resident.cookie("BEFFROI_SESSION")).isEqualTo(session);
+        for (int i = 0; i < 4; i++) {
+            var account = resident.get("/mon-compte");
+            assertThat(account.statusCode()).isEqualTo(200);
+            assertThat(account.body()).contains("habitant@belvoir.example");
+        }
+        assertThat(servedMyAccount(a)).as("requests node A served").isPositive();
+        assertThat(servedMyAccount(b)).as("requests node B served").isPositive();
+        assertThat(resident.cookie("BEFFROI_SESSION")).as("one session all along").isEqualTo(session);
 
         // 2. a news item published on A shows on B's pages (kept in memory and rendered for visitors) and in its search
         String word = word();
@@ -136,6 +148,19 @@ class TwoNodesTest {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    /** How many times the node answered {@code /mon-compte} with 200, from its own metrics. */
+    private static double servedMyAccount(Node node) {
+        var lines = Pattern.compile("^http_server_requests_seconds_count\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
+                .matcher(new HttpVisitor(node.port).get("/actuator/prometheus").body());
+        double served = 0;
+        while (lines.find()) {
+            if (lines.group(1).contains("uri=\"/mon-compte\"") && lines.group(1).contains("status=\"200\"")) {
+                served += Double.parseDouble(lines.group(2));
+            }
+        }
+        return served;
+    }
+
     private static double metric(Node node, String name) {
         var line = Pattern.compile("^" + name + "(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE)
                 .matcher(new HttpVisitor(node.port).get("/actuator/prometheus").body());
@@ -143,14 +168,21 @@ class TwoNodesTest {
         return Double.parseDouble(line.group(2));
     }
 
-    private Node start(String name) throws IOException {
-        var node = Node.start(dir, name, List.of("--spring.profiles.active=demo,postgres",
+    private Node start(String name, int port) throws IOException {
+        var node = Node.start(dir, name, port, List.of("--spring.profiles.active=demo,postgres",
                 "--spring.datasource.url=" + url(SCHEMA), "--spring.flyway.schemas=" + SCHEMA,
                 "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestServers.relayPort(),
+                "--beffroi.base-url=" + nginx.publicAddress(), "--server.forward-headers-strategy=native",
                 "--beffroi.search.directory=" + Files.createDirectories(dir.resolve(name + "-search"))));
         nodes.add(node);
         return node;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static long count(String sql) throws SQLException {
@@ -191,17 +223,13 @@ class TwoNodesTest {
 
         private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-        static Node start(Path dir, String name, List<String> arguments) throws IOException {
-            int port;
-            try (var socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+        static Node start(Path dir, String name, int port, List<String> arguments) throws IOException {
             String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                     .filter(entry -> !Path.of(entry).endsWith("test-classes") && !entry.contains("spring-boot-devtools"))
                     .collect(Collectors.joining(File.pathSeparator));
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m",
                     "-XX:TieredStopAtLevel=1", "-cp", classPath, "org.beffroi.BeffroiApplication", "--server.port=" + port,
-                    "--server.address=127.0.0.1", "--beffroi.base-url=http://localhost:" + port));
+                    "--server.address=127.0.0.1"));
             command.addAll(arguments);
             var output = dir.resolve(name + ".log");
             var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

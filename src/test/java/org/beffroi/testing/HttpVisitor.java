@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * Someone visiting the real server over HTTP (not MockMvc), with a cookie jar of their own, as a browser
  * without JavaScript would: forms are read from the page and posted back with their CSRF token. Redirects
@@ -30,19 +32,20 @@ public final class HttpVisitor {
     private final HttpClient http;
 
     public HttpVisitor(int port) {
-        this(port, new CookieManager());
+        this("http://localhost:" + port, new CookieManager(), null);
     }
 
-    private HttpVisitor(int port, CookieManager cookies) {
-        this.base = "http://localhost:" + port;
+    private HttpVisitor(String base, CookieManager cookies, SSLContext tls) {
+        this.base = base;
         this.cookies = cookies;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        this.http = (tls == null ? client : client.sslContext(tls)).build();
     }
 
-    /** The same visitor, with the same cookies, at another port of this machine (another node of the site). */
-    public HttpVisitor at(int port) {
-        return new HttpVisitor(port, cookies);
+    /** A visitor of the site through this nginx, over HTTPS. */
+    public static HttpVisitor through(Nginx nginx) {
+        return new HttpVisitor(nginx.publicAddress(), new CookieManager(), nginx.trustingItsCertificate());
     }
 
     public HttpResponse<String> get(String path) {
