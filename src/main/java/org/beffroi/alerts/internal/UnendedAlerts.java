@@ -18,8 +18,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The published alerts not ended yet, which the banner of every page and the home block read: kept in memory as
  * the portal's public pages are (ADR 0014), so that a page costs no query for them. Cleared on this node once a
- * change (an alert published, updated or ended) is committed, on another node when it reads the change feed (ADR 0033). What is shown
- * is filtered against the clock when read, so an alert appears at its start and leaves at its end on time.
+ * change (an alert published, updated or ended) is committed, on another node when it reads the change feed
+ * (ADR 0033). What is shown is filtered against the clock when read, so an alert appears at its start and leaves at
+ * its end on time.
  */
 @Component
 class UnendedAlerts {
