@@ -40,13 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes of one commune on one PostgreSQL database (a schema of their own, empty at the start), each in a process of
- * its own started from the built classes as an operator starts the jar, each with its own search index (ADR 0033), behind
- * nginx configured by {@code docs/deploy/nginx/beffroi.conf}: a resident signed in through nginx is served by both nodes
- * with the same cookie; a news item published on one shows on the
- * other's pages and in its search within the feed's delay; a mail, sent by a db-scheduler task either node may run,
- * leaves once. Two contexts in one JVM were not enough: they would share the JVM's static state (the logging system,
- * the tests' clock, Lucene's and Tomcat's statics), and the point is that nothing but the database is shared.
- * On the embedded database there is one node only: the test runs with {@code -Ppostgres}.
+ * its own started from the built classes as an operator starts the jar, each with its own search index (ADR 0033),
+ * behind nginx configured by {@code docs/deploy/nginx/beffroi.conf}: a resident signed in through nginx is served by
+ * both nodes with the same cookie; a news item published on one shows on the other's pages and in its search within
+ * the feed's delay; a mail, sent by a db-scheduler task any node may run, leaves once. The control: a third node that
+ * does not read the change feed never finds the news item, and its index age says so.
+ * <p>
+ * Processes rather than two contexts in one JVM: contexts would share the JVM's static state (the logging system,
+ * the tests' clock, Lucene's and Tomcat's statics), and the point is that nothing but the database is shared. On the
+ * embedded database there is one node only: the test runs with {@code -Ppostgres}.
  */
 class TwoNodesTest {
 
@@ -87,7 +89,10 @@ class TwoNodesTest {
         Node a = start("a", portA);
         a.awaitReady();
         Node b = start("b", portB);
+        // the control: a third node that does not read the change feed (outside nginx's upstream)
+        Node c = start("c", freePort(), "--beffroi.nodes.poll-interval=0");
         b.awaitReady();
+        c.awaitReady();
 
         // 1. signed in through nginx, which sends each request to the next node: both serve the same session
         var resident = HttpVisitor.through(nginx);
@@ -124,6 +129,11 @@ class TwoNodesTest {
         System.out.printf("Two nodes: a news item published on A showed on B's news page %.1f s later, in B's search "
                 + "%.1f s later%n", onPages, inSearch);
         assertThat(metric(b, "beffroi_search_index_age_seconds")).as("B's index age once it caught up").isZero();
+        // without reading the feed, C never finds it, and says how long it has been waiting
+        var visitorOnC = new HttpVisitor(c.port);
+        Awaitility.await().during(FEED_DELAY).atMost(FEED_DELAY.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !visitorOnC.get("/recherche?q=" + word).body().contains(word + "</mark>"));
+        assertThat(metric(c, "beffroi_search_index_age_seconds")).as("C's index age").isGreaterThan(FEED_DELAY.toSeconds());
 
         // 3. a mail, a db-scheduler task either node may pick up, leaves once
         var visitorOnA = new HttpVisitor(a.port);
@@ -168,13 +178,15 @@ class TwoNodesTest {
         return Double.parseDouble(line.group(2));
     }
 
-    private Node start(String name, int port) throws IOException {
-        var node = Node.start(dir, name, port, List.of("--spring.profiles.active=demo,postgres",
+    private Node start(String name, int port, String... more) throws IOException {
+        var arguments = new ArrayList<>(List.of("--spring.profiles.active=demo,postgres",
                 "--spring.datasource.url=" + url(SCHEMA), "--spring.flyway.schemas=" + SCHEMA,
                 "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestServers.relayPort(),
                 "--beffroi.base-url=" + nginx.publicAddress(), "--server.forward-headers-strategy=native",
                 "--beffroi.search.directory=" + Files.createDirectories(dir.resolve(name + "-search"))));
+        arguments.addAll(List.of(more));
+        var node = Node.start(dir, name, port, arguments);
         nodes.add(node);
         return node;
     }
