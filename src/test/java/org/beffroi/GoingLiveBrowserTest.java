@@ -60,6 +60,7 @@ class GoingLiveBrowserTest extends BrowserChecks {
     private static final Path UNIT = Path.of("docs/deploy/beffroi.service");
     private static final Path ENVIRONMENT = Path.of("docs/deploy/beffroi.env");
     private static final Pattern SETUP_LINK = Pattern.compile("https://[^\\s\"\\\\]+/installation\\?jeton=[A-Za-z0-9_-]+");
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final String ADMIN = "secretariat@saint-exemple.fr";
     private static final String PASSWORD = "horloge-du-beffroi-2026";
     private static final String COMMUNE = "Saint-Exemple-sur-Loire";
@@ -84,12 +85,13 @@ class GoingLiveBrowserTest extends BrowserChecks {
 
         home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "going-live")), "beffroi")
                 .toAbsolutePath();
-        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        nginx = Nginx.start(List.of("127.0.0.1:" + port));
+        // the public address first (the setup link and mail name it), then Beffroi on a port of its choosing, then
+        // nginx told where it is
+        nginx = Nginx.start(List.of());
         beffroi = startBeffroi();
         awaitReady();
+        nginx.reconfigure(List.of("127.0.0.1:" + port));
+        awaitThroughNginx();
     }
 
     @AfterAll
@@ -286,7 +288,7 @@ class GoingLiveBrowserTest extends BrowserChecks {
         environment.put("BEFFROI_BASE_URL", nginx.publicAddress());
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
         environment.put("SPRING_MAIL_PORT", String.valueOf(TestServers.relayPort()));
-        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("SERVER_PORT", "0");
         environment.put("BEFFROI_SEARCH_DIRECTORY", home.resolve("search").toString());
         // nginx reaches Beffroi from 127.0.0.1; 127.0.0.2 plays a machine that is not the proxy
         environment.put("BEFFROI_TRUSTED_PROXIES", "127.0.0.1/32");
@@ -318,25 +320,44 @@ class GoingLiveBrowserTest extends BrowserChecks {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** Until Beffroi has said its port in the log and answers it is ready there. */
     private static void awaitReady() throws Exception {
-        var client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (!beffroi.isAlive()) {
                 throw new AssertionError("Beffroi stopped at start:\n" + log());
             }
-            try {
-                var answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
+            var started = TOMCAT_PORT.matcher(log());
+            if (started.find()) {
+                port = Integer.parseInt(started.group(1));
+                if (answersReady(HttpClient.newHttpClient(), "http://127.0.0.1:" + port)) {
                     return;
                 }
-            } catch (IOException notYet) {
-                // not listening yet
             }
             Thread.sleep(250);
         }
         throw new AssertionError("Beffroi was not ready within 4 minutes:\n" + log());
+    }
+
+    /** Until nginx has taken up the new list of nodes (its workers started anew). */
+    private static void awaitThroughNginx() throws Exception {
+        var client = HttpClient.newBuilder().sslContext(nginx.trustingItsCertificate()).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!answersReady(client, nginx.publicAddress())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nginx does not reach Beffroi:\n" + nginx.errorLog());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean answersReady(HttpClient client, String base) throws InterruptedException {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static String log() {

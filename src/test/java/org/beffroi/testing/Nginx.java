@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,12 @@ import org.junit.jupiter.api.Assumptions;
  * <pre>
  * try (var nginx = Nginx.start(List.of("127.0.0.1:" + port))) {
  *     nginx.publicAddress();   // https://localhost:{httpsPort}
+ *     nginx.reconfigure(List.of("127.0.0.1:" + port, "127.0.0.1:" + another));
  * }
  * </pre>
+ *
+ * Started with no node, nginx answers 502 until {@link #reconfigure} names some: a test whose nodes need the public
+ * address before they can say their port starts nginx first.
  *
  * Where nginx is not installed, a test using it is skipped with a message, unless the environment variable
  * {@code BEFFROI_TEST_REQUIRE_NGINX=1} is set (continuous integration sets it): then it fails.
@@ -46,14 +51,13 @@ public final class Nginx implements AutoCloseable {
     private static final Path BINARY = Path.of(System.getenv().getOrDefault("NGINX_BIN", "/usr/sbin/nginx"));
     private static final String PASSWORD = "nginx-test";
 
-    private final Process process;
+    private Process process;
     private final Path directory;
     private final int httpsPort;
     private final int httpPort;
     private final X509Certificate certificate;
 
-    private Nginx(Process process, Path directory, int httpsPort, int httpPort, X509Certificate certificate) {
-        this.process = process;
+    private Nginx(Path directory, int httpsPort, int httpPort, X509Certificate certificate) {
         this.directory = directory;
         this.httpsPort = httpsPort;
         this.httpPort = httpPort;
@@ -81,25 +85,64 @@ public final class Nginx implements AutoCloseable {
             for (String sub : List.of("logs", "cache", "temp")) {
                 Files.createDirectories(directory.resolve(sub));
             }
-            int httpsPort = freePort();
-            int httpPort = freePort();
             X509Certificate certificate = selfSignedCertificate(directory);
-            Files.writeString(directory.resolve("beffroi.conf"),
-                    render(Files.readString(SITE), directory, httpsPort, httpPort, upstreams));
             Files.writeString(directory.resolve("nginx.conf"), mainConfiguration(directory));
-            Process process = new ProcessBuilder(BINARY.toString(), "-p", directory.toString(), "-c",
-                    directory.resolve("nginx.conf").toString(), "-e", directory.resolve("logs/error.log").toString())
-                    .redirectErrorStream(true).redirectOutput(directory.resolve("logs/nginx.out").toFile()).start();
-            var nginx = new Nginx(process, directory, httpsPort, httpPort, certificate);
-            Runtime.getRuntime().addShutdownHook(new Thread(nginx::stop));
-            nginx.awaitListening();
-            return nginx;
+            // a free port may be taken by someone else before nginx binds it: then again, on others
+            for (int attempt = 1;; attempt++) {
+                var nginx = new Nginx(directory, freePort(), freePort(), certificate);
+                nginx.writeSite(upstreams);
+                nginx.process = new ProcessBuilder(nginx.command()).redirectErrorStream(true)
+                        .redirectOutput(directory.resolve("logs/nginx.out").toFile()).start();
+                try {
+                    nginx.awaitListening();
+                } catch (IllegalStateException e) {
+                    nginx.stop();
+                    if (attempt < 3 && e.getMessage().contains("Address already in use")) {
+                        continue;
+                    }
+                    throw e;
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(nginx::stop));
+                return nginx;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Points the upstream at these nodes instead (no node: 502), as {@code nginx -s reload} does: the workers under
+     * way finish their requests, new ones read the new list.
+     */
+    public void reconfigure(List<String> upstreams) {
+        try {
+            writeSite(upstreams);
+            var command = new ArrayList<>(command());
+            command.addAll(List.of("-s", "reload"));
+            Process reload = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(reload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (reload.waitFor() != 0) {
+                throw new IllegalStateException("nginx -s reload failed: " + said + errorLog());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeSite(List<String> upstreams) throws IOException {
+        Files.writeString(directory.resolve("beffroi.conf"),
+                render(Files.readString(SITE), directory, httpsPort, httpPort, upstreams));
+    }
+
+    private List<String> command() {
+        return List.of(BINARY.toString(), "-p", directory.toString(), "-c", directory.resolve("nginx.conf").toString(),
+                "-e", directory.resolve("logs/error.log").toString());
     }
 
     public int httpsPort() {
@@ -137,7 +180,7 @@ public final class Nginx implements AutoCloseable {
     }
 
     public void stop() {
-        if (process.isAlive()) {
+        if (process != null && process.isAlive()) {
             process.destroy(); // SIGTERM: nginx's fast shutdown, workers included
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -159,7 +202,8 @@ public final class Nginx implements AutoCloseable {
      * changed its examples fails here rather than being tested half-rendered.
      */
     static String render(String site, Path directory, int httpsPort, int httpPort, List<String> upstreams) {
-        String nodes = upstreams.stream().map(node -> "    server " + node + ";").collect(Collectors.joining("\n"));
+        String nodes = upstreams.isEmpty() ? "    server 127.0.0.1:9 down;"
+                : upstreams.stream().map(node -> "    server " + node + ";").collect(Collectors.joining("\n"));
         String logs = directory.resolve("logs").toString();
         site = replace(site, "(?m)^\\s*listen \\[::\\]:\\d+.*\\n", "");
         site = replace(site, "listen 443 ssl", "listen 127.0.0.1:" + httpsPort + " ssl");

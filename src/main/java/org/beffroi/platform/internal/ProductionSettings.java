@@ -45,9 +45,10 @@ class ProductionSettings implements InitializingBean, WebServerFactoryCustomizer
     public void customize(WebServerFactory factory) {
         for (String range : trustedProxies.split(",", -1)) {
             if (!isRange(range.strip())) {
-                throw new BadSettingException("BEFFROI_TRUSTED_PROXIES", "'" + range.strip() + "' is not an address "
-                        + "range: write the proxies' addresses as ranges, comma-separated (10.0.0.5/32, 10.0.0.0/24, "
-                        + "::1/128); it is '" + trustedProxies + "'");
+                String what = range.isBlank() ? "an empty entry" : "'" + range.strip() + "'";
+                throw new BadSettingException("BEFFROI_TRUSTED_PROXIES", what + " is not an address range: write the "
+                        + "proxies' addresses as ranges, comma-separated (10.0.0.5/32, 10.0.0.0/24, ::1/128); it is '"
+                        + trustedProxies + "'");
             }
         }
     }
