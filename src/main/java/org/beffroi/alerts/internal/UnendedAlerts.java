@@ -41,7 +41,7 @@ class UnendedAlerts {
 
     /** An alert was published, updated or ended: forget the list once the change is committed. */
     void changed() {
-        feed.recordMemoryChange(); // an alert that ends announces no change of public content
+        feed.recordMemoryChange(); // for the other nodes: an alert that ends announces no PublicContentChanged
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
