@@ -81,7 +81,7 @@ class JdbcChangeFeed implements ChangeFeed, MeterBinder {
     private final Map<Long, Instant> missingSince = new HashMap<>();
 
     JdbcChangeFeed(JdbcClient jdbc, ApplicationEventPublisher events, RenderedPages pages,
-            @Value("${beffroi.nodes.poll-interval:2s}") Duration pollInterval) {
+            @Value("${beffroi.nodes.poll-interval}") Duration pollInterval) {
         this.jdbc = jdbc;
         this.events = events;
         this.pages = pages;
