@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.portal.Guide;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,6 +24,11 @@ public class GuideRepository {
     GuideRepository(JdbcClient jdbc, RenderedPages pages) {
         this.jdbc = jdbc;
         this.publishedGuides = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        publishedGuides.clear();
     }
 
     public List<Guide> all() {

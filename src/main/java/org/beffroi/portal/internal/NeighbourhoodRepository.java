@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.NeighbourhoodChanged;
 import org.beffroi.portal.Neighbourhoods;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -35,6 +37,11 @@ public class NeighbourhoodRepository implements Neighbourhoods {
     /** Once the change is committed (and at once on this thread, for what follows in the same request). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(NeighbourhoodChanged change) {
+        list.clear();
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
         list.clear();
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -54,6 +55,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
+import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.search.SearchIndex;
 import org.beffroi.search.SearchQuery;
@@ -79,6 +81,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     static final String URL = "url";
     static final String DATE = "date";
     static final String NEIGHBOURHOOD = "neighbourhood";
+    /** Kept with each commit: the change feed's position the index is up to date with (ADR 0033). */
+    static final String FEED_POSITION = "beffroi.feed-position";
 
     static final int MAX_QUERY_WORDS = 12;
     /** Shorter words have too many neighbours one letter away: "velo" is not "vele". */
@@ -126,8 +130,17 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
 
     @Override
     public long replaceAll(Stream<SearchDocument> documents) {
+        return replaceAll(documents, feedPosition().orElse(0));
+    }
+
+    /**
+     * Replaces the whole content by these documents, read from the database up to this position of the change feed
+     * (ADR 0033), committed together.
+     */
+    long replaceAll(Stream<SearchDocument> documents, long feedPosition) {
         long[] count = {0};
         write(w -> {
+            w.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(feedPosition)).entrySet());
             w.deleteAll();
             documents.forEach(document -> {
                 try {
@@ -139,6 +152,33 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             });
         });
         return count[0];
+    }
+
+    /** Applies other nodes' changes in their order and the feed's position after them, in one commit (ADR 0033). */
+    void apply(List<PublicContentChanged> changes, long feedPosition) {
+        write(w -> {
+            for (var change : changes) {
+                if (change.isWithdrawn()) {
+                    w.deleteDocuments(key(change.type(), change.id()));
+                } else {
+                    w.updateDocument(key(change.type(), change.id()), toLucene(change.document()));
+                }
+            }
+            w.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(feedPosition)).entrySet());
+        });
+    }
+
+    /** The position in the change feed up to which this index holds every change; empty for an index without one. */
+    OptionalLong feedPosition() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (var entry : data) {
+                if (entry.getKey().equals(FEED_POSITION)) {
+                    return OptionalLong.of(Long.parseLong(entry.getValue()));
+                }
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** Number of documents in the index. */
