@@ -91,7 +91,9 @@ class EventAdministrationTest {
         mvc.perform(get("/admin/agenda/" + id).cookie(agent)).andExpect(status().isNotFound());
     }
 
+    /** Counted on a second request, once the first has filled what the layout keeps for a few seconds. */
     private long listQueries(Cookie agent) throws Exception {
+        mvc.perform(get("/admin/agenda").cookie(agent)).andExpect(status().isOk());
         return Queries.during(() -> mvc.perform(get("/admin/agenda").cookie(agent)).andExpect(status().isOk()))
                 .queries();
     }
