@@ -6,11 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PublishingController {
 
-    private final ApplicationEventPublisher events;
-
-    PublishingController(ApplicationEventPublisher events) {
-        this.events = events;
-    }
+    private ApplicationEventPublisher events;
 
     void save() {
         events.publishEvent("note.saved");

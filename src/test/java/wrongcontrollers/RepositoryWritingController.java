@@ -5,13 +5,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RepositoryWritingController {
 
-    private final NoteRepository notes;
-
-    RepositoryWritingController(NoteRepository notes) {
-        this.notes = notes;
-    }
-
-    void save() {
+    void save(NoteRepository notes) {
         notes.save("note");
     }
 }

@@ -1,5 +1,6 @@
 package wrongcontrollers;
 
+import org.beffroi.platform.AuditLog.Filter;
 import org.beffroi.platform.AuditTrail;
 import org.springframework.stereotype.Controller;
 
@@ -7,21 +8,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RightController {
 
-    private final NoteRepository notes;
-    private final NoteDesk desk;
-    private final AuditTrail trail;
-
-    RightController(NoteRepository notes, NoteDesk desk, AuditTrail trail) {
-        this.notes = notes;
-        this.desk = desk;
-        this.trail = trail;
+    String show(long id, NoteRepository notes, AuditTrail trail) {
+        return notes.findById(id).orElseThrow() + trail.count(Filter.none());
     }
 
-    String show(long id) {
-        return notes.findById(id).orElseThrow() + trail.count(org.beffroi.platform.AuditLog.Filter.none());
-    }
-
-    void save(String note) {
+    void save(String note, NoteDesk desk) {
         desk.save(note);
     }
 }

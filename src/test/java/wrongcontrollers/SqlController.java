@@ -6,11 +6,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class SqlController {
 
-    private final JdbcClient jdbc;
-
-    SqlController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    private JdbcClient jdbc;
 
     void save() {
         jdbc.sql("insert into note values (1)").update();

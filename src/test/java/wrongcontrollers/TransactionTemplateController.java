@@ -6,15 +6,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Controller
 class TransactionTemplateController {
 
-    private final TransactionTemplate transaction;
-    private final NoteDesk desk;
+    private TransactionTemplate transaction;
 
-    TransactionTemplateController(TransactionTemplate transaction, NoteDesk desk) {
-        this.transaction = transaction;
-        this.desk = desk;
-    }
-
-    void save() {
+    void save(NoteDesk desk) {
         transaction.executeWithoutResult(status -> desk.save("note"));
     }
 }

@@ -7,13 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class TransactionalController {
 
-    private final NoteDesk desk;
-
-    TransactionalController(NoteDesk desk) {
-        this.desk = desk;
-    }
-
-    void save() {
+    void save(NoteDesk desk) {
         desk.save("note");
     }
 }

@@ -7,14 +7,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TransactionalMethodController {
 
-    private final NoteDesk desk;
-
-    TransactionalMethodController(NoteDesk desk) {
-        this.desk = desk;
-    }
-
     @Transactional
-    void save() {
+    void save(NoteDesk desk) {
         desk.save("note");
     }
 }

@@ -11,7 +11,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.beans.PropertyAccessorFactory;
 
 /**
  * On a form: its end comes strictly after its start. The error is attached to the end field, where the
@@ -29,7 +29,7 @@ public @interface EndsAfterStarts {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** The property holding the start; it and the end are of one comparable type. */
+    /** The field holding the start; it and the end are of one comparable type. */
     String start() default "startsAt";
 
     String end() default "endsAt";
@@ -51,7 +51,8 @@ public @interface EndsAfterStarts {
             if (form == null) {
                 return true;
             }
-            var properties = new BeanWrapperImpl(form);
+            // the fields themselves: a form with getters and a record read alike
+            var properties = PropertyAccessorFactory.forDirectFieldAccess(form);
             var starts = (Comparable) properties.getPropertyValue(start);
             var ends = (Comparable) properties.getPropertyValue(end);
             if (starts == null || ends == null || ends.compareTo(starts) > 0) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Properties;
 
@@ -61,30 +62,10 @@ class EndsAfterStartsTest {
     }
 
     @EndsAfterStarts
-    public static class Meeting {
-        private final LocalDateTime startsAt;
-        private final LocalDateTime endsAt;
-
-        Meeting(LocalDateTime startsAt, LocalDateTime endsAt) {
-            this.startsAt = startsAt;
-            this.endsAt = endsAt;
-        }
-
-        public LocalDateTime getStartsAt() { return startsAt; }
-        public LocalDateTime getEndsAt() { return endsAt; }
+    record Meeting(LocalDateTime startsAt, LocalDateTime endsAt) {
     }
 
     @EndsAfterStarts(start = "arrival", end = "departure")
-    public static class Stay {
-        private final java.time.LocalDate arrival;
-        private final java.time.LocalDate departure;
-
-        Stay(java.time.LocalDate arrival, java.time.LocalDate departure) {
-            this.arrival = arrival;
-            this.departure = departure;
-        }
-
-        public java.time.LocalDate getArrival() { return arrival; }
-        public java.time.LocalDate getDeparture() { return departure; }
+    record Stay(LocalDate arrival, LocalDate departure) {
     }
 }

@@ -36,23 +36,22 @@ class InvalidFormStatusTest {
 
     @Test
     void aStatusSetForAnotherReasonIsKept() {
-        var request = new MockHttpServletRequest("POST", "/");
-        var response = new MockHttpServletResponse();
-        response.setStatus(409);
-        interceptor.postHandle(request, response, null, form(true).modelAndView("admin/form"));
-        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(statusAfter(409, "POST", form(true).modelAndView("admin/form"))).isEqualTo(409);
     }
 
     @Test
     void aResponseWithoutAViewIsNotTouched() {
-        var response = new MockHttpServletResponse();
-        interceptor.postHandle(new MockHttpServletRequest("POST", "/"), response, null, null);
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(statusAfter(200, "POST", null)).isEqualTo(200);
     }
 
     private int statusAfter(String method, Form form, String view) {
+        return statusAfter(200, method, form.modelAndView(view));
+    }
+
+    private int statusAfter(int before, String method, ModelAndView view) {
         var response = new MockHttpServletResponse();
-        interceptor.postHandle(new MockHttpServletRequest(method, "/"), response, null, form.modelAndView(view));
+        response.setStatus(before);
+        interceptor.postHandle(new MockHttpServletRequest(method, "/"), response, null, view);
         return response.getStatus();
     }
 
