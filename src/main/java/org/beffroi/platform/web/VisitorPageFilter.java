@@ -110,10 +110,16 @@ class VisitorPageFilter extends OncePerRequestFilter {
     }
 
     /** Before rendering: only a GET or HEAD of someone not signed in, who brings no session nor flash message. */
-    private static boolean mayBeTheSameForEveryVisitor(HttpServletRequest request) {
+    static boolean mayBeTheSameForEveryVisitor(HttpServletRequest request) {
         String method = request.getMethod();
         return ("GET".equals(method) || "HEAD".equals(method)) && request.getSession(false) == null
                 && isAnonymous() && !hasFlashMessage(request);
+    }
+
+    /** The page kept for this request, if there is one; null when it must be rendered. */
+    Page keptPageFor(HttpServletRequest request) {
+        Key key = keyFor(request);
+        return key == null ? null : cache.find(key);
     }
 
     /** The page's key on a declared page; null when it must be rendered for this request. */
@@ -170,7 +176,8 @@ class VisitorPageFilter extends OncePerRequestFilter {
         return new ServletWebRequest(request, response).checkNotModified(etag);
     }
 
-    private void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Answers with a kept page: a 304 when the client's copy is this page, else the page, gzipped if taken. */
+    void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (shareAndCheck(page.etag(), request, response)) {
             return;
         }
