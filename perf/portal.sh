@@ -19,7 +19,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then   # SKIP_BUILD=1: use the jar and the simul
   ./mvnw -q -B -DskipTests package
   ./mvnw -q -B -f perf/pom.xml test-compile
 fi
-jar=$(ls target/beffroi-*.jar | grep -v original | head -n1)
+jar=${JAR:-$(ls target/beffroi-*.jar | grep -v original | head -n1)}   # JAR=…: another build, to compare
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
