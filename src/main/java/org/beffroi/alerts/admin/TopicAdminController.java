@@ -35,10 +35,14 @@ class TopicAdminController {
 
     /** A topic as the administrator types it; a new one comes last unless placed. */
     record TopicForm(@NotBlank @Size(max = 100) String nameFr, @NotBlank @Size(max = 100) String nameEn,
-            Integer position, boolean active) {
+            Integer position, Boolean active) {
 
         int positionOr(int unset) {
             return position == null ? unset : position;
+        }
+
+        boolean isActive() {
+            return Boolean.TRUE.equals(active);
         }
     }
 
@@ -64,7 +68,7 @@ class TopicAdminController {
                 desk.addTopic(form.nameFr().strip(), form.nameEn().strip(), form.positionOr(100));
             } else {
                 desk.changeTopic(topic.id(), form.nameFr().strip(), form.nameEn().strip(), form.positionOr(0),
-                        form.active());
+                        form.isActive());
             }
             redirect.addFlashAttribute("saved", "admin.alerts.topics.saved");
         }
