@@ -4,13 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.RegistrationPromoted;
 import org.beffroi.agenda.internal.Registration.Status;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
@@ -49,10 +52,12 @@ public class RegistrationDesk {
     private final Environment environment;
     private final Commune commune;
     private final ApplicationEventPublisher publisher;
+    private final AuditLog audit;
     private final Clock clock;
 
     RegistrationDesk(JdbcClient jdbc, EventRepository events, Mailer mailer, MessageSource messages,
-            Environment environment, Commune commune, ApplicationEventPublisher publisher, Clock clock) {
+            Environment environment, Commune commune, ApplicationEventPublisher publisher, AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.mailer = mailer;
@@ -60,6 +65,7 @@ public class RegistrationDesk {
         this.environment = environment;
         this.commune = commune;
         this.publisher = publisher;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -161,6 +167,32 @@ public class RegistrationDesk {
     public List<Registration> registrations(long eventId) {
         return jdbc.sql("select * from agenda_registration where event_id = ? order by id").param(eventId)
                 .query(RegistrationDesk::registration).list();
+    }
+
+    /** The registrations of an event as its organiser takes them away; recorded, since they hold people's addresses. */
+    @Transactional
+    public List<Registration> exportRegistrations(long eventId) {
+        audit.record("event.attendees-exported", "event:" + eventId, null);
+        return registrations(eventId);
+    }
+
+    /** Seats taken and waiting on one event's list. */
+    public record Seats(long confirmed, long waiting) {
+        public static final Seats NONE = new Seats(0, 0);
+    }
+
+    /** The seats of every event that has registrations, in one query: the back office lists them all at once. */
+    public Map<Long, Seats> seatsByEvent() {
+        var seats = new HashMap<Long, Seats>();
+        jdbc.sql("""
+                select event_id, sum(case when status = ? then 1 else 0 end) as confirmed,
+                       sum(case when status = ? then 1 else 0 end) as waiting
+                from agenda_registration group by event_id""")
+                .params(Status.CONFIRMED.name(), Status.WAITING.name())
+                .query(rs -> {
+                    seats.put(rs.getLong("event_id"), new Seats(rs.getLong("confirmed"), rs.getLong("waiting")));
+                });
+        return seats;
     }
 
     /** A person's registrations: taken signed in, or with their account's verified address. */

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.AuditTrail;
 import org.beffroi.platform.CsvExport;
+import org.beffroi.platform.internal.AuditLogDesk;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,10 +27,12 @@ class AuditLogController {
     private static final int PAGE_SIZE = 50;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final AuditLog audit;
+    private final AuditTrail audit;
+    private final AuditLogDesk desk;
 
-    AuditLogController(AuditLog audit) {
+    AuditLogController(AuditTrail audit, AuditLogDesk desk) {
         this.audit = audit;
+        this.desk = desk;
     }
 
     @GetMapping
@@ -58,7 +62,7 @@ class AuditLogController {
             @RequestParam(name = "au", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         var filter = filter(action, actor, from, to);
-        audit.record("audit.exported", "audit-log", null);
+        desk.exportStarted();
         try (var csv = CsvExport.open(response, "journal.csv", "id", "date", "compte", "personne", "action", "cible",
                 "ip", "details")) {
             int page = 0;

@@ -1,6 +1,5 @@
 package org.beffroi.search.admin;
 
-import org.beffroi.platform.AuditLog;
 import org.beffroi.search.SearchIndex;
 import org.beffroi.search.internal.SearchIndexing;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,12 +18,10 @@ class SearchAdminController {
 
     private final SearchIndex index;
     private final SearchIndexing indexing;
-    private final AuditLog audit;
 
-    SearchAdminController(SearchIndex index, SearchIndexing indexing, AuditLog audit) {
+    SearchAdminController(SearchIndex index, SearchIndexing indexing) {
         this.index = index;
         this.indexing = indexing;
-        this.audit = audit;
     }
 
     @GetMapping
@@ -37,8 +34,7 @@ class SearchAdminController {
 
     @PostMapping("/reconstruire")
     String rebuild(RedirectAttributes redirect) {
-        long count = indexing.rebuild();
-        audit.record("search.rebuilt", "search-index", count + " documents");
+        indexing.rebuildOnRequest();
         redirect.addFlashAttribute("saved", "admin.search.rebuilt");
         return "redirect:/admin/recherche";
     }

@@ -1,5 +1,6 @@
 package org.beffroi.search.internal;
 
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.ServiceModule;
 import org.beffroi.platform.ServiceModules;
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the index in step with the modules: each change once its transaction has committed (through
@@ -26,6 +28,7 @@ public class SearchIndexing {
 
     private final LuceneSearchIndex index;
     private final ServiceModules modules;
+    private final AuditLog audit;
     private final boolean rebuildAtStart;
     /**
      * Read when the application is made, before anything is seeded: at ready time, changes announced meanwhile
@@ -33,10 +36,11 @@ public class SearchIndexing {
      */
     private final boolean emptyAtStart;
 
-    SearchIndexing(LuceneSearchIndex index, ServiceModules modules,
+    SearchIndexing(LuceneSearchIndex index, ServiceModules modules, AuditLog audit,
             @Value("${beffroi.search.rebuild:false}") boolean rebuildAtStart) {
         this.index = index;
         this.modules = modules;
+        this.audit = audit;
         this.rebuildAtStart = rebuildAtStart;
         this.emptyAtStart = index.size() == 0;
     }
@@ -54,6 +58,14 @@ public class SearchIndexing {
     public long rebuild() {
         long count = index.replaceAll(modules.all().stream().flatMap(ServiceModule::searchDocuments));
         log.info("Search index rebuilt: {} documents", count);
+        return count;
+    }
+
+    /** A rebuild an administrator asked for, recorded in the security log; answers the number of documents. */
+    @Transactional
+    public long rebuildOnRequest() {
+        long count = rebuild();
+        audit.record("search.rebuilt", "search-index", count + " documents");
         return count;
     }
 
