@@ -26,7 +26,6 @@ import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -129,13 +128,12 @@ class AlertAdminController {
 
     @PostMapping({"/nouvelle", "/{id}/modifier"})
     String save(@ModelAttribute(name = "alert", binding = false) Alert alert, @Validated @ModelAttribute("form") AlertForm form,
-            BindingResult errors, RedirectAttributes redirect, HttpServletResponse response) {
+            BindingResult errors, RedirectAttributes redirect) {
         if (alert != null) {
             draft(alert);
         }
         Area area = check(form, errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "alerts/admin/compose";
         }
         long id;
@@ -288,9 +286,6 @@ class AlertAdminController {
     private Area check(AlertForm form, BindingResult errors) {
         if (form.getTopicId() != null && topics.find(form.getTopicId()).isEmpty()) {
             errors.rejectValue("topicId", "alerts.topic.unknown");
-        }
-        if (form.getStartsAt() != null && form.getEndsAt() != null && !form.getEndsAt().isAfter(form.getStartsAt())) {
-            errors.rejectValue("endsAt", "alerts.ends.before-start");
         }
         if (errors.hasFieldErrors("latitude") || errors.hasFieldErrors("longitude") || errors.hasFieldErrors("radiusMetres")) {
             return null;

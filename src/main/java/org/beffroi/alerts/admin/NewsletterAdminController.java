@@ -14,7 +14,6 @@ import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AccountSummary;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Newsletters in the back office: the lists (name, description, weekly schedule), their issues; an issue
@@ -87,10 +84,9 @@ class NewsletterAdminController {
     @PostMapping({"/nouvelle", "/{listId}"})
     String save(@ModelAttribute(name = "list", binding = false) NewsletterList list,
             @Validated @ModelAttribute("form") ListForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         form.checkSchedule(errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(list, model);
         }
         long id;
@@ -127,9 +123,8 @@ class NewsletterAdminController {
     @PostMapping("/numeros/{issueId}")
     String edit(@ModelAttribute(name = "issue", binding = false) Issue issue,
             @Validated @ModelAttribute("form") IssueForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return issuePage(issue, model);
         }
         if (!newsletters.edit(issue.id(), form.getTitle().strip(), form.strippedIntro(), form.includedItems())) {

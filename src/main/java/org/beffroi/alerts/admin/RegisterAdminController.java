@@ -6,7 +6,6 @@ import org.beffroi.alerts.internal.VulnerablePerson;
 import org.beffroi.alerts.internal.VulnerablePersonForm;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The register in the back office: the list, one person, registration at the counter or by phone, the yearly
@@ -65,10 +62,9 @@ class RegisterAdminController {
 
     @PostMapping("/nouveau")
     String create(@Validated @ModelAttribute("person") VulnerablePersonForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         people.check(form, errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model);
         }
         long id = desk.registerByAgent(form);

@@ -14,7 +14,6 @@ import org.beffroi.alerts.internal.RegisterDesk;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,9 +70,8 @@ class RegisterCrisisController {
 
     @PostMapping
     String open(@Validated @ModelAttribute("crisis") CrisisForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model);
         }
         Crisis crisis = desk.openCrisis(form.getKind(), form.getTitle(), form.getStartedAt().atZone(PARIS).toInstant());

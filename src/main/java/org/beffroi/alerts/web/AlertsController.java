@@ -144,7 +144,6 @@ class AlertsController {
             errors.reject("rate.limited");
         }
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return subscribePage(model);
         }
         Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
@@ -301,7 +300,6 @@ class AlertsController {
         Area area = errors.hasFieldErrors("latitude") || errors.hasFieldErrors("longitude")
                 || errors.hasFieldErrors("radiusMetres") ? null : form.toArea(errors, neighbourhoods, geography);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return preferencesPage(token, subscription.get(), form, model);
         }
         subscriptions.changePreferences(subscription.get().id(), chosen, area);

@@ -7,7 +7,6 @@ import org.beffroi.alerts.internal.VulnerablePeople;
 import org.beffroi.alerts.internal.VulnerablePersonForm;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.SignedInUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public side of the register: a resident registers, with or without an account (signed in, the entry is
@@ -48,14 +46,13 @@ class RegisterController {
 
     @PostMapping("/registre-canicule")
     String register(@Validated @ModelAttribute("person") VulnerablePersonForm form, BindingResult errors, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request) {
         people.check(form, errors);
         if (!errors.hasErrors() && !limits.tryConsume("register:" + request.getRemoteAddr(), REGISTRATIONS_PER_HOUR,
                 Duration.ofHours(1))) {
             errors.reject("rate.limited");
         }
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model);
         }
         desk.registerSelf(form);
