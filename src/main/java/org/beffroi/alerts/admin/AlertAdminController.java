@@ -127,8 +127,8 @@ class AlertAdminController {
     }
 
     @PostMapping({"/nouvelle", "/{id}/modifier"})
-    String save(@ModelAttribute(name = "alert", binding = false) Alert alert, @Validated @ModelAttribute("form") AlertForm form,
-            BindingResult errors, RedirectAttributes redirect) {
+    String save(@ModelAttribute(name = "alert", binding = false) Alert alert,
+            @Validated @ModelAttribute("form") AlertForm form, BindingResult errors, RedirectAttributes redirect) {
         if (alert != null) {
             draft(alert);
         }
@@ -143,8 +143,8 @@ class AlertAdminController {
             id = alert.id();
             desk.edit(id, form.toDraft(area));
         }
-        redirect.addFlashAttribute("saved", alert == null ? "admin.alerts.created" : "admin.alerts.saved");
-        return "redirect:/admin/alertes/" + id;
+        return Flash.saved(redirect, alert == null ? "admin.alerts.created" : "admin.alerts.saved",
+                "/admin/alertes/" + id);
     }
 
     @GetMapping("/{id}")
@@ -175,35 +175,35 @@ class AlertAdminController {
     }
 
     @PostMapping("/{id}/envoi")
-    String send(@ModelAttribute(name = "alert", binding = false) Alert alert, @RequestParam(name = "quand", required = false) String when,
-            RedirectAttributes redirect) {
+    String send(@ModelAttribute(name = "alert", binding = false) Alert alert,
+            @RequestParam(name = "quand", required = false) String when, RedirectAttributes redirect) {
         Instant at = null;
         if (when != null && !when.isBlank()) {
             try {
                 at = LocalDateTime.parse(when).atZone(AlertForm.PARIS).toInstant();
             } catch (DateTimeParseException e) {
-                return refused(redirect, "admin.alerts.send.bad-time", alert);
+                return Flash.refused(redirect, "admin.alerts.send.bad-time", path(alert));
             }
         }
         SendOutcome outcome = desk.send(alert.id(), at);
         if (outcome == SendOutcome.NO_RECIPIENT) {
-            return refused(redirect, "admin.alerts.send.no-recipient", alert);
+            return Flash.refused(redirect, "admin.alerts.send.no-recipient", path(alert));
         } else if (outcome == SendOutcome.NOT_A_DRAFT) {
-            return refused(redirect, "admin.alerts.send.already", alert);
+            return Flash.refused(redirect, "admin.alerts.send.already", path(alert));
         }
-        return saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", alert);
+        return Flash.saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", path(alert));
     }
 
     @PostMapping("/{id}/mise-a-jour")
-    String update(@ModelAttribute(name = "alert", binding = false) Alert alert, @Validated AlertUpdate update, BindingResult errors,
-            RedirectAttributes redirect) {
+    String update(@ModelAttribute(name = "alert", binding = false) Alert alert, @Validated AlertUpdate update,
+            BindingResult errors, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return refused(redirect, "admin.alerts.update.invalid", alert);
+            return Flash.refused(redirect, "admin.alerts.update.invalid", path(alert));
         }
         if (!desk.update(alert.id(), update.title().strip(), update.body().strip())) {
-            return refused(redirect, "admin.alerts.update.not-published", alert);
+            return Flash.refused(redirect, "admin.alerts.update.not-published", path(alert));
         }
-        return saved(redirect, "admin.alerts.updated", alert);
+        return Flash.saved(redirect, "admin.alerts.updated", path(alert));
     }
 
     @PostMapping("/{id}/fin")
@@ -211,7 +211,7 @@ class AlertAdminController {
         if (desk.end(alert.id())) {
             redirect.addFlashAttribute("saved", "admin.alerts.ended");
         }
-        return "redirect:/admin/alertes/" + alert.id();
+        return "redirect:" + path(alert);
     }
 
     /** An imported CAP warning is a draft like any other; this discards it (the warning stays remembered). */
@@ -221,10 +221,9 @@ class AlertAdminController {
             throw new NotFoundException();
         }
         if (!capImports.discard(alert)) {
-            return refused(redirect, "admin.alerts.cap.discard.not-draft", alert);
+            return Flash.refused(redirect, "admin.alerts.cap.discard.not-draft", path(alert));
         }
-        redirect.addFlashAttribute("saved", "admin.alerts.cap.discarded");
-        return "redirect:/admin/alertes";
+        return Flash.saved(redirect, "admin.alerts.cap.discarded", "/admin/alertes");
     }
 
     @GetMapping("/abonnes")
@@ -273,16 +272,6 @@ class AlertAdminController {
         return alert;
     }
 
-    private static String saved(RedirectAttributes redirect, String message, Alert alert) {
-        redirect.addFlashAttribute("saved", message);
-        return "redirect:/admin/alertes/" + alert.id();
-    }
-
-    private static String refused(RedirectAttributes redirect, String message, Alert alert) {
-        redirect.addFlashAttribute("refused", message);
-        return "redirect:/admin/alertes/" + alert.id();
-    }
-
     private Area check(AlertForm form, BindingResult errors) {
         if (form.getTopicId() != null && topics.find(form.getTopicId()).isEmpty()) {
             errors.rejectValue("topicId", "alerts.topic.unknown");
@@ -291,5 +280,9 @@ class AlertAdminController {
             return null;
         }
         return form.toArea(errors, neighbourhoods, geography);
+    }
+
+    private static String path(Alert alert) {
+        return "/admin/alertes/" + alert.id();
     }
 }

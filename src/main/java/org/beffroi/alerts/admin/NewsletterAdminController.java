@@ -96,15 +96,15 @@ class NewsletterAdminController {
             id = list.id();
             newsletters.updateList(id, form.toDraft());
         }
-        redirect.addFlashAttribute("saved", "newsletters.admin.list.saved");
-        return "redirect:/admin/lettres/" + id;
+        return Flash.saved(redirect, "newsletters.admin.list.saved", "/admin/lettres/" + id);
     }
 
     @PostMapping("/{listId}/numeros")
-    String createIssue(@ModelAttribute(name = "list", binding = false) NewsletterList list, RedirectAttributes redirect) {
-        long issue = newsletters.createIssue(list.id(), SignedInUser.current().map(SignedInUser::accountId).orElse(null));
-        redirect.addFlashAttribute("saved", "newsletters.admin.issue.created");
-        return "redirect:/admin/lettres/numeros/" + issue;
+    String createIssue(@ModelAttribute(name = "list", binding = false) NewsletterList list,
+            RedirectAttributes redirect) {
+        long issue = newsletters.createIssue(list.id(),
+                SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        return Flash.saved(redirect, "newsletters.admin.issue.created", "/admin/lettres/numeros/" + issue);
     }
 
     @GetMapping("/numeros/{issueId}")
@@ -128,9 +128,9 @@ class NewsletterAdminController {
             return issuePage(issue, model);
         }
         if (!newsletters.edit(issue.id(), form.getTitle().strip(), form.strippedIntro(), form.includedItems())) {
-            return refused(redirect, "newsletters.admin.issue.not-a-draft", issue);
+            return Flash.refused(redirect, "newsletters.admin.issue.not-a-draft", path(issue));
         }
-        return saved(redirect, "newsletters.admin.issue.saved", issue);
+        return Flash.saved(redirect, "newsletters.admin.issue.saved", path(issue));
     }
 
     @GetMapping(value = "/numeros/{issueId}/apercu", produces = MediaType.TEXT_HTML_VALUE)
@@ -154,9 +154,9 @@ class NewsletterAdminController {
         String address = SignedInUser.current().flatMap(u -> accounts.find(u.accountId())).map(AccountSummary::email)
                 .orElse(null);
         if (!newsletters.sendTest(issue, address)) {
-            return refused(redirect, "newsletters.admin.issue.test-failed", issue);
+            return Flash.refused(redirect, "newsletters.admin.issue.test-failed", path(issue));
         }
-        return saved(redirect, "newsletters.admin.issue.tested", issue);
+        return Flash.saved(redirect, "newsletters.admin.issue.tested", path(issue));
     }
 
     @PostMapping("/numeros/{issueId}/envoi")
@@ -167,24 +167,24 @@ class NewsletterAdminController {
             try {
                 at = LocalDateTime.parse(when).atZone(AlertForm.PARIS).toInstant();
             } catch (DateTimeParseException e) {
-                return refused(redirect, "admin.alerts.send.bad-time", issue);
+                return Flash.refused(redirect, "admin.alerts.send.bad-time", path(issue));
             }
         }
         SendOutcome outcome = newsletters.send(issue.id(), at);
         if (outcome == SendOutcome.NO_RECIPIENT) {
-            return refused(redirect, "newsletters.admin.issue.no-recipient", issue);
+            return Flash.refused(redirect, "newsletters.admin.issue.no-recipient", path(issue));
         } else if (outcome == SendOutcome.NOT_A_DRAFT) {
-            return refused(redirect, "newsletters.admin.issue.not-a-draft", issue);
+            return Flash.refused(redirect, "newsletters.admin.issue.not-a-draft", path(issue));
         }
-        return saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", issue);
+        return Flash.saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", path(issue));
     }
 
     @PostMapping("/numeros/{issueId}/annulation")
     String cancel(@ModelAttribute(name = "issue", binding = false) Issue issue, RedirectAttributes redirect) {
         if (!newsletters.cancel(issue.id())) {
-            return refused(redirect, "newsletters.admin.issue.not-scheduled", issue);
+            return Flash.refused(redirect, "newsletters.admin.issue.not-scheduled", path(issue));
         }
-        return saved(redirect, "newsletters.admin.issue.cancelled", issue);
+        return Flash.saved(redirect, "newsletters.admin.issue.cancelled", path(issue));
     }
 
     private String page(NewsletterList list, Model model) {
@@ -203,13 +203,7 @@ class NewsletterAdminController {
         return "alerts/newsletter/admin/issue";
     }
 
-    private static String saved(RedirectAttributes redirect, String message, Issue issue) {
-        redirect.addFlashAttribute("saved", message);
-        return "redirect:/admin/lettres/numeros/" + issue.id();
-    }
-
-    private static String refused(RedirectAttributes redirect, String message, Issue issue) {
-        redirect.addFlashAttribute("refused", message);
-        return "redirect:/admin/lettres/numeros/" + issue.id();
+    private static String path(Issue issue) {
+        return "/admin/lettres/numeros/" + issue.id();
     }
 }
