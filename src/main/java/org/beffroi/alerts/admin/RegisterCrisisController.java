@@ -108,9 +108,10 @@ class RegisterCrisisController {
         try (var csv = CsvExport.open(response, "liste-appels-" + crisis.id() + ".csv", "quartier", "nom", "adresse",
                 "telephone", "autre_telephone", "proche", "telephone_proche", "besoins", "statut", "note", "mis_a_jour",
                 "agent")) {
-            desk.exportCalls(crisis, status, neighbourhood, l -> csv.row(l.neighbourhood(), l.person().fullName(),
-                    l.person().address(), l.person().phone(), l.person().otherPhone(), l.person().contactName(),
-                    l.person().contactPhone(), String.join(" ", l.person().needs().stream().map(Enum::name).toList())
+            desk.exportCalls(crisis, status, neighbourhood).forEach(l -> csv.row(l.neighbourhood(),
+                    l.person().fullName(), l.person().address(), l.person().phone(), l.person().otherPhone(),
+                    l.person().contactName(), l.person().contactPhone(),
+                    String.join(" ", l.person().needs().stream().map(Enum::name).toList())
                             + (l.person().needsNote() == null ? "" : " – " + l.person().needsNote()),
                     l.status().name(), l.note(), l.updatedAt(), l.agentLabel()));
         }

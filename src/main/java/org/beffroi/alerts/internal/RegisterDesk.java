@@ -2,7 +2,6 @@ package org.beffroi.alerts.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.beffroi.alerts.Crisis;
 import org.beffroi.alerts.CrisisKind;
@@ -123,10 +122,11 @@ public class RegisterDesk {
         return crises.callList(crisis.id(), status, neighbourhood);
     }
 
-    /** The call list to a CSV file: audited first, so that an export cut short is still recorded. */
-    public void exportCalls(Crisis crisis, FollowUpStatus status, Long neighbourhood, Consumer<CallListLine> line) {
+    /** The call list as an agent takes it away in a file: recorded before the rows leave. */
+    @Transactional
+    public List<CallListLine> exportCalls(Crisis crisis, FollowUpStatus status, Long neighbourhood) {
         audit.record("register.call-list-exported", crisis(crisis.id()), filters(status, neighbourhood));
-        crises.callList(crisis.id(), status, neighbourhood).forEach(line);
+        return crises.callList(crisis.id(), status, neighbourhood);
     }
 
     @Transactional
