@@ -31,4 +31,18 @@ class SearchBrowserTest extends BrowserTest {
         submit(title);
         assertThat(page.locator("h1")).hasText("Café numérique : premiers pas sur la tablette");
     }
+
+    @Test
+    void onAPhoneTheResultsComeBeforeTheFilters() {
+        page.setViewportSize(390, 844);
+        visit("/recherche?q=marche");
+        var results = page.locator(".search-results").boundingBox();
+        var filters = page.locator(".facets").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(results.y + results.height).isLessThanOrEqualTo(filters.y);
+        checkAccessibility(page);
+        page.setViewportSize(1280, 800);
+        var wideResults = page.locator(".search-results").boundingBox();
+        var wideFilters = page.locator(".facets").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(wideFilters.x + wideFilters.width).isLessThanOrEqualTo(wideResults.x);
+    }
 }
