@@ -45,4 +45,19 @@ class SearchBrowserTest extends BrowserTest {
         var wideFilters = page.locator(".facets").boundingBox();
         org.assertj.core.api.Assertions.assertThat(wideFilters.x + wideFilters.width).isLessThanOrEqualTo(wideResults.x);
     }
+
+    @Test
+    void theAdministratorIsToldNextToTheFieldWhatIsWrongWithASynonym() {
+        signIn(page, "admin@belvoir.example", "belvoir-admin-2026");
+        visit("/admin/recherche");
+        assertThat(page.locator("td").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("bibliothèque")))
+                .isVisible();
+        page.getByLabel("Mot cherché").fill("salle des fêtes");
+        page.getByLabel("Trouve aussi").fill("salle polyvalente");
+        submit(button("Ajouter les synonymes"));
+        assertThat(page.locator("#word-error")).containsText("Un seul mot");
+        assertThat(page.getByLabel("Mot cherché")).hasValue("salle des fêtes");
+        assertThat(page.getByLabel("Trouve aussi")).hasValue("salle polyvalente");
+        checkAccessibility(page);
+    }
 }
