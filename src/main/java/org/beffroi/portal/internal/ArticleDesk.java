@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
-import org.beffroi.platform.RichText;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.StoredFile;
 import org.beffroi.platform.Text;
@@ -100,7 +99,7 @@ public class ArticleDesk {
     }
 
     public static SearchDocument searchDocument(Article article) {
-        String text = (article.summary() == null ? "" : article.summary() + "\n") + RichText.toPlainText(article.body());
+        String text = (article.summary() == null ? "" : article.summary() + "\n\n") + java.util.Objects.toString(article.body(), "");
         return new SearchDocument(article.kind().searchType(), Long.toString(article.id()), article.title(), text,
                 article.url(), article.publishedAt(), article.neighbourhoodId());
     }

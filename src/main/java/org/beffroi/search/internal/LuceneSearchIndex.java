@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -55,7 +57,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 import org.beffroi.platform.PublicContentChanged;
+import org.beffroi.platform.RichText;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.search.SearchIndex;
 import org.beffroi.search.SearchQuery;
@@ -99,12 +103,21 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private final Clock clock;
     private final ReentrantLock writing = new ReentrantLock();
     private final FacetColumns columns = new FacetColumns();
+    private final Supplier<List<Synonym>> synonyms;
+    /** The synonyms by the stem of their word, made again when the list changes. */
+    private volatile Expansions expansions = new Expansions(List.of(), Map.of());
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
     public LuceneSearchIndex(Directory directory, Clock clock) {
+        this(directory, clock, List::of);
+    }
+
+    /** An index whose searches also look for the synonyms of the words typed, as they are at each search. */
+    public LuceneSearchIndex(Directory directory, Clock clock, Supplier<List<Synonym>> synonyms) {
         this.directory = directory;
         this.clock = clock;
+        this.synonyms = synonyms;
         open();
     }
 
@@ -219,8 +232,11 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         });
     }
 
-    /** A word of the query, as written (folded) and as stemmed. */
-    private record Word(String written, String stem) {
+    /**
+     * A word of the query, as written (folded) and as stemmed, with the queries of its synonyms (each for a title or a
+     * text holding every word of the synonym).
+     */
+    private record Word(String written, String stem, List<Query> synonyms) {
 
         /** Shorter words have too many neighbours one letter away; very long ones are not words. */
         boolean forgivesTypo() {
@@ -233,13 +249,47 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private List<Word> words(String typed) {
         String text = new SearchQuery(typed, null, null, null, 0, 1).text();
         var words = new LinkedHashSet<Word>();
+        Map<String, List<Query>> bySynonym = expansions().byStem();
         for (String written : terms(this.written, text)) {
-            terms(stemmed, written).stream().findFirst().ifPresent(stem -> words.add(new Word(written, stem)));
+            terms(stemmed, written).stream().findFirst()
+                    .ifPresent(stem -> words.add(new Word(written, stem, bySynonym.getOrDefault(stem, List.of()))));
             if (words.size() == MAX_QUERY_WORDS) {
                 break;
             }
         }
         return List.copyOf(words);
+    }
+
+    /** The synonyms in force, by the stem of their word: "bibliotheques" and "Bibliothèque" meet on one stem. */
+    private record Expansions(List<Synonym> source, Map<String, List<Query>> byStem) {
+    }
+
+    private Expansions expansions() {
+        List<Synonym> current = synonyms.get();
+        Expansions known = expansions;
+        if (known.source() == current) {
+            return known;
+        }
+        var byStem = new HashMap<String, List<Query>>();
+        var builder = new QueryBuilder(stemmed);
+        for (Synonym synonym : current) {
+            List<String> stems = terms(stemmed, synonym.word());
+            if (stems.size() != 1) {
+                continue;
+            }
+            var queries = byStem.computeIfAbsent(stems.getFirst(), stem -> new ArrayList<>());
+            for (String words : synonym.synonyms()) {
+                Query inTitle = builder.createBooleanQuery(TITLE, words, Occur.MUST);
+                Query inText = builder.createBooleanQuery(TEXT, words, Occur.MUST);
+                if (inTitle != null && inText != null) {
+                    queries.add(new BooleanQuery.Builder().add(new BoostQuery(inTitle, TITLE_BOOST * EXACT_BOOST), Occur.SHOULD)
+                            .add(new BoostQuery(inText, EXACT_BOOST), Occur.SHOULD).build());
+                }
+            }
+        }
+        Expansions made = new Expansions(current, Map.copyOf(byStem));
+        expansions = made;
+        return made;
     }
 
     private static List<String> terms(Analyzer analyzer, String text) {
@@ -273,6 +323,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             either.add(new BoostQuery(typo(TITLE_WORDS, word), TITLE_BOOST), Occur.SHOULD);
             either.add(typo(TEXT_WORDS, word), Occur.SHOULD);
         }
+        word.synonyms().forEach(synonym -> either.add(synonym, Occur.SHOULD));
         return either.build();
     }
 
@@ -303,8 +354,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     }
 
     /**
-     * What to mark: the stems of the query, and the stems of the written words its typos matched in the
-     * index (the terms of the query once rewritten), all as plain terms of the stored fields.
+     * What to mark: the stems of the query and of its synonyms, and the stems of the written words its typos matched
+     * in the index (the terms of the query once rewritten), all as plain terms of the stored fields.
      */
     private Query highlightQuery(List<Word> words, Query rewritten) {
         var stems = new LinkedHashSet<String>();
@@ -314,6 +365,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         for (Term term : matched) {
             if (term.field().equals(TITLE_WORDS) || term.field().equals(TEXT_WORDS)) {
                 stems.addAll(terms(stemmed, term.text()));
+            } else if (term.field().equals(TITLE) || term.field().equals(TEXT)) {
+                stems.add(term.text());
             }
         }
         var any = new BooleanQuery.Builder();
@@ -398,9 +451,11 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         doc.add(new SortedDocValuesField(TYPE, new BytesRef(source.type())));
         doc.add(new StoredField(ID, source.id()));
         doc.add(new TextField(TITLE, nonNull(source.title()), Field.Store.YES));
-        doc.add(new TextField(TEXT, nonNull(source.text()), Field.Store.YES));
+        // modules hand over Markdown: its words are what is searched and quoted, never its markup
+        String text = RichText.toWords(source.text());
+        doc.add(new TextField(TEXT, text, Field.Store.YES));
         doc.add(new TextField(TITLE_WORDS, nonNull(source.title()), Field.Store.NO));
-        doc.add(new TextField(TEXT_WORDS, nonNull(source.text()), Field.Store.NO));
+        doc.add(new TextField(TEXT_WORDS, text, Field.Store.NO));
         doc.add(new StoredField(URL, source.url()));
         if (source.date() != null) {
             long millis = source.date().toEpochMilli();

@@ -2,7 +2,6 @@ package org.beffroi.search.internal;
 
 import java.util.OptionalLong;
 
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.ChangeFeed;
 import org.beffroi.platform.ChangeFeedRead;
 import org.beffroi.platform.PublicContentChanged;
@@ -17,7 +16,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the index in step with the modules: each change of this node once its transaction has committed (through
@@ -34,7 +32,6 @@ public class SearchIndexing {
     private final LuceneSearchIndex index;
     private final ServiceModules modules;
     private final ChangeFeed feed;
-    private final AuditLog audit;
     private final boolean rebuildAtStart;
     /**
      * Read when the application is made, before anything is seeded: at ready time, changes announced meanwhile
@@ -42,12 +39,11 @@ public class SearchIndexing {
      */
     private final boolean emptyAtStart;
 
-    SearchIndexing(LuceneSearchIndex index, ServiceModules modules, ChangeFeed feed, AuditLog audit,
+    SearchIndexing(LuceneSearchIndex index, ServiceModules modules, ChangeFeed feed,
             @Value("${beffroi.search.rebuild:false}") boolean rebuildAtStart) {
         this.index = index;
         this.modules = modules;
         this.feed = feed;
-        this.audit = audit;
         this.rebuildAtStart = rebuildAtStart;
         this.emptyAtStart = index.size() == 0;
     }
@@ -76,14 +72,6 @@ public class SearchIndexing {
         long count = index.replaceAll(modules.all().stream().flatMap(ServiceModule::searchDocuments), position);
         feed.followFrom(position);
         log.info("Search index rebuilt: {} documents", count);
-        return count;
-    }
-
-    /** A rebuild an administrator asked for, recorded in the security log; answers the number of documents. */
-    @Transactional
-    public long rebuildOnRequest() {
-        long count = rebuild();
-        audit.record("search.rebuilt", "search-index", count + " documents");
         return count;
     }
 
