@@ -348,6 +348,12 @@ class ServiceModuleContractTest {
                 parameters.put(name, valueOf(type, pattern, name));
             }
         }
+        // Variables the handler does not take itself (a @ModelAttribute method reads them) get a number, or the
+        // first word their pattern allows.
+        Matcher unnamed = Pattern.compile("\\{(\\w+)(:[^}]*)?}").matcher(pattern);
+        while (unnamed.find()) {
+            variables.putIfAbsent(unnamed.group(1), valueOf(long.class, pattern, unnamed.group(1)));
+        }
         String path = pattern;
         for (var variable : variables.entrySet()) {
             path = path.replaceAll("\\{" + Pattern.quote(variable.getKey()) + "(:[^}]*)?}", variable.getValue());
