@@ -2,9 +2,9 @@ package org.beffroi.platform.internal;
 
 import java.net.URI;
 
+import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 class ProductionSettings implements InitializingBean {
 
     private final ObjectProvider<JavaMailSender> sender;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
 
-    ProductionSettings(ObjectProvider<JavaMailSender> sender, @Value("${beffroi.base-url}") String baseUrl) {
+    ProductionSettings(ObjectProvider<JavaMailSender> sender, PublicAddress publicAddress) {
         this.sender = sender;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
     }
 
     @Override
@@ -31,6 +31,7 @@ class ProductionSettings implements InitializingBean {
             throw new BadSettingException("SPRING_MAIL_HOST",
                     "the prod profile needs an SMTP relay (SPRING_MAIL_HOST, with SPRING_MAIL_PORT and credentials)");
         }
+        String baseUrl = publicAddress.base();
         URI uri;
         try {
             uri = URI.create(baseUrl);
