@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.Programme;
 import org.beffroi.agenda.internal.RegistrationDesk;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
@@ -33,7 +33,6 @@ public class AgendaModule implements ServiceModule {
     public static final Permission MANAGE_EVENTS = Permission.of("agenda", "events", AGENT, ADMINISTRATOR);
     /** Registrations are kept a year after their event, for the commune's attendance figures. */
     static final Duration REGISTRATION_RETENTION = Duration.ofDays(365);
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final EventRepository events;
     private final RegistrationDesk desk;
@@ -126,7 +125,7 @@ public class AgendaModule implements ServiceModule {
         }
         Long centre = neighbourhoods.all().stream().filter(n -> n.slug().equals("centre-bourg")).findFirst()
                 .map(n -> n.id()).orElse(null);
-        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        LocalDate today = LocalDate.now(clock.withZone(CommuneTime.ZONE));
         events.insert(event("Café numérique : premiers pas sur la tablette",
                 "Un atelier convivial pour apprendre à se servir d'une tablette : allumer, se connecter au Wi-Fi, "
                         + "envoyer une photo à ses petits-enfants. Tablettes prêtées sur place.",
@@ -144,7 +143,7 @@ public class AgendaModule implements ServiceModule {
     private static Event event(String title, String description, LocalDate day, LocalTime start, int hours, String place,
             Category category, Long neighbourhood, boolean free, String price, String accessibility, Integer capacity,
             String recurrence, Event.Position position) {
-        var starts = day.atTime(start).atZone(PARIS).toInstant();
+        var starts = day.atTime(start).atZone(CommuneTime.ZONE).toInstant();
         return new Event(0, title, description, starts, starts.plus(Duration.ofHours(hours)), place, category,
                 neighbourhood, free, price, accessibility, capacity, recurrence, position);
     }

@@ -9,6 +9,7 @@ import org.beffroi.agenda.internal.Programme;
 import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.agenda.internal.RegistrationDesk;
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Neighbourhoods;
@@ -175,7 +176,7 @@ class EventAdminController {
             errors.rejectValue("capacity", "admin.agenda.capacity.recurring");
         }
         try {
-            return Recurrence.parse(text, form.getStartsAt().atZone(EventForm.PARIS).toInstant()).text();
+            return Recurrence.parse(text, form.getStartsAt().atZone(CommuneTime.ZONE).toInstant()).text();
         } catch (Recurrence.Invalid e) {
             errors.rejectValue(form.ruleField(), e.messageKey());
             return null;
