@@ -18,6 +18,7 @@ import org.beffroi.alerts.internal.Geography;
 import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.Topics;
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Permission;
@@ -111,7 +112,7 @@ class AlertAdminController {
     @GetMapping("/nouvelle")
     String createForm(Model model) {
         var form = new AlertForm();
-        var now = LocalDateTime.now(clock.withZone(AlertForm.PARIS)).withSecond(0).withNano(0);
+        var now = LocalDateTime.now(clock.withZone(CommuneTime.ZONE)).withSecond(0).withNano(0);
         form.setStartsAt(now);
         form.setEndsAt(now.plusDays(1));
         model.addAttribute("form", form);
@@ -200,7 +201,7 @@ class AlertAdminController {
         java.time.Instant at = null;
         if (when != null && !when.isBlank()) {
             try {
-                at = LocalDateTime.parse(when).atZone(AlertForm.PARIS).toInstant();
+                at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 redirect.addFlashAttribute("refused", "admin.alerts.send.bad-time");
                 return "redirect:/admin/alertes/" + id;

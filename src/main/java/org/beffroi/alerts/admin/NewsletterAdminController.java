@@ -13,6 +13,7 @@ import org.beffroi.alerts.internal.Newsletters.SendOutcome;
 import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AccountSummary;
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.http.HttpStatus;
@@ -212,7 +213,7 @@ class NewsletterAdminController {
         Instant at = null;
         if (when != null && !when.isBlank()) {
             try {
-                at = LocalDateTime.parse(when).atZone(AlertForm.PARIS).toInstant();
+                at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 redirect.addFlashAttribute("refused", "admin.alerts.send.bad-time");
                 return "redirect:/admin/lettres/numeros/" + id;

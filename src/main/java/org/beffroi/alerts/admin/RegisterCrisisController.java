@@ -3,7 +3,6 @@ package org.beffroi.alerts.admin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import org.beffroi.alerts.Crisis;
@@ -11,6 +10,7 @@ import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.internal.FollowUpStatus;
 import org.beffroi.alerts.internal.RegisterCrises;
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
@@ -40,7 +40,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @PreAuthorize("hasAuthority('alerts:register')")
 class RegisterCrisisController {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int NOTE_MAX = 1000;
 
     private final RegisterCrises crises;
@@ -58,7 +57,7 @@ class RegisterCrisisController {
     @GetMapping
     String list(Model model) {
         var form = new CrisisForm();
-        form.setStartedAt(LocalDateTime.now(clock.withZone(PARIS)).truncatedTo(ChronoUnit.MINUTES));
+        form.setStartedAt(LocalDateTime.now(clock.withZone(CommuneTime.ZONE)).truncatedTo(ChronoUnit.MINUTES));
         model.addAttribute("crisis", form);
         return page(model);
     }
@@ -71,7 +70,7 @@ class RegisterCrisisController {
             return page(model);
         }
         var agent = SignedInUser.current().map(SignedInUser::displayName).orElse(null);
-        Crisis crisis = crises.openCrisis(form.getKind(), form.getTitle(), form.getStartedAt().atZone(PARIS).toInstant(),
+        Crisis crisis = crises.openCrisis(form.getKind(), form.getTitle(), form.getStartedAt().atZone(CommuneTime.ZONE).toInstant(),
                 agent);
         audit.record("register.crisis-opened", "register-crisis:" + crisis.id(), crisis.kind().name());
         redirect.addFlashAttribute("saved", "register.crisis.opened");

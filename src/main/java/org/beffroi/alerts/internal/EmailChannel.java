@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -46,7 +47,7 @@ class EmailChannel implements DeliveryChannel {
     private final MessageSource messages;
     private final Commune commune;
     private final String from;
-    private final org.springframework.core.env.Environment environment;
+    private final PublicAddress publicAddress;
     private final int connections;
     private final BounceReferences bounces;
     private final NewsletterMail newsletters;
@@ -57,7 +58,7 @@ class EmailChannel implements DeliveryChannel {
     private final TransactionTemplate transaction;
 
     EmailChannel(LinkSigner links, MessageSource messages, Commune commune,
-            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
+            @Value("${beffroi.mail.from}") String from, PublicAddress publicAddress,
             @Value("${beffroi.alerts.email.connections:2}") int connections, BounceReferences bounces,
             NewsletterMail newsletters, SmtpSessions sessions, PipelinedSmtp pipelined, ObjectProvider<Mailer> outbox,
             TransactionTemplate transaction) {
@@ -72,7 +73,7 @@ class EmailChannel implements DeliveryChannel {
         this.messages = messages;
         this.commune = commune;
         this.from = from;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     @Override
@@ -302,7 +303,7 @@ class EmailChannel implements DeliveryChannel {
 
     /** Read late: the port may come last. */
     private String baseUrl() {
-        return environment.getProperty("beffroi.base-url", "http://localhost:8080");
+        return publicAddress.base();
     }
 
     /**

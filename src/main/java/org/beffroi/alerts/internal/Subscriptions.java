@@ -18,10 +18,10 @@ import org.beffroi.alerts.internal.Subscription.Status;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -45,18 +45,18 @@ public class Subscriptions {
     private final SmsProvider sms;
     private final LinkSigner links;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
     private final Clock clock;
 
     Subscriptions(JdbcClient jdbc, Mailer mailer, SmsProvider sms, LinkSigner links, MessageSource messages,
-            Environment environment, Clock clock, PendingDeliveries pending) {
+            PublicAddress publicAddress, Clock clock, PendingDeliveries pending) {
         this.jdbc = jdbc;
         this.pending = pending;
         this.mailer = mailer;
         this.sms = sms;
         this.links = links;
         this.messages = messages;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
         this.clock = clock;
     }
 
@@ -311,6 +311,6 @@ public class Subscriptions {
     }
 
     private String baseUrl() {
-        return environment.getProperty("beffroi.base-url", "http://localhost:8080");
+        return publicAddress.base();
     }
 }
