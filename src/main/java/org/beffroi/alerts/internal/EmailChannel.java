@@ -127,7 +127,7 @@ class EmailChannel implements DeliveryChannel {
      * batch is delivered there in one transaction: all of it, or none, to be tried again.
      */
     private void toOutbox(Outgoing message, List<Recipient> recipients) {
-        var written = message.newsletter() == null ? written(message, baseUrl()) : null;
+        var written = message.newsletter() == null ? written(message, publicAddress.base()) : null;
         var mailer = outbox.getObject();
         transaction.executeWithoutResult(tx -> recipients.forEach(recipient -> mailer.send(written == null
                 ? newsletters.plain(message.newsletter(), recipient.address(), recipient.subscriptionId())
@@ -283,7 +283,7 @@ class EmailChannel implements DeliveryChannel {
         if (kept != null && kept.message() == message) {
             return kept;
         }
-        var written = written(message, baseUrl());
+        var written = written(message, publicAddress.base());
         try {
             // as MimeMessage.setSubject writes it, once rather than for every recipient
             String encoded = MimeUtility.fold(9, MimeUtility.encodeText(written.subject(), StandardCharsets.UTF_8.name(), null));
@@ -302,9 +302,6 @@ class EmailChannel implements DeliveryChannel {
     }
 
     /** Read late: the port may come last. */
-    private String baseUrl() {
-        return publicAddress.base();
-    }
 
     /**
      * An alert message's subject and text as written for every recipient, before any MIME encoding; the text with

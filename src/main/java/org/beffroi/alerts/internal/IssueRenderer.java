@@ -33,7 +33,7 @@ public class IssueRenderer {
 
     public DeliveryChannel.Newsletter render(Issue issue, NewsletterList list) {
         Locale locale = Locale.FRENCH;
-        String base = baseUrl();
+        String base = publicAddress.base();
         String page = base + "/lettres/" + list.id() + "/numeros/" + issue.id();
         var context = new Context(locale);
         context.setVariable("issue", issue);
@@ -80,7 +80,4 @@ public class IssueRenderer {
         return text.toString();
     }
 
-    private String baseUrl() {
-        return publicAddress.base();
-    }
 }

@@ -118,7 +118,7 @@ public class Subscriptions {
                 .params(id, list).update());
         Locale locale = LocaleContextHolder.getLocale();
         if (channel == Channel.EMAIL) {
-            var link = new OutgoingMail.Secret(baseUrl() + "/alertes/confirmation?jeton=" + token);
+            var link = new OutgoingMail.Secret(publicAddress.of("/alertes/confirmation?jeton=" + token));
             String mail = topicIds.isEmpty() && !listIds.isEmpty() ? "newsletters.mail.confirm" : "alerts.mail.confirm";
             mailer.send(new OutgoingMail(address, messages.getMessage(mail + ".subject", null, locale),
                     messages.getMessage(mail + ".body", new Object[] {link.value()}, locale), link));
@@ -310,7 +310,4 @@ public class Subscriptions {
                 rs.getObject("radius_metres", Integer.class));
     }
 
-    private String baseUrl() {
-        return publicAddress.base();
-    }
 }
