@@ -8,7 +8,7 @@
 # before and after Beffroi; Beffroi itself; and Beffroi behind the same nginx as a caching proxy (proxy_cache,
 # honouring Beffroi's Cache-Control, Vary and ETag). Prints Beffroi / nginx.
 # Usage: perf/portal.sh [seconds per phase]   (default 20; USERS=256 connections; GATLING=0 or NGINX=0 skip
-# a part). Loopback only; the application and the nginx started here are stopped at the end.
+# a part; without Gatling, WARMUP=10 seconds of wrk per page first, longer on a loaded machine). Loopback only; the application and the nginx started here are stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -19,7 +19,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then   # SKIP_BUILD=1: use the jar and the simul
   ./mvnw -q -B -DskipTests package
   ./mvnw -q -B -f perf/pom.xml test-compile
 fi
-jar=$(ls target/beffroi-*.jar | grep -v original | head -n1)
+jar=${JAR:-$(ls target/beffroi-*.jar | grep -v original | head -n1)}   # JAR=…: another build, to compare
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -166,7 +166,7 @@ measure() {
 
 # Beffroi's warm-up (the JIT), on both pages, when Gatling has not warmed it
 if [ "${GATLING:-1}" = 0 ]; then
-  for path in "$news" /; do wrk -t2 -c"$users" -d10s -H 'Accept-Encoding: gzip' "$base$path" >/dev/null 2>&1; done
+  for path in "$news" /; do wrk -t2 -c"$users" -d"${WARMUP:-10}s" -H 'Accept-Encoding: gzip' "$base$path" >/dev/null 2>&1; done
 fi
 
 echo "nginx yardstick (wrk, ${users} connections, ${seconds} s per phase; proxy cache on a second request: ${proxied:-none}):"

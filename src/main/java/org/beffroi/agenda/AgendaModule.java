@@ -3,49 +3,46 @@ package org.beffroi.agenda;
 import static org.beffroi.platform.Role.ADMINISTRATOR;
 import static org.beffroi.platform.Role.AGENT;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.beffroi.agenda.internal.DemoEvents;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.Programme;
 import org.beffroi.agenda.internal.RegistrationDesk;
-import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.ServiceModule;
-import org.beffroi.portal.Neighbourhoods;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
-/** The agenda's menus, permission, personal data, retention, search documents and demo events. */
+/**
+ * The agenda's menus, permission and home blocks; its personal data, retention, search documents and demo events,
+ * which its services hold.
+ */
 @Component
 public class AgendaModule implements ServiceModule {
 
-    public static final Permission MANAGE_EVENTS = Permission.of("agenda", "events", AGENT, ADMINISTRATOR);
-    /** Registrations are kept a year after their event, for the commune's attendance figures. */
-    static final Duration REGISTRATION_RETENTION = Duration.ofDays(365);
+    public static final Permission MANAGE_EVENTS = Permission.of(ManageEvents.AUTHORITY, AGENT, ADMINISTRATOR);
 
     private final EventRepository events;
     private final RegistrationDesk desk;
-    private final JdbcClient jdbc;
-    private final Neighbourhoods neighbourhoods;
+    private final DemoEvents demoEvents;
     private final Clock clock;
 
-    AgendaModule(EventRepository events, RegistrationDesk desk, JdbcClient jdbc, Neighbourhoods neighbourhoods,
-            Clock clock) {
+    AgendaModule(EventRepository events, RegistrationDesk desk, DemoEvents demoEvents, Clock clock) {
         this.events = events;
         this.desk = desk;
-        this.jdbc = jdbc;
-        this.neighbourhoods = neighbourhoods;
+        this.demoEvents = demoEvents;
         this.clock = clock;
     }
 
@@ -109,8 +106,7 @@ public class AgendaModule implements ServiceModule {
 
     @Override
     public void applyRetention() {
-        jdbc.sql("delete from agenda_registration where event_id in (select id from agenda_event where ends_at < ?)")
-                .param(OffsetDateTime.now(clock).minus(REGISTRATION_RETENTION)).update();
+        desk.forgetRegistrationsOfPastEvents();
     }
 
     @Override
@@ -120,31 +116,14 @@ public class AgendaModule implements ServiceModule {
 
     @Override
     public void seedDemoData() {
-        if (!events.all().isEmpty()) {
-            return;
-        }
-        Long centre = neighbourhoods.all().stream().filter(n -> n.slug().equals("centre-bourg")).findFirst()
-                .map(n -> n.id()).orElse(null);
-        LocalDate today = LocalDate.now(clock.withZone(CommuneTime.ZONE));
-        events.insert(event("Café numérique : premiers pas sur la tablette",
-                "Un atelier convivial pour apprendre à se servir d'une tablette : allumer, se connecter au Wi-Fi, "
-                        + "envoyer une photo à ses petits-enfants. Tablettes prêtées sur place.",
-                today.plusDays(9), LocalTime.of(14, 30), 2, "Médiathèque, 3 rue des Écoles", Category.TRAINING, centre,
-                true, null, "Salle de plain-pied, boucle magnétique.", 12, null, new Event.Position(46.1012, 5.3198)));
-        // every week on the same weekday, as the market is
-        events.insert(event("Marché des producteurs", "Fruits, légumes, fromages et miel des fermes de la commune.",
-                today.plusDays(4), LocalTime.of(8, 0), 5, "Place de la Halle", Category.MARKET, centre, true, null,
-                "Place accessible en fauteuil roulant.", null, "FREQ=WEEKLY", new Event.Position(46.0998, 5.3212)));
-        events.insert(event("Conseil municipal", "Séance publique du conseil municipal. Ordre du jour affiché en mairie.",
-                today.plusDays(16), LocalTime.of(19, 0), 2, "Salle du conseil, mairie", Category.CITIZENSHIP, centre, true,
-                null, "Salle au rez-de-chaussée.", null, null, new Event.Position(46.1005, 5.3204)));
+        demoEvents.seed();
     }
 
-    private static Event event(String title, String description, LocalDate day, LocalTime start, int hours, String place,
-            Category category, Long neighbourhood, boolean free, String price, String accessibility, Integer capacity,
-            String recurrence, Event.Position position) {
-        var starts = day.atTime(start).atZone(CommuneTime.ZONE).toInstant();
-        return new Event(0, title, description, starts, starts.plus(Duration.ofHours(hours)), place, category,
-                neighbourhood, free, price, accessibility, capacity, recurrence, position);
+    /** On a controller or a handler: only for those granted {@link #MANAGE_EVENTS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageEvents.AUTHORITY + "')")
+    public @interface ManageEvents {
+        String AUTHORITY = "agenda:events";
     }
 }

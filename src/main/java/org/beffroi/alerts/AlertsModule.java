@@ -3,11 +3,16 @@ package org.beffroi.alerts;
 import static org.beffroi.platform.Role.ADMINISTRATOR;
 import static org.beffroi.platform.Role.AGENT;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.AlertsRetention;
 import org.beffroi.alerts.internal.Bounces;
 import org.beffroi.alerts.internal.PublicAlertPages;
 import org.beffroi.alerts.internal.Subscriptions;
@@ -18,7 +23,7 @@ import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.ServiceModule;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +34,13 @@ import org.springframework.stereotype.Component;
 public class AlertsModule implements ServiceModule {
 
     /** Compose and send alerts and newsletters. */
-    public static final Permission SEND_ALERTS = Permission.of("alerts", "send", AGENT, ADMINISTRATOR);
+    public static final Permission SEND_ALERTS = Permission.of(SendAlerts.AUTHORITY, AGENT, ADMINISTRATOR);
     /** See and keep the register of vulnerable people: personal and health data, few people. */
-    public static final Permission VULNERABLE_REGISTER = Permission.of("alerts", "register", ADMINISTRATOR);
+    public static final Permission VULNERABLE_REGISTER = Permission.of(KeepTheRegister.AUTHORITY, ADMINISTRATOR);
     /** Export every subscriber's address at once (the list is read a page at a time with {@link #SEND_ALERTS}). */
-    public static final Permission EXPORT_SUBSCRIBERS = Permission.of("alerts", "export-subscribers", ADMINISTRATOR);
+    public static final Permission EXPORT_SUBSCRIBERS = Permission.of(ExportSubscribers.AUTHORITY, ADMINISTRATOR);
     /** Edit the topics residents subscribe to. */
-    public static final Permission TOPICS = Permission.of("alerts", "topics", ADMINISTRATOR);
+    public static final Permission TOPICS = Permission.of(EditTopics.AUTHORITY, ADMINISTRATOR);
 
     /** The one-click unsubscribe (RFC 8058): mail clients post to it without a CSRF token. */
     public static final String ONE_CLICK_UNSUBSCRIBE = "/alertes/desabonnement";
@@ -44,21 +49,19 @@ public class AlertsModule implements ServiceModule {
 
     private final AlertDesk desk;
     private final Subscriptions subscriptions;
-    private final JdbcClient jdbc;
-    private final java.time.Clock clock;
     private final VulnerablePeople register;
     private final PublicAlertPages publicPages;
     private final Bounces bounces;
+    private final AlertsRetention retention;
 
-    AlertsModule(AlertDesk desk, Subscriptions subscriptions, JdbcClient jdbc, java.time.Clock clock,
-            VulnerablePeople register, PublicAlertPages publicPages, Bounces bounces) {
+    AlertsModule(AlertDesk desk, Subscriptions subscriptions, VulnerablePeople register, PublicAlertPages publicPages,
+            Bounces bounces, AlertsRetention retention) {
+        this.desk = desk;
+        this.subscriptions = subscriptions;
         this.register = register;
         this.publicPages = publicPages;
         this.bounces = bounces;
-        this.desk = desk;
-        this.subscriptions = subscriptions;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.retention = retention;
     }
 
     @Override
@@ -135,15 +138,41 @@ public class AlertsModule implements ServiceModule {
         register.eraseAccount(subject.accountId());
     }
 
-    /**
-     * Unconfirmed subscriptions after a week; the delivery log's addresses after 90 days; register entries
-     * left unconfirmed too long after their yearly review was due.
-     */
+    /** See {@link AlertsRetention}. */
     @Override
     public void applyRetention() {
-        subscriptions.forgetUnconfirmed();
-        jdbc.sql("delete from alerts_delivery where message_id in (select id from alerts_message where created_at < ?)")
-                .param(java.time.OffsetDateTime.now(clock).minusDays(90)).update();
-        register.applyRetention();
+        retention.apply();
+    }
+
+    /** On a controller or a handler: only for those granted {@link #SEND_ALERTS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + SendAlerts.AUTHORITY + "')")
+    public @interface SendAlerts {
+        String AUTHORITY = "alerts:send";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #VULNERABLE_REGISTER}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + KeepTheRegister.AUTHORITY + "')")
+    public @interface KeepTheRegister {
+        String AUTHORITY = "alerts:register";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #EXPORT_SUBSCRIBERS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ExportSubscribers.AUTHORITY + "')")
+    public @interface ExportSubscribers {
+        String AUTHORITY = "alerts:export-subscribers";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #TOPICS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + EditTopics.AUTHORITY + "')")
+    public @interface EditTopics {
+        String AUTHORITY = "alerts:topics";
     }
 }

@@ -2,17 +2,20 @@ package org.beffroi.identity;
 
 import static org.beffroi.platform.Role.ADMINISTRATOR;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountService;
-import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.identity.internal.AgentServiceRepository;
+import org.beffroi.identity.internal.DemoAccounts;
 import org.beffroi.identity.internal.OidcLinks;
 import org.beffroi.identity.internal.Tokens;
 import org.beffroi.platform.DataSubject;
@@ -22,15 +25,15 @@ import org.beffroi.platform.Role;
 import org.beffroi.platform.ServiceModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /** Accounts in the back office, the account holder's data, and the demo accounts. */
 @Component
 public class IdentityModule implements ServiceModule {
 
-    public static final Permission MANAGE_USERS = Permission.of("identity", "users", ADMINISTRATOR);
-    public static final Permission MANAGE_SERVICES = Permission.of("identity", "services", ADMINISTRATOR);
+    public static final Permission MANAGE_USERS = Permission.of(ManageUsers.AUTHORITY, ADMINISTRATOR);
+    public static final Permission MANAGE_SERVICES = Permission.of(ManageServices.AUTHORITY, ADMINISTRATOR);
 
     /** An address not confirmed within a week was not wanted: the account goes. */
     static final Duration PENDING_RETENTION = Duration.ofDays(7);
@@ -42,17 +45,17 @@ public class IdentityModule implements ServiceModule {
     private final AgentServiceRepository services;
     private final OidcLinks links;
     private final Tokens tokens;
-    private final PasswordEncoder encoder;
+    private final DemoAccounts demoAccounts;
     private final Clock clock;
 
     IdentityModule(AccountRepository accounts, AccountService accountService, AgentServiceRepository services,
-            OidcLinks links, Tokens tokens, PasswordEncoder encoder, Clock clock) {
+            OidcLinks links, Tokens tokens, DemoAccounts demoAccounts, Clock clock) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.services = services;
         this.links = links;
         this.tokens = tokens;
-        this.encoder = encoder;
+        this.demoAccounts = demoAccounts;
         this.clock = clock;
     }
 
@@ -111,41 +114,25 @@ public class IdentityModule implements ServiceModule {
         }
     }
 
-    /** Three demo accounts, one per kind of person; their passwords are printed here, in the demo only. */
+    /** The demo's agent services and accounts: see {@link DemoAccounts}. */
     @Override
     public void seedDemoData() {
-        if (services.findAll().isEmpty()) {
-            services.insert("Accueil et état civil", "etat-civil@belvoir.example", "04 00 00 00 01");
-            services.insert("Services techniques", "technique@belvoir.example", "04 00 00 00 02");
-            services.insert("Enfance et écoles", "enfance@belvoir.example", "04 00 00 00 03");
-        }
-        var demo = List.of(
-                new DemoAccount("admin@belvoir.example", "Claire Administratrice", "belvoir-admin-2026",
-                        EnumSet.of(Role.ADMINISTRATOR)),
-                new DemoAccount("agent@belvoir.example", "Marc Agent", "belvoir-agent-2026", EnumSet.of(Role.AGENT)),
-                new DemoAccount("habitant@belvoir.example", "Jeanne Habitante", "belvoir-habitant-2026",
-                        EnumSet.of(Role.RESIDENT)));
-        for (var account : demo) {
-            if (accounts.findByEmail(account.email()).isEmpty()) {
-                long id = accounts.insert(account.email(), account.name(), encoder.encode(account.password()),
-                        AccountStatus.ACTIVE, account.roles());
-                if (account.roles().contains(Role.AGENT)) {
-                    services.findAll().stream().findFirst().ifPresent(s -> accounts.setServices(id, java.util.Set.of(s.id())));
-                }
-            }
-        }
-        log.info("""
-
-                ----------------------------------------------------------------
-                  Demo accounts (demo profile only):
-                    administrator  {} / {}
-                    agent          {} / {}
-                    resident       {} / {}
-                ----------------------------------------------------------------""",
-                demo.get(0).email(), demo.get(0).password(), demo.get(1).email(), demo.get(1).password(),
-                demo.get(2).email(), demo.get(2).password());
+        demoAccounts.seed();
     }
 
-    private record DemoAccount(String email, String name, String password, EnumSet<Role> roles) {
+    /** On a controller or a handler: only for those granted {@link #MANAGE_USERS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageUsers.AUTHORITY + "')")
+    public @interface ManageUsers {
+        String AUTHORITY = "identity:users";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_SERVICES}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageServices.AUTHORITY + "')")
+    public @interface ManageServices {
+        String AUTHORITY = "identity:services";
     }
 }

@@ -1,26 +1,28 @@
 package org.beffroi.platform;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The append-only security log: who did what, when, from where. Every module writes to it;
  * nothing is ever updated except the anonymisation of an erased account.
+ * <p>
+ * An entry of something done joins the caller's transaction: it commits or rolls back with the change it records.
+ * An entry of something refused (a failed sign-in, a refused token, a forbidden attempt) is written in a
+ * transaction of its own, so that it outlives a caller that rolls back.
  */
-public interface AuditLog {
+public interface AuditLog extends AuditTrail {
 
     /** Records an action of the current person (or of nobody, for anonymous actions), from the current request. */
     void record(String action, String target, String details);
 
-    /** Records an action attributed to a given account (a login, before the security context exists). */
+    /** Records an action attributed to a given account (a sign-in, before the security context exists). */
     void recordFor(Long accountId, String actorLabel, String action, String target, String details);
 
-    List<Entry> search(Filter filter, int page, int size);
+    /** Records a refusal to the current person (or to nobody); kept even when the caller rolls back. */
+    void recordRefusal(String action, String target, String details);
 
-    long count(Filter filter);
-
-    /** Everything a person did, for their data export. */
-    List<Entry> entriesOf(long accountId);
+    /** Records a refusal attributed to a given account (a failed sign-in); kept even when the caller rolls back. */
+    void recordRefusalFor(Long accountId, String actorLabel, String action, String target, String details);
 
     /** Keeps the trail of an erased account but removes what identifies the person. */
     void anonymiseActor(long accountId);

@@ -6,10 +6,15 @@ import static org.beffroi.platform.Role.ELECTED;
 import static org.beffroi.platform.Role.MODERATOR;
 import static org.beffroi.platform.Role.ORGANISATION_MANAGER;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
 
 import org.beffroi.platform.internal.PlatformRetention;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /** The platform's own contributions: commune settings and the mail outbox in the back office. */
@@ -17,11 +22,11 @@ import org.springframework.stereotype.Component;
 public class PlatformModule implements ServiceModule {
 
     /** Opens the back office; each page then asks for its own permission. */
-    public static final Permission BACK_OFFICE = Permission.of("platform", "backoffice", AGENT, ELECTED,
+    public static final Permission BACK_OFFICE = Permission.of(BackOffice.AUTHORITY, AGENT, ELECTED,
             ORGANISATION_MANAGER, MODERATOR, ADMINISTRATOR);
-    public static final Permission MANAGE_SETTINGS = Permission.of("platform", "settings", ADMINISTRATOR);
-    public static final Permission READ_OUTBOX = Permission.of("platform", "outbox", ADMINISTRATOR);
-    public static final Permission READ_AUDIT_LOG = Permission.of("platform", "audit", ADMINISTRATOR);
+    public static final Permission MANAGE_SETTINGS = Permission.of(ManageSettings.AUTHORITY, ADMINISTRATOR);
+    public static final Permission READ_OUTBOX = Permission.of(ReadOutbox.AUTHORITY, ADMINISTRATOR);
+    public static final Permission READ_AUDIT_LOG = Permission.of(ReadAuditLog.AUTHORITY, ADMINISTRATOR);
 
     private final AuditLog audit;
     private final PlatformRetention retention;
@@ -90,5 +95,37 @@ public class PlatformModule implements ServiceModule {
                     "Commune de Belvoir-les-Tilleuls, 1 place de la Halle, 01999 Belvoir-les-Tilleuls, 04 00 00 00 00"));
         }
         commune.open();
+    }
+
+    /** On a controller or a handler: only for those granted {@link #BACK_OFFICE}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + BackOffice.AUTHORITY + "')")
+    public @interface BackOffice {
+        String AUTHORITY = "platform:backoffice";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_SETTINGS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageSettings.AUTHORITY + "')")
+    public @interface ManageSettings {
+        String AUTHORITY = "platform:settings";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #READ_OUTBOX}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ReadOutbox.AUTHORITY + "')")
+    public @interface ReadOutbox {
+        String AUTHORITY = "platform:outbox";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #READ_AUDIT_LOG}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ReadAuditLog.AUTHORITY + "')")
+    public @interface ReadAuditLog {
+        String AUTHORITY = "platform:audit";
     }
 }

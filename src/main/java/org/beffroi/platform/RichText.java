@@ -6,6 +6,17 @@ import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -63,6 +74,70 @@ public final class RichText {
             return "";
         }
         return RENDERED.get(markdown, text -> POLICY.sanitize(HTML.render(PARSER.parse(text))));
+    }
+
+    /**
+     * The words of a Markdown text and nothing else, for the search's index and its snippets: no list marker, no
+     * link's address, one line per block. Raw HTML stays as text, as {@link #toHtml} shows it.
+     */
+    public static String toWords(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        var words = new StringBuilder();
+        PARSER.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Text text) {
+                words.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                words.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                words.append(html.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                words.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                words.append('\n');
+            }
+
+            @Override
+            protected void visitChildren(Node parent) {
+                super.visitChildren(parent);
+                if (parent instanceof Block && !words.isEmpty() && words.charAt(words.length() - 1) != '\n') {
+                    words.append('\n');
+                } else if (parent instanceof CustomNode && !(parent instanceof Block)) {
+                    // a table's cell
+                    words.append(' ');
+                }
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                words.append(html.getLiteral()).append('\n');
+            }
+
+            @Override
+            public void visit(FencedCodeBlock code) {
+                words.append(code.getLiteral()).append('\n');
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock code) {
+                words.append(code.getLiteral()).append('\n');
+            }
+        });
+        return words.toString().strip();
     }
 
     /** The words of a Markdown text, without its markup: for search and summaries. */

@@ -42,6 +42,12 @@ public record Article(long id, Kind kind, String title, String slug, String summ
                 && !publishedAt.isAfter(now);
     }
 
+    /** The same article under the address made for it when it is first saved. */
+    public Article withSlug(String slug) {
+        return new Article(id, kind, title, slug, summary, body, status, publishedAt, category, parentId, position,
+                neighbourhoodId, coverFileId, coverAlt, createdAt, updatedAt);
+    }
+
     public String url() {
         return "/" + kind.section() + "/" + slug;
     }

@@ -3,6 +3,10 @@ package org.beffroi.portal;
 import static org.beffroi.platform.Role.ADMINISTRATOR;
 import static org.beffroi.platform.Role.AGENT;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +29,19 @@ import org.beffroi.portal.internal.GuideRepository;
 import org.beffroi.portal.internal.MediaDesk;
 import org.beffroi.portal.internal.NeighbourhoodDesk;
 import org.beffroi.portal.internal.QuickLinks;
-import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.beffroi.portal.internal.PublicArticles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /** The portal's menus, permissions, home and neighbourhood blocks, search documents and demo content. */
 @Component
 public class PortalModule implements ServiceModule {
 
-    public static final Permission MANAGE_NEIGHBOURHOODS = Permission.of("portal", "neighbourhoods", ADMINISTRATOR);
-    public static final Permission MANAGE_CONTENT = Permission.of("portal", "content", AGENT, ADMINISTRATOR);
-    public static final Permission COMPOSE_HOME = Permission.of("portal", "home", ADMINISTRATOR);
-    public static final Permission MANAGE_COUNCIL = Permission.of("portal", "council", AGENT, ADMINISTRATOR);
+    public static final Permission MANAGE_NEIGHBOURHOODS = Permission.of(ManageNeighbourhoods.AUTHORITY, ADMINISTRATOR);
+    public static final Permission MANAGE_CONTENT = Permission.of(ManageContent.AUTHORITY, AGENT, ADMINISTRATOR);
+    public static final Permission COMPOSE_HOME = Permission.of(ComposeHome.AUTHORITY, ADMINISTRATOR);
+    public static final Permission MANAGE_COUNCIL = Permission.of(ManageCouncil.AUTHORITY, AGENT, ADMINISTRATOR);
 
-    private final NeighbourhoodRepository neighbourhoods;
     private final ArticleRepository articles;
     private final CouncilRepository council;
     private final GuideRepository guides;
@@ -50,15 +53,14 @@ public class PortalModule implements ServiceModule {
     private final PublicArticles publicArticles;
     private final Clock clock;
 
-    PortalModule(NeighbourhoodRepository neighbourhoods, ArticleRepository articles, CouncilRepository council,
-            GuideRepository guides, NeighbourhoodDesk neighbourhoodDesk, GuideDesk guideDesk, MediaDesk mediaDesk,
-            QuickLinks quickLinks, DemoContent demoContent, PublicArticles publicArticles, Clock clock) {
+    PortalModule(ArticleRepository articles, CouncilRepository council, GuideRepository guides,
+            NeighbourhoodDesk neighbourhoodDesk, GuideDesk guideDesk, MediaDesk mediaDesk, QuickLinks quickLinks,
+            DemoContent demoContent, PublicArticles publicArticles, Clock clock) {
         this.guides = guides;
         this.neighbourhoodDesk = neighbourhoodDesk;
         this.guideDesk = guideDesk;
         this.mediaDesk = mediaDesk;
         this.quickLinks = quickLinks;
-        this.neighbourhoods = neighbourhoods;
         this.articles = articles;
         this.council = council;
         this.demoContent = demoContent;
@@ -113,13 +115,13 @@ public class PortalModule implements ServiceModule {
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("portal/quick-links", Map.of("links", quickLinks.all()), 1),
                 new HomeBlock("portal/news-block", Map.of("news", publicArticles.latestNews(3)), 5),
-                new HomeBlock("portal/guides-block", Map.of("guides", guides.published()), 15));
+                new HomeBlock("portal/guides-block", Map.of("guides", guides.allPublished()), 15));
     }
 
     @Override
     public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
         return List.of(new HomeBlock("portal/news-block",
-                Map.of("news", articles.publicNews(new NewsFilter(null, neighbourhoodId), clock.instant(), 0, 5)), 10));
+                Map.of("news", articles.findPublicNews(new NewsFilter(null, neighbourhoodId), clock.instant(), 0, 5)), 10));
     }
 
     @Override
@@ -144,24 +146,38 @@ public class PortalModule implements ServiceModule {
 
     @Override
     public void seedDemoData() {
-        if (neighbourhoods.all().isEmpty()) {
-            neighbourhoods.insert("Centre-bourg",
-                    "Le cœur historique autour de la halle, de la mairie et de l'église Saint-Martin.",
-                    square(5.3200, 46.1000));
-            neighbourhoods.insert("Les Tilleuls",
-                    "Quartier résidentiel le long de l'allée des tilleuls, avec l'école et le stade.",
-                    square(5.3300, 46.1000));
-            neighbourhoods.insert("Le Moulin",
-                    "Le hameau du bord de la rivière, ses jardins partagés et l'ancien moulin.", square(5.3200, 46.1100));
-            neighbourhoods.insert("La Croix-Rousse des Champs", "Fermes et lotissements au nord de la commune.", null);
-        }
         demoContent.seed();
     }
 
-    private static String square(double lon, double lat) {
-        double d = 0.01;
-        return """
-                {"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}"""
-                .formatted(lon, lat, lon + d, lat + d).strip();
+    /** On a controller or a handler: only for those granted {@link #MANAGE_NEIGHBOURHOODS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageNeighbourhoods.AUTHORITY + "')")
+    public @interface ManageNeighbourhoods {
+        String AUTHORITY = "portal:neighbourhoods";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_CONTENT}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageContent.AUTHORITY + "')")
+    public @interface ManageContent {
+        String AUTHORITY = "portal:content";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #COMPOSE_HOME}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ComposeHome.AUTHORITY + "')")
+    public @interface ComposeHome {
+        String AUTHORITY = "portal:home";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_COUNCIL}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageCouncil.AUTHORITY + "')")
+    public @interface ManageCouncil {
+        String AUTHORITY = "portal:council";
     }
 }

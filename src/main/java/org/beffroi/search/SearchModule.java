@@ -2,18 +2,33 @@ package org.beffroi.search;
 
 import static org.beffroi.platform.Role.ADMINISTRATOR;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
+import org.beffroi.search.internal.DemoSynonyms;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
-/** The search's permission and its back-office page; it holds no personal data and offers no content of its own. */
+/**
+ * The search's permission, its back-office page and its demo synonyms; it holds no personal data and offers no content
+ * of its own.
+ */
 @Component
 public class SearchModule implements ServiceModule {
 
-    public static final Permission MANAGE_INDEX = Permission.of("search", "index", ADMINISTRATOR);
+    private final DemoSynonyms demoSynonyms;
+
+    SearchModule(DemoSynonyms demoSynonyms) {
+        this.demoSynonyms = demoSynonyms;
+    }
+
+    public static final Permission MANAGE_INDEX = Permission.of(ManageIndex.AUTHORITY, ADMINISTRATOR);
 
     @Override
     public String id() {
@@ -33,5 +48,18 @@ public class SearchModule implements ServiceModule {
     @Override
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.search", "/admin/recherche", MANAGE_INDEX, 85));
+    }
+
+    @Override
+    public void seedDemoData() {
+        demoSynonyms.seed();
+    }
+
+    /** On a controller or a handler: only for those granted {@link #MANAGE_INDEX}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + ManageIndex.AUTHORITY + "')")
+    public @interface ManageIndex {
+        String AUTHORITY = "search:index";
     }
 }

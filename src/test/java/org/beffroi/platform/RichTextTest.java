@@ -79,4 +79,24 @@ class RichTextTest {
         assertThat(RichText.toPlainText("## Stationnement\n\nLe **stationnement** est [interdit](https://x.fr).\n"))
                 .contains("Stationnement", "Le stationnement est", "interdit").doesNotContain("**", "](", "##");
     }
+
+    @Test
+    void theWordsOfATextAreItsTextWithoutMarkup() {
+        String words = RichText.toWords("""
+                # Horaires
+
+                1. *Lundi* : 9 h – 12 h
+                2. Voir [la page](https://example.org/horaires) ou ![le plan](/fichiers/plan)
+
+                | Jour | Heures |
+                | --- | --- |
+                | Mardi | `14 h` |
+
+                Texte <b>brut</b>
+                """);
+        assertThat(words).startsWith("Horaires\nLundi : 9 h – 12 h\nVoir la page ou le plan\n")
+                .contains("Jour Heures").contains("Mardi 14 h").endsWith("\nTexte <b>brut</b>")
+                .doesNotContain("#", "*", "[", "](", "|", "`", "1.", "2.")
+                .doesNotContain("https://");
+    }
 }

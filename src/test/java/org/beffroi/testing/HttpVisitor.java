@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * Someone visiting the real server over HTTP (not MockMvc), with a cookie jar of their own, as a browser
  * without JavaScript would: forms are read from the page and posted back with their CSRF token. Redirects
@@ -26,13 +28,24 @@ public final class HttpVisitor {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public HttpVisitor(int port) {
-        this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this("http://localhost:" + port, new CookieManager(), null);
+    }
+
+    private HttpVisitor(String base, CookieManager cookies, SSLContext tls) {
+        this.base = base;
+        this.cookies = cookies;
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        this.http = (tls == null ? client : client.sslContext(tls)).build();
+    }
+
+    /** A visitor of the site through this nginx, over HTTPS. */
+    public static HttpVisitor through(Nginx nginx) {
+        return new HttpVisitor(nginx.publicAddress(), new CookieManager(), nginx.trustingItsCertificate());
     }
 
     public HttpResponse<String> get(String path) {

@@ -2,19 +2,16 @@ package org.beffroi.agenda.admin;
 
 import java.io.IOException;
 
+import org.beffroi.agenda.AgendaModule.ManageEvents;
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.Programme;
-import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.agenda.internal.RegistrationDesk;
-import org.beffroi.platform.AuditLog;
-import org.beffroi.platform.CommuneTime;
+import org.beffroi.agenda.internal.RegistrationDesk.Seats;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,22 +28,26 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Events in the back office: create, edit, delete, and who registered (list and CSV for the organiser). */
 @Controller
 @RequestMapping("/admin/agenda")
-@PreAuthorize("hasAuthority('agenda:events')")
+@ManageEvents
 class EventAdminController {
+
+    private static final String FORM = "agenda/admin/event";
 
     private final EventRepository events;
     private final Programme programme;
     private final RegistrationDesk desk;
     private final Neighbourhoods neighbourhoods;
-    private final AuditLog audit;
 
-    EventAdminController(EventRepository events, Programme programme, RegistrationDesk desk, Neighbourhoods neighbourhoods,
-            AuditLog audit) {
+    EventAdminController(EventRepository events, Programme programme, RegistrationDesk desk,
+            Neighbourhoods neighbourhoods) {
         this.events = events;
         this.programme = programme;
         this.desk = desk;
         this.neighbourhoods = neighbourhoods;
-        this.audit = audit;
+    }
+
+    /** A line of the list: the event and its seats. */
+    record Line(Event event, Seats seats) {
     }
 
     @ModelAttribute
@@ -56,130 +57,83 @@ class EventAdminController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
     }
 
+    /** The event of the address, loaded once per request; none on the list's and the new event's addresses. */
+    @ModelAttribute("event")
+    Event event(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : events.find(id).orElseThrow(NotFoundException::new);
+    }
+
     @GetMapping
     String list(Model model) {
-        model.addAttribute("events", events.all());
-        model.addAttribute("desk", desk);
+        var seats = desk.seatsByEvent();
+        model.addAttribute("lines", events.all().stream()
+                .map(e -> new Line(e, seats.getOrDefault(e.id(), Seats.NONE))).toList());
         return "agenda/admin/events";
     }
 
     @GetMapping("/nouveau")
     String createForm(Model model) {
         model.addAttribute("form", new EventForm());
-        return "agenda/admin/event";
+        return FORM;
     }
 
     @PostMapping("/nouveau")
-    String create(@Validated @ModelAttribute("form") EventForm form, BindingResult errors, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        checkDates(form, errors);
-        String recurrence = recurrence(form, errors);
+    String create(@Validated @ModelAttribute("form") EventForm form, BindingResult errors,
+            RedirectAttributes redirect) {
+        form.validate(errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "agenda/admin/event";
+            return FORM;
         }
-        long id = programme.create(form.toEvent(0, recurrence));
-        audit.record("event.created", "event:" + id, form.getTitle());
+        programme.create(form.toEvent(0));
         redirect.addFlashAttribute("saved", "admin.agenda.created");
         return "redirect:/admin/agenda";
     }
 
     @GetMapping("/{id}")
-    String edit(@PathVariable long id, Model model) {
-        Event event = events.find(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("event", event);
+    String edit(@ModelAttribute(name = "event", binding = false) Event event, Model model) {
         model.addAttribute("form", EventForm.of(event));
-        return "agenda/admin/event";
+        return FORM;
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @Validated @ModelAttribute("form") EventForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Event event = events.find(id).orElseThrow(NotFoundException::new);
-        checkDates(form, errors);
-        String recurrence = recurrence(form, errors);
-        if (form.getCapacity() != null && !errors.hasFieldErrors("capacity")
-                && form.getCapacity() < desk.confirmedCount(id)) {
-            errors.rejectValue("capacity", "admin.agenda.capacity.below-registered", new Object[] {desk.confirmedCount(id)},
-                    null);
+    String update(@ModelAttribute(name = "event", binding = false) Event event,
+            @Validated @ModelAttribute("form") EventForm form, BindingResult errors, RedirectAttributes redirect) {
+        form.validate(errors);
+        if (form.getCapacity() != null && !errors.hasFieldErrors("capacity")) {
+            long confirmed = desk.confirmedCount(event.id());
+            if (form.getCapacity() < confirmed) {
+                errors.rejectValue("capacity", "admin.agenda.capacity.below-registered", new Object[] {confirmed},
+                        null);
+            }
         }
         if (errors.hasErrors()) {
-            model.addAttribute("event", event);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "agenda/admin/event";
+            return FORM;
         }
-        programme.update(form.toEvent(id, recurrence));
-        audit.record("event.changed", "event:" + id, form.getTitle());
+        programme.update(form.toEvent(event.id()));
         redirect.addFlashAttribute("saved", "admin.agenda.saved");
         return "redirect:/admin/agenda";
     }
 
     @PostMapping("/{id}/suppression")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
-        Event event = events.find(id).orElseThrow(NotFoundException::new);
-        programme.delete(id);
-        audit.record("event.deleted", "event:" + id, event.title());
+    String delete(@ModelAttribute(name = "event", binding = false) Event event, RedirectAttributes redirect) {
+        programme.delete(event);
         redirect.addFlashAttribute("saved", "admin.agenda.deleted");
         return "redirect:/admin/agenda";
     }
 
     @GetMapping("/{id}/inscrits")
-    String attendees(@PathVariable long id, Model model) {
-        model.addAttribute("event", events.find(id).orElseThrow(NotFoundException::new));
-        model.addAttribute("registrations", desk.registrations(id));
+    String attendees(@ModelAttribute(name = "event", binding = false) Event event, Model model) {
+        model.addAttribute("registrations", desk.registrations(event.id()));
         return "agenda/admin/attendees";
     }
 
     @GetMapping("/{id}/inscrits.csv")
-    void attendeesCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
-        events.find(id).orElseThrow(NotFoundException::new);
-        audit.record("event.attendees-exported", "event:" + id, null);
-        try (var csv = CsvExport.open(response, "inscrits-" + id + ".csv", "nom", "courriel", "statut", "inscrit_le")) {
-            desk.registrations(id).forEach(r -> csv.row(r.name(), r.email(), r.status(), r.createdAt()));
-        }
-    }
-
-    private static void checkDates(EventForm form, BindingResult errors) {
-        if (form.getStartsAt() != null && form.getEndsAt() != null && !form.getEndsAt().isAfter(form.getStartsAt())) {
-            errors.rejectValue("endsAt", "admin.agenda.ends-before-start");
-        }
-        // "NaN" and "Infinity" read as numbers but are no place
-        if (form.getLatitude() != null && !Double.isFinite(form.getLatitude())) {
-            errors.rejectValue("latitude", "typeMismatch.form.latitude");
-        }
-        if (form.getLongitude() != null && !Double.isFinite(form.getLongitude())) {
-            errors.rejectValue("longitude", "typeMismatch.form.longitude");
-        }
-        if ((form.getLatitude() == null) != (form.getLongitude() == null) && !errors.hasFieldErrors("latitude")
-                && !errors.hasFieldErrors("longitude")) {
-            errors.rejectValue(form.getLatitude() == null ? "latitude" : "longitude", "admin.agenda.position.both");
-        }
-    }
-
-    /**
-     * The checked rule (ical4j reads it; UNTIL is saved in UTC), or null for a single date. A recurring
-     * event takes no registration: one list of seats for every date would not say which date a seat is for.
-     */
-    private static String recurrence(EventForm form, BindingResult errors) {
-        if (form.getRepeat() == null || form.getStartsAt() == null || errors.hasFieldErrors("rrule")
-                || errors.hasFieldErrors("repeatUntil")) {
-            return null;
-        }
-        String text = form.ruleText();
-        if (text == null) {
-            if (form.getRepeat() == EventForm.Repeat.CUSTOM) {
-                errors.rejectValue("rrule", "agenda.recurrence.missing");
-            }
-            return null;
-        }
-        if (form.getCapacity() != null) {
-            errors.rejectValue("capacity", "admin.agenda.capacity.recurring");
-        }
-        try {
-            return Recurrence.parse(text, form.getStartsAt().atZone(CommuneTime.ZONE).toInstant()).text();
-        } catch (Recurrence.Invalid e) {
-            errors.rejectValue(form.ruleField(), e.messageKey());
-            return null;
+    void attendeesCsv(@ModelAttribute(name = "event", binding = false) Event event, HttpServletResponse response)
+            throws IOException {
+        var registrations = desk.exportRegistrations(event.id());
+        try (var csv = CsvExport.open(response, "inscrits-" + event.id() + ".csv", "nom", "courriel", "statut",
+                "inscrit_le")) {
+            registrations.forEach(r -> csv.row(r.name(), r.email(), r.status(), r.createdAt()));
         }
     }
 }

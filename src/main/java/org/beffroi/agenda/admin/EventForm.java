@@ -8,9 +8,12 @@ import java.time.format.DateTimeFormatter;
 
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
+import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.EndsAfterStarts;
 import org.beffroi.platform.Text;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,8 +24,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An event as typed by an agent; times are the commune's local time. */
+@EndsAfterStarts
 public class EventForm {
-
 
     @NotBlank
     @Size(max = 200)
@@ -131,11 +134,61 @@ public class EventForm {
     }
 
     /** The field where a refused rule is reported: the typed rule, or the end date of a choice. */
-    String ruleField() {
+    private String ruleField() {
         return repeat == Repeat.CUSTOM ? "rrule" : "repeatUntil";
     }
 
-    Event toEvent(long id, String recurrence) {
+    /**
+     * What Bean Validation cannot say field by field: a place is two finite numbers or none, and a repetition
+     * is a rule that ical4j reads and that takes no registration (one list of seats for every date would not say
+     * which date a seat is for).
+     */
+    void validate(Errors errors) {
+        // "NaN" and "Infinity" read as numbers but are no place
+        if (latitude != null && !Double.isFinite(latitude)) {
+            errors.rejectValue("latitude", "typeMismatch.form.latitude");
+        }
+        if (longitude != null && !Double.isFinite(longitude)) {
+            errors.rejectValue("longitude", "typeMismatch.form.longitude");
+        }
+        if ((latitude == null) != (longitude == null) && !errors.hasFieldErrors("latitude")
+                && !errors.hasFieldErrors("longitude")) {
+            errors.rejectValue(latitude == null ? "latitude" : "longitude", "admin.agenda.position.both");
+        }
+        if (repeat == null || startsAt == null || errors.hasFieldErrors("rrule") || errors.hasFieldErrors("repeatUntil")) {
+            return;
+        }
+        String text = ruleText();
+        if (text == null) {
+            if (repeat == Repeat.CUSTOM) {
+                errors.rejectValue("rrule", "agenda.recurrence.missing");
+            }
+            return;
+        }
+        if (capacity != null) {
+            errors.rejectValue("capacity", "admin.agenda.capacity.recurring");
+        }
+        try {
+            recurrence();
+        } catch (Recurrence.Invalid e) {
+            errors.rejectValue(ruleField(), e.messageKey());
+        }
+    }
+
+    /** The checked rule (ical4j reads it; UNTIL is saved in UTC), or null for a single date. */
+    private String recurrence() throws Recurrence.Invalid {
+        String text = ruleText();
+        return text == null ? null : Recurrence.parse(text, startsAt.atZone(CommuneTime.ZONE).toInstant()).text();
+    }
+
+    /** The event the form describes, once {@link #validate} found nothing to say. */
+    Event toEvent(long id) {
+        String recurrence;
+        try {
+            recurrence = recurrence();
+        } catch (Recurrence.Invalid e) {
+            throw new IllegalStateException("a rule that validation accepted", e);
+        }
         return new Event(id, title.strip(), description.strip(), startsAt.atZone(CommuneTime.ZONE).toInstant(),
                 endsAt.atZone(CommuneTime.ZONE).toInstant(), place.strip(), category, neighbourhoodId, free,
                 free ? null : Text.blankToNull(price), Text.blankToNull(accessibility), capacity, recurrence,

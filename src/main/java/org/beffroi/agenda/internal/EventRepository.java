@@ -61,14 +61,14 @@ public class EventRepository implements Agenda {
     }
 
     public List<Occurrence> upcoming(Instant after, Filter filter, int limit) {
-        return occurrences(after, after.plus(HORIZON), filter, limit);
+        return findOccurrences(after, after.plus(HORIZON), filter, limit);
     }
 
     /**
      * The dates that overlap [from, to), soonest first, at most {@code limit}: each event row gives its own
      * date or, if it repeats, its repetitions in the window (expanded by ical4j, capped per event).
      */
-    public List<Occurrence> occurrences(Instant from, Instant to, Filter filter, int limit) {
+    public List<Occurrence> findOccurrences(Instant from, Instant to, Filter filter, int limit) {
         var sql = new StringBuilder("select * from agenda_event where starts_at < ? and (series_ends_at is null or series_ends_at > ?)");
         var params = new ArrayList<Object>(List.of(utc(to), utc(from)));
         where(filter, sql, params);
@@ -85,15 +85,15 @@ public class EventRepository implements Agenda {
     }
 
     /** The dates that start within the month (in Paris), soonest first, at most {@code limit}. */
-    public List<Occurrence> startingIn(YearMonth month, int limit) {
+    public List<Occurrence> findStartingIn(YearMonth month, int limit) {
         Instant from = month.atDay(1).atStartOfDay(CommuneTime.ZONE).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(CommuneTime.ZONE).toInstant();
-        return occurrences(from, to, Filter.none(), limit).stream().filter(o -> !o.startsAt().isBefore(from)).toList();
+        return findOccurrences(from, to, Filter.none(), limit).stream().filter(o -> !o.startsAt().isBefore(from)).toList();
     }
 
     /** Each event once, at its next date (within the horizon), soonest first: for the map. */
-    public List<Occurrence> nextDates(Instant after, Filter filter, int limit) {
-        return current(after, filter, limit).stream()
+    public List<Occurrence> findNextDates(Instant after, Filter filter, int limit) {
+        return findCurrent(after, filter, limit).stream()
                 .flatMap(e -> dates(e, after, after.plus(HORIZON), 1).stream()).sorted(SOONEST_FIRST).toList();
     }
 
@@ -103,7 +103,7 @@ public class EventRepository implements Agenda {
     }
 
     /** Events (one each, not their repetitions) whose last date ends after the given instant, for the feed. */
-    public List<Event> current(Instant after, Filter filter, int limit) {
+    public List<Event> findCurrent(Instant after, Filter filter, int limit) {
         var sql = new StringBuilder("select * from agenda_event where (series_ends_at is null or series_ends_at > ?)");
         var params = new ArrayList<Object>(List.of(utc(after)));
         where(filter, sql, params);

@@ -1,6 +1,7 @@
 package org.beffroi.agenda.internal;
 
 import org.beffroi.agenda.Event;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.SearchDocument;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,15 +19,18 @@ public class Programme {
 
     private final EventRepository events;
     private final ApplicationEventPublisher publisher;
+    private final AuditLog audit;
 
-    Programme(EventRepository events, ApplicationEventPublisher publisher) {
+    Programme(EventRepository events, ApplicationEventPublisher publisher, AuditLog audit) {
         this.events = events;
         this.publisher = publisher;
+        this.audit = audit;
     }
 
     @Transactional
     public long create(Event event) {
         long id = events.insert(event);
+        audit.record("event.created", "event:" + id, event.title());
         publisher.publishEvent(PublicContentChanged.published(searchDocument(events.find(id).orElseThrow())));
         return id;
     }
@@ -34,12 +38,15 @@ public class Programme {
     @Transactional
     public void update(Event event) {
         events.update(event);
+        audit.record("event.changed", "event:" + event.id(), event.title());
         publisher.publishEvent(PublicContentChanged.published(searchDocument(events.find(event.id()).orElseThrow())));
     }
 
     @Transactional
-    public void delete(long id) {
+    public void delete(Event event) {
+        long id = event.id();
         events.delete(id);
+        audit.record("event.deleted", "event:" + id, event.title());
         publisher.publishEvent(PublicContentChanged.withdrawn(SEARCH_TYPE, Long.toString(id)));
     }
 

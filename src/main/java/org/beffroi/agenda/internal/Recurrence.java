@@ -18,6 +18,7 @@ import java.util.Set;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.platform.CommuneTime;
+
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.WeekDay;
 import net.fortuna.ical4j.transform.recurrence.Frequency;

@@ -3,14 +3,18 @@ package org.beffroi.agenda.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.RegistrationPromoted;
 import org.beffroi.agenda.internal.Registration.Status;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.DataSubject;
@@ -38,6 +42,9 @@ public class RegistrationDesk {
         CONFIRMED, WAITING, ALREADY_REGISTERED, NO_REGISTRATION, PAST
     }
 
+    /** Registrations are kept a year after their event, for the commune's attendance figures. */
+    static final Duration RETENTION = Duration.ofDays(365);
+
     /** The guard, named so that a test can show what happens without it. */
     enum Guard {
         EVENT_ROW_LOCK, NONE
@@ -50,10 +57,12 @@ public class RegistrationDesk {
     private final PublicAddress publicAddress;
     private final Commune commune;
     private final ApplicationEventPublisher publisher;
+    private final AuditLog audit;
     private final Clock clock;
 
     RegistrationDesk(JdbcClient jdbc, EventRepository events, Mailer mailer, MessageSource messages,
-            PublicAddress publicAddress, Commune commune, ApplicationEventPublisher publisher, Clock clock) {
+            PublicAddress publicAddress, Commune commune, ApplicationEventPublisher publisher, AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.mailer = mailer;
@@ -61,6 +70,7 @@ public class RegistrationDesk {
         this.publicAddress = publicAddress;
         this.commune = commune;
         this.publisher = publisher;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -125,6 +135,12 @@ public class RegistrationDesk {
         jdbc.sql("delete from agenda_registration where " + whose.sql()).params(whose.params()).update();
     }
 
+    /** Retention: the registrations of events that ended more than {@link #RETENTION} ago. */
+    public void forgetRegistrationsOfPastEvents() {
+        jdbc.sql("delete from agenda_registration where event_id in (select id from agenda_event where ends_at < ?)")
+                .param(OffsetDateTime.now(clock).minus(RETENTION)).update();
+    }
+
     private void cancel(long registrationId, long eventId) {
         Event event = lock(eventId).orElseThrow();
         int changed = jdbc.sql("update agenda_registration set status = ?, cancelled_at = ? where id = ? and status <> ?")
@@ -162,6 +178,32 @@ public class RegistrationDesk {
     public List<Registration> registrations(long eventId) {
         return jdbc.sql("select * from agenda_registration where event_id = ? order by id").param(eventId)
                 .query(RegistrationDesk::registration).list();
+    }
+
+    /** The registrations of an event as its organiser takes them away; recorded, since they hold people's addresses. */
+    @Transactional
+    public List<Registration> exportRegistrations(long eventId) {
+        audit.record("event.attendees-exported", "event:" + eventId, null);
+        return registrations(eventId);
+    }
+
+    /** Seats taken and waiting on one event's list. */
+    public record Seats(long confirmed, long waiting) {
+        public static final Seats NONE = new Seats(0, 0);
+    }
+
+    /** The seats of every event that has registrations, in one query: the back office lists them all at once. */
+    public Map<Long, Seats> seatsByEvent() {
+        var seats = new HashMap<Long, Seats>();
+        jdbc.sql("""
+                select event_id, sum(case when status = ? then 1 else 0 end) as confirmed,
+                       sum(case when status = ? then 1 else 0 end) as waiting
+                from agenda_registration group by event_id""")
+                .params(Status.CONFIRMED.name(), Status.WAITING.name())
+                .query(rs -> {
+                    seats.put(rs.getLong("event_id"), new Seats(rs.getLong("confirmed"), rs.getLong("waiting")));
+                });
+        return seats;
     }
 
     /** A person's registrations: taken signed in, or with their account's verified address. */

@@ -101,14 +101,19 @@ class AgendaController {
         Instant from = filter.getDu() == null ? now : max(now, filter.getDu().atStartOfDay(CommuneTime.ZONE).toInstant());
         Instant to = filter.getAu() == null ? from.plus(EventRepository.HORIZON)
                 : filter.getAu().plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant();
-        model.addAttribute("events", events.occurrences(from, to,
+        model.addAttribute("events", events.findOccurrences(from, to,
                 new EventRepository.Filter(chosen, filter.getQuartier(), filter.isGratuit()), LIST_LIMIT));
         return "agenda/list";
     }
 
+    /** The event of the address, loaded once per request; none on the other addresses. */
+    @ModelAttribute("event")
+    Event event(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : events.find(id).orElseThrow(NotFoundException::new);
+    }
+
     @GetMapping("/agenda/{id}")
-    String show(@PathVariable long id, Model model) {
-        Event event = events.find(id).orElseThrow(NotFoundException::new);
+    String show(@ModelAttribute(name = "event", binding = false) Event event, Model model) {
         if (!model.containsAttribute("form")) {
             var form = new RegistrationForm();
             SignedInUser.current().flatMap(user -> accounts.find(user.accountId())).ifPresent(account -> {
@@ -117,10 +122,10 @@ class AgendaController {
             });
             model.addAttribute("form", form);
         }
-        return show(event, model);
+        return eventPage(event, model);
     }
 
-    private String show(Event event, Model model) {
+    private String eventPage(Event event, Model model) {
         Instant now = clock.instant();
         var next = Recurrence.of(event)
                 .map(r -> r.occurrences(event, now, now.plus(EventRepository.HORIZON), NEXT_DATES))
@@ -140,16 +145,15 @@ class AgendaController {
     }
 
     @PostMapping("/agenda/{id}/inscription")
-    String register(@PathVariable long id, @Validated @ModelAttribute("form") RegistrationForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletRequest request,
-            HttpServletResponse response) {
-        Event event = events.find(id).orElseThrow(NotFoundException::new);
+    String register(@ModelAttribute(name = "event", binding = false) Event event,
+            @Validated @ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletRequest request) {
         if (!errors.hasErrors() && !limits.tryConsume("agenda-registration:" + request.getRemoteAddr(),
                 REGISTRATIONS_PER_HOUR, Duration.ofHours(1))) {
             errors.reject("rate.limited");
         }
         Outcome outcome = errors.hasErrors() ? null
-                : desk.register(id, form.getName(), form.getEmail(),
+                : desk.register(event.id(), form.getName(), form.getEmail(),
                         SignedInUser.current().map(SignedInUser::accountId).orElse(null));
         if (outcome == Outcome.ALREADY_REGISTERED) {
             errors.rejectValue("email", "agenda.registration.already");
@@ -157,12 +161,11 @@ class AgendaController {
             errors.reject("agenda.registration.closed");
         }
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(event, model);
+            return eventPage(event, model);
         }
         redirect.addFlashAttribute("saved", outcome == Outcome.CONFIRMED ? "agenda.registration.confirmed"
                 : "agenda.registration.waiting");
-        return "redirect:/agenda/" + id;
+        return "redirect:/agenda/" + event.id();
     }
 
     /** The mailed link opens a page with a button, so that a mail scanner following links cancels nothing. */
@@ -199,7 +202,7 @@ class AgendaController {
     String month(@PathVariable String month, Model model) {
         YearMonth chosen = month(month);
         model.addAttribute("month", chosen);
-        model.addAttribute("days", events.startingIn(chosen, MONTH_LIMIT).stream()
+        model.addAttribute("days", events.findStartingIn(chosen, MONTH_LIMIT).stream()
                 .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), CommuneTime.ZONE), TreeMap::new,
                         Collectors.toList())));
         model.addAttribute("previous", chosen.minusMonths(1));
@@ -224,7 +227,7 @@ class AgendaController {
     @GetMapping(value = "/agenda.ics")
     ResponseEntity<String> calendar(@RequestParam(name = "categorie", required = false) String category) {
         Category chosen = category(category);
-        var list = events.current(clock.instant().minus(Duration.ofDays(30)),
+        var list = events.findCurrent(clock.instant().minus(Duration.ofDays(30)),
                 new EventRepository.Filter(chosen, null, false), 1000);
         String body = feed.write(commune.settings().name(), list,
                 publicAddress.base());

@@ -53,7 +53,7 @@ class AgendaViewsController {
     @GetMapping("/agenda/calendrier/{month}")
     String calendar(@PathVariable String month, Model model) {
         YearMonth chosen = AgendaController.month(month);
-        Map<LocalDate, List<Occurrence>> byDay = events.startingIn(chosen, AgendaController.MONTH_LIMIT).stream()
+        Map<LocalDate, List<Occurrence>> byDay = events.findStartingIn(chosen, AgendaController.MONTH_LIMIT).stream()
                 .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), CommuneTime.ZONE)));
         // whole weeks, Monday first as in France
         LocalDate first = chosen.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -111,6 +111,6 @@ class AgendaViewsController {
 
     /** Each upcoming event with a place, once, at its next date: the same for the map and for its list. */
     private List<Occurrence> placed() {
-        return events.nextDates(clock.instant(), new EventRepository.Filter(null, null, false, true), MAP_LIMIT);
+        return events.findNextDates(clock.instant(), new EventRepository.Filter(null, null, false, true), MAP_LIMIT);
     }
 }

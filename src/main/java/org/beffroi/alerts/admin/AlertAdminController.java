@@ -2,32 +2,33 @@ package org.beffroi.alerts.admin;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
-import org.beffroi.alerts.AlertsModule;
+import org.beffroi.alerts.AlertsModule.ExportSubscribers;
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 import org.beffroi.alerts.VulnerableRegister;
 import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.AlertDesk.SendOutcome;
-import org.beffroi.alerts.internal.CapImporter;
+import org.beffroi.alerts.internal.AlertsPolicy;
 import org.beffroi.alerts.internal.Area;
+import org.beffroi.alerts.internal.CapImporter;
+import org.beffroi.alerts.internal.CapImporter;
 import org.beffroi.alerts.internal.Geography;
 import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.Topics;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
-import org.beffroi.platform.Permission;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,14 +42,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * Alerts in the back office: the list with filters, compose a draft and see whom it reaches, send now or
- * at a time, follow the send, send an update, end; the subscribers and their CSV export.
+ * at a time, follow the send, send an update, end, discard an imported draft; the subscribers and their CSV export.
  */
 @Controller
 @RequestMapping("/admin/alertes")
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class AlertAdminController {
 
     private final AlertDesk desk;
@@ -56,25 +59,33 @@ class AlertAdminController {
     private final Topics topics;
     private final Neighbourhoods neighbourhoods;
     private final Geography geography;
-    private final AuditLog audit;
     private final Clock clock;
     private final VulnerableRegister register;
-    private final MessageSource messages;
     private final CapImporter capImports;
+    private final AlertsPolicy policy;
 
     AlertAdminController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, AuditLog audit, Clock clock, VulnerableRegister register, MessageSource messages,
-            CapImporter capImports) {
-        this.register = register;
-        this.messages = messages;
-        this.capImports = capImports;
+            Geography geography, Clock clock, VulnerableRegister register, CapImporter capImports,
+            AlertsPolicy policy) {
+        this.policy = policy;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.topics = topics;
         this.neighbourhoods = neighbourhoods;
         this.geography = geography;
-        this.audit = audit;
         this.clock = clock;
+        this.register = register;
+        this.capImports = capImports;
+    }
+
+    /** An update as an agent types it: what the alert now says. */
+    record AlertUpdate(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 5000) String body) {
+    }
+
+    /** The alert of the request's address, read once; none on the list's pages. */
+    @ModelAttribute("alert")
+    Alert alert(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : desk.find(id).orElseThrow(NotFoundException::new);
     }
 
     @ModelAttribute
@@ -90,159 +101,133 @@ class AlertAdminController {
     @GetMapping
     String list(@RequestParam(name = "etat", required = false) String state,
             @RequestParam(name = "theme", required = false) Long topicId, Model model) {
-        Alert.State chosen = java.util.Arrays.stream(Alert.State.values()).filter(s -> s.name().equals(state))
-                .findFirst().orElse(null);
+        Alert.State chosen = Arrays.stream(Alert.State.values()).filter(s -> s.name().equals(state)).findFirst()
+                .orElse(null);
         var alerts = desk.all(chosen, topicId);
         model.addAttribute("alerts", alerts);
         model.addAttribute("imported", capImports.sources(alerts.stream().map(Alert::id).toList()));
         model.addAttribute("etat", chosen);
         model.addAttribute("theme", topicId);
         model.addAttribute("subscribers", subscriptions.countsByChannel());
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        var names = new java.util.HashMap<Long, String>();
-        topics.all().forEach(t -> names.put(t.id(), t.name(locale)));
-        model.addAttribute("reach", desk.reachByTopic().stream().map(r -> java.util.Map.of(
-                "topic", names.getOrDefault(((Number) r.get("topic_id")).longValue(), ""),
-                "channel", r.get("channel"), "reached", r.get("reached"))).toList());
-        model.addAttribute("reachByArea", desk.reachByArea().stream().map(r -> java.util.Map.of(
-                "area", areaName(r), "channel", r.get("channel"), "reached", r.get("reached"))).toList());
+        model.addAttribute("reach", desk.reachByTopic());
+        model.addAttribute("reachByArea", desk.reachByArea());
         return "alerts/admin/alerts";
     }
 
-    @GetMapping("/nouvelle")
-    String createForm(Model model) {
-        var form = new AlertForm();
-        var now = LocalDateTime.now(clock.withZone(CommuneTime.ZONE)).withSecond(0).withNano(0);
-        form.setStartsAt(now);
-        form.setEndsAt(now.plusDays(1));
+    /** One form for a new alert and for a draft. */
+    @GetMapping({"/nouvelle", "/{id}/modifier"})
+    String form(@ModelAttribute(name = "alert", binding = false) Alert alert, Model model) {
+        AlertForm form;
+        if (alert == null) {
+            form = new AlertForm();
+            var now = LocalDateTime.now(clock.withZone(CommuneTime.ZONE)).withSecond(0).withNano(0);
+            form.setStartsAt(now);
+            form.setEndsAt(now.plusDays(1));
+        } else {
+            form = AlertForm.of(draft(alert));
+        }
         model.addAttribute("form", form);
         return "alerts/admin/compose";
     }
 
-    @PostMapping("/nouvelle")
-    String create(@Validated @ModelAttribute("form") AlertForm form, BindingResult errors, RedirectAttributes redirect,
-            HttpServletResponse response) {
+    @PostMapping({"/nouvelle", "/{id}/modifier"})
+    String save(@ModelAttribute(name = "alert", binding = false) Alert alert,
+            @Validated @ModelAttribute("form") AlertForm form, BindingResult errors, RedirectAttributes redirect) {
+        if (alert != null) {
+            draft(alert);
+        }
         Area area = check(form, errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "alerts/admin/compose";
         }
-        long id = desk.create(form.toDraft(area), SignedInUser.current().map(SignedInUser::accountId).orElse(null));
-        audit.record("alert.created", "alert:" + id, form.getTitle());
-        redirect.addFlashAttribute("saved", "admin.alerts.created");
-        return "redirect:/admin/alertes/" + id;
+        long id;
+        if (alert == null) {
+            id = desk.create(form.toDraft(area), SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        } else {
+            id = alert.id();
+            desk.edit(id, form.toDraft(area));
+        }
+        return Flash.saved(redirect, alert == null ? "admin.alerts.created" : "admin.alerts.saved",
+                "/admin/alertes/" + id);
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
-        Alert alert = desk.find(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("alert", alert);
-        model.addAttribute("capSource", capImports.source(id).orElse(null));
+    String show(@ModelAttribute(name = "alert", binding = false) Alert alert, Model model) {
+        model.addAttribute("capSource", capImports.source(alert.id()).orElse(null));
         model.addAttribute("topic", topics.find(alert.topicId()).orElseThrow());
         model.addAttribute("areaNeighbourhoods", alert.area().neighbourhoodIds().stream().map(neighbourhoods::find)
-                .flatMap(java.util.Optional::stream).toList());
+                .flatMap(Optional::stream).toList());
         if (alert.state() == Alert.State.DRAFT) {
             model.addAttribute("audience", desk.audience(alert));
         }
-        var messages = desk.messages(id);
+        var messages = desk.messages(alert.id());
         model.addAttribute("messages", messages);
         if (!messages.isEmpty()) {
-            model.addAttribute("byChannel", desk.reached(id));
+            model.addAttribute("byChannel", desk.reached(alert.id()));
         }
-        if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && holds(AlertsModule.VULNERABLE_REGISTER)) {
+        if (alert.crisis() != null && alert.state() != Alert.State.DRAFT && policy.mayReadTheRegister()) {
             register.currentCrisis().ifPresent(crisis -> model.addAttribute("crisis", crisis));
         }
         return "alerts/admin/alert";
     }
 
-    /** What is linked only for those who may open it (the register's call list, the subscribers' export). */
-    private static boolean holds(Permission permission) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> permission.authority().equals(a.getAuthority()));
-    }
-
     /** The progress of the sends, alone: what htmx fetches every few seconds. */
     @GetMapping("/{id}/progression")
-    String progress(@PathVariable long id, Model model) {
-        Alert alert = desk.find(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("alert", alert);
-        model.addAttribute("messages", desk.messages(id));
+    String progress(@ModelAttribute(name = "alert", binding = false) Alert alert, Model model) {
+        model.addAttribute("messages", desk.messages(alert.id()));
         return "alerts/admin/alert :: progress";
     }
 
-    @GetMapping("/{id}/modifier")
-    String editForm(@PathVariable long id, Model model) {
-        Alert alert = desk.find(id).filter(a -> a.state() == Alert.State.DRAFT).orElseThrow(NotFoundException::new);
-        model.addAttribute("alert", alert);
-        model.addAttribute("form", AlertForm.of(alert));
-        return "alerts/admin/compose";
-    }
-
-    @PostMapping("/{id}/modifier")
-    String edit(@PathVariable long id, @Validated @ModelAttribute("form") AlertForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Alert alert = desk.find(id).filter(a -> a.state() == Alert.State.DRAFT).orElseThrow(NotFoundException::new);
-        Area area = check(form, errors);
-        if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("alert", alert);
-            return "alerts/admin/compose";
-        }
-        desk.edit(id, form.toDraft(area));
-        redirect.addFlashAttribute("saved", "admin.alerts.saved");
-        return "redirect:/admin/alertes/" + id;
-    }
-
     @PostMapping("/{id}/envoi")
-    String send(@PathVariable long id, @RequestParam(name = "quand", required = false) String when,
-            RedirectAttributes redirect) {
-        desk.find(id).orElseThrow(NotFoundException::new);
-        java.time.Instant at = null;
+    String send(@ModelAttribute(name = "alert", binding = false) Alert alert,
+            @RequestParam(name = "quand", required = false) String when, RedirectAttributes redirect) {
+        Instant at = null;
         if (when != null && !when.isBlank()) {
             try {
                 at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
-                redirect.addFlashAttribute("refused", "admin.alerts.send.bad-time");
-                return "redirect:/admin/alertes/" + id;
+                return Flash.refused(redirect, "admin.alerts.send.bad-time", path(alert));
             }
         }
-        SendOutcome outcome = desk.send(id, at);
+        SendOutcome outcome = desk.send(alert.id(), at);
         if (outcome == SendOutcome.NO_RECIPIENT) {
-            redirect.addFlashAttribute("refused", "admin.alerts.send.no-recipient");
+            return Flash.refused(redirect, "admin.alerts.send.no-recipient", path(alert));
         } else if (outcome == SendOutcome.NOT_A_DRAFT) {
-            redirect.addFlashAttribute("refused", "admin.alerts.send.already");
-        } else {
-            audit.record("alert.sent", "alert:" + id, at == null ? "now" : at.toString());
-            redirect.addFlashAttribute("saved", at == null ? "admin.alerts.sending" : "admin.alerts.scheduled");
+            return Flash.refused(redirect, "admin.alerts.send.already", path(alert));
         }
-        return "redirect:/admin/alertes/" + id;
+        return Flash.saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", path(alert));
     }
 
     @PostMapping("/{id}/mise-a-jour")
-    String update(@PathVariable long id, @RequestParam(name = "title", required = false) String title,
-            @RequestParam(name = "body", required = false) String body, RedirectAttributes redirect) {
-        desk.find(id).orElseThrow(NotFoundException::new);
-        if (title == null || title.isBlank() || title.length() > 200 || body == null || body.isBlank()
-                || body.length() > 5000) {
-            redirect.addFlashAttribute("refused", "admin.alerts.update.invalid");
-        } else if (!desk.update(id, title.strip(), body.strip())) {
-            redirect.addFlashAttribute("refused", "admin.alerts.update.not-published");
-        } else {
-            audit.record("alert.updated", "alert:" + id, title);
-            redirect.addFlashAttribute("saved", "admin.alerts.updated");
+    String update(@ModelAttribute(name = "alert", binding = false) Alert alert, @Validated AlertUpdate update,
+            BindingResult errors, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return Flash.refused(redirect, "admin.alerts.update.invalid", path(alert));
         }
-        return "redirect:/admin/alertes/" + id;
+        if (!desk.update(alert.id(), update.title().strip(), update.body().strip())) {
+            return Flash.refused(redirect, "admin.alerts.update.not-published", path(alert));
+        }
+        return Flash.saved(redirect, "admin.alerts.updated", path(alert));
     }
 
     @PostMapping("/{id}/fin")
-    String end(@PathVariable long id, RedirectAttributes redirect) {
-        desk.find(id).orElseThrow(NotFoundException::new);
-        if (desk.end(id)) {
-            audit.record("alert.ended", "alert:" + id, null);
+    String end(@ModelAttribute(name = "alert", binding = false) Alert alert, RedirectAttributes redirect) {
+        if (desk.end(alert.id())) {
             redirect.addFlashAttribute("saved", "admin.alerts.ended");
         }
-        return "redirect:/admin/alertes/" + id;
+        return "redirect:" + path(alert);
+    }
+
+    /** An imported CAP warning is a draft like any other; this discards it (the warning stays remembered). */
+    @PostMapping("/{id}/rejet")
+    String discard(@ModelAttribute(name = "alert", binding = false) Alert alert, RedirectAttributes redirect) {
+        if (capImports.source(alert.id()).isEmpty()) {
+            throw new NotFoundException();
+        }
+        if (!capImports.discard(alert)) {
+            return Flash.refused(redirect, "admin.alerts.cap.discard.not-draft", path(alert));
+        }
+        return Flash.saved(redirect, "admin.alerts.cap.discarded", "/admin/alertes");
     }
 
     @GetMapping("/abonnes")
@@ -251,66 +236,50 @@ class AlertAdminController {
         model.addAttribute("subscriptions", page);
         model.addAttribute("next", page.size() == 50 ? page.getLast().id() : null);
         model.addAttribute("counts", subscriptions.countsByChannel());
-        model.addAttribute("mayExport", holds(AlertsModule.EXPORT_SUBSCRIBERS));
+        model.addAttribute("mayExport", policy.mayExportSubscribers());
         return "alerts/admin/subscribers";
     }
 
     /** The figures a mayor asks for: each message of each alert, its deliveries by channel and outcome. */
     @GetMapping("/chiffres.csv")
-    void exportFigures(HttpServletResponse response) throws IOException {
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        var names = new java.util.HashMap<Long, String>();
-        topics.all().forEach(t -> names.put(t.id(), t.name(locale)));
+    void exportFigures(Locale locale, HttpServletResponse response) throws IOException {
         try (var csv = CsvExport.open(response, "chiffres-alertes.csv", "alerte", "titre", "theme", "zone", "publiee_le",
                 "message", "type", "canal", "resultat", "nombre")) {
-            for (var r : desk.figures()) {
-                csv.row(r.get("alert_id"), r.get("title"), names.getOrDefault(((Number) r.get("topic_id")).longValue(), ""),
-                        r.get("area_kind"), r.get("published_at"), r.get("message_id"), r.get("kind"), r.get("channel"),
-                        r.get("status"), r.get("deliveries"));
-            }
+            desk.figures().forEach(f -> csv.row(f.alertId(), f.title(), f.topic().name(locale), f.areaKind(),
+                    f.publishedAt(), f.messageId(), f.kind(), f.channel(), f.status(), f.deliveries()));
         }
     }
 
-    private String areaName(java.util.Map<String, Object> row) {
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        if (row.get("neighbourhood_id") instanceof Number id) {
-            return neighbourhoods.find(id.longValue()).map(n -> n.name()).orElse("");
-        }
-        return messages.getMessage(Area.Kind.valueOf((String) row.get("area_kind")).messageKey(), null, locale);
-    }
-
-    /** Every subscription, read a page at a time: every address at once, a permission of its own. */
+    /** Every subscription: every address at once, a permission of its own. */
     @GetMapping("/abonnes.csv")
-    @PreAuthorize("hasAuthority('alerts:export-subscribers')")
+    @ExportSubscribers
     void export(HttpServletResponse response) throws IOException {
-        audit.record("alerts.subscribers.exported", null, null);
         try (var csv = CsvExport.open(response, "abonnes-alertes.csv", "id", "canal", "adresse", "statut", "zone",
                 "themes", "cree_le", "confirme_le")) {
-            long after = 0;
-            while (true) {
-                var page = subscriptions.page(after, 500);
-                for (var s : page) {
-                    csv.row(s.id(), s.channel(), s.address(), s.status(), s.area().kind(), s.topicIds(), s.createdAt(),
-                            s.confirmedAt());
-                }
-                if (page.size() < 500) {
-                    break;
-                }
-                after = page.getLast().id();
-            }
+            subscriptions.export(s -> csv.row(s.id(), s.channel(), s.address(), s.status(), s.area().kind(),
+                    s.topicIds(), s.createdAt(), s.confirmedAt()));
         }
+    }
+
+    /** A draft only is edited; an alert scheduled or sent changes by updates. */
+    private static Alert draft(Alert alert) {
+        if (alert.state() != Alert.State.DRAFT) {
+            throw new NotFoundException();
+        }
+        return alert;
     }
 
     private Area check(AlertForm form, BindingResult errors) {
         if (form.getTopicId() != null && topics.find(form.getTopicId()).isEmpty()) {
             errors.rejectValue("topicId", "alerts.topic.unknown");
         }
-        if (form.getStartsAt() != null && form.getEndsAt() != null && !form.getEndsAt().isAfter(form.getStartsAt())) {
-            errors.rejectValue("endsAt", "alerts.ends.before-start");
-        }
         if (errors.hasFieldErrors("latitude") || errors.hasFieldErrors("longitude") || errors.hasFieldErrors("radiusMetres")) {
             return null;
         }
         return form.toArea(errors, neighbourhoods, geography);
+    }
+
+    private static String path(Alert alert) {
+        return "/admin/alertes/" + alert.id();
     }
 }

@@ -9,6 +9,7 @@ import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.AreaForm;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.EndsAfterStarts;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import jakarta.validation.constraints.NotBlank;
@@ -17,8 +18,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** An alert as an agent types it; times are the commune's local time. */
+@EndsAfterStarts
 public class AlertForm extends AreaForm {
-
 
     @NotNull
     private Severity severity = Severity.INFORMATION;

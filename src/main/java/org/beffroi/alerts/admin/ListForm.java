@@ -2,6 +2,7 @@ package org.beffroi.alerts.admin;
 
 import org.beffroi.alerts.internal.NewsletterList;
 import org.beffroi.alerts.internal.Newsletters;
+import org.springframework.validation.Errors;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +54,14 @@ public class ListForm {
     Newsletters.ListDraft toDraft() {
         return new Newsletters.ListDraft(nameFr.strip(), nameEn.strip(), blankToNull(descriptionFr),
                 blankToNull(descriptionEn), active, weeklyDay, weeklyHour, autoSend);
+    }
+
+    /** A weekly schedule names both its day and its hour, or neither. */
+    void checkSchedule(Errors errors) {
+        if ((weeklyDay == null) != (weeklyHour == null) && !errors.hasFieldErrors("weeklyDay")
+                && !errors.hasFieldErrors("weeklyHour")) {
+            errors.rejectValue(weeklyDay == null ? "weeklyDay" : "weeklyHour", "newsletters.schedule.both");
+        }
     }
 
     private static String blankToNull(String s) {

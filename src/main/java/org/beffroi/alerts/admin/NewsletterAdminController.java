@@ -1,25 +1,23 @@
 package org.beffroi.alerts.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.HashMap;
 
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.internal.Issue;
 import org.beffroi.alerts.internal.NewsletterList;
 import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.Newsletters.SendOutcome;
 import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AccountSummary;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * Newsletters in the back office: the lists (name, description, weekly schedule), their issues; an issue
  * is assembled, edited (items ticked, free text), previewed, tried on the agent's own address, sent now or
@@ -42,7 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/lettres")
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class NewsletterAdminController {
 
     /** The preview is the mail itself: its inline styles are allowed there, and nothing else. */
@@ -51,202 +47,164 @@ class NewsletterAdminController {
 
     private final Newsletters newsletters;
     private final Accounts accounts;
-    private final AuditLog audit;
 
-    NewsletterAdminController(Newsletters newsletters, Accounts accounts, AuditLog audit) {
+    NewsletterAdminController(Newsletters newsletters, Accounts accounts) {
         this.newsletters = newsletters;
         this.accounts = accounts;
-        this.audit = audit;
+    }
+
+    /** The list of the request's address, read once; none elsewhere. */
+    @ModelAttribute("list")
+    NewsletterList list(@PathVariable(name = "listId", required = false) Long id) {
+        return id == null ? null : newsletters.findList(id).orElseThrow(NotFoundException::new);
+    }
+
+    /** The issue of the request's address, read once; none elsewhere. */
+    @ModelAttribute("issue")
+    Issue issue(@PathVariable(name = "issueId", required = false) Long id) {
+        return id == null ? null : newsletters.findIssue(id).orElseThrow(NotFoundException::new);
     }
 
     @GetMapping
     String lists(Model model) {
         var lists = newsletters.lists();
-        model.addAttribute("lists", lists);
-        var counts = new java.util.HashMap<Long, Long>();
+        var counts = new HashMap<Long, Long>();
         lists.forEach(l -> counts.put(l.id(), newsletters.subscribers(l.id())));
+        model.addAttribute("lists", lists);
         model.addAttribute("counts", counts);
         return "alerts/newsletter/admin/lists";
     }
 
-    @GetMapping("/nouvelle")
-    String createForm(Model model) {
-        model.addAttribute("form", new ListForm());
-        return "alerts/newsletter/admin/list-form";
+    /** A new list has a form of its own; a list's form is on its page, with its issues. */
+    @GetMapping({"/nouvelle", "/{listId}"})
+    String form(@ModelAttribute(name = "list", binding = false) NewsletterList list, Model model) {
+        model.addAttribute("form", list == null ? new ListForm() : ListForm.of(list));
+        return page(list, model);
     }
 
-    @PostMapping("/nouvelle")
-    String create(@Validated @ModelAttribute("form") ListForm form, BindingResult errors, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        checkSchedule(form, errors);
+    @PostMapping({"/nouvelle", "/{listId}"})
+    String save(@ModelAttribute(name = "list", binding = false) NewsletterList list,
+            @Validated @ModelAttribute("form") ListForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        form.checkSchedule(errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "alerts/newsletter/admin/list-form";
+            return page(list, model);
         }
-        long id = newsletters.createList(form.toDraft());
-        audit.record("newsletter.list-created", "newsletter-list:" + id, form.getNameFr());
-        redirect.addFlashAttribute("saved", "newsletters.admin.list.saved");
-        return "redirect:/admin/lettres/" + id;
-    }
-
-    @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
-        NewsletterList list = newsletters.findList(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("form", ListForm.of(list));
-        return listPage(list, model);
-    }
-
-    private String listPage(NewsletterList list, Model model) {
-        model.addAttribute("list", list);
-        model.addAttribute("issues", newsletters.issues(list.id()));
-        model.addAttribute("subscribers", newsletters.subscribers(list.id()));
-        return "alerts/newsletter/admin/list";
-    }
-
-    @PostMapping("/{id}")
-    String update(@PathVariable long id, @Validated @ModelAttribute("form") ListForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        NewsletterList list = newsletters.findList(id).orElseThrow(NotFoundException::new);
-        checkSchedule(form, errors);
-        if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return listPage(list, model);
+        long id;
+        if (list == null) {
+            id = newsletters.createList(form.toDraft());
+        } else {
+            id = list.id();
+            newsletters.updateList(id, form.toDraft());
         }
-        newsletters.updateList(id, form.toDraft());
-        audit.record("newsletter.list-updated", "newsletter-list:" + id, form.getNameFr());
-        redirect.addFlashAttribute("saved", "newsletters.admin.list.saved");
-        return "redirect:/admin/lettres/" + id;
+        return Flash.saved(redirect, "newsletters.admin.list.saved", "/admin/lettres/" + id);
     }
 
-    @PostMapping("/{id}/numeros")
-    String createIssue(@PathVariable long id, RedirectAttributes redirect) {
-        newsletters.findList(id).orElseThrow(NotFoundException::new);
-        long issue = newsletters.createIssue(id, SignedInUser.current().map(SignedInUser::accountId).orElse(null));
-        audit.record("newsletter.issue-created", "newsletter-issue:" + issue, null);
-        redirect.addFlashAttribute("saved", "newsletters.admin.issue.created");
-        return "redirect:/admin/lettres/numeros/" + issue;
+    @PostMapping("/{listId}/numeros")
+    String createIssue(@ModelAttribute(name = "list", binding = false) NewsletterList list,
+            RedirectAttributes redirect) {
+        long issue = newsletters.createIssue(list.id(),
+                SignedInUser.current().map(SignedInUser::accountId).orElse(null));
+        return Flash.saved(redirect, "newsletters.admin.issue.created", "/admin/lettres/numeros/" + issue);
     }
 
-    @GetMapping("/numeros/{id}")
-    String issue(@PathVariable long id, Model model) {
-        Issue issue = newsletters.findIssue(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("issue", issue);
-        model.addAttribute("list", newsletters.findList(issue.listId()).orElseThrow());
-        model.addAttribute("subscribers", newsletters.subscribers(issue.listId()));
-        model.addAttribute("progress", newsletters.progress(id).orElse(null));
-        return "alerts/newsletter/admin/issue";
+    @GetMapping("/numeros/{issueId}")
+    String issue(@ModelAttribute(name = "issue", binding = false) Issue issue, Model model) {
+        model.addAttribute("form", IssueForm.of(issue));
+        return issuePage(issue, model);
     }
 
     /** The progress of the send, alone: what htmx fetches every few seconds. */
-    @GetMapping("/numeros/{id}/progression")
-    String progress(@PathVariable long id, Model model) {
-        Issue issue = newsletters.findIssue(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("issue", issue);
-        model.addAttribute("progress", newsletters.progress(id).orElse(null));
+    @GetMapping("/numeros/{issueId}/progression")
+    String progress(@ModelAttribute(name = "issue", binding = false) Issue issue, Model model) {
+        model.addAttribute("progress", newsletters.progress(issue.id()).orElse(null));
         return "alerts/newsletter/admin/issue :: progress";
     }
 
-    @PostMapping("/numeros/{id}")
-    String edit(@PathVariable long id, @RequestParam(name = "title", required = false) String title,
-            @RequestParam(name = "intro", required = false) String intro,
-            @RequestParam(name = "items", required = false) List<Long> items, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        Issue issue = newsletters.findIssue(id).orElseThrow(NotFoundException::new);
-        boolean badTitle = title == null || title.isBlank() || title.length() > 200;
-        boolean badIntro = intro != null && intro.length() > 10000;
-        if (badTitle || badIntro) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("titleError", badTitle);
-            model.addAttribute("introError", badIntro);
-            model.addAttribute("typedTitle", title);
-            model.addAttribute("typedIntro", intro);
-            return issue(id, model);
+    @PostMapping("/numeros/{issueId}")
+    String edit(@ModelAttribute(name = "issue", binding = false) Issue issue,
+            @Validated @ModelAttribute("form") IssueForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return issuePage(issue, model);
         }
-        if (!newsletters.edit(id, title.strip(), intro == null ? "" : intro.strip(),
-                new LinkedHashSet<>(items == null ? List.of() : items))) {
-            redirect.addFlashAttribute("refused", "newsletters.admin.issue.not-a-draft");
-        } else {
-            audit.record("newsletter.issue-edited", "newsletter-issue:" + id, title);
-            redirect.addFlashAttribute("saved", "newsletters.admin.issue.saved");
+        if (!newsletters.edit(issue.id(), form.getTitle().strip(), form.strippedIntro(), form.includedItems())) {
+            return Flash.refused(redirect, "newsletters.admin.issue.not-a-draft", path(issue));
         }
-        return "redirect:/admin/lettres/numeros/" + issue.id();
+        return Flash.saved(redirect, "newsletters.admin.issue.saved", path(issue));
     }
 
-    @GetMapping(value = "/numeros/{id}/apercu", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(value = "/numeros/{issueId}/apercu", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    ResponseEntity<String> preview(@PathVariable long id) {
-        Issue issue = newsletters.findIssue(id).orElseThrow(NotFoundException::new);
-        var mail = newsletters.preview(issue);
+    ResponseEntity<String> preview(@ModelAttribute(name = "issue", binding = false) Issue issue) {
         return ResponseEntity.ok().header("Content-Security-Policy", PREVIEW_POLICY)
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(mail.html("#", "#"));
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(newsletters.preview(issue).html("#", "#"));
     }
 
-    @GetMapping(value = "/numeros/{id}/apercu.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(value = "/numeros/{issueId}/apercu.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     @ResponseBody
-    ResponseEntity<String> previewText(@PathVariable long id) {
-        Issue issue = newsletters.findIssue(id).orElseThrow(NotFoundException::new);
+    ResponseEntity<String> previewText(@ModelAttribute(name = "issue", binding = false) Issue issue) {
         var mail = newsletters.preview(issue);
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(mail.subject() + "\n\n" + mail.text("…", "…"));
     }
 
-    @PostMapping("/numeros/{id}/essai")
-    String test(@PathVariable long id, RedirectAttributes redirect) {
-        Issue issue = newsletters.findIssue(id).orElseThrow(NotFoundException::new);
+    @PostMapping("/numeros/{issueId}/essai")
+    String test(@ModelAttribute(name = "issue", binding = false) Issue issue, RedirectAttributes redirect) {
         String address = SignedInUser.current().flatMap(u -> accounts.find(u.accountId())).map(AccountSummary::email)
                 .orElse(null);
-        if (newsletters.sendTest(issue, address)) {
-            audit.record("newsletter.issue-tested", "newsletter-issue:" + id, null);
-            redirect.addFlashAttribute("saved", "newsletters.admin.issue.tested");
-        } else {
-            redirect.addFlashAttribute("refused", "newsletters.admin.issue.test-failed");
+        if (!newsletters.sendTest(issue, address)) {
+            return Flash.refused(redirect, "newsletters.admin.issue.test-failed", path(issue));
         }
-        return "redirect:/admin/lettres/numeros/" + id;
+        return Flash.saved(redirect, "newsletters.admin.issue.tested", path(issue));
     }
 
-    @PostMapping("/numeros/{id}/envoi")
-    String send(@PathVariable long id, @RequestParam(name = "quand", required = false) String when,
-            RedirectAttributes redirect) {
-        newsletters.findIssue(id).orElseThrow(NotFoundException::new);
+    @PostMapping("/numeros/{issueId}/envoi")
+    String send(@ModelAttribute(name = "issue", binding = false) Issue issue,
+            @RequestParam(name = "quand", required = false) String when, RedirectAttributes redirect) {
         Instant at = null;
         if (when != null && !when.isBlank()) {
             try {
                 at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
-                redirect.addFlashAttribute("refused", "admin.alerts.send.bad-time");
-                return "redirect:/admin/lettres/numeros/" + id;
+                return Flash.refused(redirect, "admin.alerts.send.bad-time", path(issue));
             }
         }
-        SendOutcome outcome = newsletters.send(id, at);
+        SendOutcome outcome = newsletters.send(issue.id(), at);
         if (outcome == SendOutcome.NO_RECIPIENT) {
-            redirect.addFlashAttribute("refused", "newsletters.admin.issue.no-recipient");
+            return Flash.refused(redirect, "newsletters.admin.issue.no-recipient", path(issue));
         } else if (outcome == SendOutcome.NOT_A_DRAFT) {
-            redirect.addFlashAttribute("refused", "newsletters.admin.issue.not-a-draft");
-        } else {
-            audit.record("newsletter.issue-sent", "newsletter-issue:" + id, at == null ? "now" : at.toString());
-            redirect.addFlashAttribute("saved", at == null ? "admin.alerts.sending" : "admin.alerts.scheduled");
+            return Flash.refused(redirect, "newsletters.admin.issue.not-a-draft", path(issue));
         }
-        return "redirect:/admin/lettres/numeros/" + id;
+        return Flash.saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", path(issue));
     }
 
-    @PostMapping("/numeros/{id}/annulation")
-    String cancel(@PathVariable long id, RedirectAttributes redirect) {
-        newsletters.findIssue(id).orElseThrow(NotFoundException::new);
-        if (newsletters.cancel(id)) {
-            audit.record("newsletter.issue-cancelled", "newsletter-issue:" + id, null);
-            redirect.addFlashAttribute("saved", "newsletters.admin.issue.cancelled");
-        } else {
-            redirect.addFlashAttribute("refused", "newsletters.admin.issue.not-scheduled");
+    @PostMapping("/numeros/{issueId}/annulation")
+    String cancel(@ModelAttribute(name = "issue", binding = false) Issue issue, RedirectAttributes redirect) {
+        if (!newsletters.cancel(issue.id())) {
+            return Flash.refused(redirect, "newsletters.admin.issue.not-scheduled", path(issue));
         }
-        return "redirect:/admin/lettres/numeros/" + id;
+        return Flash.saved(redirect, "newsletters.admin.issue.cancelled", path(issue));
     }
 
-    private static void checkSchedule(ListForm form, BindingResult errors) {
-        if ((form.getWeeklyDay() == null) != (form.getWeeklyHour() == null) && !errors.hasFieldErrors("weeklyDay")
-                && !errors.hasFieldErrors("weeklyHour")) {
-            errors.rejectValue(form.getWeeklyDay() == null ? "weeklyDay" : "weeklyHour", "newsletters.schedule.both");
+    private String page(NewsletterList list, Model model) {
+        if (list == null) {
+            return "alerts/newsletter/admin/list-form";
         }
+        model.addAttribute("issues", newsletters.issues(list.id()));
+        model.addAttribute("subscribers", newsletters.subscribers(list.id()));
+        return "alerts/newsletter/admin/list";
+    }
+
+    private String issuePage(Issue issue, Model model) {
+        model.addAttribute("list", newsletters.findList(issue.listId()).orElseThrow());
+        model.addAttribute("subscribers", newsletters.subscribers(issue.listId()));
+        model.addAttribute("progress", newsletters.progress(issue.id()).orElse(null));
+        return "alerts/newsletter/admin/issue";
+    }
+
+    private static String path(Issue issue) {
+        return "/admin/lettres/numeros/" + issue.id();
     }
 }

@@ -1,9 +1,8 @@
 package org.beffroi.alerts.admin;
 
-import org.beffroi.alerts.AlertsModule;
+import org.beffroi.alerts.internal.AlertsPolicy;
 import org.beffroi.platform.NotFoundException;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The register's back-office pages answer 404, not 403, to a staff member without the register permission:
+ * The register's back-office pages answer 404, not 403, to a staff member the alerts' policy does not let read it:
  * they do not learn that the register exists, nor whether an id is in it. (Anonymous visitors never get
  * here: the back office sends them to sign in first.)
  */
@@ -21,15 +20,18 @@ class RegisterAccess implements WebMvcConfigurer {
 
     static final String PATH = "/admin/registre";
 
+    private final AlertsPolicy policy;
+
+    RegisterAccess(AlertsPolicy policy) {
+        this.policy = policy;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                var authentication = SecurityContextHolder.getContext().getAuthentication();
-                String needed = AlertsModule.VULNERABLE_REGISTER.authority();
-                if (authentication == null
-                        || authentication.getAuthorities().stream().noneMatch(a -> needed.equals(a.getAuthority()))) {
+                if (!policy.mayReadTheRegister()) {
                     throw new NotFoundException();
                 }
                 return true;

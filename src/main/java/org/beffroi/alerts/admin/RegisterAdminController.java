@@ -1,14 +1,12 @@
 package org.beffroi.alerts.admin;
 
+import org.beffroi.alerts.AlertsModule.KeepTheRegister;
+import org.beffroi.alerts.internal.RegisterDesk;
 import org.beffroi.alerts.internal.VulnerablePeople;
 import org.beffroi.alerts.internal.VulnerablePerson;
 import org.beffroi.alerts.internal.VulnerablePersonForm;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
-import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,41 +19,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The register in the back office: the list, one person, registration at the counter or by phone, the yearly
- * review and removal on request. Every read and every change is written to the audit log.
+ * review and removal on request. Every read and every change is written to the audit log (by {@link RegisterDesk}).
  */
 @Controller
 @RequestMapping(RegisterAccess.PATH)
-@PreAuthorize("hasAuthority('alerts:register')")
+@KeepTheRegister
 class RegisterAdminController {
 
+    private final RegisterDesk desk;
     private final VulnerablePeople people;
     private final Neighbourhoods neighbourhoods;
-    private final AuditLog audit;
 
-    RegisterAdminController(VulnerablePeople people, Neighbourhoods neighbourhoods, AuditLog audit) {
+    RegisterAdminController(RegisterDesk desk, VulnerablePeople people, Neighbourhoods neighbourhoods) {
+        this.desk = desk;
         this.people = people;
         this.neighbourhoods = neighbourhoods;
-        this.audit = audit;
+    }
+
+    /** The entry of the request's address, read once; none on the lists and the new entry's form. */
+    @ModelAttribute("entry")
+    VulnerablePerson entry(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : people.find(id).orElseThrow(NotFoundException::new);
     }
 
     @GetMapping
     String list(Model model) {
-        audit.record("register.list-viewed", "register", null);
-        model.addAttribute("people", people.all());
-        model.addAttribute("review", false);
-        return "alerts/register/admin/list";
+        return list(model, desk.listPeople(), false);
     }
 
     @GetMapping("/a-revoir")
     String dueForReview(Model model) {
-        audit.record("register.list-viewed", "register", "review");
-        model.addAttribute("people", people.dueForReview());
-        model.addAttribute("review", true);
-        return "alerts/register/admin/list";
+        return list(model, desk.listDueForReview(), true);
     }
 
     @GetMapping("/nouveau")
@@ -66,52 +62,48 @@ class RegisterAdminController {
 
     @PostMapping("/nouveau")
     String create(@Validated @ModelAttribute("person") VulnerablePersonForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         people.check(form, errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model);
         }
-        var agent = SignedInUser.current().orElseThrow();
-        long id = people.register(form, null,
-                new VulnerablePeople.Registrar(agent.accountId(), agent.displayName(), true));
-        audit.record("register.person-added", "register-person:" + id, null);
+        long id = desk.registerByAgent(form);
         redirect.addFlashAttribute("saved", "register.admin.added");
         return "redirect:" + RegisterAccess.PATH + "/" + id;
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
-        VulnerablePerson person = people.find(id).orElseThrow(NotFoundException::new);
-        audit.record("register.person-viewed", "register-person:" + id, null);
-        model.addAttribute("entry", person);
-        model.addAttribute("neighbourhood", person.neighbourhoodId() == null ? null
-                : neighbourhoods.find(person.neighbourhoodId()).orElse(null));
+    String show(@ModelAttribute(name = "entry", binding = false) VulnerablePerson entry, Model model) {
+        desk.getPerson(entry);
+        model.addAttribute("neighbourhood", entry.neighbourhoodId() == null ? null
+                : neighbourhoods.find(entry.neighbourhoodId()).orElse(null));
         return "alerts/register/admin/person";
     }
 
     @PostMapping("/{id}/revue")
-    String confirmReview(@PathVariable long id, RedirectAttributes redirect) {
-        if (!people.confirmReview(id)) {
-            throw new NotFoundException();
-        }
-        audit.record("register.person-reviewed", "register-person:" + id, null);
+    String confirmReview(@ModelAttribute(name = "entry", binding = false) VulnerablePerson entry,
+            RedirectAttributes redirect) {
+        desk.confirmReview(entry);
         redirect.addFlashAttribute("saved", "register.admin.reviewed");
-        return "redirect:" + RegisterAccess.PATH + "/" + id;
+        return "redirect:" + RegisterAccess.PATH + "/" + entry.id();
     }
 
     @PostMapping("/{id}/suppression")
-    String remove(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
-            RedirectAttributes redirect) {
-        people.find(id).orElseThrow(NotFoundException::new);
+    String remove(@ModelAttribute(name = "entry", binding = false) VulnerablePerson entry,
+            @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
         if (!confirm) {
             redirect.addFlashAttribute("refused", "register.admin.remove.confirm-missing");
-            return "redirect:" + RegisterAccess.PATH + "/" + id;
+            return "redirect:" + RegisterAccess.PATH + "/" + entry.id();
         }
-        people.remove(id);
-        audit.record("register.person-removed", "register-person:" + id, "on request");
+        desk.removeOnRequest(entry);
         redirect.addFlashAttribute("saved", "register.admin.removed");
         return "redirect:" + RegisterAccess.PATH;
+    }
+
+    private static String list(Model model, Object people, boolean review) {
+        model.addAttribute("people", people);
+        model.addAttribute("review", review);
+        return "alerts/register/admin/list";
     }
 
     private String form(Model model) {

@@ -5,18 +5,16 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
+import org.beffroi.alerts.AlertsModule.KeepTheRegister;
 import org.beffroi.alerts.Crisis;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.internal.FollowUpStatus;
 import org.beffroi.alerts.internal.RegisterCrises;
-import org.beffroi.platform.AuditLog;
+import org.beffroi.alerts.internal.RegisterDesk;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
-import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,25 +31,32 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Crises in the back office: open and close one, its call list (filtered, printable, CSV) with the follow-up
- * of each person, and the summary for the mayor. Every read and export is written to the audit log.
+ * of each person, and the summary for the mayor. Every read and export is written to the audit log (by
+ * {@link RegisterDesk}).
  */
 @Controller
 @RequestMapping(RegisterAccess.PATH + "/crises")
-@PreAuthorize("hasAuthority('alerts:register')")
+@KeepTheRegister
 class RegisterCrisisController {
 
     static final int NOTE_MAX = 1000;
 
+    private final RegisterDesk desk;
     private final RegisterCrises crises;
     private final Neighbourhoods neighbourhoods;
-    private final AuditLog audit;
     private final Clock clock;
 
-    RegisterCrisisController(RegisterCrises crises, Neighbourhoods neighbourhoods, AuditLog audit, Clock clock) {
+    RegisterCrisisController(RegisterDesk desk, RegisterCrises crises, Neighbourhoods neighbourhoods, Clock clock) {
+        this.desk = desk;
         this.crises = crises;
         this.neighbourhoods = neighbourhoods;
-        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The crisis of the request's address, read once; none on the crises' page. */
+    @ModelAttribute("current")
+    Crisis current(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : crises.find(id).orElseThrow(NotFoundException::new);
     }
 
     @GetMapping
@@ -64,87 +69,77 @@ class RegisterCrisisController {
 
     @PostMapping
     String open(@Validated @ModelAttribute("crisis") CrisisForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model);
         }
-        var agent = SignedInUser.current().map(SignedInUser::displayName).orElse(null);
-        Crisis crisis = crises.openCrisis(form.getKind(), form.getTitle(), form.getStartedAt().atZone(CommuneTime.ZONE).toInstant(),
-                agent);
-        audit.record("register.crisis-opened", "register-crisis:" + crisis.id(), crisis.kind().name());
+        Crisis crisis = desk.openCrisis(form.getKind(), form.getTitle(),
+                form.getStartedAt().atZone(CommuneTime.ZONE).toInstant());
         redirect.addFlashAttribute("saved", "register.crisis.opened");
-        return "redirect:" + path(crisis.id());
+        return "redirect:" + path(crisis);
     }
 
     @PostMapping("/{id}/cloture")
-    String close(@PathVariable long id, RedirectAttributes redirect) {
-        crisis(id);
-        crises.closeCrisis(id);
-        audit.record("register.crisis-closed", "register-crisis:" + id, null);
+    String close(@ModelAttribute(name = "current", binding = false) Crisis crisis, RedirectAttributes redirect) {
+        desk.closeCrisis(crisis);
         redirect.addFlashAttribute("saved", "register.crisis.closed");
-        return "redirect:" + path(id);
+        return "redirect:" + path(crisis);
     }
 
     @GetMapping("/{id}")
-    String calls(@PathVariable long id, @RequestParam(name = "statut", required = false) FollowUpStatus status,
+    String calls(@ModelAttribute(name = "current", binding = false) Crisis crisis,
+            @RequestParam(name = "statut", required = false) FollowUpStatus status,
             @RequestParam(name = "quartier", required = false) Long neighbourhood, Model model) {
-        return callList(id, status, neighbourhood, false, model);
+        return callList(crisis, status, neighbourhood, false, model);
     }
 
     @GetMapping("/{id}/impression")
-    String printable(@PathVariable long id, @RequestParam(name = "statut", required = false) FollowUpStatus status,
+    String printable(@ModelAttribute(name = "current", binding = false) Crisis crisis,
+            @RequestParam(name = "statut", required = false) FollowUpStatus status,
             @RequestParam(name = "quartier", required = false) Long neighbourhood, Model model) {
-        return callList(id, status, neighbourhood, true, model);
+        return callList(crisis, status, neighbourhood, true, model);
     }
 
     @GetMapping("/{id}/appels.csv")
-    void csv(@PathVariable long id, @RequestParam(name = "statut", required = false) FollowUpStatus status,
+    void csv(@ModelAttribute(name = "current", binding = false) Crisis crisis,
+            @RequestParam(name = "statut", required = false) FollowUpStatus status,
             @RequestParam(name = "quartier", required = false) Long neighbourhood, HttpServletResponse response)
             throws IOException {
-        crisis(id);
-        audit.record("register.call-list-exported", "register-crisis:" + id, filters(status, neighbourhood));
-        try (var csv = CsvExport.open(response, "liste-appels-" + id + ".csv", "quartier", "nom", "adresse",
+        try (var csv = CsvExport.open(response, "liste-appels-" + crisis.id() + ".csv", "quartier", "nom", "adresse",
                 "telephone", "autre_telephone", "proche", "telephone_proche", "besoins", "statut", "note", "mis_a_jour",
                 "agent")) {
-            crises.callList(id, status, neighbourhood).forEach(l -> csv.row(l.neighbourhood(), l.person().fullName(),
-                    l.person().address(), l.person().phone(), l.person().otherPhone(), l.person().contactName(),
-                    l.person().contactPhone(), String.join(" ", l.person().needs().stream().map(Enum::name).toList())
+            desk.exportCalls(crisis, status, neighbourhood).forEach(l -> csv.row(l.neighbourhood(),
+                    l.person().fullName(), l.person().address(), l.person().phone(), l.person().otherPhone(),
+                    l.person().contactName(), l.person().contactPhone(),
+                    String.join(" ", l.person().needs().stream().map(Enum::name).toList())
                             + (l.person().needsNote() == null ? "" : " – " + l.person().needsNote()),
                     l.status().name(), l.note(), l.updatedAt(), l.agentLabel()));
         }
     }
 
     @PostMapping("/{id}/suivi/{personId}")
-    String followUp(@PathVariable long id, @PathVariable long personId, @RequestParam FollowUpStatus status,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        crisis(id);
+    String followUp(@ModelAttribute(name = "current", binding = false) Crisis crisis, @PathVariable long personId,
+            @RequestParam FollowUpStatus status, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         if (note != null && note.length() > NOTE_MAX) {
             redirect.addFlashAttribute("refused", "register.follow-up.note-too-long");
-        } else {
-            var agent = SignedInUser.current().orElseThrow();
-            if (!crises.record(id, personId, status, note, agent.accountId(), agent.displayName())) {
-                throw new NotFoundException();
-            }
-            audit.record("register.follow-up", "register-person:" + personId, "crisis " + id + ": " + status.name());
+        } else if (desk.followUp(crisis, personId, status, note)) {
             redirect.addFlashAttribute("saved", "register.follow-up.saved");
+        } else {
+            throw new NotFoundException();
         }
-        return "redirect:" + path(id) + "#personne-" + personId;
+        return "redirect:" + path(crisis) + "#personne-" + personId;
     }
 
     @GetMapping("/{id}/bilan")
-    String summary(@PathVariable long id, Model model) {
-        model.addAttribute("current", crisis(id));
-        audit.record("register.summary-viewed", "register-crisis:" + id, null);
-        model.addAttribute("summary", crises.summary(id));
+    String summary(@ModelAttribute(name = "current", binding = false) Crisis crisis, Model model) {
+        model.addAttribute("summary", desk.getSummary(crisis));
         model.addAttribute("statuses", FollowUpStatus.values());
         return "alerts/register/admin/summary";
     }
 
-    private String callList(long id, FollowUpStatus status, Long neighbourhood, boolean printable, Model model) {
-        model.addAttribute("current", crisis(id));
-        audit.record("register.call-list-viewed", "register-crisis:" + id, filters(status, neighbourhood));
-        model.addAttribute("lines", crises.callList(id, status, neighbourhood));
+    private String callList(Crisis crisis, FollowUpStatus status, Long neighbourhood, boolean printable, Model model) {
+        model.addAttribute("lines", desk.listCalls(crisis, status, neighbourhood));
         model.addAttribute("statuses", FollowUpStatus.values());
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("status", status);
@@ -160,16 +155,7 @@ class RegisterCrisisController {
         return "alerts/register/admin/crises";
     }
 
-    private Crisis crisis(long id) {
-        return crises.find(id).orElseThrow(NotFoundException::new);
-    }
-
-    private static String path(long id) {
-        return RegisterAccess.PATH + "/crises/" + id;
-    }
-
-    private static String filters(FollowUpStatus status, Long neighbourhood) {
-        return "status=" + (status == null ? "all" : status.name()) + " neighbourhood="
-                + (neighbourhood == null ? "all" : neighbourhood);
+    private static String path(Crisis crisis) {
+        return RegisterAccess.PATH + "/crises/" + crisis.id();
     }
 }

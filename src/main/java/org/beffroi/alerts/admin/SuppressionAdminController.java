@@ -2,11 +2,10 @@ package org.beffroi.alerts.admin;
 
 import java.io.IOException;
 
+import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.internal.Bounces;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,17 +23,15 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/alertes")
-@PreAuthorize("hasAuthority('alerts:send')")
+@SendAlerts
 class SuppressionAdminController {
 
     private static final int PAGE = 50;
 
     private final Bounces bounces;
-    private final AuditLog audit;
 
-    SuppressionAdminController(Bounces bounces, AuditLog audit) {
+    SuppressionAdminController(Bounces bounces) {
         this.bounces = bounces;
-        this.audit = audit;
     }
 
     @GetMapping("/exclusions")
@@ -49,31 +46,17 @@ class SuppressionAdminController {
     @PostMapping("/exclusions/{id}/retrait")
     String remove(@PathVariable long id, RedirectAttributes redirect) {
         bounces.addressOf(id).orElseThrow(NotFoundException::new);
-        if (bounces.remove(id)) {
-            audit.record("alerts.suppression.removed", "suppression:" + id, null);
-        }
+        bounces.remove(id);
         redirect.addFlashAttribute("saved", "admin.alerts.suppressions.removed");
         return "redirect:/admin/alertes/exclusions";
     }
 
-    /** The whole list, read a page at a time. */
     @GetMapping("/exclusions.csv")
     void export(HttpServletResponse response) throws IOException {
-        audit.record("alerts.suppressions.exported", null, null);
         try (var csv = CsvExport.open(response, "exclusions-alertes.csv", "id", "adresse", "motif", "statut",
                 "diagnostic", "envoi", "exclue_le")) {
-            long after = 0;
-            while (true) {
-                var page = bounces.page(after, 500);
-                for (var s : page) {
-                    csv.row(s.id(), s.address(), s.reason(), s.statusCode(), s.diagnostic(), s.deliveryId(),
-                            s.suppressedAt());
-                }
-                if (page.size() < 500) {
-                    break;
-                }
-                after = page.getLast().id();
-            }
+            bounces.export(s -> csv.row(s.id(), s.address(), s.reason(), s.statusCode(), s.diagnostic(), s.deliveryId(),
+                    s.suppressedAt()));
         }
     }
 }

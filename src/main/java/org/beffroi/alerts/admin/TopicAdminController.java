@@ -1,30 +1,55 @@
 package org.beffroi.alerts.admin;
 
+import org.beffroi.alerts.AlertsModule.EditTopics;
+import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.Topic;
 import org.beffroi.alerts.internal.Topics;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /** The administrator names, orders, adds and withdraws the topics residents subscribe to. */
 @Controller
 @RequestMapping("/admin/themes-alertes")
-@PreAuthorize("hasAuthority('alerts:topics')")
+@EditTopics
 class TopicAdminController {
 
     private final Topics topics;
-    private final AuditLog audit;
+    private final AlertDesk desk;
 
-    TopicAdminController(Topics topics, AuditLog audit) {
+    TopicAdminController(Topics topics, AlertDesk desk) {
         this.topics = topics;
-        this.audit = audit;
+        this.desk = desk;
+    }
+
+    /** A topic as the administrator types it; a new one comes last unless placed. */
+    record TopicForm(@NotBlank @Size(max = 100) String nameFr, @NotBlank @Size(max = 100) String nameEn,
+            Integer position, Boolean active) {
+
+        int positionOr(int unset) {
+            return position == null ? unset : position;
+        }
+
+        boolean isActive() {
+            return Boolean.TRUE.equals(active);
+        }
+    }
+
+    /** The topic of the request's address, read once; none on the list. */
+    @ModelAttribute("topic")
+    Topic topic(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : topics.find(id).orElseThrow(NotFoundException::new);
     }
 
     @GetMapping
@@ -33,37 +58,20 @@ class TopicAdminController {
         return "alerts/admin/topics";
     }
 
-    @PostMapping
-    String add(@RequestParam(name = "nameFr", required = false) String nameFr,
-            @RequestParam(name = "nameEn", required = false) String nameEn,
-            @RequestParam(name = "position", defaultValue = "100") int position, RedirectAttributes redirect) {
-        if (!valid(nameFr) || !valid(nameEn)) {
+    @PostMapping({"", "/{id}"})
+    String save(@ModelAttribute(name = "topic", binding = false) Topic topic, @Validated TopicForm form,
+            BindingResult errors, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
             redirect.addFlashAttribute("refused", "admin.alerts.topics.invalid");
-            return "redirect:/admin/themes-alertes";
+        } else {
+            if (topic == null) {
+                desk.addTopic(form.nameFr().strip(), form.nameEn().strip(), form.positionOr(100));
+            } else {
+                desk.changeTopic(topic.id(), form.nameFr().strip(), form.nameEn().strip(), form.positionOr(0),
+                        form.isActive());
+            }
+            redirect.addFlashAttribute("saved", "admin.alerts.topics.saved");
         }
-        long id = topics.insert(nameFr.strip(), nameEn.strip(), position);
-        audit.record("alerts.topic.created", "topic:" + id, nameFr);
-        redirect.addFlashAttribute("saved", "admin.alerts.topics.saved");
         return "redirect:/admin/themes-alertes";
-    }
-
-    @PostMapping("/{id}")
-    String update(@PathVariable long id, @RequestParam(name = "nameFr", required = false) String nameFr,
-            @RequestParam(name = "nameEn", required = false) String nameEn,
-            @RequestParam(name = "position", defaultValue = "0") int position,
-            @RequestParam(name = "active", defaultValue = "false") boolean active, RedirectAttributes redirect) {
-        topics.find(id).orElseThrow(NotFoundException::new);
-        if (!valid(nameFr) || !valid(nameEn)) {
-            redirect.addFlashAttribute("refused", "admin.alerts.topics.invalid");
-            return "redirect:/admin/themes-alertes";
-        }
-        topics.update(id, nameFr.strip(), nameEn.strip(), position, active);
-        audit.record("alerts.topic.updated", "topic:" + id, nameFr);
-        redirect.addFlashAttribute("saved", "admin.alerts.topics.saved");
-        return "redirect:/admin/themes-alertes";
-    }
-
-    private static boolean valid(String name) {
-        return name != null && !name.isBlank() && name.length() <= 100;
     }
 }

@@ -13,8 +13,21 @@ public record Alert(long id, Severity severity, long topicId, Area area, String 
         Instant startsAt, Instant endsAt, Instant sendAt, Instant publishedAt, Instant endedAt, Instant createdAt,
         CrisisKind crisis) {
 
+    /**
+     * Where an alert stands, kept as its times (sent at, published at, ended at): a draft is scheduled by its send,
+     * published when its first message goes out, and ended by an agent at any point before.
+     */
     public enum State {
-        DRAFT, SCHEDULED, PUBLISHED, ENDED
+        DRAFT, SCHEDULED, PUBLISHED, ENDED;
+
+        public boolean mayBecome(State next) {
+            return switch (this) {
+                case DRAFT -> next == SCHEDULED || next == ENDED;
+                case SCHEDULED -> next == PUBLISHED || next == ENDED;
+                case PUBLISHED -> next == ENDED;
+                case ENDED -> false;
+            };
+        }
     }
 
     public State state() {

@@ -17,7 +17,10 @@ import java.util.Set;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 import org.beffroi.alerts.VulnerableRegister;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.DueTasks;
+import org.beffroi.portal.Neighbourhood;
+import org.beffroi.portal.Neighbourhoods;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -27,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Alerts from the draft to the end: an agent composes, sees the audience, sends now or at a time, sends
  * updates (to the people the first message reached) and ends the alert. Sending is background work
- * ({@link Dispatcher}), written in the same transaction as the message.
+ * ({@link Dispatcher}), written in the same transaction as the message; an agent's action is audited in the
+ * transaction that makes it.
  */
 @Service
 public class AlertDesk {
@@ -39,9 +43,16 @@ public class AlertDesk {
     private final VulnerableRegister register;
     private final UnendedAlerts unended;
     private final PublicAlertPages publicPages;
+    private final AuditLog audit;
+    private final Topics topics;
+    private final Neighbourhoods neighbourhoods;
 
     AlertDesk(JdbcClient jdbc, Audience audience, DueTasks tasks, Clock clock, VulnerableRegister register,
-            UnendedAlerts unended, PublicAlertPages publicPages) {
+            UnendedAlerts unended, PublicAlertPages publicPages, AuditLog audit, Topics topics,
+            Neighbourhoods neighbourhoods) {
+        this.audit = audit;
+        this.topics = topics;
+        this.neighbourhoods = neighbourhoods;
         this.register = register;
         this.unended = unended;
         this.publicPages = publicPages;
@@ -94,8 +105,29 @@ public class AlertDesk {
         SCHEDULED, NO_RECIPIENT, NOT_A_DRAFT
     }
 
+    /** People reached (see {@link #reached}) over every alert of a topic, by channel. */
+    public record TopicReach(Topic topic, String channel, long reached) {
+    }
+
+    /** People reached (see {@link #reached}) over every alert to an area: a neighbourhood's name, or its kind. */
+    public record AreaReach(Area.Kind kind, String neighbourhood, String channel, long reached) {
+    }
+
+    /** One message of one alert sent and its deliveries of one channel and outcome: a row of the figures. */
+    public record Figure(long alertId, String title, Topic topic, String areaKind, OffsetDateTime publishedAt,
+            long messageId, String kind, String channel, String status, long deliveries) {
+    }
+
+    /** An agent composes a draft. */
     @Transactional
     public long create(Draft draft, Long agentAccountId) {
+        long id = insert(draft, agentAccountId);
+        audit.record("alert.created", "alert:" + id, draft.title());
+        return id;
+    }
+
+    /** A draft written by the module itself (an imported warning): nobody's action to audit. */
+    long insert(Draft draft, Long agentAccountId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into alerts_alert (severity, topic_id, area_kind, latitude, longitude, radius_metres, title, body,
@@ -135,7 +167,7 @@ public class AlertDesk {
     @Transactional
     public SendOutcome send(long id, Instant when) {
         Alert alert = find(id).orElseThrow();
-        if (alert.state() != Alert.State.DRAFT) {
+        if (!alert.state().mayBecome(Alert.State.SCHEDULED)) {
             return SendOutcome.NOT_A_DRAFT;
         }
         if (!audience.any(alert.topicId(), alert.area())) {
@@ -151,6 +183,7 @@ public class AlertDesk {
             // the call list is ready when the alert goes out (the crisis already open, if any, is kept)
             register.openCrisis(alert.crisis(), alert.title(), at);
         }
+        audit.record("alert.sent", "alert:" + id, when == null ? "now" : when.toString());
         return SendOutcome.SCHEDULED;
     }
 
@@ -167,6 +200,7 @@ public class AlertDesk {
         long message = insertMessage(id, "UPDATE", title, body);
         tasks.schedule(Dispatcher.TASK.instance(Long.toString(message)).data(message)
                 .scheduledTo(clock.instant()));
+        audit.record("alert.updated", "alert:" + id, title);
         return true;
     }
 
@@ -174,8 +208,27 @@ public class AlertDesk {
     @Transactional
     public boolean end(long id) {
         unended.changed();
-        return jdbc.sql("update alerts_alert set ended_at = ? where id = ? and ended_at is null")
+        boolean ended = jdbc.sql("update alerts_alert set ended_at = ? where id = ? and ended_at is null")
                 .params(OffsetDateTime.now(clock), id).update() == 1;
+        if (ended) {
+            audit.record("alert.ended", "alert:" + id, null);
+        }
+        return ended;
+    }
+
+    /** The administrator adds a topic residents may subscribe to. */
+    @Transactional
+    public long addTopic(String nameFr, String nameEn, int position) {
+        long id = topics.insert(nameFr, nameEn, position);
+        audit.record("alerts.topic.created", "topic:" + id, nameFr);
+        return id;
+    }
+
+    /** The administrator renames, orders or withdraws a topic. */
+    @Transactional
+    public void changeTopic(long id, String nameFr, String nameEn, int position, boolean active) {
+        topics.update(id, nameFr, nameEn, position, active);
+        audit.record("alerts.topic.updated", "topic:" + id, nameFr);
     }
 
     private long insertMessage(long alertId, String kind, String title, String body) {
@@ -249,30 +302,40 @@ public class AlertDesk {
     }
 
     /** People reached (see {@link #reached}) by channel, over every alert of each topic: the back office's figures. */
-    public List<Map<String, Object>> reachByTopic() {
+    public List<TopicReach> reachByTopic() {
+        var byId = topicsById();
         return jdbc.sql("""
                 select a.topic_id, d.channel, count(*) as reached from alerts_delivery d
                 join alerts_message m on m.id = d.message_id join alerts_alert a on a.id = m.alert_id
                 where m.kind = 'INITIAL' and d.status = 'SENT' group by a.topic_id, d.channel order by a.topic_id, d.channel""")
-                .query().listOfRows();
+                .query((rs, n) -> new TopicReach(byId.get(rs.getLong("topic_id")), rs.getString("channel"),
+                        rs.getLong("reached")))
+                .list();
     }
 
     /**
      * People reached (see {@link #reached}), by the alert's area — each of its neighbourhoods (an alert to two
      * neighbourhoods counts in both), the whole commune, or around a point — and by channel.
      */
-    public List<Map<String, Object>> reachByArea() {
+    public List<AreaReach> reachByArea() {
         return jdbc.sql("""
                 select a.area_kind, n.neighbourhood_id, d.channel, count(*) as reached from alerts_delivery d
                 join alerts_message m on m.id = d.message_id join alerts_alert a on a.id = m.alert_id
                 left join alerts_alert_neighbourhood n on n.alert_id = a.id
                 where m.kind = 'INITIAL' and d.status = 'SENT' group by a.area_kind, n.neighbourhood_id, d.channel
                 order by a.area_kind, n.neighbourhood_id, d.channel""")
-                .query().listOfRows();
+                .query((rs, n) -> {
+                    Long neighbourhood = rs.getObject("neighbourhood_id", Long.class);
+                    return new AreaReach(Area.Kind.valueOf(rs.getString("area_kind")), neighbourhood == null ? null
+                            : neighbourhoods.find(neighbourhood).map(Neighbourhood::name).orElse(""),
+                            rs.getString("channel"), rs.getLong("reached"));
+                })
+                .list();
     }
 
     /** Each message of each alert sent, newest first, with its deliveries counted by channel and outcome. */
-    public List<Map<String, Object>> figures() {
+    public List<Figure> figures() {
+        var byId = topicsById();
         return jdbc.sql("""
                 select a.id as alert_id, a.title, a.topic_id, a.area_kind, a.published_at, m.id as message_id, m.kind,
                     d.channel, d.status, count(*) as deliveries
@@ -280,7 +343,17 @@ public class AlertDesk {
                 join alerts_delivery d on d.message_id = m.id
                 group by a.id, a.title, a.topic_id, a.area_kind, a.published_at, m.id, m.kind, d.channel, d.status
                 order by a.published_at desc, m.id, d.channel, d.status""")
-                .query().listOfRows();
+                .query((rs, n) -> new Figure(rs.getLong("alert_id"), rs.getString("title"), byId.get(rs.getLong("topic_id")),
+                        rs.getString("area_kind"), rs.getObject("published_at", OffsetDateTime.class),
+                        rs.getLong("message_id"), rs.getString("kind"), rs.getString("channel"), rs.getString("status"),
+                        rs.getLong("deliveries")))
+                .list();
+    }
+
+    private Map<Long, Topic> topicsById() {
+        var byId = new HashMap<Long, Topic>();
+        topics.all().forEach(t -> byId.put(t.id(), t));
+        return byId;
     }
 
     private void saveNeighbourhoods(long id, Area area) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 
+import org.beffroi.platform.AuditLog;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
 import org.eclipse.angus.mail.dsn.MultipartReport;
 import org.slf4j.Logger;
@@ -45,8 +47,10 @@ public class Bounces {
     private final PendingDeliveries pending;
     private final BounceReferences references;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Bounces(JdbcClient jdbc, BounceReferences references, Clock clock, PendingDeliveries pending) {
+    Bounces(JdbcClient jdbc, BounceReferences references, Clock clock, PendingDeliveries pending, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.pending = pending;
         this.references = references;
@@ -235,7 +239,17 @@ public class Bounces {
     /** Takes an address off the list (an agent's decision); its ended subscriptions stay ended. */
     @Transactional
     public boolean remove(long id) {
-        return jdbc.sql("delete from alerts_suppression where id = ?").param(id).update() == 1;
+        boolean removed = jdbc.sql("delete from alerts_suppression where id = ?").param(id).update() == 1;
+        if (removed) {
+            audit.record("alerts.suppression.removed", "suppression:" + id, null);
+        }
+        return removed;
+    }
+
+    /** The whole list, to an agent's export: audited first, so that an export cut short is still recorded. */
+    public void export(Consumer<Suppression> row) {
+        audit.record("alerts.suppressions.exported", null, null);
+        Paging.each(this::page, Suppression::id, row);
     }
 
     /** Suppressions are forgotten three years after the bounce. */

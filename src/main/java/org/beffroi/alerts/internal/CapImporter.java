@@ -18,6 +18,7 @@ import org.beffroi.alerts.internal.CapReader.AreaPart;
 import org.beffroi.alerts.internal.CapReader.Info;
 import org.beffroi.alerts.internal.CapReader.MalformedCap;
 import org.beffroi.alerts.internal.CapReader.Message;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.OutgoingRequests;
 import org.beffroi.platform.OutgoingRequests.Request;
@@ -82,10 +83,11 @@ public class CapImporter {
     private final double communeLongitude;
     private final double communeRadius;
     private final OutgoingRequests outgoing;
+    private final AuditLog audit;
     private final GeometryFactory geometries = new GeometryFactory();
 
     CapImporter(JdbcClient jdbc, AlertDesk desk, Topics topics, Commune commune, Clock clock,
-            TransactionTemplate transactions, OutgoingRequests outgoing, @Value("${beffroi.alerts.cap.import-url:}") String importUrl,
+            TransactionTemplate transactions, OutgoingRequests outgoing, AuditLog audit, @Value("${beffroi.alerts.cap.import-url:}") String importUrl,
             @Value("${beffroi.alerts.commune.latitude}") double communeLatitude,
             @Value("${beffroi.alerts.commune.longitude}") double communeLongitude,
             @Value("${beffroi.alerts.commune.radius-metres}") double communeRadius) {
@@ -96,6 +98,7 @@ public class CapImporter {
         this.clock = clock;
         this.transactions = transactions;
         this.outgoing = outgoing;
+        this.audit = audit;
         this.importUrl = importUrl == null ? "" : importUrl.strip();
         this.communeLatitude = communeLatitude;
         this.communeLongitude = communeLongitude;
@@ -160,14 +163,22 @@ public class CapImporter {
         return Optional.ofNullable(sources(List.of(alertId)).get(alertId));
     }
 
-    /** Discards an imported draft that was not sent; the warning stays remembered, so it does not come back. */
-    public boolean discard(long alertId) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (source(alertId).isEmpty()) {
+    /**
+     * An agent discards an imported draft that was not sent; the warning stays remembered, so it does not come
+     * back. Refused (false) once the alert left the draft.
+     */
+    public boolean discard(Alert alert) {
+        return alert.state() == Alert.State.DRAFT && Boolean.TRUE.equals(transactions.execute(status -> {
+            if (source(alert.id()).isEmpty()) {
                 return false;
             }
-            jdbc.sql("update alerts_cap_import set outcome = 'DISCARDED' where alert_id = ?").param(alertId).update();
-            return jdbc.sql("delete from alerts_alert where id = ? and send_at is null").param(alertId).update() == 1;
+            jdbc.sql("update alerts_cap_import set outcome = 'DISCARDED' where alert_id = ?").param(alert.id()).update();
+            boolean discarded = jdbc.sql("delete from alerts_alert where id = ? and send_at is null").param(alert.id())
+                    .update() == 1;
+            if (discarded) {
+                audit.record("alert.cap-discarded", "alert:" + alert.id(), alert.title());
+            }
+            return discarded;
         }));
     }
 
@@ -216,7 +227,7 @@ public class CapImporter {
         Outcome outcome;
         switch (message.msgType()) {
             case "Alert" -> {
-                alertId = desk.create(draft(info, message), null);
+                alertId = desk.insert(draft(info, message), null);
                 outcome = Outcome.DRAFTED;
             }
             case "Update" -> {
@@ -224,7 +235,7 @@ public class CapImporter {
                     alertId = earlier;
                     outcome = Outcome.UPDATED;
                 } else if (!known) {
-                    alertId = desk.create(draft(info, message), null);
+                    alertId = desk.insert(draft(info, message), null);
                     outcome = Outcome.DRAFTED;
                 } else {
                     alertId = null;

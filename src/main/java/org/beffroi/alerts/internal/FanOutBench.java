@@ -4,11 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.LongStream;
 
 import org.beffroi.alerts.Severity;
 import org.slf4j.Logger;
@@ -18,7 +16,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,7 +36,7 @@ class FanOutBench {
 
     private final AlertDesk desk;
     private final Topics topics;
-    private final JdbcTemplate jdbc;
+    private final FanOutBenchData data;
     private final EmailChannel email;
     private final long recipients;
     private volatile long alertId;
@@ -48,11 +45,11 @@ class FanOutBench {
     private volatile long peakHeap;
     private volatile boolean sendOver;
 
-    FanOutBench(AlertDesk desk, Topics topics, JdbcTemplate jdbc, EmailChannel email,
+    FanOutBench(AlertDesk desk, Topics topics, FanOutBenchData data, EmailChannel email,
             @Value("${beffroi.bench.alert-recipients:0}") long recipients) {
         this.desk = desk;
         this.topics = topics;
-        this.jdbc = jdbc;
+        this.data = data;
         this.email = email;
         this.recipients = recipients;
     }
@@ -64,23 +61,10 @@ class FanOutBench {
             return;
         }
         long topic = topics.insert(TOPIC, "Benchmark", 999);
-        long first = jdbc.queryForObject("select coalesce(max(id), 0) from alerts_subscription", Long.class);
         long begin = System.nanoTime();
-        var now = OffsetDateTime.now();
-        for (long from = 0; from < recipients; from += 10_000) {
-            var page = LongStream.range(from, Math.min(recipients, from + 10_000)).boxed().toList();
-            jdbc.batchUpdate("""
-                    insert into alerts_subscription (channel, address, status, area_kind, created_at, confirmed_at)
-                    values ('EMAIL', ?, 'CONFIRMED', 'COMMUNE', ?, ?)""", page, 2_000, (ps, i) -> {
-                ps.setString(1, "habitant" + i + "@belvoir.example");
-                ps.setObject(2, now);
-                ps.setObject(3, now);
-            });
-        }
-        jdbc.update("insert into alerts_subscription_topic (subscription_id, topic_id) select id, ? from alerts_subscription where id > ?",
-                topic, first);
+        data.writeSubscribers(recipients, topic);
         log.info("Bench: {} subscribers written in {} s", recipients, (System.nanoTime() - begin) / 1_000_000_000);
-        alertId = desk.create(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), "Vigilance orange vents violents",
+        alertId = desk.insert(new AlertDesk.Draft(Severity.WARNING, topic, Area.commune(), "Vigilance orange vents violents",
                 "Rafales jusqu’à 110 km/h attendues cette nuit. Rentrez les objets qui peuvent s’envoler et évitez les "
                         + "bords de la rivière et les parcs boisés jusqu’à demain midi.",
                 null, Instant.now(), Instant.now().plus(Duration.ofHours(12))), null);
@@ -91,11 +75,9 @@ class FanOutBench {
      * CrashDuringSendTest}) follows the alert it had drafted, and reports its send as before.
      */
     private void resume() {
-        var drafted = jdbc.queryForObject("""
-                select max(a.id) from alerts_alert a join alerts_topic t on t.id = a.topic_id where t.name_fr = ?""",
-                Long.class, TOPIC);
+        var drafted = data.findDrafted(TOPIC);
         if (drafted != null) {
-            sent.set(jdbc.queryForObject("select count(*) from alerts_message where alert_id = ?", Long.class, drafted) > 0);
+            sent.set(data.hasMessages(drafted));
             alertId = drafted;
         }
     }
@@ -124,13 +106,12 @@ class FanOutBench {
             return "state READY%nmail_bytes %d%n".formatted(mailBytes());
         }
         // while it sends, the state alone: counting the deliveries would load the database under measure
-        String state = jdbc.queryForObject("select min(status) from alerts_message where alert_id = ?", String.class, alertId);
+        String state = data.findState(alertId);
         if (!"DONE".equals(state)) {
             return "state %s%n".formatted(state);
         }
         var message = desk.messages(alertId).getFirst();
-        var finished = jdbc.queryForObject("select finished_at from alerts_message where id = ?", OffsetDateTime.class,
-                message.id());
+        var finished = data.findFinishedAt(message.id());
         long max = Runtime.getRuntime().maxMemory();
         var alert = desk.find(alertId).orElseThrow();
         sendOver = sendOver || message.finished();

@@ -7,8 +7,21 @@ import java.util.List;
 public record Issue(long id, long listId, String title, String intro, Status status, Instant sendAt, Instant sentAt,
         Instant createdAt, List<Item> items) {
 
+    /**
+     * Where an issue stands, kept in its {@code status} column: a draft is scheduled by its send and is a draft
+     * again if cancelled before it starts; the delivery log then sends it to the end.
+     */
     public enum Status {
-        DRAFT, SCHEDULED, SENDING, SENT
+        DRAFT, SCHEDULED, SENDING, SENT;
+
+        public boolean mayBecome(Status next) {
+            return switch (this) {
+                case DRAFT -> next == SCHEDULED;
+                case SCHEDULED -> next == DRAFT || next == SENDING;
+                case SENDING -> next == SENT;
+                case SENT -> false;
+            };
+        }
     }
 
     /** A news item or an event, copied when the issue was assembled; the agent ticks those to include. */

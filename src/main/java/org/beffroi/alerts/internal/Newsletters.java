@@ -23,6 +23,7 @@ import org.beffroi.alerts.internal.Issue.Kind;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.News;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.DueTasks;
 import org.beffroi.platform.RichText;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -56,11 +57,13 @@ public class Newsletters {
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> smtp;
     private final org.beffroi.platform.Mailer outbox;
     private final Clock clock;
+    private final AuditLog audit;
 
     Newsletters(JdbcClient jdbc, News news, Agenda agenda, SchedulerClient scheduler, DueTasks tasks, Audience audience,
             IssueRenderer renderer, NewsletterMail mail,
             org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> smtp,
-            org.beffroi.platform.Mailer outbox, Clock clock) {
+            org.beffroi.platform.Mailer outbox, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.renderer = renderer;
         this.mail = mail;
@@ -106,7 +109,9 @@ public class Newsletters {
                 .params(d.nameFr(), d.nameEn(), d.descriptionFr(), d.descriptionEn(), d.active(), d.weeklyDay(),
                         d.weeklyHour(), d.autoSend(), lastSlot(d.weeklyDay(), d.weeklyHour()), OffsetDateTime.now(clock))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        audit.record("newsletter.list-created", "newsletter-list:" + id, d.nameFr());
+        return id;
     }
 
     @Transactional
@@ -117,6 +122,7 @@ public class Newsletters {
                 .params(d.nameFr(), d.nameEn(), d.descriptionFr(), d.descriptionEn(), d.active(), d.weeklyDay(),
                         d.weeklyHour(), d.autoSend(), lastSlot(d.weeklyDay(), d.weeklyHour()), id)
                 .update();
+        audit.record("newsletter.list-updated", "newsletter-list:" + id, d.nameFr());
     }
 
     public long subscribers(long listId) {
@@ -153,9 +159,9 @@ public class Newsletters {
             int claimed = jdbc.sql("update alerts_list set last_auto_at = ? where id = ? and (last_auto_at is null or last_auto_at < ?)")
                     .params(slot, l.id(), slot).update();
             if (claimed == 1) {
-                long issue = createIssue(l.id(), null);
+                long issue = assemble(l.id(), null);
                 if (l.autoSend()) {
-                    send(issue, null);
+                    schedule(issue, null);
                 }
                 made.add(issue);
             }
@@ -165,9 +171,15 @@ public class Newsletters {
 
     // ---- issues
 
-    /** Assembles a new draft: the latest news and next week's events, pre-selected. */
+    /** An agent assembles a new draft: the latest news and next week's events, pre-selected. */
     @Transactional
     public long createIssue(long listId, Long agentAccountId) {
+        long id = assemble(listId, agentAccountId);
+        audit.record("newsletter.issue-created", "newsletter-issue:" + id, null);
+        return id;
+    }
+
+    private long assemble(long listId, Long agentAccountId) {
         NewsletterList l = findList(listId).orElseThrow();
         Instant now = clock.instant();
         String title = l.nameFr() + " – " + CommuneTime.format(now, CommuneTime.NUMERIC_DATE, Locale.FRENCH);
@@ -229,29 +241,39 @@ public class Newsletters {
     /** Changes a draft: title, free text and the items ticked; an issue scheduled or sent no longer changes. */
     @Transactional
     public boolean edit(long id, String title, String intro, Set<Long> includedItems) {
-        if (jdbc.sql("update alerts_issue set title = ?, intro = ? where id = ? and status = 'DRAFT'")
-                .params(title, intro, id).update() != 1) {
+        if (jdbc.sql("update alerts_issue set title = ?, intro = ? where id = ? and status = ?")
+                .params(title, intro, id, Issue.Status.DRAFT.name()).update() != 1) {
             return false;
         }
         jdbc.sql("update alerts_issue_item set included = false where issue_id = ?").param(id).update();
         includedItems.forEach(item -> jdbc.sql("update alerts_issue_item set included = true where issue_id = ? and id = ?")
                 .params(id, item).update());
+        audit.record("newsletter.issue-edited", "newsletter-issue:" + id, title);
         return true;
     }
 
-    /** Sends a draft at the given time (now if null); refused when the list has nobody to receive it. */
+    /** An agent sends a draft at the given time (now if null); refused when the list has nobody to receive it. */
     @Transactional
     public SendOutcome send(long id, Instant when) {
+        SendOutcome outcome = schedule(id, when);
+        if (outcome == SendOutcome.SCHEDULED) {
+            audit.record("newsletter.issue-sent", "newsletter-issue:" + id, when == null ? "now" : when.toString());
+        }
+        return outcome;
+    }
+
+    private SendOutcome schedule(long id, Instant when) {
         Issue issue = findIssue(id).orElseThrow();
-        if (issue.status() != Issue.Status.DRAFT) {
+        if (!issue.status().mayBecome(Issue.Status.SCHEDULED)) {
             return SendOutcome.NOT_A_DRAFT;
         }
         if (audience.countOfList(issue.listId()) == 0) {
             return SendOutcome.NO_RECIPIENT;
         }
         Instant at = when == null || when.isBefore(clock.instant()) ? clock.instant() : when;
-        if (jdbc.sql("update alerts_issue set status = 'SCHEDULED', send_at = ? where id = ? and status = 'DRAFT'")
-                .params(at.atOffset(ZoneOffset.UTC), id).update() != 1) {
+        if (jdbc.sql("update alerts_issue set status = ?, send_at = ? where id = ? and status = ?")
+                .params(Issue.Status.SCHEDULED.name(), at.atOffset(ZoneOffset.UTC), id, issue.status().name())
+                .update() != 1) {
             return SendOutcome.NOT_A_DRAFT;
         }
         var keys = new GeneratedKeyHolder();
@@ -266,8 +288,8 @@ public class Newsletters {
     /** Cancels a scheduled issue that has not started: it is a draft again. */
     @Transactional
     public boolean cancel(long id) {
-        if (jdbc.sql("update alerts_issue set status = 'DRAFT', send_at = null where id = ? and status = 'SCHEDULED'")
-                .param(id).update() != 1) {
+        if (jdbc.sql("update alerts_issue set status = ?, send_at = null where id = ? and status = ?")
+                .params(Issue.Status.DRAFT.name(), id, Issue.Status.SCHEDULED.name()).update() != 1) {
             return false;
         }
         var messages = jdbc.sql("select id from alerts_message where issue_id = ? and status = 'SCHEDULED'").param(id)
@@ -280,6 +302,7 @@ public class Newsletters {
                 // already picked: the dispatcher finds the issue a draft again and stops
             }
         }
+        audit.record("newsletter.issue-cancelled", "newsletter-issue:" + id, null);
         return true;
     }
 
@@ -310,9 +333,14 @@ public class Newsletters {
      * relay (the demo), its text goes to the platform's outbox, as every mail does there.
      */
     public boolean sendTest(Issue issue, String address) {
-        if (address == null) {
+        if (address == null || !mailTest(issue, address)) {
             return false;
         }
+        audit.record("newsletter.issue-tested", "newsletter-issue:" + issue.id(), null);
+        return true;
+    }
+
+    private boolean mailTest(Issue issue, String address) {
         var sender = smtp.getIfAvailable();
         if (sender == null) {
             outbox.send(mail.plain(preview(issue), address, null));

@@ -27,7 +27,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crises and their call lists: everyone registered, by neighbourhood then name, with where each call stands.
@@ -41,8 +44,12 @@ public class RegisterCrises implements VulnerableRegister {
     private final VulnerablePeople people;
     private final Neighbourhoods neighbourhoods;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    RegisterCrises(JdbcClient jdbc, VulnerablePeople people, Neighbourhoods neighbourhoods, Clock clock) {
+    RegisterCrises(JdbcClient jdbc, VulnerablePeople people, Neighbourhoods neighbourhoods, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.people = people;
         this.neighbourhoods = neighbourhoods;
@@ -59,20 +66,26 @@ public class RegisterCrises implements VulnerableRegister {
         return openCrisis(kind, title, startedAt, null);
     }
 
-    /** Opens a crisis in the name of an agent (kept for the record), or answers the one already open. */
+    /**
+     * Opens a crisis in the name of an agent (kept for the record), or answers the one already open. The insert
+     * has a savepoint of its own: within a caller's transaction, losing the race leaves that transaction usable.
+     */
     public Crisis openCrisis(CrisisKind kind, String title, Instant startedAt, String openedBy) {
         var current = currentCrisis();
         if (current.isPresent()) {
             return current.get();
         }
         try {
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into alerts_register_crisis (kind, title, started_at, is_open, opened_by_label)
-                    values (?, ?, ?, true, ?)""")
-                    .params(kind.name(), title.strip(), OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC), openedBy)
-                    .update(keys, "id");
-            return find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
+            Number id = savepoint.execute(status -> {
+                var keys = new GeneratedKeyHolder();
+                jdbc.sql("""
+                        insert into alerts_register_crisis (kind, title, started_at, is_open, opened_by_label)
+                        values (?, ?, ?, true, ?)""")
+                        .params(kind.name(), title.strip(), OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC), openedBy)
+                        .update(keys, "id");
+                return keys.getKeyAs(Number.class);
+            });
+            return find(id.longValue()).orElseThrow();
         } catch (DuplicateKeyException another) {
             return currentCrisis().orElseThrow();
         }

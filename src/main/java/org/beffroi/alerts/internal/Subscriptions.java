@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 
 import org.beffroi.alerts.internal.Subscription.Status;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
@@ -47,10 +49,12 @@ public class Subscriptions {
     private final MessageSource messages;
     private final PublicAddress publicAddress;
     private final Clock clock;
+    private final AuditLog audit;
 
     Subscriptions(JdbcClient jdbc, Mailer mailer, SmsProvider sms, LinkSigner links, MessageSource messages,
-            PublicAddress publicAddress, Clock clock, PendingDeliveries pending) {
+            PublicAddress publicAddress, Clock clock, PendingDeliveries pending, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.pending = pending;
         this.mailer = mailer;
         this.sms = sms;
@@ -257,6 +261,12 @@ public class Subscriptions {
     public List<Subscription> page(long afterId, int size) {
         return jdbc.sql("select * from alerts_subscription where id > ? order by id limit ?").params(afterId, size)
                 .query(this::row).list();
+    }
+
+    /** Every subscription, to an agent's export: audited first, so that an export cut short is still recorded. */
+    public void export(Consumer<Subscription> row) {
+        audit.record("alerts.subscribers.exported", null, null);
+        Paging.each(this::page, Subscription::id, row);
     }
 
     /** A person's subscriptions: made signed in, or by e-mail to their account's verified address. */

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.beffroi.platform.ChangeFeed;
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,8 +18,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The published alerts not ended yet, which the banner of every page and the home block read: kept in memory as
  * the portal's public pages are (ADR 0014), so that a page costs no query for them. Cleared on this node once a
- * change (an alert published, updated or ended) is committed; another node sees it within 30 s. What is shown
- * is filtered against the clock when read, so an alert appears at its start and leaves at its end on time.
+ * change (an alert published, updated or ended) is committed, on another node when it reads the change feed
+ * (ADR 0033). What is shown is filtered against the clock when read, so an alert appears at its start and leaves at
+ * its end on time.
  */
 @Component
 class UnendedAlerts {
@@ -24,9 +28,11 @@ class UnendedAlerts {
     private final Cache<Boolean, List<Alert>> alerts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
             .build();
     private final RenderedPages pages;
+    private final ChangeFeed feed;
 
-    UnendedAlerts(RenderedPages pages) {
+    UnendedAlerts(RenderedPages pages, ChangeFeed feed) {
         this.pages = pages;
+        this.feed = feed;
     }
 
     List<Alert> get(Supplier<List<Alert>> load) {
@@ -35,6 +41,7 @@ class UnendedAlerts {
 
     /** An alert was published, updated or ended: forget the list once the change is committed. */
     void changed() {
+        feed.recordMemoryChange(); // for the other nodes: an alert that ends announces no PublicContentChanged
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -47,5 +54,10 @@ class UnendedAlerts {
             alerts.invalidateAll();
             pages.clear();
         }
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        alerts.invalidateAll(); // the pages kept for visitors are cleared after every listener
     }
 }

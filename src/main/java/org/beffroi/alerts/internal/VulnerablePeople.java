@@ -34,7 +34,6 @@ import org.springframework.validation.Errors;
 @Service
 public class VulnerablePeople {
 
-
     private final JdbcClient jdbc;
     private final Neighbourhoods neighbourhoods;
     private final Clock clock;

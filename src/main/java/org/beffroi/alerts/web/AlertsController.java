@@ -1,14 +1,18 @@
 package org.beffroi.alerts.web;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.Area;
+import org.beffroi.alerts.internal.CapFeed;
 import org.beffroi.alerts.internal.Channel;
 import org.beffroi.alerts.internal.Geography;
 import org.beffroi.alerts.internal.NewsletterList;
@@ -21,12 +25,15 @@ import org.beffroi.alerts.internal.Subscriptions.Confirmation;
 import org.beffroi.alerts.internal.Topic;
 import org.beffroi.alerts.internal.Topics;
 import org.beffroi.alerts.internal.WebPush;
+import org.beffroi.platform.Feed;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,6 +58,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class AlertsController {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertsController.class);
     private static final int SUBSCRIPTIONS_PER_HOUR = 10;
 
     private final AlertDesk desk;
@@ -91,7 +99,7 @@ class AlertsController {
         model.addAttribute("alert", alert);
         model.addAttribute("topic", topics.find(alert.topicId()).orElseThrow());
         model.addAttribute("areaNeighbourhoods", alert.area().neighbourhoodIds().stream().map(neighbourhoods::find)
-                .flatMap(java.util.Optional::stream).toList());
+                .flatMap(Optional::stream).toList());
         model.addAttribute("feeds", capFeeds());
         return "alerts/alert";
     }
@@ -144,7 +152,6 @@ class AlertsController {
             errors.reject("rate.limited");
         }
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return subscribePage(model);
         }
         Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
@@ -160,7 +167,7 @@ class AlertsController {
             token = subscriptions.subscribe(form.getChannel(), address, chosen, area, accountId);
         } catch (SmsProvider.NotSentException e) {
             // the SMS gateway did not take the code: nothing is kept, the form comes back to try again
-            org.slf4j.LoggerFactory.getLogger(AlertsController.class).warn("SMS subscription code not sent: {}", e.toString());
+            log.warn("SMS subscription code not sent: {}", e.toString());
             errors.rejectValue("phone", "alerts.sms.unavailable");
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             return subscribePage(model);
@@ -256,9 +263,9 @@ class AlertsController {
     }
 
     /** The newsletter list of that id, if the subscription holds it. */
-    private java.util.Optional<NewsletterList> heldList(Subscription subscription, Long listId) {
+    private Optional<NewsletterList> heldList(Subscription subscription, Long listId) {
         if (listId == null || !subscriptions.lists(subscription.id()).contains(listId)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return newsletters.findList(listId);
     }
@@ -281,7 +288,7 @@ class AlertsController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("areaKinds", Area.Kind.values());
         model.addAttribute("areaNeighbourhoods", subscription.area().neighbourhoodIds().stream().map(neighbourhoods::find)
-                .flatMap(java.util.Optional::stream).toList());
+                .flatMap(Optional::stream).toList());
         return "alerts/preferences";
     }
 
@@ -301,7 +308,6 @@ class AlertsController {
         Area area = errors.hasFieldErrors("latitude") || errors.hasFieldErrors("longitude")
                 || errors.hasFieldErrors("radiusMetres") ? null : form.toArea(errors, neighbourhoods, geography);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return preferencesPage(token, subscription.get(), form, model);
         }
         subscriptions.changePreferences(subscription.get().id(), chosen, area);
@@ -319,9 +325,9 @@ class AlertsController {
         return chosen;
     }
 
-    private java.util.Map<Long, String> topicNames() {
+    private Map<Long, String> topicNames() {
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        var names = new java.util.HashMap<Long, String>();
+        var names = new HashMap<Long, String>();
         topics.all().forEach(t -> names.put(t.id(), t.name(locale)));
         return names;
     }
@@ -348,8 +354,8 @@ class AlertsController {
     }
 
     /** The Atom feed of the alerts' CAP messages, advertised in the pages' head. */
-    private List<org.beffroi.platform.Feed> capFeeds() {
-        return List.of(new org.beffroi.platform.Feed("application/atom+xml", org.beffroi.alerts.internal.CapFeed.PATH,
+    private List<Feed> capFeeds() {
+        return List.of(new Feed("application/atom+xml", CapFeed.PATH,
                 messages.getMessage("alerts.cap.feed", null, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
     }
 }

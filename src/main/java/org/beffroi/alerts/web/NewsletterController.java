@@ -72,7 +72,7 @@ class NewsletterController {
 
     @PostMapping("/lettres")
     String subscribe(@ModelAttribute("form") NewsletterForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+            RedirectAttributes redirect, HttpServletRequest request) {
         String address = AlertsController.email(form.getEmail());
         if (address == null) {
             errors.rejectValue("email", "alerts.email.invalid");
@@ -86,7 +86,6 @@ class NewsletterController {
             errors.reject("rate.limited");
         }
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return listsPage(model);
         }
         subscriptions.subscribeToLists(address, chosen, SignedInUser.current().map(SignedInUser::accountId).orElse(null));

@@ -2,12 +2,11 @@ package org.beffroi.alerts.web;
 
 import java.time.Duration;
 
+import org.beffroi.alerts.internal.RegisterDesk;
 import org.beffroi.alerts.internal.VulnerablePeople;
 import org.beffroi.alerts.internal.VulnerablePersonForm;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.SignedInUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public side of the register: a resident registers, with or without an account (signed in, the entry is
@@ -30,14 +28,14 @@ class RegisterController {
 
     static final int REGISTRATIONS_PER_HOUR = 10;
 
+    private final RegisterDesk desk;
     private final VulnerablePeople people;
     private final RateLimits limits;
-    private final AuditLog audit;
 
-    RegisterController(VulnerablePeople people, RateLimits limits, AuditLog audit) {
+    RegisterController(RegisterDesk desk, VulnerablePeople people, RateLimits limits) {
+        this.desk = desk;
         this.people = people;
         this.limits = limits;
-        this.audit = audit;
     }
 
     @GetMapping("/registre-canicule")
@@ -48,21 +46,16 @@ class RegisterController {
 
     @PostMapping("/registre-canicule")
     String register(@Validated @ModelAttribute("person") VulnerablePersonForm form, BindingResult errors, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request) {
         people.check(form, errors);
         if (!errors.hasErrors() && !limits.tryConsume("register:" + request.getRemoteAddr(), REGISTRATIONS_PER_HOUR,
                 Duration.ofHours(1))) {
             errors.reject("rate.limited");
         }
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model);
         }
-        var user = SignedInUser.current();
-        Long accountId = user.map(SignedInUser::accountId).orElse(null);
-        long id = people.register(form, accountId,
-                new VulnerablePeople.Registrar(accountId, user.map(SignedInUser::displayName).orElse(null), false));
-        audit.record("register.self-registered", "register-person:" + id, null);
+        desk.registerSelf(form);
         return "redirect:/registre-canicule/merci";
     }
 
@@ -79,10 +72,7 @@ class RegisterController {
 
     @PostMapping("/mon-compte/registre-canicule/retrait")
     String withdraw(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-        people.ofAccount(user.accountId()).forEach(entry -> {
-            people.remove(entry.id());
-            audit.record("register.withdrawn", "register-person:" + entry.id(), null);
-        });
+        desk.withdraw(user.accountId());
         redirect.addFlashAttribute("saved", "register.mine.withdrawn");
         return "redirect:/mon-compte/registre-canicule";
     }

@@ -1,14 +1,11 @@
 package org.beffroi.identity.admin;
 
 import org.beffroi.identity.AgentService;
+import org.beffroi.identity.IdentityModule.ManageServices;
+import org.beffroi.identity.internal.AgentServiceDesk;
 import org.beffroi.identity.internal.AgentServiceRepository;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
-import org.beffroi.platform.Text;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
@@ -19,90 +16,85 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /** The town hall's services (departments) that agents belong to. */
 @Controller
 @RequestMapping("/admin/services")
-@PreAuthorize("hasAuthority('identity:services')")
+@ManageServices
 class ServiceAdminController {
 
     private final AgentServiceRepository services;
-    private final AuditLog audit;
+    private final AgentServiceDesk desk;
 
-    ServiceAdminController(AgentServiceRepository services, AuditLog audit) {
+    ServiceAdminController(AgentServiceRepository services, AgentServiceDesk desk) {
         this.services = services;
-        this.audit = audit;
+        this.desk = desk;
+    }
+
+    /** The service of the address, loaded once per request; none on the list's addresses. */
+    @ModelAttribute("service")
+    AgentService service(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : services.findById(id).orElseThrow(NotFoundException::new);
     }
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("services", services.findAll());
         model.addAttribute("form", new ServiceForm());
-        return "identity/admin/services";
+        return listPage(model);
     }
 
     @PostMapping
-    @Transactional
     String create(@Validated @ModelAttribute("form") ServiceForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        if (!errors.hasFieldErrors("name") && services.findByName(form.getName()).isPresent()) {
-            errors.rejectValue("name", "admin.services.duplicate");
-        }
+            RedirectAttributes redirect) {
+        rejectTakenName(form, null, errors);
         if (errors.hasErrors()) {
-            model.addAttribute("services", services.findAll());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "identity/admin/services";
+            return listPage(model);
         }
-        long id = services.insert(form.getName().strip(), Text.blankToNull(form.getEmail()),
-                Text.blankToNull(form.getPhone()));
-        audit.record("service.created", "service:" + id, form.getName());
+        desk.create(form.getName(), form.getEmail(), form.getPhone());
         redirect.addFlashAttribute("saved", "admin.services.created");
         return "redirect:/admin/services";
     }
 
     @GetMapping("/{id}")
-    String edit(@PathVariable long id, Model model) {
-        AgentService service = services.findById(id).orElseThrow(NotFoundException::new);
-        var form = new ServiceForm();
-        form.setName(service.name());
-        form.setEmail(service.email());
-        form.setPhone(service.phone());
-        model.addAttribute("service", service);
-        model.addAttribute("form", form);
-        model.addAttribute("agents", services.countAgents(id));
-        return "identity/admin/service";
+    String edit(@ModelAttribute(name = "service", binding = false) AgentService service, Model model) {
+        model.addAttribute("form", ServiceForm.of(service));
+        return editPage(service, model);
     }
 
     @PostMapping("/{id}")
-    @Transactional
-    String update(@PathVariable long id, @Validated @ModelAttribute("form") ServiceForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        AgentService service = services.findById(id).orElseThrow(NotFoundException::new);
-        if (!errors.hasFieldErrors("name")
-                && services.findByName(form.getName()).filter(other -> other.id() != id).isPresent()) {
-            errors.rejectValue("name", "admin.services.duplicate");
-        }
+    String update(@ModelAttribute(name = "service", binding = false) AgentService service,
+            @Validated @ModelAttribute("form") ServiceForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        rejectTakenName(form, service, errors);
         if (errors.hasErrors()) {
-            model.addAttribute("service", service);
-            model.addAttribute("agents", services.countAgents(id));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "identity/admin/service";
+            return editPage(service, model);
         }
-        services.update(id, form.getName().strip(), Text.blankToNull(form.getEmail()),
-                Text.blankToNull(form.getPhone()));
-        audit.record("service.changed", "service:" + id, form.getName());
+        desk.change(service, form.getName(), form.getEmail(), form.getPhone());
         redirect.addFlashAttribute("saved", "admin.services.saved");
         return "redirect:/admin/services";
     }
 
     @PostMapping("/{id}/suppression")
-    @Transactional
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
-        var service = services.findById(id).orElseThrow(NotFoundException::new);
-        services.delete(id);
-        audit.record("service.deleted", "service:" + id, service.name());
+    String delete(@ModelAttribute(name = "service", binding = false) AgentService service, RedirectAttributes redirect) {
+        desk.delete(service);
         redirect.addFlashAttribute("saved", "admin.services.deleted");
         return "redirect:/admin/services";
+    }
+
+    private String listPage(Model model) {
+        model.addAttribute("services", services.findAll());
+        return "identity/admin/services";
+    }
+
+    private String editPage(AgentService service, Model model) {
+        model.addAttribute("agents", services.countAgents(service.id()));
+        return "identity/admin/service";
+    }
+
+    /** Two services of one name could not be told apart in an agent's list. */
+    private void rejectTakenName(ServiceForm form, AgentService self, BindingResult errors) {
+        if (!errors.hasFieldErrors("name") && services.findByName(form.getName())
+                .filter(other -> self == null || other.id() != self.id()).isPresent()) {
+            errors.rejectValue("name", "admin.services.duplicate");
+        }
     }
 }

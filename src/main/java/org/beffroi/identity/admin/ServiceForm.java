@@ -1,5 +1,7 @@
 package org.beffroi.identity.admin;
 
+import org.beffroi.identity.AgentService;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +20,14 @@ public class ServiceForm {
     @Size(max = 30)
     @Pattern(regexp = "[+0-9 .()-]*", message = "{settings.phone.invalid}")
     private String phone;
+
+    static ServiceForm of(AgentService service) {
+        var form = new ServiceForm();
+        form.name = service.name();
+        form.email = service.email();
+        form.phone = service.phone();
+        return form;
+    }
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

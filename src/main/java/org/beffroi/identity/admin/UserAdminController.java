@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.beffroi.identity.IdentityModule.ManageUsers;
+import org.beffroi.identity.internal.Account;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountRepository.Search;
 import org.beffroi.identity.internal.AccountService;
@@ -17,8 +19,6 @@ import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Role;
 import org.beffroi.platform.SignedInUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Accounts in the back office: find them, give roles, attach agents to services. */
 @Controller
 @RequestMapping("/admin/utilisateurs")
-@PreAuthorize("hasAuthority('identity:users')")
+@ManageUsers
 class UserAdminController {
 
     private static final int PAGE_SIZE = 30;
@@ -104,7 +104,7 @@ class UserAdminController {
 
     @PostMapping("/invitation")
     String invite(@Validated @ModelAttribute("form") InvitationForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors() && accountService.invite(form.getEmail(), form.getDisplayName(), form.getRoles(),
                 form.getServices()) == Invitation.ADDRESS_TAKEN) {
             errors.rejectValue("email", "admin.users.invite.taken");
@@ -112,67 +112,68 @@ class UserAdminController {
         if (errors.hasErrors()) {
             model.addAttribute("roles", Role.values());
             model.addAttribute("services", services.findAll());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "identity/admin/invite";
         }
         redirect.addFlashAttribute("saved", "admin.users.invite.sent");
         return "redirect:/admin/utilisateurs";
     }
 
+    /** The account of the address, loaded once per request; none on the list's addresses. */
+    @ModelAttribute("user")
+    Account user(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : accounts.findById(id).orElseThrow(NotFoundException::new);
+    }
+
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
-        var account = accounts.findById(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("user", account);
+    String show(@ModelAttribute(name = "user", binding = false) Account user, Model model) {
         model.addAttribute("roles", Role.values());
         model.addAttribute("services", services.findAll());
-        model.addAttribute("linkedProviders", links.providersOf(id));
+        model.addAttribute("linkedProviders", links.providersOf(user.id()));
         return "identity/admin/user";
     }
 
     @PostMapping("/{id}/roles")
-    String changeRoles(@PathVariable long id, @RequestParam(name = "roles", required = false) Set<Role> roles,
+    String changeRoles(@ModelAttribute(name = "user", binding = false) Account user,
+            @RequestParam(name = "roles", required = false) Set<Role> roles,
             @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
-        accounts.findById(id).orElseThrow(NotFoundException::new);
-        var result = accountService.changeRoles(id, roles == null ? EnumSet.noneOf(Role.class) : roles, admin.accountId());
+        var result = accountService.changeRoles(user.id(), roles == null ? EnumSet.noneOf(Role.class) : roles,
+                admin.accountId());
         redirect.addFlashAttribute(result == RoleChange.DONE ? "saved" : "refused",
                 "admin.users.roles." + result.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        return "redirect:/admin/utilisateurs/" + id;
+        return "redirect:/admin/utilisateurs/" + user.id();
     }
 
     @PostMapping("/{id}/services")
-    String changeServices(@PathVariable long id, @RequestParam(name = "services", required = false) Set<Long> serviceIds,
-            RedirectAttributes redirect) {
-        accounts.findById(id).orElseThrow(NotFoundException::new);
-        accountService.changeServices(id, serviceIds == null ? Set.of() : serviceIds);
+    String changeServices(@ModelAttribute(name = "user", binding = false) Account user,
+            @RequestParam(name = "services", required = false) Set<Long> serviceIds, RedirectAttributes redirect) {
+        accountService.changeServices(user.id(), serviceIds == null ? Set.of() : serviceIds);
         redirect.addFlashAttribute("saved", "admin.users.services.saved");
-        return "redirect:/admin/utilisateurs/" + id;
+        return "redirect:/admin/utilisateurs/" + user.id();
     }
 
     /** For a resident on the phone who lost access: the same link as "forgot password". */
     @PostMapping("/{id}/lien")
-    String sendLink(@PathVariable long id, RedirectAttributes redirect) {
-        var account = accounts.findById(id).orElseThrow(NotFoundException::new);
-        accountService.requestPasswordReset(account.email());
+    String sendLink(@ModelAttribute(name = "user", binding = false) Account user, RedirectAttributes redirect) {
+        accountService.requestPasswordReset(user.email());
         redirect.addFlashAttribute("saved", "admin.users.link.sent");
-        return "redirect:/admin/utilisateurs/" + id;
+        return "redirect:/admin/utilisateurs/" + user.id();
     }
 
     /** Erasure on someone's written request: the same erasure as from "my account". */
     @PostMapping("/{id}/suppression")
-    String erase(@PathVariable long id, @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
+    String erase(@ModelAttribute(name = "user", binding = false) Account user,
+            @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
             @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
-        var account = accounts.findById(id).orElseThrow(NotFoundException::new);
         String refusal = !confirm ? "admin.users.erase.confirm-missing"
-                : id == admin.accountId() ? "admin.users.erase.self"
-                : account.roles().contains(Role.ADMINISTRATOR) && accounts.countWithRole(Role.ADMINISTRATOR) <= 1
+                : user.id() == admin.accountId() ? "admin.users.erase.self"
+                : user.roles().contains(Role.ADMINISTRATOR) && accounts.countWithRole(Role.ADMINISTRATOR) <= 1
                         ? "admin.users.roles.last-administrator" : null;
         if (refusal != null) {
             redirect.addFlashAttribute("refused", refusal);
-            return "redirect:/admin/utilisateurs/" + id;
+            return "redirect:/admin/utilisateurs/" + user.id();
         }
-        accountService.erase(id);
+        accountService.erase(user.id());
         redirect.addFlashAttribute("saved", "admin.users.erased");
         return "redirect:/admin/utilisateurs";
     }
-
 }

@@ -36,16 +36,12 @@ public class AccountRepository {
      * Addresses are kept in lower case: the unique index then forbids two accounts for one mailbox. An account
      * reached through a provider that did not vouch for an address holds none (null).
      */
-    public static String normalise(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    }
-
     public long insert(String email, String displayName, String passwordHash, AccountStatus status, Set<Role> roles) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into identity_account (email, display_name, password_hash, status, created_at, confirmed_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(email == null ? null : normalise(email), displayName, passwordHash, status.name(), now(),
+                .params(email == null ? null : EmailAddresses.normalise(email), displayName, passwordHash, status.name(), now(),
                         status == AccountStatus.ACTIVE ? now() : null)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
@@ -64,7 +60,7 @@ public class AccountRepository {
         if (email == null || email.isBlank() || Text.hasControlCharacters(email)) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from identity_account where email = ?").param(normalise(email))
+        return jdbc.sql("select * from identity_account where email = ?").param(EmailAddresses.normalise(email))
                 .query(AccountRepository::account).optional().map(this::withRolesAndServices);
     }
 

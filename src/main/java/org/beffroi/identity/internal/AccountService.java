@@ -3,6 +3,7 @@ package org.beffroi.identity.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -206,6 +207,14 @@ public class AccountService implements Accounts {
         boolean verified = account.status() == AccountStatus.ACTIVE && account.email() != null
                 && !links.hasLinksNotVouched(accountId);
         return new DataSubject(accountId, verified ? account.email() : null);
+    }
+
+    /** Everything every module holds about the person, module by module; the export is recorded. */
+    @Transactional
+    public Map<String, Object> exportPersonalData(long accountId) {
+        var data = modules.exportPersonalData(dataSubject(accountId));
+        audit.record("data.exported", "account:" + accountId, null);
+        return data;
     }
 
     /**

@@ -88,6 +88,6 @@ class LoginAttempts {
     }
 
     private static String accountKey(HttpServletRequest request) {
-        return "login-account:" + AccountRepository.normalise(request.getParameter("username"));
+        return "login-account:" + EmailAddresses.normalise(request.getParameter("username"));
     }
 }

@@ -95,7 +95,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         attempts.failed(request);
         String email = request.getParameter("username");
         var account = email == null ? java.util.Optional.<Account>empty() : accounts.findByEmail(email);
-        audit.recordFor(account.map(Account::id).orElse(null), account.map(Account::displayName).orElse(null),
+        audit.recordRefusalFor(account.map(Account::id).orElse(null), account.map(Account::displayName).orElse(null),
                 "login.failed", account.isPresent() ? "account:" + account.get().id() : "unknown-account",
                 exception.getClass().getSimpleName());
         response.sendRedirect(request.getContextPath()

@@ -6,7 +6,6 @@ import org.beffroi.identity.internal.FirstAdministrator;
 import org.beffroi.identity.internal.PasswordPolicy;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The setup link of a fresh installation: the form that creates its first administrator. */
 @Controller
@@ -50,7 +48,7 @@ class FirstRunController {
     @PostMapping("/installation")
     String create(@RequestParam(name = "jeton", required = false) String token,
             @Validated @ModelAttribute("form") SignUpForm form, BindingResult errors, Model model,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         if (!limits.tryConsume("setup:" + request.getRemoteAddr(), TRIES_PER_HOUR, Duration.ofHours(1))
                 || !first.isValid(token)) {
             throw new NotFoundException();
@@ -66,7 +64,6 @@ class FirstRunController {
                 case INVALID_LINK -> throw new NotFoundException();
             }
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("token", token);
         return "identity/first-run";
     }

@@ -8,9 +8,7 @@ import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountService;
 import org.beffroi.identity.internal.OidcLinks;
 import org.beffroi.identity.internal.PasswordPolicy;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
-import org.beffroi.platform.ServiceModules;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,21 +42,16 @@ class MyAccountController {
     private final AccountService accountService;
     private final OidcLinks links;
     private final PasswordPolicy policy;
-    private final ServiceModules modules;
-    private final AuditLog audit;
     private final Commune commune;
     private final Clock clock;
     private final JsonMapper json;
 
     MyAccountController(AccountRepository accounts, AccountService accountService, OidcLinks links,
-            PasswordPolicy policy, ServiceModules modules, AuditLog audit, Commune commune, Clock clock,
-            JsonMapper json) {
+            PasswordPolicy policy, Commune commune, Clock clock, JsonMapper json) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.links = links;
         this.policy = policy;
-        this.modules = modules;
-        this.audit = audit;
         this.commune = commune;
         this.clock = clock;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -84,10 +77,9 @@ class MyAccountController {
 
     @PostMapping("/profil")
     String saveProfile(@AuthenticationPrincipal SignedInUser user, @Validated @ModelAttribute("profile") ProfileForm profile,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("passwordForm", new NewPasswordForm());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "identity/my-account";
         }
         accountService.changeDisplayName(user.accountId(), profile.getDisplayName());
@@ -98,7 +90,7 @@ class MyAccountController {
     @PostMapping("/mot-de-passe")
     String changePassword(@AuthenticationPrincipal SignedInUser user,
             @ModelAttribute("passwordForm") NewPasswordForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+            RedirectAttributes redirect, HttpServletRequest request) {
         var account = (org.beffroi.identity.internal.Account) model.getAttribute("account");
         if (account.email() == null) {
             // an account reached through a provider that vouched for no address: a password would sign in to nothing
@@ -113,7 +105,6 @@ class MyAccountController {
             var profile = new ProfileForm();
             profile.setDisplayName(account.displayName());
             model.addAttribute("profile", profile);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "identity/my-account";
         }
         redirect.addFlashAttribute("saved", "account.password.saved");
@@ -127,8 +118,7 @@ class MyAccountController {
         document.put("controller", commune.settings().name());
         document.put("generatedAt", clock.instant().toString());
         document.put("accountId", user.accountId());
-        document.put("modules", modules.exportPersonalData(accountService.dataSubject(user.accountId())));
-        audit.record("data.exported", "account:" + user.accountId(), null);
+        document.put("modules", accountService.exportPersonalData(user.accountId()));
         String filename = "mes-donnees-" + DateTimeFormatter.ISO_LOCAL_DATE.format(clock.instant().atZone(clock.getZone()))
                 + ".json";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

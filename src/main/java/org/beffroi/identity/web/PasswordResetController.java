@@ -2,8 +2,8 @@ package org.beffroi.identity.web;
 
 import java.time.Duration;
 
-import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountService;
+import org.beffroi.identity.internal.EmailAddresses;
 import org.beffroi.identity.internal.PasswordPolicy;
 import org.beffroi.platform.RateLimits;
 import org.springframework.http.HttpStatus;
@@ -51,7 +51,7 @@ class PasswordResetController {
             return "identity/forgot-password";
         }
         if (!limits.tryConsume("reset-address:" + request.getRemoteAddr(), REQUESTS_PER_HOUR_PER_ADDRESS, Duration.ofHours(1))
-                || !limits.tryConsume("reset-account:" + AccountRepository.normalise(email), REQUESTS_PER_HOUR_PER_ACCOUNT,
+                || !limits.tryConsume("reset-account:" + EmailAddresses.normalise(email), REQUESTS_PER_HOUR_PER_ACCOUNT,
                         Duration.ofHours(1))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("email", email);
@@ -84,7 +84,6 @@ class PasswordResetController {
         }
         PasswordFields.check(policy, form.getPassword(), form.getConfirmation(), account.get().email(), errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "identity/reset-password";
         }
         if (!accounts.resetPassword(form.getToken(), form.getPassword())) {

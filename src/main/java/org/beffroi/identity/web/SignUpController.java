@@ -45,7 +45,6 @@ class SignUpController {
             HttpServletResponse response) {
         PasswordFields.check(policy, form.getPassword(), form.getConfirmation(), form.getEmail(), errors);
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "identity/sign-up";
         }
         if (!limits.tryConsume("sign-up:" + request.getRemoteAddr(), SIGN_UPS_PER_HOUR, Duration.ofHours(1))) {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.AuditTrail;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
+import org.beffroi.platform.PlatformModule.ReadAuditLog;
+import org.beffroi.platform.internal.AuditLogDesk;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +21,17 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The security log, filtered by action, person and dates, and exported as CSV. */
 @Controller
 @RequestMapping("/admin/journal")
-@PreAuthorize("hasAuthority('platform:audit')")
+@ReadAuditLog
 class AuditLogController {
 
     private static final int PAGE_SIZE = 50;
 
-    private final AuditLog audit;
+    private final AuditTrail audit;
+    private final AuditLogDesk desk;
 
-    AuditLogController(AuditLog audit) {
+    AuditLogController(AuditTrail audit, AuditLogDesk desk) {
         this.audit = audit;
+        this.desk = desk;
     }
 
     @GetMapping
@@ -57,7 +61,7 @@ class AuditLogController {
             @RequestParam(name = "au", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         var filter = filter(action, actor, from, to);
-        audit.record("audit.exported", "audit-log", null);
+        desk.exportStarted();
         try (var csv = CsvExport.open(response, "journal.csv", "id", "date", "compte", "personne", "action", "cible",
                 "ip", "details")) {
             int page = 0;

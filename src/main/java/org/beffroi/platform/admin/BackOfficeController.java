@@ -2,6 +2,7 @@ package org.beffroi.platform.admin;
 
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.PlatformModule;
+import org.beffroi.platform.PlatformModule.BackOffice;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * whoever may change the settings of a site not yet open, the way to its first steps.
  */
 @Controller
+@BackOffice
 class BackOfficeController {
 
     private final Commune commune;

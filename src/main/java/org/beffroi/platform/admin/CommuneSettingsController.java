@@ -4,7 +4,7 @@ import org.beffroi.platform.Colours;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.beffroi.platform.PlatformModule.ManageSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The commune's identity and theme. Colours are refused when text on them would fail WCAG AA. */
 @Controller
 @RequestMapping("/admin/commune")
-@PreAuthorize("hasAuthority('platform:settings')")
+@ManageSettings
 class CommuneSettingsController {
 
     static final int LOGO_MAX_DIMENSION = 400;

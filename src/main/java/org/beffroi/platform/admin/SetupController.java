@@ -1,7 +1,7 @@
 package org.beffroi.platform.admin;
 
 import org.beffroi.platform.Commune;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.beffroi.platform.PlatformModule.ManageSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/mise-en-service")
-@PreAuthorize("hasAuthority('platform:settings')")
+@ManageSettings
 class SetupController {
 
     private final Commune commune;

@@ -26,16 +26,35 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    @Transactional
     public void record(String action, String target, String details) {
         var user = SignedInUser.current();
-        recordFor(user.map(SignedInUser::accountId).orElse(null), user.map(SignedInUser::displayName).orElse(null),
+        insert(user.map(SignedInUser::accountId).orElse(null), user.map(SignedInUser::displayName).orElse(null),
                 action, target, details);
     }
 
-    /** In its own transaction: a refused action (a failed login) is logged even when the caller rolls back. */
+    @Override
+    @Transactional
+    public void recordFor(Long accountId, String actorLabel, String action, String target, String details) {
+        insert(accountId, actorLabel, action, target, details);
+    }
+
+    // REQUIRES_NEW applies because callers reach these two through the proxy; they never call each other
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFor(Long accountId, String actorLabel, String action, String target, String details) {
+    public void recordRefusal(String action, String target, String details) {
+        var user = SignedInUser.current();
+        insert(user.map(SignedInUser::accountId).orElse(null), user.map(SignedInUser::displayName).orElse(null),
+                action, target, details);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefusalFor(Long accountId, String actorLabel, String action, String target, String details) {
+        insert(accountId, actorLabel, action, target, details);
+    }
+
+    private void insert(Long accountId, String actorLabel, String action, String target, String details) {
         jdbc.sql("""
                 insert into platform_audit_log (occurred_at, actor_account_id, actor_label, action, target, ip, details)
                 values (?, ?, ?, ?, ?, ?, ?)""")

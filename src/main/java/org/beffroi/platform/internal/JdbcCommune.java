@@ -6,12 +6,14 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.CommuneSettingsChanged;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,6 +90,11 @@ class JdbcCommune implements Commune {
     void on(CommuneSettingsChanged change) {
         cache.invalidateAll();
         pages.clear(); // every page kept for visitors shows the settings
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        cache.invalidateAll(); // the pages kept for visitors are cleared after every listener
     }
 
     private State load() {

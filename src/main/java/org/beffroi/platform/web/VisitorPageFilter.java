@@ -38,9 +38,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Pages for anonymous visitors. Serves the pages the modules declare ({@code pagesForVisitors}) from
  * {@link VisitorPageCache}, rendering each once (ADR 0020), and tells reverse proxies and browsers which pages
  * they may keep (ADR 0030): an answer the same for every visitor is public — a shared cache keeps it a
- * minute, a browser asks again each time — with a weak ETag that a repeated visit gets a 304 for. Placed after Spring Security's chain, which still runs for every
- * request: the security headers are on every answer, and the person is known here; everything else is kept by
- * nobody (the chain writes {@code private, no-store}).
+ * minute, a browser asks again each time — with a weak ETag that a repeated visit gets a 304 for. Placed after Spring Security's chain: the
+ * security headers are on every answer, and the person is known here; everything else is kept by nobody (the chain
+ * writes {@code private, no-store}). Most hits of a kept page are answered before the chain, by
+ * {@link KeptPageFilter} (ADR 0035).
  * <p>
  * An answer is the same for every visitor when nobody is signed in, the request came without a session or a
  * flash message, and the rendering answered 200 with HTML, made no session, set no cookie, wrote no hidden
@@ -110,10 +111,16 @@ class VisitorPageFilter extends OncePerRequestFilter {
     }
 
     /** Before rendering: only a GET or HEAD of someone not signed in, who brings no session nor flash message. */
-    private static boolean mayBeTheSameForEveryVisitor(HttpServletRequest request) {
+    static boolean mayBeTheSameForEveryVisitor(HttpServletRequest request) {
         String method = request.getMethod();
         return ("GET".equals(method) || "HEAD".equals(method)) && request.getSession(false) == null
                 && isAnonymous() && !hasFlashMessage(request);
+    }
+
+    /** The page kept for this request, if there is one; null when it must be rendered. */
+    Page keptPageFor(HttpServletRequest request) {
+        Key key = keyFor(request);
+        return key == null ? null : cache.find(key);
     }
 
     /** The page's key on a declared page; null when it must be rendered for this request. */
@@ -170,7 +177,8 @@ class VisitorPageFilter extends OncePerRequestFilter {
         return new ServletWebRequest(request, response).checkNotModified(etag);
     }
 
-    private void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Answers with a kept page: a 304 when the client's copy is this page, else the page, gzipped if taken. */
+    void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (shareAndCheck(page.etag(), request, response)) {
             return;
         }

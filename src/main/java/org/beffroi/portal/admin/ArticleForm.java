@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Size;
 /** A page or a news item as an agent types it; the publication time is the commune's local time. */
 public class ArticleForm {
 
-
     /** What the agent asks for when saving. */
     public enum Publication {
         DRAFT, NOW, SCHEDULE, ARCHIVE;

@@ -6,10 +6,10 @@ import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.InvalidUploadException;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.CouncilMeeting;
+import org.beffroi.portal.PortalModule.ManageCouncil;
 import org.beffroi.portal.internal.CouncilDesk;
 import org.beffroi.portal.internal.CouncilRepository;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,16 +23,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * Council meetings in the back office: the list warns of every meeting whose documents are not online and
  * whose 72 hours are running out or gone; each meeting takes its agenda, links and PDF documents.
  */
 @Controller
 @RequestMapping("/admin/conseil")
-@PreAuthorize("hasAuthority('portal:council')")
+@ManageCouncil
 class CouncilAdminController {
+
+    private static final String PAGE = "portal/admin/meeting";
 
     private final CouncilRepository meetings;
     private final CouncilDesk desk;
@@ -52,6 +52,12 @@ class CouncilAdminController {
         model.addAttribute("kinds", CouncilMeeting.Kind.values());
     }
 
+    /** The meeting at this address, read once per request (none on the list and the creation page). */
+    @ModelAttribute("meeting")
+    @Nullable CouncilMeeting meeting(@PathVariable(required = false) Long id) {
+        return id == null ? null : meetings.find(id).orElseThrow(NotFoundException::new);
+    }
+
     @GetMapping
     String list(Model model) {
         var all = meetings.all();
@@ -63,89 +69,62 @@ class CouncilAdminController {
         return "portal/admin/meetings";
     }
 
-    @GetMapping("/nouveau")
-    String createForm(Model model) {
-        model.addAttribute("form", new CouncilMeetingForm());
-        return "portal/admin/meeting";
+    @GetMapping({"/nouveau", "/{id}"})
+    String form(@ModelAttribute(name = "meeting", binding = false) @Nullable CouncilMeeting meeting, Model model) {
+        model.addAttribute("form", meeting == null ? new CouncilMeetingForm() : CouncilMeetingForm.of(meeting));
+        return PAGE;
     }
 
-    @PostMapping("/nouveau")
-    String create(@Validated @ModelAttribute("form") CouncilMeetingForm form, BindingResult errors,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        checkDates(form, errors);
+    @PostMapping({"/nouveau", "/{id}"})
+    String save(@ModelAttribute(name = "meeting", binding = false) @Nullable CouncilMeeting meeting,
+            @Validated @ModelAttribute("form") CouncilMeetingForm form, BindingResult errors,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "portal/admin/meeting";
+            return PAGE;
         }
-        long id = desk.save(form.toMeeting(0));
-        redirect.addFlashAttribute("saved", "admin.council.created");
-        return "redirect:/admin/conseil/" + id;
-    }
-
-    @GetMapping("/{id}")
-    String edit(@PathVariable long id, Model model) {
-        CouncilMeeting meeting = meetings.find(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("meeting", meeting);
-        model.addAttribute("form", CouncilMeetingForm.of(meeting));
-        return "portal/admin/meeting";
-    }
-
-    @PostMapping("/{id}")
-    String update(@PathVariable long id, @Validated @ModelAttribute("form") CouncilMeetingForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        CouncilMeeting meeting = meetings.find(id).orElseThrow(NotFoundException::new);
-        checkDates(form, errors);
-        if (errors.hasErrors()) {
-            model.addAttribute("meeting", meeting);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "portal/admin/meeting";
-        }
-        desk.save(form.toMeeting(id));
-        redirect.addFlashAttribute("saved", "admin.council.saved");
+        long id = desk.save(form.toMeeting(meeting == null ? 0 : meeting.id()));
+        redirect.addFlashAttribute("saved", meeting == null ? "admin.council.created" : "admin.council.saved");
         return "redirect:/admin/conseil/" + id;
     }
 
     @PostMapping("/{id}/suppression")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
-        desk.delete(id);
+    String delete(@ModelAttribute(name = "meeting", binding = false) CouncilMeeting meeting, RedirectAttributes redirect) {
+        desk.delete(meeting.id());
         redirect.addFlashAttribute("saved", "admin.council.deleted");
         return "redirect:/admin/conseil";
     }
 
     /** A PDF goes online at once: its time of upload is what the 72-hour promise is measured by. */
     @PostMapping("/{id}/documents")
-    String addDocument(@PathVariable long id, @RequestParam(required = false) CouncilMeeting.Kind kind,
-            @RequestParam(required = false) String title, @RequestParam(required = false) MultipartFile file,
-            RedirectAttributes redirect) {
-        CouncilMeeting meeting = meetings.find(id).orElseThrow(NotFoundException::new);
+    String addDocument(@ModelAttribute(name = "meeting", binding = false) CouncilMeeting meeting,
+            @RequestParam(required = false) CouncilMeeting.Kind kind, @RequestParam(required = false) String title,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
         String cleanTitle = title == null ? "" : title.strip();
         if (kind == null || cleanTitle.isEmpty() || cleanTitle.length() > 300) {
             redirect.addFlashAttribute("documentError", "admin.council.document.title-required");
             redirect.addFlashAttribute("documentTitle", cleanTitle);
-            return "redirect:/admin/conseil/" + id + "#documents";
+            return documents(meeting);
         }
         try {
-            var stored = documents.storePdf(file);
-            desk.addDocument(meeting.id(), kind, cleanTitle, stored.id());
+            desk.addDocument(meeting.id(), kind, cleanTitle, documents.storePdf(file).id());
             redirect.addFlashAttribute("saved", "admin.council.document.added");
         } catch (InvalidUploadException e) {
             redirect.addFlashAttribute("documentError", e.messageKey());
             redirect.addFlashAttribute("documentErrorArguments", e.arguments());
             redirect.addFlashAttribute("documentTitle", cleanTitle);
         }
-        return "redirect:/admin/conseil/" + id + "#documents";
+        return documents(meeting);
     }
 
     @PostMapping("/{id}/documents/{documentId}/suppression")
-    String removeDocument(@PathVariable long id, @PathVariable long documentId, RedirectAttributes redirect) {
-        desk.removeDocument(id, documentId);
+    String removeDocument(@ModelAttribute(name = "meeting", binding = false) CouncilMeeting meeting, @PathVariable long documentId,
+            RedirectAttributes redirect) {
+        desk.removeDocument(meeting.id(), documentId);
         redirect.addFlashAttribute("saved", "admin.council.document.removed");
-        return "redirect:/admin/conseil/" + id + "#documents";
+        return documents(meeting);
     }
 
-    private static void checkDates(CouncilMeetingForm form, BindingResult errors) {
-        if (form.getStartsAt() != null && form.getEndsAt() != null && !form.getEndsAt().isAfter(form.getStartsAt())) {
-            errors.rejectValue("endsAt", "admin.agenda.ends-before-start");
-        }
+    private static String documents(CouncilMeeting meeting) {
+        return "redirect:/admin/conseil/" + meeting.id() + "#documents";
     }
 }

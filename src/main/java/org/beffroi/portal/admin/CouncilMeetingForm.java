@@ -3,6 +3,7 @@ package org.beffroi.portal.admin;
 import java.time.LocalDateTime;
 
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.EndsAfterStarts;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.CouncilMeeting;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,7 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A council meeting as an agent types it; times are the commune's local time. */
+/** A council meeting as an agent types it, for its creation and its edits; times are the commune's local time. */
+@EndsAfterStarts
 public class CouncilMeetingForm {
 
     private static final String WEB_ADDRESS = "^$|^https?://\\S+$";

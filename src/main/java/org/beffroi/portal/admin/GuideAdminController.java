@@ -4,13 +4,12 @@ import java.time.Clock;
 
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
-import org.beffroi.portal.Article;
 import org.beffroi.portal.Guide;
+import org.beffroi.portal.PortalModule.ManageContent;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.GuideDesk;
 import org.beffroi.portal.internal.GuideRepository;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,13 +22,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /** Life-event and audience guides in the back office: write the guide, then gather its links. */
 @Controller
 @RequestMapping("/admin/guides")
-@PreAuthorize("hasAuthority('portal:content')")
+@ManageContent
 class GuideAdminController {
+
+    private static final String PAGE = "portal/admin/guide";
 
     private final GuideRepository guides;
     private final GuideDesk desk;
@@ -43,99 +42,76 @@ class GuideAdminController {
         this.clock = clock;
     }
 
+    /** The guide at this address, read once per request (none on the list and the creation page). */
+    @ModelAttribute("guide")
+    @Nullable Guide guide(@PathVariable(required = false) Long id) {
+        return id == null ? null : guides.find(id).orElseThrow(NotFoundException::new);
+    }
+
     @GetMapping
     String list(Model model) {
         model.addAttribute("guides", guides.all());
         return "portal/admin/guides";
     }
 
-    @GetMapping("/nouveau")
-    String createForm(Model model) {
-        model.addAttribute("form", new GuideForm());
-        return "portal/admin/guide";
+    @GetMapping({"/nouveau", "/{id}"})
+    String form(@ModelAttribute(binding = false) @Nullable Guide guide, Model model) {
+        model.addAttribute("form", guide == null ? new GuideForm() : GuideForm.of(guide));
+        return page(new LinkForm(), model);
     }
 
-    @PostMapping("/nouveau")
-    String create(@Validated @ModelAttribute("form") GuideForm form, BindingResult errors, RedirectAttributes redirect,
-            HttpServletResponse response) {
+    @PostMapping({"/nouveau", "/{id}"})
+    String save(@ModelAttribute(binding = false) @Nullable Guide guide, @Validated @ModelAttribute("form") GuideForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "portal/admin/guide";
+            return page(new LinkForm(), model);
         }
-        String slug = Text.freeSlug(form.getTitle(), "guide", guides::slugTaken);
-        long id = desk.create(form.getTitle().strip(), slug, Text.blankToNull(form.getIntro()), form.getPosition(),
-                form.isPublished());
-        redirect.addFlashAttribute("saved", "admin.guides.created");
-        return "redirect:/admin/guides/" + id;
-    }
-
-    @GetMapping("/{id}")
-    String edit(@PathVariable long id, Model model) {
-        Guide guide = guides.find(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("form", GuideForm.of(guide));
-        return prepareEdit(guide, new LinkForm(), model);
-    }
-
-    @PostMapping("/{id}")
-    String update(@PathVariable long id, @Validated @ModelAttribute("form") GuideForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Guide guide = guides.find(id).orElseThrow(NotFoundException::new);
-        if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return prepareEdit(guide, new LinkForm(), model);
-        }
-        desk.update(id, form.getTitle().strip(), Text.blankToNull(form.getIntro()), form.getPosition(),
-                form.isPublished());
-        redirect.addFlashAttribute("saved", "admin.guides.saved");
+        long id = desk.save(form.toGuide(guide == null ? 0 : guide.id()));
+        redirect.addFlashAttribute("saved", guide == null ? "admin.guides.created" : "admin.guides.saved");
         return "redirect:/admin/guides/" + id;
     }
 
     @PostMapping("/{id}/suppression")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
-        Guide guide = guides.find(id).orElseThrow(NotFoundException::new);
-        desk.delete(id, guide.title());
+    String delete(@ModelAttribute(binding = false) Guide guide, RedirectAttributes redirect) {
+        desk.delete(guide);
         redirect.addFlashAttribute("saved", "admin.guides.deleted");
         return "redirect:/admin/guides";
     }
 
     @PostMapping("/{id}/liens")
-    String addLink(@PathVariable long id, @Validated @ModelAttribute("link") LinkForm link, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Guide guide = guides.find(id).orElseThrow(NotFoundException::new);
+    String addLink(@ModelAttribute(binding = false) Guide guide, @Validated @ModelAttribute("link") LinkForm link,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("form", GuideForm.of(guide));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return prepareEdit(guide, link, model);
+            return page(link, model);
         }
-        desk.addLink(id, link.getLabel().strip(), link.getUrl().strip(), Text.blankToNull(link.getNote()));
-        redirect.addFlashAttribute("saved", "admin.guides.link-added");
-        return "redirect:/admin/guides/" + id + "#liens";
+        desk.addLink(guide.id(), link.getLabel().strip(), link.getUrl().strip(), Text.blankToNull(link.getNote()));
+        return linkChanged(guide, "admin.guides.link-added", redirect);
     }
 
-    /** A page or news item of the site, chosen from a list: its title and address are taken as they are. */
+    /** A page or news item of the site, chosen from a list. */
     @PostMapping("/{id}/liens/article")
-    String addArticle(@PathVariable long id, @RequestParam long articleId, RedirectAttributes redirect) {
-        guides.find(id).orElseThrow(NotFoundException::new);
-        Article article = articles.find(articleId).filter(a -> a.isPublicAt(clock.instant()))
-                .orElseThrow(NotFoundException::new);
-        desk.addLink(id, article.title(), article.url(), article.summary());
-        redirect.addFlashAttribute("saved", "admin.guides.link-added");
-        return "redirect:/admin/guides/" + id + "#liens";
+    String addArticle(@ModelAttribute(binding = false) Guide guide, @RequestParam long articleId,
+            RedirectAttributes redirect) {
+        desk.addArticle(guide.id(), articleId);
+        return linkChanged(guide, "admin.guides.link-added", redirect);
     }
 
     @PostMapping("/{id}/liens/{linkId}/suppression")
-    String removeLink(@PathVariable long id, @PathVariable long linkId, RedirectAttributes redirect) {
-        if (!desk.removeLink(id, linkId)) {
-            throw new NotFoundException();
-        }
-        redirect.addFlashAttribute("saved", "admin.guides.link-removed");
-        return "redirect:/admin/guides/" + id + "#liens";
+    String removeLink(@ModelAttribute(binding = false) Guide guide, @PathVariable long linkId,
+            RedirectAttributes redirect) {
+        desk.removeLink(guide.id(), linkId);
+        return linkChanged(guide, "admin.guides.link-removed", redirect);
     }
 
-    private String prepareEdit(Guide guide, LinkForm link, Model model) {
-        model.addAttribute("guide", guide);
+    private static String linkChanged(Guide guide, String message, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("saved", message);
+        return "redirect:/admin/guides/" + guide.id() + "#liens";
+    }
+
+    private String page(LinkForm link, Model model) {
         model.addAttribute("link", link);
         model.addAttribute("articles", articles.allPublic(clock.instant()));
-        return "portal/admin/guide";
+        return PAGE;
     }
 }

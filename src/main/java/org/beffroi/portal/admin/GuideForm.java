@@ -1,10 +1,16 @@
 package org.beffroi.portal.admin;
 
+import java.util.List;
+
+import org.beffroi.platform.Text;
+import org.beffroi.portal.Guide;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+/** A guide as an agent types it, for its creation and its edits. */
 public class GuideForm {
 
     @NotBlank
@@ -20,13 +26,18 @@ public class GuideForm {
 
     private boolean published;
 
-    static GuideForm of(org.beffroi.portal.Guide guide) {
+    static GuideForm of(Guide guide) {
         var form = new GuideForm();
         form.title = guide.title();
         form.intro = guide.intro();
         form.position = guide.position();
         form.published = guide.published();
         return form;
+    }
+
+    /** The guide to save under this id (0 for a new one); its address is the desk's to make. */
+    Guide toGuide(long id) {
+        return new Guide(id, title.strip(), null, Text.blankToNull(intro), position, published, List.of());
     }
 
     public String getTitle() { return title; }

@@ -1,15 +1,12 @@
 package org.beffroi.portal.admin;
 
-import java.util.ArrayList;
 import java.util.Map;
 
-import org.beffroi.platform.AuditLog;
-import org.beffroi.platform.NotFoundException;
+import org.beffroi.portal.PortalModule.ComposeHome;
+import org.beffroi.portal.internal.HomeDesk;
 import org.beffroi.portal.internal.HomeLayout;
 import org.beffroi.portal.internal.HomeLayout.Placement;
 import org.beffroi.portal.internal.QuickLinks;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,76 +19,67 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /** The administrator composes the home page: blocks shown and their order, and the quick links. */
 @Controller
 @RequestMapping("/admin/accueil")
-@PreAuthorize("hasAuthority('portal:home')")
+@ComposeHome
 class HomeAdminController {
 
     private final HomeLayout layout;
     private final QuickLinks quickLinks;
-    private final AuditLog audit;
+    private final HomeDesk desk;
 
-    HomeAdminController(HomeLayout layout, QuickLinks quickLinks, AuditLog audit) {
+    HomeAdminController(HomeLayout layout, QuickLinks quickLinks, HomeDesk desk) {
         this.layout = layout;
         this.quickLinks = quickLinks;
-        this.audit = audit;
+        this.desk = desk;
     }
 
     @GetMapping
     String show(Model model) {
-        if (!model.containsAttribute("link")) {
-            model.addAttribute("link", new LinkForm());
-        }
-        model.addAttribute("placements", layout.placementsInOrder());
-        model.addAttribute("quickLinks", quickLinks.all());
-        return "portal/admin/home";
+        return page(new LinkForm(), model);
     }
 
-    /** Each block comes as position.{key} (a number) and, when ticked, visible.{key}. */
+    /** Each block comes as position.{key} (a number; another answer keeps its place) and, when ticked, visible.{key}. */
     @PostMapping("/blocs")
     String saveBlocks(@RequestParam Map<String, String> values, RedirectAttributes redirect) {
-        var placements = new ArrayList<Placement>();
-        for (var current : layout.placementsInOrder()) {
-            int position;
-            try {
-                position = Integer.parseInt(values.getOrDefault("position." + current.key(), "").strip());
-            } catch (NumberFormatException e) {
-                position = current.position();
-            }
-            placements.add(new Placement(current.key(), Math.max(0, Math.min(position, 10_000)),
-                    values.containsKey("visible." + current.key())));
-        }
-        layout.save(placements);
-        audit.record("home.composed", "home", null);
+        desk.compose(layout.placementsInOrder().stream().map(current -> new Placement(current.key(),
+                position(values.get("position." + current.key()), current.position()),
+                values.containsKey("visible." + current.key()))).toList());
         redirect.addFlashAttribute("saved", "admin.home.saved");
         return "redirect:/admin/accueil";
     }
 
     @PostMapping("/liens")
     String addQuickLink(@Validated @ModelAttribute("link") LinkForm link, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("placements", layout.placementsInOrder());
-            model.addAttribute("quickLinks", quickLinks.all());
-            return "portal/admin/home";
+            return page(link, model);
         }
-        quickLinks.add(link.getLabel().strip(), link.getUrl().strip());
-        audit.record("home.quick-link-added", "home", link.getUrl());
+        desk.addQuickLink(link.getLabel().strip(), link.getUrl().strip());
         redirect.addFlashAttribute("saved", "admin.home.link-added");
         return "redirect:/admin/accueil#liens";
     }
 
     @PostMapping("/liens/{id}/suppression")
     String removeQuickLink(@PathVariable long id, RedirectAttributes redirect) {
-        if (!quickLinks.remove(id)) {
-            throw new NotFoundException();
-        }
-        audit.record("home.quick-link-removed", "home", Long.toString(id));
+        desk.removeQuickLink(id);
         redirect.addFlashAttribute("saved", "admin.home.link-removed");
         return "redirect:/admin/accueil#liens";
+    }
+
+    private String page(LinkForm link, Model model) {
+        model.addAttribute("link", link);
+        model.addAttribute("placements", layout.placementsInOrder());
+        model.addAttribute("quickLinks", quickLinks.all());
+        return "portal/admin/home";
+    }
+
+    private static int position(String typed, int current) {
+        try {
+            return Math.clamp(Integer.parseInt(typed == null ? "" : typed.strip()), 0, 10_000);
+        } catch (NumberFormatException e) {
+            return current;
+        }
     }
 }

@@ -4,15 +4,17 @@ import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.StoredFile;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Media.Album;
+import org.beffroi.portal.PortalModule.ManageContent;
 import org.beffroi.portal.admin.MediaForms.AlbumForm;
 import org.beffroi.portal.admin.MediaForms.EpisodeForm;
 import org.beffroi.portal.admin.MediaForms.VideoForm;
 import org.beffroi.portal.internal.MediaDesk;
 import org.beffroi.portal.internal.MediaRepository;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,11 +36,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/mediatheque")
-@PreAuthorize("hasAuthority('portal:content')")
+@ManageContent
 class MediaAdminController {
 
     private static final int PHOTO_SIZE = 1600;
     private static final int THUMBNAIL_SIZE = 400;
+    private static final String ALBUM_PAGE = "portal/admin/album";
 
     private final MediaRepository media;
     private final MediaDesk desk;
@@ -52,97 +55,85 @@ class MediaAdminController {
         this.documents = documents;
     }
 
+    /** The album at this address, read once per request (none on the library's own pages). */
+    @ModelAttribute("albumItem")
+    @Nullable Album album(@PathVariable(required = false) Long id) {
+        return id == null ? null : media.findAlbum(id).orElseThrow(NotFoundException::new);
+    }
+
     @GetMapping
     String overview(Model model) {
-        addForms(model);
         return overviewPage(model);
     }
 
     @PostMapping("/albums")
     String createAlbum(@Validated @ModelAttribute("album") AlbumForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            addForms(model);
             return overviewPage(model);
         }
-        String slug = Text.freeSlug(form.getTitle(), "album", media::albumSlugTaken);
-        long id = desk.createAlbum(form.getTitle().strip(), slug, Text.blankToNull(form.getDescription()),
-                form.isPublished());
+        long id = desk.createAlbum(form.getTitle().strip(), Text.blankToNull(form.getDescription()), form.isPublished());
         redirect.addFlashAttribute("saved", "admin.media.album-created");
         return "redirect:/admin/mediatheque/albums/" + id;
     }
 
     @GetMapping("/albums/{id}")
-    String album(@PathVariable long id, Model model) {
-        Album album = media.album(id).orElseThrow(NotFoundException::new);
-        var form = new AlbumForm();
-        form.setTitle(album.title());
-        form.setDescription(album.description());
-        form.setPublished(album.published());
-        model.addAttribute("form", form);
-        model.addAttribute("albumItem", album);
-        return "portal/admin/album";
+    String album(@ModelAttribute(name = "albumItem", binding = false) Album album, Model model) {
+        model.addAttribute("form", AlbumForm.of(album));
+        return ALBUM_PAGE;
     }
 
     @PostMapping("/albums/{id}")
-    String updateAlbum(@PathVariable long id, @Validated @ModelAttribute("form") AlbumForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Album album = media.album(id).orElseThrow(NotFoundException::new);
+    String updateAlbum(@ModelAttribute(name = "albumItem", binding = false) Album album,
+            @Validated @ModelAttribute("form") AlbumForm form, BindingResult errors, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("albumItem", album);
-            return "portal/admin/album";
+            return ALBUM_PAGE;
         }
-        desk.updateAlbum(id, form.getTitle().strip(), Text.blankToNull(form.getDescription()), form.isPublished());
+        desk.updateAlbum(album.id(), form.getTitle().strip(), Text.blankToNull(form.getDescription()),
+                form.isPublished());
         redirect.addFlashAttribute("saved", "admin.media.saved");
-        return "redirect:/admin/mediatheque/albums/" + id;
+        return "redirect:/admin/mediatheque/albums/" + album.id();
     }
 
     @PostMapping("/albums/{id}/suppression")
-    String deleteAlbum(@PathVariable long id, RedirectAttributes redirect) {
-        Album album = media.album(id).orElseThrow(NotFoundException::new);
-        desk.deleteAlbum(id, album.title());
+    String deleteAlbum(@ModelAttribute(name = "albumItem", binding = false) Album album, RedirectAttributes redirect) {
+        desk.deleteAlbum(album.id(), album.title());
         redirect.addFlashAttribute("saved", "admin.media.deleted");
         return "redirect:/admin/mediatheque";
     }
 
     /** A photo without its description is refused: it would be an empty image for a blind visitor. */
     @PostMapping("/albums/{id}/photos")
-    String addPhoto(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String alt, @RequestParam(required = false) String caption,
-            RedirectAttributes redirect) {
-        media.album(id).orElseThrow(NotFoundException::new);
+    String addPhoto(@ModelAttribute(name = "albumItem", binding = false) Album album,
+            @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String alt,
+            @RequestParam(required = false) String caption, RedirectAttributes redirect) {
         String cleanAlt = Text.blankToNull(alt);
         String cleanCaption = Text.blankToNull(caption);
         if (cleanAlt == null || cleanAlt.length() > 300 || cleanCaption != null && cleanCaption.length() > 500) {
-            return photoError(id, "admin.media.photo.alt-required", new Object[0], alt, caption, redirect);
+            return photoError(album, "admin.media.photo.alt-required", new Object[0], alt, caption, redirect);
         }
         try {
             var stored = images.storeImages(file, PHOTO_SIZE, THUMBNAIL_SIZE);
-            desk.addPhoto(id, stored.get(0).id(), stored.get(1).id(), cleanAlt, cleanCaption);
+            desk.addPhoto(album.id(), stored.get(0).id(), stored.get(1).id(), cleanAlt, cleanCaption);
         } catch (InvalidUploadException e) {
-            return photoError(id, e.messageKey(), e.arguments(), alt, caption, redirect);
+            return photoError(album, e.messageKey(), e.arguments(), alt, caption, redirect);
         }
         redirect.addFlashAttribute("saved", "admin.media.photo-added");
-        return "redirect:/admin/mediatheque/albums/" + id + "#photos";
+        return photos(album);
     }
 
     @PostMapping("/albums/{id}/photos/{photoId}/suppression")
-    String removePhoto(@PathVariable long id, @PathVariable long photoId, RedirectAttributes redirect) {
-        if (!desk.removePhoto(id, photoId)) {
-            throw new NotFoundException();
-        }
+    String removePhoto(@ModelAttribute(name = "albumItem", binding = false) Album album, @PathVariable long photoId,
+            RedirectAttributes redirect) {
+        desk.removePhoto(album.id(), photoId);
         redirect.addFlashAttribute("saved", "admin.media.photo-removed");
-        return "redirect:/admin/mediatheque/albums/" + id + "#photos";
+        return photos(album);
     }
 
     @PostMapping("/videos")
     String addVideo(@Validated @ModelAttribute("video") VideoForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            addForms(model);
             return overviewPage(model);
         }
         desk.addVideo(form.getTitle().strip(), form.getUrl().strip(), Text.blankToNull(form.getDescription()));
@@ -150,11 +141,9 @@ class MediaAdminController {
         return "redirect:/admin/mediatheque#videos";
     }
 
-    @PostMapping("/videos/{id}/suppression")
-    String removeVideo(@PathVariable long id, RedirectAttributes redirect) {
-        if (!desk.removeVideo(id)) {
-            throw new NotFoundException();
-        }
+    @PostMapping("/videos/{videoId}/suppression")
+    String removeVideo(@PathVariable long videoId, RedirectAttributes redirect) {
+        desk.removeVideo(videoId);
         redirect.addFlashAttribute("saved", "admin.media.deleted");
         return "redirect:/admin/mediatheque#videos";
     }
@@ -163,18 +152,17 @@ class MediaAdminController {
     String addEpisode(@Validated @ModelAttribute("episode") EpisodeForm form, BindingResult errors,
             @RequestParam(required = false) MultipartFile audio, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        org.beffroi.platform.StoredFile stored = null;
-        if (!errors.hasErrors()) {
-            try {
-                stored = documents.storeAudio(audio);
-            } catch (InvalidUploadException e) {
-                model.addAttribute("audioError", e.messageKey());
-                model.addAttribute("audioErrorArguments", e.arguments());
-            }
+        if (errors.hasErrors()) {
+            return overviewPage(model);
         }
-        if (errors.hasErrors() || stored == null) {
+        StoredFile stored;
+        try {
+            stored = documents.storeAudio(audio);
+        } catch (InvalidUploadException e) {
+            // the file is no field of the form: its refusal is shown next to it, and answered 400 here
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            addForms(model);
+            model.addAttribute("audioError", e.messageKey());
+            model.addAttribute("audioErrorArguments", e.arguments());
             return overviewPage(model);
         }
         desk.addEpisode(form.getTitle().strip(), Text.blankToNull(form.getDescription()), stored.id(),
@@ -183,25 +171,30 @@ class MediaAdminController {
         return "redirect:/admin/mediatheque#podcasts";
     }
 
-    @PostMapping("/podcasts/{id}/suppression")
-    String removeEpisode(@PathVariable long id, RedirectAttributes redirect) {
-        if (!desk.removeEpisode(id)) {
-            throw new NotFoundException();
-        }
+    @PostMapping("/podcasts/{episodeId}/suppression")
+    String removeEpisode(@PathVariable long episodeId, RedirectAttributes redirect) {
+        desk.removeEpisode(episodeId);
         redirect.addFlashAttribute("saved", "admin.media.deleted");
         return "redirect:/admin/mediatheque#podcasts";
     }
 
-    private String photoError(long id, String key, Object[] arguments, String alt, String caption,
+    private static String photoError(Album album, String key, Object[] arguments, String alt, String caption,
             RedirectAttributes redirect) {
         redirect.addFlashAttribute("photoError", key);
         redirect.addFlashAttribute("photoErrorArguments", arguments);
         redirect.addFlashAttribute("photoAlt", alt);
         redirect.addFlashAttribute("photoCaption", caption);
-        return "redirect:/admin/mediatheque/albums/" + id + "#photos";
+        return photos(album);
     }
 
-    private static void addForms(Model model) {
+    private static String photos(Album album) {
+        return "redirect:/admin/mediatheque/albums/" + album.id() + "#photos";
+    }
+
+    private String overviewPage(Model model) {
+        model.addAttribute("albums", media.findAlbums(false));
+        model.addAttribute("videos", media.findVideos());
+        model.addAttribute("episodes", media.findEpisodes());
         if (!model.containsAttribute("album")) {
             model.addAttribute("album", new AlbumForm());
         }
@@ -211,12 +204,6 @@ class MediaAdminController {
         if (!model.containsAttribute("episode")) {
             model.addAttribute("episode", new EpisodeForm());
         }
-    }
-
-    private String overviewPage(Model model) {
-        model.addAttribute("albums", media.albums(false));
-        model.addAttribute("videos", media.videos());
-        model.addAttribute("episodes", media.episodes());
         return "portal/admin/media";
     }
 }

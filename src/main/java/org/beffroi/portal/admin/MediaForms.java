@@ -1,5 +1,7 @@
 package org.beffroi.portal.admin;
 
+import org.beffroi.portal.Media.Album;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,6 +22,14 @@ final class MediaForms {
         private String description;
 
         private boolean published;
+
+        static AlbumForm of(Album album) {
+            var form = new AlbumForm();
+            form.title = album.title();
+            form.description = album.description();
+            form.published = album.published();
+            return form;
+        }
 
         public String getTitle() { return title; }
         public void setTitle(String title) { this.title = title; }

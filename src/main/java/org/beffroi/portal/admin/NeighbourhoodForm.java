@@ -1,8 +1,14 @@
 package org.beffroi.portal.admin;
 
+import org.beffroi.platform.Text;
+import org.beffroi.portal.Neighbourhood;
+import org.beffroi.portal.internal.GeoJsonArea;
+import org.beffroi.portal.internal.GeoJsonOutline;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+/** A neighbourhood as the administrator types it, for its creation and its edits. */
 public class NeighbourhoodForm {
 
     @NotBlank
@@ -12,9 +18,26 @@ public class NeighbourhoodForm {
     @Size(max = 4000)
     private String description;
 
+    @GeoJsonArea
     private String outline;
 
     private Long albumId;
+
+    static NeighbourhoodForm of(Neighbourhood n, Long albumId) {
+        var form = new NeighbourhoodForm();
+        form.name = n.name();
+        form.description = n.description();
+        form.outline = n.outlineGeoJson();
+        form.albumId = albumId;
+        return form;
+    }
+
+    /** The neighbourhood to save under this id (0 for a new one), its outline kept as the bare geometry. */
+    Neighbourhood toNeighbourhood(long id) {
+        String geometry = outline == null || outline.isBlank() ? null
+                : GeoJsonOutline.parse(outline.strip()) instanceof GeoJsonOutline.Valid valid ? valid.geometry() : null;
+        return new Neighbourhood(id, name.strip(), null, Text.blankToNull(description), geometry);
+    }
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
-import org.beffroi.platform.RichText;
 import org.beffroi.platform.SearchDocument;
+import org.beffroi.platform.StoredFile;
+import org.beffroi.platform.Text;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.ArticleChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,12 +34,15 @@ public class ArticleDesk {
         this.clock = clock;
     }
 
-    /** Saves a new article (id 0) or a new state of one; answers its id. */
+    /**
+     * Saves a new article (id 0) or a new state of one; answers its id. A new article without an address gets
+     * one made from its title, which never changes, so that links to it keep working.
+     */
     @Transactional
     public long save(Article article, Long authorId, String authorName) {
         long id;
         if (article.id() == 0) {
-            id = articles.insert(article);
+            id = articles.insert(article.slug() != null ? article : article.withSlug(freeSlug(article)));
             audit.record("article.created", target(article.kind(), id), article.title());
         } else {
             id = article.id();
@@ -54,7 +58,7 @@ public class ArticleDesk {
     @Transactional
     public void restore(long articleId, int number, Long authorId, String authorName) {
         Article article = articles.find(articleId).orElseThrow(NotFoundException::new);
-        Revision revision = articles.revision(articleId, number).orElseThrow(NotFoundException::new);
+        Revision revision = articles.findRevision(articleId, number).orElseThrow(NotFoundException::new);
         articles.update(new Article(article.id(), article.kind(), revision.title(), article.slug(), revision.summary(),
                 revision.body(), article.status(), article.publishedAt(), article.category(), article.parentId(),
                 article.position(), article.neighbourhoodId(), article.coverFileId(), article.coverAlt(),
@@ -62,6 +66,14 @@ public class ArticleDesk {
         keepRevision(articleId, revision.title(), revision.summary(), revision.body(), authorId, authorName);
         audit.record("article.restored", target(article.kind(), articleId), "revision " + number);
         announce(articles.find(articleId).orElseThrow());
+    }
+
+    /** An image or a PDF the article links to. */
+    @Transactional
+    public void attach(long articleId, StoredFile file) {
+        articles.addFile(articleId, file.id(), file.filename());
+        audit.record("article.file-added", target(articles.find(articleId).orElseThrow().kind(), articleId),
+                file.filename());
     }
 
     @Transactional
@@ -87,13 +99,13 @@ public class ArticleDesk {
     }
 
     public static SearchDocument searchDocument(Article article) {
-        String text = (article.summary() == null ? "" : article.summary() + "\n") + RichText.toPlainText(article.body());
+        String text = (article.summary() == null ? "" : article.summary() + "\n\n") + java.util.Objects.toString(article.body(), "");
         return new SearchDocument(article.kind().searchType(), Long.toString(article.id()), article.title(), text,
                 article.url(), article.publishedAt(), article.neighbourhoodId());
     }
 
     private void keepRevision(long id, String title, String summary, String body, Long authorId, String authorName) {
-        var last = articles.revisions(id).stream().findFirst();
+        var last = articles.findRevisions(id).stream().findFirst();
         boolean unchanged = last.filter(r -> r.title().equals(title) && Objects.equals(r.summary(), summary)
                 && r.body().equals(body)).isPresent();
         if (!unchanged) {
@@ -106,6 +118,12 @@ public class ArticleDesk {
                 ? PublicContentChanged.published(searchDocument(article))
                 : PublicContentChanged.withdrawn(article.kind().searchType(), Long.toString(article.id())));
         events.publishEvent(new ArticleChanged(article.id()));
+    }
+
+    private String freeSlug(Article article) {
+        Article.Kind kind = article.kind();
+        return Text.freeSlug(article.title(), kind == Article.Kind.NEWS ? "actualite" : "page",
+                slug -> articles.existsSlug(kind, slug, null));
     }
 
     private static String target(Article.Kind kind, long id) {

@@ -47,13 +47,13 @@ public class ArticleRepository {
                 .query(ArticleRepository::row).optional();
     }
 
-    public boolean slugTaken(Kind kind, String slug, Long exceptId) {
+    public boolean existsSlug(Kind kind, String slug, Long exceptId) {
         return jdbc.sql("select count(*) from portal_article where kind = ? and slug = ? and id <> ?")
                 .params(kind.name(), slug, exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
     }
 
     /** Latest public news first, optionally of one category or one neighbourhood. */
-    public List<Article> publicNews(NewsFilter filter, Instant now, int offset, int limit) {
+    public List<Article> findPublicNews(NewsFilter filter, Instant now, int offset, int limit) {
         return jdbc.sql("select * from portal_article where kind = 'NEWS' and" + PUBLIC + filter.where()
                 + " order by published_at desc, id desc offset :offset rows fetch next :limit rows only")
                 .params(filter.params()).param("now", utc(now)).param("offset", offset).param("limit", limit)
@@ -66,7 +66,7 @@ public class ArticleRepository {
     }
 
     /** Every public page, in menu order: the caller builds the tree. */
-    public List<Article> publicPages(Instant now) {
+    public List<Article> findPublicPages(Instant now) {
         return jdbc.sql("select * from portal_article where kind = 'PAGE' and" + PUBLIC + " order by position, title")
                 .param("now", utc(now)).query(ArticleRepository::row).list();
     }
@@ -78,7 +78,7 @@ public class ArticleRepository {
     }
 
     /** The back office's list: every state, optionally one state, optionally matching words of the title. */
-    public List<Article> forBackOffice(Kind kind, Status status, String titleContains) {
+    public List<Article> findForBackOffice(Kind kind, Status status, String titleContains) {
         var sql = new StringBuilder("select * from portal_article where kind = :kind");
         var params = new java.util.HashMap<String, Object>();
         params.put("kind", kind.name());
@@ -146,7 +146,7 @@ public class ArticleRepository {
     }
 
     /** The ids of a page and of every page under it: a page cannot be moved under itself or its children. */
-    public List<Long> pageAndDescendants(long pageId) {
+    public List<Long> findPageAndDescendants(long pageId) {
         var all = jdbc.sql("select id, parent_id from portal_article where kind = 'PAGE'")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? -1 : rs.getLong(2)}).list();
         var found = new ArrayList<Long>(List.of(pageId));
@@ -170,12 +170,12 @@ public class ArticleRepository {
         return number;
     }
 
-    public List<Revision> revisions(long articleId) {
+    public List<Revision> findRevisions(long articleId) {
         return jdbc.sql("select * from portal_article_revision where article_id = ? order by number desc")
                 .param(articleId).query(ArticleRepository::revision).list();
     }
 
-    public Optional<Revision> revision(long articleId, int number) {
+    public Optional<Revision> findRevision(long articleId, int number) {
         return jdbc.sql("select * from portal_article_revision where article_id = ? and number = ?")
                 .params(articleId, number).query(ArticleRepository::revision).optional();
     }
@@ -198,7 +198,7 @@ public class ArticleRepository {
                 .params(articleId, fileId, filename, OffsetDateTime.now(clock)).update();
     }
 
-    public List<ArticleFile> files(long articleId) {
+    public List<ArticleFile> findFiles(long articleId) {
         return jdbc.sql("select file_id, filename from portal_article_file where article_id = ? order by id")
                 .param(articleId).query((rs, n) -> new ArticleFile(rs.getObject(1, UUID.class), rs.getString(2))).list();
     }

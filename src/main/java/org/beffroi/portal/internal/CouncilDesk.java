@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
-import org.beffroi.platform.RichText;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.portal.CouncilMeeting;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,8 +65,8 @@ public class CouncilDesk {
 
     /** A meeting is found by its agenda and by the titles of its documents. */
     public static SearchDocument searchDocument(CouncilMeeting meeting) {
-        var text = new StringBuilder(meeting.place()).append('\n').append(RichText.toPlainText(meeting.agenda()));
-        meeting.documents().forEach(d -> text.append('\n').append(d.title()));
+        var text = new StringBuilder(meeting.place()).append("\n\n").append(java.util.Objects.toString(meeting.agenda(), ""));
+        meeting.documents().forEach(d -> text.append("\n\n").append(d.title()));
         return new SearchDocument("meeting", Long.toString(meeting.id()), meeting.title(), text.toString(),
                 "/conseil/" + meeting.id(), meeting.startsAt(), null);
     }

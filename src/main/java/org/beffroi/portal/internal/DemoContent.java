@@ -12,7 +12,7 @@ import org.beffroi.portal.Article.Status;
 import org.beffroi.portal.NewsCategory;
 import org.springframework.stereotype.Component;
 
-/** The demo commune's pages, news and council meetings. */
+/** The demo commune's neighbourhoods, pages, news, council meetings and guides. */
 @Component
 public class DemoContent {
 
@@ -40,10 +40,33 @@ public class DemoContent {
         this.clock = clock;
     }
 
+    /** Adds what is missing: each kind of content only where there is none yet. */
     public void seed() {
+        seedNeighbourhoods();
         seedArticles();
         seedCouncil();
         seedGuides();
+    }
+
+    private void seedNeighbourhoods() {
+        if (!neighbourhoods.all().isEmpty()) {
+            return;
+        }
+        neighbourhoods.insert("Centre-bourg", "Le cœur historique autour de la halle, de la mairie et de l'église Saint-Martin.",
+                square(5.3200, 46.1000));
+        neighbourhoods.insert("Les Tilleuls",
+                "Quartier résidentiel le long de l'allée des tilleuls, avec l'école et le stade.", square(5.3300, 46.1000));
+        neighbourhoods.insert("Le Moulin", "Le hameau du bord de la rivière, ses jardins partagés et l'ancien moulin.",
+                square(5.3200, 46.1100));
+        neighbourhoods.insert("La Croix-Rousse des Champs", "Fermes et lotissements au nord de la commune.", null);
+    }
+
+    /** A square of about a kilometre from its south-west corner, as GeoJSON. */
+    private static String square(double lon, double lat) {
+        double d = 0.01;
+        return """
+                {"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}"""
+                .formatted(lon, lat, lon + d, lat + d).strip();
     }
 
     private void seedGuides() {
@@ -90,8 +113,8 @@ public class DemoContent {
     }
 
     private void seedArticles() {
-        if (!articles.forBackOffice(Kind.PAGE, null, null).isEmpty()
-                || !articles.forBackOffice(Kind.NEWS, null, null).isEmpty()) {
+        if (!articles.findForBackOffice(Kind.PAGE, null, null).isEmpty()
+                || !articles.findForBackOffice(Kind.NEWS, null, null).isEmpty()) {
             return;
         }
         Instant now = clock.instant();

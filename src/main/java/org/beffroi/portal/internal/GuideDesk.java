@@ -1,10 +1,14 @@
 package org.beffroi.portal.internal;
 
+import java.time.Clock;
 import java.util.stream.Stream;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.SearchDocument;
+import org.beffroi.platform.Text;
+import org.beffroi.portal.Article;
 import org.beffroi.portal.Guide;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,51 +24,69 @@ public class GuideDesk {
     static final String SEARCH_TYPE = "guide";
 
     private final GuideRepository guides;
+    private final ArticleRepository articles;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    GuideDesk(GuideRepository guides, AuditLog audit, ApplicationEventPublisher events) {
+    GuideDesk(GuideRepository guides, ArticleRepository articles, AuditLog audit, ApplicationEventPublisher events,
+            Clock clock) {
         this.guides = guides;
+        this.articles = articles;
         this.audit = audit;
         this.events = events;
+        this.clock = clock;
     }
 
+    /**
+     * Saves a new guide (id 0), whose address is made once from its title, or the new text of one; answers
+     * its id.
+     */
     @Transactional
-    public long create(String title, String slug, String intro, int position, boolean published) {
-        long id = guides.insert(title, slug, intro, position, published);
-        audit.record("guide.created", "guide:" + id, title);
+    public long save(Guide guide) {
+        long id = guide.id();
+        if (id == 0) {
+            String slug = Text.freeSlug(guide.title(), "guide", guides::existsSlug);
+            id = guides.insert(guide.title(), slug, guide.intro(), guide.position(), guide.published());
+            audit.record("guide.created", target(id), guide.title());
+        } else {
+            guides.update(id, guide.title(), guide.intro(), guide.position(), guide.published());
+            audit.record("guide.changed", target(id), guide.title());
+        }
         announce(id);
         return id;
     }
 
     @Transactional
-    public void update(long id, String title, String intro, int position, boolean published) {
-        guides.update(id, title, intro, position, published);
-        audit.record("guide.changed", "guide:" + id, title);
-        announce(id);
-    }
-
-    @Transactional
-    public void delete(long id, String title) {
-        guides.delete(id);
-        audit.record("guide.deleted", "guide:" + id, title);
-        announce(id);
+    public void delete(Guide guide) {
+        guides.delete(guide.id());
+        audit.record("guide.deleted", target(guide.id()), guide.title());
+        announce(guide.id());
     }
 
     @Transactional
     public void addLink(long guideId, String label, String url, String note) {
         guides.addLink(guideId, label, url, note);
+        audit.record("guide.link-added", target(guideId), url);
         announce(guideId);
     }
 
-    /** False when the link is not one of this guide's. */
+    /** A page or news item of the site, as it is public now: its title and address are taken as they are. */
     @Transactional
-    public boolean removeLink(long guideId, long linkId) {
-        boolean removed = guides.removeLink(guideId, linkId);
-        if (removed) {
-            announce(guideId);
+    public void addArticle(long guideId, long articleId) {
+        Article article = articles.find(articleId).filter(a -> a.isPublicAt(clock.instant()))
+                .orElseThrow(NotFoundException::new);
+        addLink(guideId, article.title(), article.url(), article.summary());
+    }
+
+    /** 404 when the link is not one of this guide's. */
+    @Transactional
+    public void removeLink(long guideId, long linkId) {
+        if (!guides.removeLink(guideId, linkId)) {
+            throw new NotFoundException();
         }
-        return removed;
+        audit.record("guide.link-removed", target(guideId), Long.toString(linkId));
+        announce(guideId);
     }
 
     /** What the site search holds of the guides: the published ones. */
@@ -83,6 +105,10 @@ public class GuideDesk {
         });
         return new SearchDocument(SEARCH_TYPE, Long.toString(guide.id()), guide.title(), text.toString(), guide.url(),
                 null, null);
+    }
+
+    private static String target(long id) {
+        return "guide:" + id;
     }
 
     private void announce(long id) {

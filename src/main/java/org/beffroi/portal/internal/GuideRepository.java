@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.portal.Guide;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,12 +26,17 @@ public class GuideRepository {
         this.publishedGuides = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
     }
 
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        publishedGuides.clear();
+    }
+
     public List<Guide> all() {
         return jdbc.sql("select * from portal_guide order by position, title").query(GuideRepository::row).list()
                 .stream().map(this::withLinks).toList();
     }
 
-    public List<Guide> published() {
+    public List<Guide> allPublished() {
         return publishedGuides.get(Boolean.TRUE, () -> jdbc.sql(
                 "select * from portal_guide where published = true order by position, title")
                 .query(GuideRepository::row).list().stream().map(this::withLinks).toList());
@@ -45,7 +52,7 @@ public class GuideRepository {
                 .query(GuideRepository::row).optional().map(this::withLinks);
     }
 
-    public boolean slugTaken(String slug) {
+    public boolean existsSlug(String slug) {
         return jdbc.sql("select count(*) from portal_guide where slug = ?").param(slug).query(Long.class).single() > 0;
     }
 

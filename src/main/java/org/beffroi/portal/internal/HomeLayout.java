@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.beffroi.platform.ChangeFeed;
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.ServiceModules;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +24,20 @@ public class HomeLayout {
 
     private final JdbcClient jdbc;
     private final ServiceModules modules;
+    private final ChangeFeed feed;
     /** The administrator's placements, read at every visit of the home page (ADR 0014). */
     private final PublicCache<Boolean, Map<String, Placement>> stored;
 
-    HomeLayout(JdbcClient jdbc, ServiceModules modules, RenderedPages pages) {
+    HomeLayout(JdbcClient jdbc, ServiceModules modules, RenderedPages pages, ChangeFeed feed) {
         this.jdbc = jdbc;
         this.modules = modules;
+        this.feed = feed;
         this.stored = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        stored.clear();
     }
 
     /** One block the home page can show, with where it stands. */
@@ -54,6 +64,7 @@ public class HomeLayout {
     @Transactional
     public void save(List<Placement> placements) {
         stored.clearAfterCommit();
+        feed.recordMemoryChange();
         jdbc.sql("delete from portal_home_block").update();
         for (var p : placements) {
             jdbc.sql("insert into portal_home_block (block_key, position, visible) values (?, ?, ?)")

@@ -4,8 +4,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.SearchDocument;
+import org.beffroi.platform.Text;
 import org.beffroi.portal.Media.Album;
 import org.beffroi.portal.Media.Episode;
 import org.beffroi.portal.Media.Video;
@@ -35,9 +37,11 @@ public class MediaDesk {
         this.events = events;
     }
 
+    /** A new album, whose address is made once from its title; answers its id. */
     @Transactional
-    public long createAlbum(String title, String slug, String description, boolean published) {
-        long id = media.insertAlbum(title, slug, description, published);
+    public long createAlbum(String title, String description, boolean published) {
+        long id = media.insertAlbum(title, Text.freeSlug(title, "album", media::existsAlbumSlug), description,
+                published);
         audit.record("album.created", "album:" + id, title);
         announceAlbum(id);
         return id;
@@ -64,32 +68,28 @@ public class MediaDesk {
         announceAlbum(albumId);
     }
 
-    /** False when the photo is not one of this album's. */
+    /** 404 when the photo is not one of this album's. */
     @Transactional
-    public boolean removePhoto(long albumId, long photoId) {
-        boolean removed = media.removePhoto(albumId, photoId);
-        if (removed) {
-            announceAlbum(albumId);
-        }
-        return removed;
+    public void removePhoto(long albumId, long photoId) {
+        found(media.removePhoto(albumId, photoId));
+        audit.record("album.photo-removed", "album:" + albumId, Long.toString(photoId));
+        announceAlbum(albumId);
     }
 
     @Transactional
     public long addVideo(String title, String url, String description) {
         long id = media.addVideo(title, url, description);
         audit.record("video.added", "video:" + id, url);
-        media.video(id).ifPresent(video -> events.publishEvent(PublicContentChanged.published(searchDocument(video))));
+        media.findVideo(id).ifPresent(video -> events.publishEvent(PublicContentChanged.published(searchDocument(video))));
         return id;
     }
 
-    /** False when there is no such video. */
+    /** 404 when there is no such video. */
     @Transactional
-    public boolean removeVideo(long id) {
-        boolean removed = media.removeVideo(id);
-        if (removed) {
-            events.publishEvent(PublicContentChanged.withdrawn(VIDEO, Long.toString(id)));
-        }
-        return removed;
+    public void removeVideo(long id) {
+        found(media.removeVideo(id));
+        audit.record("video.removed", "video:" + id, null);
+        events.publishEvent(PublicContentChanged.withdrawn(VIDEO, Long.toString(id)));
     }
 
     @Transactional
@@ -97,25 +97,23 @@ public class MediaDesk {
             String transcript) {
         long id = media.addEpisode(title, description, fileId, contentType, size, transcript);
         audit.record("podcast.episode-added", "episode:" + id, title);
-        media.episode(id).ifPresent(episode -> events.publishEvent(PublicContentChanged.published(searchDocument(episode))));
+        media.findEpisode(id).ifPresent(episode -> events.publishEvent(PublicContentChanged.published(searchDocument(episode))));
         return id;
     }
 
-    /** False when there is no such episode. */
+    /** 404 when there is no such episode. */
     @Transactional
-    public boolean removeEpisode(long id) {
-        boolean removed = media.removeEpisode(id);
-        if (removed) {
-            events.publishEvent(PublicContentChanged.withdrawn(EPISODE, Long.toString(id)));
-        }
-        return removed;
+    public void removeEpisode(long id) {
+        found(media.removeEpisode(id));
+        audit.record("podcast.episode-removed", "episode:" + id, null);
+        events.publishEvent(PublicContentChanged.withdrawn(EPISODE, Long.toString(id)));
     }
 
     /** What the site search holds of the media library: the published albums, the videos, the episodes. */
     public Stream<SearchDocument> searchDocuments() {
-        return Stream.of(media.albums(true).stream().map(MediaDesk::searchDocument),
-                media.videos().stream().map(MediaDesk::searchDocument),
-                media.episodes().stream().map(MediaDesk::searchDocument)).flatMap(s -> s);
+        return Stream.of(media.findAlbums(true).stream().map(MediaDesk::searchDocument),
+                media.findVideos().stream().map(MediaDesk::searchDocument),
+                media.findEpisodes().stream().map(MediaDesk::searchDocument)).flatMap(s -> s);
     }
 
     /** An album is found by its title, its description and what its photos show. */
@@ -145,9 +143,15 @@ public class MediaDesk {
     }
 
     private void announceAlbum(long id) {
-        events.publishEvent(media.album(id).filter(Album::published)
+        events.publishEvent(media.findAlbum(id).filter(Album::published)
                 .map(album -> PublicContentChanged.published(searchDocument(album)))
                 .orElseGet(() -> PublicContentChanged.withdrawn(ALBUM, Long.toString(id))));
+    }
+
+    private static void found(boolean removed) {
+        if (!removed) {
+            throw new NotFoundException();
+        }
     }
 
     private static String orEmpty(String text) {

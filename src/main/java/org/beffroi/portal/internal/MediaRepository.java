@@ -31,23 +31,23 @@ public class MediaRepository {
 
     // albums
 
-    public List<Album> albums(boolean publishedOnly) {
+    public List<Album> findAlbums(boolean publishedOnly) {
         return jdbc.sql("select * from portal_album" + (publishedOnly ? " where published = true" : "")
                 + " order by created_at desc, id desc").query(MediaRepository::albumRow).list().stream()
                 .map(this::withPhotos).toList();
     }
 
-    public Optional<Album> album(long id) {
+    public Optional<Album> findAlbum(long id) {
         return jdbc.sql("select * from portal_album where id = ?").param(id).query(MediaRepository::albumRow)
                 .optional().map(this::withPhotos);
     }
 
-    public Optional<Album> publishedAlbum(String slug) {
+    public Optional<Album> findPublishedAlbum(String slug) {
         return jdbc.sql("select * from portal_album where slug = ? and published = true").param(slug)
                 .query(MediaRepository::albumRow).optional().map(this::withPhotos);
     }
 
-    public boolean albumSlugTaken(String slug) {
+    public boolean existsAlbumSlug(String slug) {
         return jdbc.sql("select count(*) from portal_album where slug = ?").param(slug).query(Long.class).single() > 0;
     }
 
@@ -81,12 +81,12 @@ public class MediaRepository {
 
     // videos
 
-    public List<Video> videos() {
+    public List<Video> findVideos() {
         return jdbc.sql("select * from portal_video order by published_at desc, id desc").query(MediaRepository::video)
                 .list();
     }
 
-    public Optional<Video> video(long id) {
+    public Optional<Video> findVideo(long id) {
         return jdbc.sql("select * from portal_video where id = ?").param(id).query(MediaRepository::video).optional();
     }
 
@@ -103,12 +103,12 @@ public class MediaRepository {
 
     // podcast
 
-    public List<Episode> episodes() {
+    public List<Episode> findEpisodes() {
         return jdbc.sql("select * from portal_podcast_episode order by published_at desc, id desc")
                 .query(MediaRepository::episode).list();
     }
 
-    public Optional<Episode> episode(long id) {
+    public Optional<Episode> findEpisode(long id) {
         return jdbc.sql("select * from portal_podcast_episode where id = ?").param(id).query(MediaRepository::episode)
                 .optional();
     }

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.SearchDocument;
+import org.beffroi.portal.Media.Album;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.NeighbourhoodChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,37 +24,42 @@ public class NeighbourhoodDesk {
     static final String SEARCH_TYPE = "neighbourhood";
 
     private final NeighbourhoodRepository neighbourhoods;
+    private final MediaRepository media;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    NeighbourhoodDesk(NeighbourhoodRepository neighbourhoods, AuditLog audit, ApplicationEventPublisher events) {
+    NeighbourhoodDesk(NeighbourhoodRepository neighbourhoods, MediaRepository media, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.neighbourhoods = neighbourhoods;
+        this.media = media;
         this.audit = audit;
         this.events = events;
     }
 
+    /**
+     * Saves a new neighbourhood (id 0) or the new state of one, with the album of its portrait (one that no
+     * longer exists is simply not linked); answers its id.
+     */
     @Transactional
-    public long create(String name, String description, String outline, Long albumId) {
-        long id = neighbourhoods.insert(name, description, outline);
-        neighbourhoods.setAlbum(id, albumId);
-        audit.record("neighbourhood.created", "neighbourhood:" + id, name);
+    public long save(Neighbourhood n, Long albumId) {
+        long id = n.id();
+        if (id == 0) {
+            id = neighbourhoods.insert(n.name(), n.description(), n.outlineGeoJson());
+            audit.record("neighbourhood.created", target(id), n.name());
+        } else {
+            neighbourhoods.update(id, n.name(), n.description(), n.outlineGeoJson());
+            audit.record("neighbourhood.changed", target(id), n.name());
+        }
+        neighbourhoods.setAlbum(id, albumId == null ? null : media.findAlbum(albumId).map(Album::id).orElse(null));
         announce(id);
         return id;
     }
 
     @Transactional
-    public void update(long id, String name, String description, String outline, Long albumId) {
-        neighbourhoods.update(id, name, description, outline);
-        neighbourhoods.setAlbum(id, albumId);
-        audit.record("neighbourhood.changed", "neighbourhood:" + id, name);
-        announce(id);
-    }
-
-    @Transactional
-    public void delete(long id, String name) {
-        neighbourhoods.delete(id);
-        audit.record("neighbourhood.deleted", "neighbourhood:" + id, name);
-        announce(id);
+    public void delete(Neighbourhood n) {
+        neighbourhoods.delete(n.id());
+        audit.record("neighbourhood.deleted", target(n.id()), n.name());
+        announce(n.id());
     }
 
     /** What the site search holds of the neighbourhoods: each one's page. */
@@ -64,6 +70,10 @@ public class NeighbourhoodDesk {
     static SearchDocument searchDocument(Neighbourhood n) {
         return new SearchDocument(SEARCH_TYPE, Long.toString(n.id()), n.name(),
                 n.description() == null ? "" : n.description(), "/quartiers/" + n.slug(), null, n.id());
+    }
+
+    private static String target(long id) {
+        return "neighbourhood:" + id;
     }
 
     private void announce(long id) {

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.NeighbourhoodChanged;
 import org.beffroi.portal.Neighbourhoods;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -38,6 +40,11 @@ public class NeighbourhoodRepository implements Neighbourhoods {
         list.clear();
     }
 
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        list.clear();
+    }
+
     @Override
     public Optional<Neighbourhood> find(long id) {
         return jdbc.sql("select * from portal_neighbourhood where id = ?").param(id).query(NeighbourhoodRepository::row)
@@ -47,6 +54,12 @@ public class NeighbourhoodRepository implements Neighbourhoods {
     public Optional<Neighbourhood> findBySlug(String slug) {
         return jdbc.sql("select * from portal_neighbourhood where slug = ?").param(slug)
                 .query(NeighbourhoodRepository::row).optional();
+    }
+
+    /** Whether a neighbourhood other than this one (0: any) has the address this name would make. */
+    public boolean existsNamed(String name, long otherThan) {
+        return name != null && !name.isBlank()
+                && findBySlug(slug(name)).filter(other -> other.id() != otherThan).isPresent();
     }
 
     public long insert(String name, String description, String outline) {
@@ -69,7 +82,7 @@ public class NeighbourhoodRepository implements Neighbourhoods {
     }
 
     /** The album whose photos illustrate the neighbourhood's portrait, if one is chosen. */
-    public Optional<Long> albumOf(long id) {
+    public Optional<Long> findAlbumOf(long id) {
         return jdbc.sql("select album_id from portal_neighbourhood where id = ? and album_id is not null").param(id)
                 .query(Long.class).optional();
     }

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.portal.Article.Kind;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.ArticleChanged;
 import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -53,7 +55,7 @@ public class PublicArticles implements org.beffroi.portal.News {
     public List<Article> latestNews(int count) {
         Instant now = clock.instant();
         return latestNews.get(count, now, () -> new PublicCache.Loaded<>(
-                articles.publicNews(NewsFilter.none(), now, 0, count),
+                articles.findPublicNews(NewsFilter.none(), now, 0, count),
                 articles.nextScheduledPublication(now).orElse(Instant.MAX)));
     }
 
@@ -64,6 +66,12 @@ public class PublicArticles implements org.beffroi.portal.News {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ArticleChanged change) {
+        bySlug.clear();
+        latestNews.clear();
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
         bySlug.clear();
         latestNews.clear();
     }

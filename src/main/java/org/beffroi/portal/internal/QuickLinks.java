@@ -2,7 +2,10 @@ package org.beffroi.portal.internal;
 
 import java.util.List;
 
+import org.beffroi.platform.ChangeFeed;
+import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -12,12 +15,19 @@ import org.springframework.stereotype.Repository;
 public class QuickLinks {
 
     private final JdbcClient jdbc;
+    private final ChangeFeed feed;
     /** The home page reads them at every visit (ADR 0014). */
     private final PublicCache<Boolean, List<QuickLink>> kept;
 
-    QuickLinks(JdbcClient jdbc, RenderedPages pages) {
+    QuickLinks(JdbcClient jdbc, RenderedPages pages, ChangeFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
         this.kept = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
+    }
+
+    @EventListener(ChangedOnAnotherNode.class)
+    void changedOnAnotherNode() {
+        kept.clear();
     }
 
     public record QuickLink(long id, String label, String url, int position) {
@@ -32,6 +42,7 @@ public class QuickLinks {
 
     public long add(String label, String url) {
         kept.clearAfterCommit();
+        feed.recordMemoryChange();
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from portal_quick_link").query(Integer.class)
                 .single();
         var keys = new GeneratedKeyHolder();
@@ -42,6 +53,7 @@ public class QuickLinks {
 
     public boolean remove(long id) {
         kept.clearAfterCommit();
+        feed.recordMemoryChange();
         return jdbc.sql("delete from portal_quick_link where id = ?").param(id).update() == 1;
     }
 }

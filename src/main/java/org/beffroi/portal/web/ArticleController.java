@@ -55,7 +55,7 @@ class ArticleController {
         long total = articles.countPublicNews(filter, clock.instant());
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(0, page), pages - 1);
-        model.addAttribute("news", articles.publicNews(filter, clock.instant(), current * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("news", articles.findPublicNews(filter, clock.instant(), current * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("category", category);
         model.addAttribute("categories", NewsCategory.values());
         model.addAttribute("page", current);
@@ -78,21 +78,21 @@ class ArticleController {
 
     @GetMapping(value = "/actualites.atom")
     ResponseEntity<String> atom() {
-        var latest = articles.publicNews(NewsFilter.none(), clock.instant(), 0, 30);
+        var latest = articles.findPublicNews(NewsFilter.none(), clock.instant(), 0, 30);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(newsFeed.write(commune.settings().name(), latest, publicAddress.base()));
     }
 
     @GetMapping("/pages")
     String pages(Model model) {
-        model.addAttribute("tree", PageTree.of(articles.publicPages(clock.instant())).roots());
+        model.addAttribute("tree", PageTree.of(articles.findPublicPages(clock.instant())).roots());
         return "portal/pages";
     }
 
     @GetMapping("/pages/{slug}")
     String page(@PathVariable String slug, Model model) {
         Article page = publicArticles.find(Kind.PAGE, slug).orElseThrow(NotFoundException::new);
-        var tree = PageTree.of(articles.publicPages(clock.instant()));
+        var tree = PageTree.of(articles.findPublicPages(clock.instant()));
         model.addAttribute("article", page);
         model.addAttribute("html", RichText.toHtml(page.body()));
         model.addAttribute("breadcrumbs", tree.ancestorsOf(page));

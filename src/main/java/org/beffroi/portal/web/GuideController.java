@@ -19,7 +19,7 @@ class GuideController {
 
     @GetMapping("/guides")
     String list(Model model) {
-        model.addAttribute("guides", guides.published());
+        model.addAttribute("guides", guides.allPublished());
         return "portal/guides";
     }
 

@@ -34,22 +34,22 @@ class MediaController {
 
     @GetMapping("/mediatheque")
     String library(Model model) {
-        model.addAttribute("albums", media.albums(true));
-        model.addAttribute("videos", media.videos());
-        model.addAttribute("episodes", media.episodes().stream().limit(3).toList());
+        model.addAttribute("albums", media.findAlbums(true));
+        model.addAttribute("videos", media.findVideos());
+        model.addAttribute("episodes", media.findEpisodes().stream().limit(3).toList());
         model.addAttribute("feeds", feeds());
         return "portal/media";
     }
 
     @GetMapping("/mediatheque/albums/{slug}")
     String album(@PathVariable String slug, Model model) {
-        model.addAttribute("albumItem", media.publishedAlbum(slug).orElseThrow(NotFoundException::new));
+        model.addAttribute("albumItem", media.findPublishedAlbum(slug).orElseThrow(NotFoundException::new));
         return "portal/album";
     }
 
     @GetMapping("/mediatheque/podcasts")
     String podcasts(Model model) {
-        model.addAttribute("episodes", media.episodes());
+        model.addAttribute("episodes", media.findEpisodes());
         model.addAttribute("feeds", feeds());
         return "portal/podcasts";
     }
@@ -57,7 +57,7 @@ class MediaController {
     @GetMapping("/podcasts.rss")
     ResponseEntity<String> podcastRss() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
-                .body(podcastFeed.write(commune.settings().name(), media.episodes(), publicAddress.base()));
+                .body(podcastFeed.write(commune.settings().name(), media.findEpisodes(), publicAddress.base()));
     }
 
     private List<Feed> feeds() {

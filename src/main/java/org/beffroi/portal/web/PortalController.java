@@ -62,7 +62,7 @@ class PortalController {
         var neighbourhood = neighbourhoods.findBySlug(slug).orElseThrow(NotFoundException::new);
         model.addAttribute("neighbourhood", neighbourhood);
         model.addAttribute("blocks", modules.neighbourhoodBlocks(neighbourhood.id()));
-        model.addAttribute("portraitAlbum", neighbourhoods.albumOf(neighbourhood.id()).flatMap(media::album)
+        model.addAttribute("portraitAlbum", neighbourhoods.findAlbumOf(neighbourhood.id()).flatMap(media::findAlbum)
                 .filter(a -> a.published()).orElse(null));
         return "portal/neighbourhood";
     }

@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -54,6 +57,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.beffroi.platform.PublicContentChanged;
+import org.beffroi.platform.RichText;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.search.SearchIndex;
 import org.beffroi.search.SearchQuery;
@@ -79,6 +85,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     static final String URL = "url";
     static final String DATE = "date";
     static final String NEIGHBOURHOOD = "neighbourhood";
+    /** Kept with each commit: the change feed's position the index is up to date with (ADR 0033). */
+    static final String FEED_POSITION = "beffroi.feed-position";
 
     static final int MAX_QUERY_WORDS = 12;
     /** Shorter words have too many neighbours one letter away: "velo" is not "vele". */
@@ -95,12 +103,21 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private final Clock clock;
     private final ReentrantLock writing = new ReentrantLock();
     private final FacetColumns columns = new FacetColumns();
+    private final Supplier<List<Synonym>> synonyms;
+    /** The synonyms by the stem of their word, made again when the list changes. */
+    private volatile Expansions expansions = new Expansions(List.of(), Map.of());
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
     public LuceneSearchIndex(Directory directory, Clock clock) {
+        this(directory, clock, List::of);
+    }
+
+    /** An index whose searches also look for the synonyms of the words typed, as they are at each search. */
+    public LuceneSearchIndex(Directory directory, Clock clock, Supplier<List<Synonym>> synonyms) {
         this.directory = directory;
         this.clock = clock;
+        this.synonyms = synonyms;
         open();
     }
 
@@ -126,8 +143,17 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
 
     @Override
     public long replaceAll(Stream<SearchDocument> documents) {
+        return replaceAll(documents, feedPosition().orElse(0));
+    }
+
+    /**
+     * Replaces the whole content by these documents, read from the database up to this position of the change feed
+     * (ADR 0033), committed together.
+     */
+    long replaceAll(Stream<SearchDocument> documents, long feedPosition) {
         long[] count = {0};
         write(w -> {
+            w.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(feedPosition)).entrySet());
             w.deleteAll();
             documents.forEach(document -> {
                 try {
@@ -139,6 +165,33 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             });
         });
         return count[0];
+    }
+
+    /** Applies other nodes' changes in their order and the feed's position after them, in one commit (ADR 0033). */
+    void apply(List<PublicContentChanged> changes, long feedPosition) {
+        write(w -> {
+            for (var change : changes) {
+                if (change.isWithdrawn()) {
+                    w.deleteDocuments(key(change.type(), change.id()));
+                } else {
+                    w.updateDocument(key(change.type(), change.id()), toLucene(change.document()));
+                }
+            }
+            w.setLiveCommitData(Map.of(FEED_POSITION, Long.toString(feedPosition)).entrySet());
+        });
+    }
+
+    /** The position in the change feed up to which this index holds every change; empty for an index without one. */
+    OptionalLong feedPosition() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (var entry : data) {
+                if (entry.getKey().equals(FEED_POSITION)) {
+                    return OptionalLong.of(Long.parseLong(entry.getValue()));
+                }
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** Number of documents in the index. */
@@ -179,8 +232,11 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         });
     }
 
-    /** A word of the query, as written (folded) and as stemmed. */
-    private record Word(String written, String stem) {
+    /**
+     * A word of the query, as written (folded) and as stemmed, with the queries of its synonyms (each for a title or a
+     * text holding every word of the synonym).
+     */
+    private record Word(String written, String stem, List<Query> synonyms) {
 
         /** Shorter words have too many neighbours one letter away; very long ones are not words. */
         boolean forgivesTypo() {
@@ -193,13 +249,47 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private List<Word> words(String typed) {
         String text = new SearchQuery(typed, null, null, null, 0, 1).text();
         var words = new LinkedHashSet<Word>();
+        Map<String, List<Query>> bySynonym = expansions().byStem();
         for (String written : terms(this.written, text)) {
-            terms(stemmed, written).stream().findFirst().ifPresent(stem -> words.add(new Word(written, stem)));
+            terms(stemmed, written).stream().findFirst()
+                    .ifPresent(stem -> words.add(new Word(written, stem, bySynonym.getOrDefault(stem, List.of()))));
             if (words.size() == MAX_QUERY_WORDS) {
                 break;
             }
         }
         return List.copyOf(words);
+    }
+
+    /** The synonyms in force, by the stem of their word: "bibliotheques" and "Bibliothèque" meet on one stem. */
+    private record Expansions(List<Synonym> source, Map<String, List<Query>> byStem) {
+    }
+
+    private Expansions expansions() {
+        List<Synonym> current = synonyms.get();
+        Expansions known = expansions;
+        if (known.source() == current) {
+            return known;
+        }
+        var byStem = new HashMap<String, List<Query>>();
+        var builder = new QueryBuilder(stemmed);
+        for (Synonym synonym : current) {
+            List<String> stems = terms(stemmed, synonym.word());
+            if (stems.size() != 1) {
+                continue;
+            }
+            var queries = byStem.computeIfAbsent(stems.getFirst(), stem -> new ArrayList<>());
+            for (String words : synonym.synonyms()) {
+                Query inTitle = builder.createBooleanQuery(TITLE, words, Occur.MUST);
+                Query inText = builder.createBooleanQuery(TEXT, words, Occur.MUST);
+                if (inTitle != null && inText != null) {
+                    queries.add(new BooleanQuery.Builder().add(new BoostQuery(inTitle, TITLE_BOOST * EXACT_BOOST), Occur.SHOULD)
+                            .add(new BoostQuery(inText, EXACT_BOOST), Occur.SHOULD).build());
+                }
+            }
+        }
+        Expansions made = new Expansions(current, Map.copyOf(byStem));
+        expansions = made;
+        return made;
     }
 
     private static List<String> terms(Analyzer analyzer, String text) {
@@ -233,6 +323,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             either.add(new BoostQuery(typo(TITLE_WORDS, word), TITLE_BOOST), Occur.SHOULD);
             either.add(typo(TEXT_WORDS, word), Occur.SHOULD);
         }
+        word.synonyms().forEach(synonym -> either.add(synonym, Occur.SHOULD));
         return either.build();
     }
 
@@ -263,8 +354,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     }
 
     /**
-     * What to mark: the stems of the query, and the stems of the written words its typos matched in the
-     * index (the terms of the query once rewritten), all as plain terms of the stored fields.
+     * What to mark: the stems of the query and of its synonyms, and the stems of the written words its typos matched
+     * in the index (the terms of the query once rewritten), all as plain terms of the stored fields.
      */
     private Query highlightQuery(List<Word> words, Query rewritten) {
         var stems = new LinkedHashSet<String>();
@@ -274,6 +365,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         for (Term term : matched) {
             if (term.field().equals(TITLE_WORDS) || term.field().equals(TEXT_WORDS)) {
                 stems.addAll(terms(stemmed, term.text()));
+            } else if (term.field().equals(TITLE) || term.field().equals(TEXT)) {
+                stems.add(term.text());
             }
         }
         var any = new BooleanQuery.Builder();
@@ -358,9 +451,11 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         doc.add(new SortedDocValuesField(TYPE, new BytesRef(source.type())));
         doc.add(new StoredField(ID, source.id()));
         doc.add(new TextField(TITLE, nonNull(source.title()), Field.Store.YES));
-        doc.add(new TextField(TEXT, nonNull(source.text()), Field.Store.YES));
+        // modules hand over Markdown: its words are what is searched and quoted, never its markup
+        String text = RichText.toWords(source.text());
+        doc.add(new TextField(TEXT, text, Field.Store.YES));
         doc.add(new TextField(TITLE_WORDS, nonNull(source.title()), Field.Store.NO));
-        doc.add(new TextField(TEXT_WORDS, nonNull(source.text()), Field.Store.NO));
+        doc.add(new TextField(TEXT_WORDS, text, Field.Store.NO));
         doc.add(new StoredField(URL, source.url()));
         if (source.date() != null) {
             long millis = source.date().toEpochMilli();

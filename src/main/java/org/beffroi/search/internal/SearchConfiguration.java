@@ -10,12 +10,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Lucene index in a folder of its own, next to the embedded database by default. */
+/** The Lucene index in a folder of its own, next to the embedded database by default, with the synonyms in force. */
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
-    LuceneSearchIndex searchIndex(@Value("${beffroi.search.directory}") Path folder, Clock clock) throws IOException {
-        return new LuceneSearchIndex(FSDirectory.open(Files.createDirectories(folder)), clock);
+    LuceneSearchIndex searchIndex(@Value("${beffroi.search.directory}") Path folder, Clock clock, SearchSynonyms synonyms)
+            throws IOException {
+        return new LuceneSearchIndex(FSDirectory.open(Files.createDirectories(folder)), clock, synonyms::all);
     }
 }

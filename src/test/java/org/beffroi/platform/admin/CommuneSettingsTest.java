@@ -60,7 +60,7 @@ class CommuneSettingsTest {
     @Test
     void wrongValuesComeBackWithTheirMessagesAndTheInputKept() throws Exception {
         save(null, "inseeCode", "1234X", "contactEmail", "mairie-at-nulle-part", "primaryColour", "bleu")
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("Le code INSEE compte cinq caractères")))
                 .andExpect(content().string(Matchers.containsString("value=\"1234X\"")))
                 .andExpect(content().string(Matchers.containsString("value=\"mairie-at-nulle-part\"")))
@@ -109,7 +109,7 @@ class CommuneSettingsTest {
         byte[] big = new byte[2 * 1024 * 1024 + 1];
         System.arraycopy(png(10, 10), 0, big, 0, png(10, 10).length);
         save(new MockMultipartFile("logo", "blason.png", "image/png", big))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("Le fichier dépasse 2 Mo")));
     }
 
@@ -139,7 +139,8 @@ class CommuneSettingsTest {
         assertThat(bombs.get("blason.png").length).isLessThan(400_000);
         for (var bomb : bombs.entrySet()) {
             String page = save(new MockMultipartFile("logo", bomb.getKey(), "image/png", bomb.getValue()))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).as(bomb.getKey()).containsPattern("Cette image mesure 20.000 × 20.000 pixels")
                     .contains("plus que les 24 millions de pixels acceptés");
         }
@@ -159,7 +160,7 @@ class CommuneSettingsTest {
                     new MockMultipartFile("logo", "blason.png", "image/png", bomb)).andReturn().getResponse())).toList();
             for (var answer : answers) {
                 var response = answer.get();
-                assertThat(response.getStatus()).isEqualTo(200);
+                assertThat(response.getStatus()).isEqualTo(400);
                 assertThat(response.getContentAsString(StandardCharsets.UTF_8)).containsPattern("20.000 × 20.000 pixels");
             }
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +24,13 @@ class StartFailuresTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "relay missing | https://mairie.example | " + H2 + " | SPRING_MAIL_HOST",
-            "base URL in http | http://mairie.example | " + H2 + " | BEFFROI_BASE_URL",
-            "database down | https://mairie.example | --spring.datasource.url=jdbc:postgresql://127.0.0.1:9/none | BEFFROI_DB_URL"})
-    void aWrongSettingStopsTheStartWithOneLineNamingIt(String label, String baseUrl, String database, String setting)
-            throws Exception {
+            "relay missing | https://mairie.example | " + H2 + " | SPRING_MAIL_HOST |",
+            "base URL in http | http://mairie.example | " + H2 + " | BEFFROI_BASE_URL |",
+            "database down | https://mairie.example | --spring.datasource.url=jdbc:postgresql://127.0.0.1:9/none | BEFFROI_DB_URL |",
+            "proxy named, not an address range | https://mairie.example | " + H2 + " | BEFFROI_TRUSTED_PROXIES | proxy.example",
+            "proxy range too wide | https://mairie.example | " + H2 + " | BEFFROI_TRUSTED_PROXIES | 10.0.0.0/33"})
+    void aWrongSettingStopsTheStartWithOneLineNamingIt(String label, String baseUrl, String database, String setting,
+            String trustedProxies) throws Exception {
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), "-Dspring.devtools.restart.enabled=false", "org.beffroi.BeffroiApplication", "--spring.profiles.active=prod",
                 "--server.port=0", "--beffroi.base-url=" + baseUrl, database,
@@ -35,15 +38,18 @@ class StartFailuresTest {
         if (!setting.equals("SPRING_MAIL_HOST")) {
             command.add("--spring.mail.host=127.0.0.1");
         }
-        String output = run(command);
+        String output = run(command, trustedProxies == null ? Map.of() : Map.of("BEFFROI_TRUSTED_PROXIES", trustedProxies));
 
         assertThat(output).as(label).contains("APPLICATION FAILED TO START").contains(setting + ": ");
         assertThat(output).as(label + ": no stack trace").doesNotContain("\\tat org.").doesNotContain("\tat org.");
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    private static String run(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         var log = Files.createTempFile("start-failure", ".log");
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        var process = builder.start();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the application did not stop: " + Files.readString(log));

@@ -51,7 +51,7 @@ class VisitorPageFilterTest {
         assertThat(renders).hasValue(1);
     }
 
-    private static VisitorPageFilter filterKeeping(String path) {
+    static VisitorPageFilter filterKeeping(String path) {
         var beans = new DefaultListableBeanFactory();
         beans.registerSingleton("essai", new ServiceModule() {
             @Override

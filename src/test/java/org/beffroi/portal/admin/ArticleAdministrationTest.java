@@ -131,8 +131,8 @@ class ArticleAdministrationTest {
                 .andExpect(status().is3xxRedirection());
 
         assertThat(articles.find(id).orElseThrow().body()).isEqualTo("La mairie ouvre à 9 h.\n\nFermée le samedi.");
-        assertThat(articles.revisions(id)).extracting(r -> r.number()).containsExactly(3, 2, 1);
-        assertThat(articles.revisions(id).get(0).authorName()).isNotBlank();
+        assertThat(articles.findRevisions(id)).extracting(r -> r.number()).containsExactly(3, 2, 1);
+        assertThat(articles.findRevisions(id).get(0).authorName()).isNotBlank();
     }
 
     @Test
@@ -171,13 +171,13 @@ class ArticleAdministrationTest {
         var fake = new MockMultipartFile("file", "compte-rendu.pdf", "application/pdf", "<html>pas un pdf</html>".getBytes());
         mvc.perform(multipart("/admin/actualites/" + id + "/fichiers").file(fake).with(csrf()).cookie(agent))
                 .andExpect(status().is3xxRedirection());
-        assertThat(articles.files(id)).isEmpty();
+        assertThat(articles.findFiles(id)).isEmpty();
 
         var pdf = new MockMultipartFile("file", "compte-rendu.pdf", "application/pdf",
                 "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes());
         mvc.perform(multipart("/admin/actualites/" + id + "/fichiers").file(pdf).with(csrf()).cookie(agent))
                 .andExpect(status().is3xxRedirection());
-        assertThat(articles.files(id)).singleElement().satisfies(f -> assertThat(f.filename()).isEqualTo("compte-rendu.pdf"));
+        assertThat(articles.findFiles(id)).singleElement().satisfies(f -> assertThat(f.filename()).isEqualTo("compte-rendu.pdf"));
         mvc.perform(get("/admin/actualites/" + id).cookie(agent))
                 .andExpect(content().string(Matchers.containsString("[compte-rendu.pdf](/fichiers/")));
     }

@@ -96,6 +96,14 @@ class CouncilAdministrationTest {
         mvc.perform(get("/admin/conseil").cookie(resident)).andExpect(status().isForbidden());
     }
 
+    @Test
+    void aMeetingEndingBeforeItStartsIsSentBackWithTheMessageOnItsEnd() throws Exception {
+        mvc.perform(post("/admin/conseil/nouveau").with(csrf()).cookie(agent).param("title", "Conseil")
+                .param("startsAt", "2031-03-02T20:00").param("endsAt", "2031-03-02T18:00").param("place", "Mairie"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("La fin doit être après le début.")));
+    }
+
     private long create(String title, Duration startedAgo, Duration endedAgo) throws Exception {
         var now = LocalDateTime.now(PARIS);
         var result = mvc.perform(post("/admin/conseil/nouveau").with(csrf()).cookie(agent).param("title", title)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.beffroi.platform.AuditLog;
 import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.GuideRepository;
 import org.beffroi.portal.internal.HomeLayout;
@@ -38,6 +39,9 @@ class GuideAndHomeTest {
 
     @Autowired
     HomeLayout layout;
+
+    @Autowired
+    AuditLog audit;
 
     /** Every test class shares the application: the home page goes back to its modules' order. */
     @AfterEach
@@ -80,6 +84,24 @@ class GuideAndHomeTest {
         mvc.perform(get("/")).andExpect(content().string(Matchers.containsString(title)));
         mvc.perform(post("/admin/guides/" + id + "/liens/999999999/suppression").with(csrf()).cookie(agent))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void addingAndRemovingALinkIsAudited() throws Exception {
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        long id = Redirects.createdId(mvc.perform(post("/admin/guides/nouveau").with(csrf()).cookie(agent)
+                .param("title", "Je déménage " + UUID.randomUUID().toString().substring(0, 6)).param("position", "1"))
+                .andReturn());
+        mvc.perform(post("/admin/guides/" + id + "/liens").with(csrf()).cookie(agent).param("label", "Cartes grises")
+                .param("url", "/pages/cartes-grises")).andExpect(status().is3xxRedirection());
+        long linkId = guides.find(id).orElseThrow().links().getFirst().id();
+        mvc.perform(post("/admin/guides/" + id + "/liens/" + linkId + "/suppression").with(csrf()).cookie(agent))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(audit.search(new AuditLog.Filter("guide.link-added", null, null, null), 0, 100))
+                .anySatisfy(e -> assertThat(e.target()).isEqualTo("guide:" + id));
+        assertThat(audit.search(new AuditLog.Filter("guide.link-removed", null, null, null), 0, 100))
+                .anySatisfy(e -> assertThat(e.target()).isEqualTo("guide:" + id));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
@@ -54,6 +55,9 @@ class MediaAdministrationTest {
     @Autowired
     NeighbourhoodRepository neighbourhoods;
 
+    @Autowired
+    AuditLog audit;
+
     Cookie agent;
 
     @BeforeEach
@@ -78,17 +82,17 @@ class MediaAdministrationTest {
                 .param("alt", "La chorale sur la scène de la place de la Halle"))
                 .andExpect(flash().attribute("saved", "admin.media.photo-added"));
 
-        var photo = media.album(id).orElseThrow().photos().get(0);
+        var photo = media.findAlbum(id).orElseThrow().photos().get(0);
         byte[] stored = files.find(photo.fileId()).orElseThrow().content();
         byte[] thumbnail = files.find(photo.thumbnailFileId()).orElseThrow().content();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif", "GPS", "45.7640");
         assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(1200);
         assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(400);
 
-        mvc.perform(get(media.album(id).orElseThrow().url())).andExpect(status().isNotFound());
+        mvc.perform(get(media.findAlbum(id).orElseThrow().url())).andExpect(status().isNotFound());
         mvc.perform(post("/admin/mediatheque/albums/" + id).with(csrf()).cookie(agent).param("title", title)
                 .param("published", "true")).andExpect(status().is3xxRedirection());
-        mvc.perform(get(media.album(id).orElseThrow().url())).andExpect(status().isOk())
+        mvc.perform(get(media.findAlbum(id).orElseThrow().url())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(
                         "alt=\"La chorale sur la scène de la place de la Halle\"")));
 
@@ -114,7 +118,7 @@ class MediaAdministrationTest {
         String page = mvc.perform(get("/admin/mediatheque/albums/" + id).cookie(agent)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).containsPattern("Cette image mesure 20.000 × 20.000 pixels");
-        assertThat(media.album(id).orElseThrow().photos()).isEmpty();
+        assertThat(media.findAlbum(id).orElseThrow().photos()).isEmpty();
     }
 
     @Test
@@ -168,6 +172,41 @@ class MediaAdministrationTest {
                 .andExpect(content().string(Matchers.containsString("Bonjour")));
         mvc.perform(get("/mediatheque")).andExpect(content().string(Matchers.containsString(
                 "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/podcasts.rss\"")));
+    }
+
+    @Test
+    void removingAPhotoAVideoOrAnEpisodeIsAudited() throws Exception {
+        String word = UUID.randomUUID().toString().substring(0, 6);
+        long album = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+                .param("title", "Album " + word)).andReturn());
+        mvc.perform(multipart("/admin/mediatheque/albums/" + album + "/photos")
+                .file(new MockMultipartFile("file", "halle.jpg", "image/jpeg", SampleFiles.jpeg(800, 600)))
+                .with(csrf()).cookie(agent).param("alt", "La halle")).andExpect(status().is3xxRedirection());
+        long photo = media.findAlbum(album).orElseThrow().photos().getFirst().id();
+        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", "Vidéo " + word)
+                .param("url", "https://video.exemple.fr/" + word)).andExpect(status().is3xxRedirection());
+        long video = media.findVideos().stream().filter(v -> v.title().equals("Vidéo " + word)).findFirst()
+                .orElseThrow().id();
+        mvc.perform(multipart("/admin/mediatheque/podcasts")
+                .file(new MockMultipartFile("audio", "e.mp3", "audio/mpeg", SampleFiles.mp3())).with(csrf())
+                .cookie(agent).param("title", "Épisode " + word)).andExpect(status().is3xxRedirection());
+        long episode = media.findEpisodes().stream().filter(e -> e.title().equals("Épisode " + word)).findFirst()
+                .orElseThrow().id();
+
+        for (String removal : new String[] {"/admin/mediatheque/albums/" + album + "/photos/" + photo + "/suppression",
+                "/admin/mediatheque/videos/" + video + "/suppression",
+                "/admin/mediatheque/podcasts/" + episode + "/suppression"}) {
+            mvc.perform(post(removal).with(csrf()).cookie(agent)).andExpect(status().is3xxRedirection());
+        }
+
+        assertThat(targetsOf("album.photo-removed")).contains("album:" + album);
+        assertThat(targetsOf("video.removed")).contains("video:" + video);
+        assertThat(targetsOf("podcast.episode-removed")).contains("episode:" + episode);
+    }
+
+    private java.util.List<String> targetsOf(String action) {
+        return audit.search(new AuditLog.Filter(action, null, null, null), 0, 100).stream()
+                .map(AuditLog.Entry::target).toList();
     }
 
     /** A JPEG carrying an EXIF block with a GPS position, as a phone would write it. */

@@ -190,6 +190,46 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void snippetsAreThePlainTextOfTheirMarkdown() {
+        index.index(doc("1", "Kermesse", """
+                ## Au programme
+
+                - **Jeux** pour les *enfants* à la kermesse
+                - Inscription sur [le site de l’école](https://ecole.example/kermesse)
+                """));
+        var hit = index.search(SearchQuery.of("kermesse")).hits().getFirst();
+        assertThat(hit.snippetHtml()).contains("Au programme").contains("Jeux pour les enfants à la <mark>kermesse</mark>")
+                .contains("le site de l’école").doesNotContain("#", "*", "- ", "[", "](", "https://");
+    }
+
+    @Test
+    void aWordFindsWhatItsSynonymsFindWrittenInAnyForm() {
+        var synonyms = new java.util.concurrent.atomic.AtomicReference<List<Synonym>>(
+                List.of(new Synonym(1, "Bibliothèque", List.of("médiathèque", "salle de lecture"))));
+        try (var withSynonyms = new LuceneSearchIndex(new ByteBuffersDirectory(), Clock.fixed(NOW, ZoneOffset.UTC),
+                synonyms::get)) {
+            withSynonyms.index(doc("1", "Heure du conte", "À la Médiathèque, 3 rue des Écoles."));
+            withSynonyms.index(doc("2", "Lecture publique", "Une salle de lecture ouverte le samedi."));
+            withSynonyms.index(doc("3", "Bibliothèque de rue", "Des livres au parc."));
+            withSynonyms.index(doc("4", "Médiathèques du réseau", "Horaires."));
+            for (String typed : List.of("bibliotheque", "BIBLIOTHÈQUES", "la bibliothèque")) {
+                assertThat(withSynonyms.search(SearchQuery.of(typed)).hits()).as(typed)
+                        .extracting(SearchResults.Hit::id).containsExactlyInAnyOrder("1", "2", "3", "4");
+            }
+            var hit = withSynonyms.search(SearchQuery.of("bibliotheque")).hits().stream()
+                    .filter(h -> h.id().equals("1")).findFirst().orElseThrow();
+            assertThat(hit.snippetHtml()).contains("<mark>Médiathèque</mark>");
+            assertThat(withSynonyms.search(SearchQuery.of("mediatheque")).hits()).as("one way only")
+                    .extracting(SearchResults.Hit::id).containsExactlyInAnyOrder("1", "4");
+            synonyms.set(List.of());
+            assertThat(withSynonyms.search(SearchQuery.of("bibliotheque")).hits()).as("a synonym removed")
+                    .extracting(SearchResults.Hit::id).containsExactly("3");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aWordFoundWithATypoIsMarkedToo() {
         index.index(doc("1", "Déchetterie", "Horaires de la déchetterie intercommunale."));
         var hit = index.search(SearchQuery.of("dechetteri")).hits().getFirst();

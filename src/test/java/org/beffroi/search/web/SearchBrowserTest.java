@@ -31,4 +31,33 @@ class SearchBrowserTest extends BrowserTest {
         submit(title);
         assertThat(page.locator("h1")).hasText("Café numérique : premiers pas sur la tablette");
     }
+
+    @Test
+    void onAPhoneTheResultsComeBeforeTheFilters() {
+        page.setViewportSize(390, 844);
+        visit("/recherche?q=marche");
+        var results = page.locator(".search-results").boundingBox();
+        var filters = page.locator(".facets").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(results.y + results.height).isLessThanOrEqualTo(filters.y);
+        checkAccessibility(page);
+        page.setViewportSize(1280, 800);
+        var wideResults = page.locator(".search-results").boundingBox();
+        var wideFilters = page.locator(".facets").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(wideFilters.x + wideFilters.width).isLessThanOrEqualTo(wideResults.x);
+    }
+
+    @Test
+    void theAdministratorIsToldNextToTheFieldWhatIsWrongWithASynonym() {
+        signIn(page, "admin@belvoir.example", "belvoir-admin-2026");
+        visit("/admin/recherche");
+        assertThat(page.locator("td").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("bibliothèque")))
+                .isVisible();
+        page.getByLabel("Mot cherché").fill("salle des fêtes");
+        page.getByLabel("Trouve aussi").fill("salle polyvalente");
+        submit(button("Ajouter les synonymes"));
+        assertThat(page.locator("#word-error")).containsText("Un seul mot");
+        assertThat(page.getByLabel("Mot cherché")).hasValue("salle des fêtes");
+        assertThat(page.getByLabel("Trouve aussi")).hasValue("salle polyvalente");
+        checkAccessibility(page);
+    }
 }

@@ -31,6 +31,33 @@ class SearchPageTest {
     }
 
     @Test
+    void kindsAreNamedInWordsWithFrenchPlurals() throws Exception {
+        String french = body(search("conseil municipal", "198.51.100.70"));
+        assertThat(french).contains("<span>Conseils municipaux</span> <span>(2)</span>")
+                .contains("<span>Conseil municipal</span>").doesNotContainPattern(">[a-z]+</span> <span>\\(");
+        String english = body(mvc.perform(get("/recherche").param("q", "conseil municipal").param("lang", "en")
+                .with(from("198.51.100.71"))));
+        assertThat(english).contains("<span>Council meetings</span> <span>(2)</span>")
+                .doesNotContainPattern(">[a-z]+</span> <span>\\(");
+        assertThat(body(search("tilleuls", "198.51.100.72"))).contains("<span>Quartier</span> <span>(1)</span>");
+    }
+
+    @Test
+    void noResultIsSaidOnceWithAHint() throws Exception {
+        String page = body(search("xylophone", "198.51.100.73"));
+        String main = page.substring(page.indexOf("<main"));
+        assertThat(main).containsOnlyOnce("« xylophone »").contains("Aucun résultat pour « xylophone »")
+                .contains("Vérifiez l’orthographe des mots.");
+    }
+
+    @Test
+    void theDemoSynonymsFindTheMediathequeWhenTheWordIsWrittenOtherwise() throws Exception {
+        for (String typed : List.of("bibliothèque", "bibliotheques", "BIBLIOTHEQUE")) {
+            assertThat(body(search(typed, "198.51.100.74"))).contains("<mark>Médiathèque</mark>");
+        }
+    }
+
+    @Test
     void facetsAreLinksThatFilterAndComeBack() throws Exception {
         String page = body(search("marche", "198.51.100.2"));
         assertThat(page).contains("href=\"/recherche?q=marche&amp;type=event\"");

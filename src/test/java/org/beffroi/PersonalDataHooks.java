@@ -1,0 +1,89 @@
+package org.beffroi;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.beffroi.agenda.Category;
+import org.beffroi.agenda.Event;
+import org.beffroi.agenda.internal.EventRepository;
+import org.beffroi.alerts.RegisterForms;
+import org.beffroi.platform.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import jakarta.servlet.http.Cookie;
+
+/**
+ * How a person comes to have data in each module that holds some, through the module's own pages, as they would:
+ * what {@link ServiceModuleContractTest} then exports and erases. A module whose descriptor exports personal data
+ * needs its entry here; the contract says so when it is missing.
+ */
+final class PersonalDataHooks {
+
+    /** A signed-in person: their account, address, session, and a word found in what they wrote. */
+    record Person(long accountId, String email, Cookie session, String marker) {
+    }
+
+    /**
+     * What the person must be to do it (a resident, or an agent who writes), what they do, and the sections of the
+     * export the law has the module keep after an erasure, stripped of whatever names or reaches the person.
+     */
+    record Hook(Set<Role> roles, Action action, Set<String> keptAfterErasure) {
+
+        Hook(Set<Role> roles, Action action) {
+            this(roles, action, Set.of());
+        }
+    }
+
+    interface Action {
+        void perform(Person person) throws Exception;
+    }
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+    /** Each request from an address of its own, so that the public forms' rate limits leave it alone. */
+    private static final RequestPostProcessor FRESH_ADDRESS = request -> {
+        request.setRemoteAddr("198.18.70." + (ADDRESSES.getAndIncrement() % 250 + 1));
+        return request;
+    };
+
+    private PersonalDataHooks() {
+    }
+
+    static Map<String, Hook> all(MockMvc mvc, EventRepository events, JdbcClient jdbc) {
+        return Map.of(
+                // signing in is already in the security log, which keeps an anonymised trace (SECURITY.md)
+                "platform", new Hook(EnumSet.of(Role.RESIDENT), person -> { }, Set.of("securityLog")),
+                // the account itself is identity's data
+                "identity", new Hook(EnumSet.of(Role.RESIDENT), person -> { }),
+                "portal", new Hook(EnumSet.of(Role.AGENT), person -> mvc.perform(post("/admin/actualites/nouveau")
+                        .cookie(person.session()).with(csrf()).with(FRESH_ADDRESS).param("title", "Note " + person.marker())
+                        .param("body", "Écrite par la personne.").param("publication", "DRAFT"))
+                        .andExpect(status().is3xxRedirection())),
+                "agenda", new Hook(EnumSet.of(Role.RESIDENT), person -> {
+                    Instant start = Instant.now().plus(Duration.ofDays(6));
+                    long event = events.insert(new Event(0, "Atelier " + person.marker(), "Places limitées", start,
+                            start.plus(Duration.ofHours(2)), "Médiathèque", Category.TRAINING, null, true, null, null, 1));
+                    mvc.perform(post("/agenda/" + event + "/inscription").cookie(person.session()).with(csrf()).with(FRESH_ADDRESS)
+                            .param("name", "Personne " + person.marker()).param("email", person.email()))
+                            .andExpect(status().is3xxRedirection());
+                }),
+                "alerts", new Hook(EnumSet.of(Role.RESIDENT), person -> {
+                    long topic = jdbc.sql("select id from alerts_topic where code = 'weather'").query(Long.class).single();
+                    mvc.perform(post("/alertes/abonnement").cookie(person.session()).with(csrf()).with(FRESH_ADDRESS).param("channel", "EMAIL")
+                            .param("email", person.email()).param("topicIds", Long.toString(topic))
+                            .param("areaKind", "COMMUNE")).andExpect(status().is3xxRedirection());
+                    mvc.perform(RegisterForms.filled("/registre-canicule", "Personne " + person.marker(), null)
+                            .cookie(person.session()).with(FRESH_ADDRESS)).andExpect(status().is3xxRedirection());
+                }));
+    }
+}

@@ -1,0 +1,177 @@
+package org.beffroi.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * A site in the system's Chromium, driven by Playwright, wherever it runs ({@link #baseUrl()}). axe-core (WCAG 2.1
+ * A and AA) checks every page a test visits: {@link #visit} and {@link #submit} check after loading, and a test that
+ * loads a page without checking it fails, so no page can be forgotten. A page that breaks the content security policy
+ * fails the test too. {@link BrowserTest} is the application of the test run; a test that starts Beffroi otherwise
+ * extends this class.
+ */
+public abstract class BrowserChecks {
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static Browser browser;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    private final List<String> uncheckedPages = new ArrayList<>();
+    private final List<String> policyViolations = new ArrayList<>();
+    private final List<BrowserContext> noScriptContexts = new ArrayList<>();
+    private Page twin;
+
+    private static synchronized Browser browser() {
+        if (browser == null) {
+            var playwright = Playwright.create();
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
+        }
+        return browser;
+    }
+
+    /** Where the site answers: the base of the addresses a test navigates to. */
+    protected abstract String baseUrl();
+
+    /** Whether the site's certificate is one the test made, which the browser accepts without a known authority. */
+    protected boolean selfSignedCertificate() {
+        return false;
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        context = newContext(true);
+        page = newPage(context);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        try {
+            assertThat(uncheckedPages).as("pages loaded without an accessibility check").isEmpty();
+            assertThat(policyViolations).as("content security policy violations").isEmpty();
+        } finally {
+            noScriptContexts.forEach(BrowserContext::close);
+            if (twin != null) {
+                twin.context().close();
+            }
+            context.close();
+        }
+    }
+
+    /** A new browser session (another person, or the same person on another device). */
+    protected BrowserContext newContext(boolean javaScriptEnabled) {
+        var created = browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL(baseUrl())
+                .setIgnoreHTTPSErrors(selfSignedCertificate())
+                .setLocale("fr-FR")
+                .setJavaScriptEnabled(javaScriptEnabled)
+                .setAcceptDownloads(true));
+        if (!javaScriptEnabled) {
+            noScriptContexts.add(created);
+        }
+        return created;
+    }
+
+    /** A page whose loads are tracked: each must be followed by {@link #checkAccessibility(Page)}. */
+    protected Page newPage(BrowserContext browserContext) {
+        Page newPage = browserContext.newPage();
+        newPage.onLoad(p -> uncheckedPages.add(p.url()));
+        newPage.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(newPage.url() + ": " + message.text());
+            }
+        });
+        return newPage;
+    }
+
+    protected void visit(String path) {
+        visit(page, path);
+    }
+
+    protected void visit(Page target, String path) {
+        target.navigate(path);
+        checkAccessibility(target);
+    }
+
+    /** Clicks a button or link that loads a new page, waits for it, and checks it. */
+    protected void submit(Locator button) {
+        Page target = button.page();
+        target.waitForLoadState();
+        String before = target.url();
+        int loadsBefore = uncheckedPages.size();
+        button.click();
+        target.waitForCondition(() -> uncheckedPages.size() > loadsBefore || !target.url().equals(before));
+        target.waitForLoadState();
+        checkAccessibility(target);
+    }
+
+    protected void checkAccessibility(Page target) {
+        var results = new AxeBuilder(scriptable(target)).withTags(WCAG_21_AA).analyze();
+        assertThat(results.getViolations()).as(() -> "accessibility violations on " + target.url() + ":\n"
+                + describe(results.getViolations())).isEmpty();
+        uncheckedPages.clear();
+    }
+
+    /**
+     * axe-core is a script: on a page whose context runs no JavaScript, the same markup is checked in
+     * a scriptable twin page of the same origin (so that stylesheets and relative links resolve alike).
+     */
+    private Page scriptable(Page target) {
+        if (!noScriptContexts.contains(target.context())) {
+            return target;
+        }
+        if (twin == null) {
+            twin = newContext(true).newPage();
+        }
+        twin.navigate(target.url());
+        twin.setContent(target.content());
+        return twin;
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp()
+                + "\n    " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining("\n    ")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    protected Locator button(String name) {
+        return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    protected Locator link(String name) {
+        return page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** Signs in through the form, as a person would. */
+    protected void signIn(Page target, String email, String password) {
+        visit(target, "/connexion");
+        target.getByLabel("Adresse électronique").fill(email);
+        target.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        submit(target.locator("main form button[type=submit]").first());
+    }
+}

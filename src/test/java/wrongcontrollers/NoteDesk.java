@@ -1,0 +1,8 @@
+package wrongcontrollers;
+
+/** The application service a controller ought to call. */
+class NoteDesk {
+
+    void save(String note) {
+    }
+}
