@@ -18,7 +18,7 @@
     var when = document.createElement('p');
     var date = new Date(properties.startsAt);
     when.textContent = date.toLocaleString(document.documentElement.lang || 'fr',
-      { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+      { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: container.dataset.zone });
     box.appendChild(link);
     box.appendChild(when);
     box.appendChild(place);

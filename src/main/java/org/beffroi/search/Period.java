@@ -2,7 +2,8 @@ package org.beffroi.search;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+
+import org.beffroi.platform.CommuneTime;
 
 /**
  * Where a document's date falls, seen from now in the commune's time zone: the date facet. An event
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 public enum Period {
     UPCOMING, THIS_MONTH, THIS_YEAR, OLDER;
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** The period of a date, seen from {@code now}. */
     public static Period of(Instant date, Instant now) {
@@ -50,11 +50,11 @@ public enum Period {
     }
 
     private static long startOfMonth(Instant now) {
-        return LocalDate.ofInstant(now, PARIS).withDayOfMonth(1).atStartOfDay(PARIS).toInstant().toEpochMilli();
+        return LocalDate.ofInstant(now, CommuneTime.ZONE).withDayOfMonth(1).atStartOfDay(CommuneTime.ZONE).toInstant().toEpochMilli();
     }
 
     private static long startOfYear(Instant now) {
-        return LocalDate.ofInstant(now, PARIS).withDayOfYear(1).atStartOfDay(PARIS).toInstant().toEpochMilli();
+        return LocalDate.ofInstant(now, CommuneTime.ZONE).withDayOfYear(1).atStartOfDay(CommuneTime.ZONE).toInstant().toEpochMilli();
     }
 
     public String slug() {

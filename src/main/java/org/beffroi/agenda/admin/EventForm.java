@@ -3,13 +3,13 @@ package org.beffroi.agenda.admin;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.Recurrence;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.EndsAfterStarts;
 import org.beffroi.platform.Text;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,8 +26,6 @@ import jakarta.validation.constraints.Size;
 /** An event as typed by an agent; times are the commune's local time. */
 @EndsAfterStarts
 public class EventForm {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @NotBlank
     @Size(max = 200)
@@ -96,8 +94,8 @@ public class EventForm {
         var form = new EventForm();
         form.title = e.title();
         form.description = e.description();
-        form.startsAt = LocalDateTime.ofInstant(e.startsAt(), PARIS);
-        form.endsAt = LocalDateTime.ofInstant(e.endsAt(), PARIS);
+        form.startsAt = LocalDateTime.ofInstant(e.startsAt(), CommuneTime.ZONE);
+        form.endsAt = LocalDateTime.ofInstant(e.endsAt(), CommuneTime.ZONE);
         form.place = e.place();
         form.category = e.category();
         form.neighbourhoodId = e.neighbourhoodId();
@@ -121,7 +119,7 @@ public class EventForm {
      */
     String ruleText() {
         String until = repeatUntil == null ? "" : ";UNTIL=" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .format(repeatUntil.atTime(LocalTime.of(23, 59, 59)).atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC));
+                .format(repeatUntil.atTime(LocalTime.of(23, 59, 59)).atZone(CommuneTime.ZONE).withZoneSameInstant(ZoneOffset.UTC));
         return switch (repeat) {
             case NONE -> null;
             case WEEKLY -> "FREQ=WEEKLY" + until;
@@ -180,7 +178,7 @@ public class EventForm {
     /** The checked rule (ical4j reads it; UNTIL is saved in UTC), or null for a single date. */
     private String recurrence() throws Recurrence.Invalid {
         String text = ruleText();
-        return text == null ? null : Recurrence.parse(text, startsAt.atZone(PARIS).toInstant()).text();
+        return text == null ? null : Recurrence.parse(text, startsAt.atZone(CommuneTime.ZONE).toInstant()).text();
     }
 
     /** The event the form describes, once {@link #validate} found nothing to say. */
@@ -191,8 +189,8 @@ public class EventForm {
         } catch (Recurrence.Invalid e) {
             throw new IllegalStateException("a rule that validation accepted", e);
         }
-        return new Event(id, title.strip(), description.strip(), startsAt.atZone(PARIS).toInstant(),
-                endsAt.atZone(PARIS).toInstant(), place.strip(), category, neighbourhoodId, free,
+        return new Event(id, title.strip(), description.strip(), startsAt.atZone(CommuneTime.ZONE).toInstant(),
+                endsAt.atZone(CommuneTime.ZONE).toInstant(), place.strip(), category, neighbourhoodId, free,
                 free ? null : Text.blankToNull(price), Text.blankToNull(accessibility), capacity, recurrence,
                 latitude == null || longitude == null ? null : new Event.Position(latitude, longitude));
     }

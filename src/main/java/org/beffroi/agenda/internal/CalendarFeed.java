@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.beffroi.agenda.Event;
+import org.beffroi.platform.CommuneTime;
 import org.springframework.stereotype.Component;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -48,10 +49,10 @@ public class CalendarFeed {
             if (recurrence.isPresent()) {
                 // a series repeats in local time (18:00 stays 18:00 in summer): its dates carry the zone, defined once
                 if (!zoneAdded) {
-                    calendar.add(ZONES.getTimeZone(Recurrence.PARIS.getId()).getVTimeZone());
+                    calendar.add(ZONES.getTimeZone(CommuneTime.ZONE.getId()).getVTimeZone());
                     zoneAdded = true;
                 }
-                vevent = new VEvent(event.startsAt().atZone(Recurrence.PARIS), event.endsAt().atZone(Recurrence.PARIS),
+                vevent = new VEvent(event.startsAt().atZone(CommuneTime.ZONE), event.endsAt().atZone(CommuneTime.ZONE),
                         event.title());
                 vevent.add(new RRule<>(recurrence.get().text()));
             } else {

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ public class DemoEvents {
         }
         Long centre = neighbourhoods.all().stream().filter(n -> n.slug().equals("centre-bourg")).findFirst()
                 .map(n -> n.id()).orElse(null);
-        LocalDate today = LocalDate.now(clock.withZone(Recurrence.PARIS));
+        LocalDate today = LocalDate.now(clock.withZone(CommuneTime.ZONE));
         events.insert(event("Café numérique : premiers pas sur la tablette",
                 "Un atelier convivial pour apprendre à se servir d'une tablette : allumer, se connecter au Wi-Fi, "
                         + "envoyer une photo à ses petits-enfants. Tablettes prêtées sur place.",
@@ -49,7 +50,7 @@ public class DemoEvents {
     private static Event event(String title, String description, LocalDate day, LocalTime start, int hours, String place,
             Category category, Long neighbourhood, boolean free, String price, String accessibility, Integer capacity,
             String recurrence, Event.Position position) {
-        var starts = day.atTime(start).atZone(Recurrence.PARIS).toInstant();
+        var starts = day.atTime(start).atZone(CommuneTime.ZONE).toInstant();
         return new Event(0, title, description, starts, starts.plus(Duration.ofHours(hours)), place, category,
                 neighbourhood, free, price, accessibility, capacity, recurrence, position);
     }

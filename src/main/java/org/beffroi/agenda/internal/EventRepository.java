@@ -17,6 +17,7 @@ import org.beffroi.agenda.Agenda;
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
+import org.beffroi.platform.CommuneTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -85,8 +86,8 @@ public class EventRepository implements Agenda {
 
     /** The dates that start within the month (in Paris), soonest first, at most {@code limit}. */
     public List<Occurrence> findStartingIn(YearMonth month, int limit) {
-        Instant from = month.atDay(1).atStartOfDay(Recurrence.PARIS).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Recurrence.PARIS).toInstant();
+        Instant from = month.atDay(1).atStartOfDay(CommuneTime.ZONE).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(CommuneTime.ZONE).toInstant();
         return findOccurrences(from, to, Filter.none(), limit).stream().filter(o -> !o.startsAt().isBefore(from)).toList();
     }
 

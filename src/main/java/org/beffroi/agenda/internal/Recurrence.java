@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
@@ -18,6 +17,7 @@ import java.util.Set;
 
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
+import org.beffroi.platform.CommuneTime;
 
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.WeekDay;
@@ -29,7 +29,6 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
  */
 public final class Recurrence {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The most dates one event gives to one query, whatever its rule: an endless rule never runs away. */
     public static final int MAX_PER_QUERY = 400;
     /** Past this many dates a series counts as endless for {@link #seriesEnd}, which would cost too much to reach. */
@@ -78,7 +77,7 @@ public final class Recurrence {
         if (!FREQUENCIES.contains(recurrence.recur.getFrequency())) {
             throw new Invalid("agenda.recurrence.too-frequent");
         }
-        ZonedDateTime seed = start.atZone(PARIS);
+        ZonedDateTime seed = start.atZone(CommuneTime.ZONE);
         var first = recurrence.recur.getDates(seed, seed, seed.plusYears(100), 1);
         if (first.isEmpty()) {
             throw new Invalid("agenda.recurrence.no-date");
@@ -115,10 +114,10 @@ public final class Recurrence {
         // when the first date has a time zone.
         ZonedDateTime until = switch (parsed.getUntil()) {
             case null -> null;
-            case OffsetDateTime t -> t.atZoneSameInstant(PARIS);
-            case ZonedDateTime t -> t.withZoneSameInstant(PARIS);
-            case LocalDateTime t -> t.atZone(PARIS);
-            case LocalDate d -> d.atTime(LocalTime.of(23, 59, 59)).atZone(PARIS);
+            case OffsetDateTime t -> t.atZoneSameInstant(CommuneTime.ZONE);
+            case ZonedDateTime t -> t.withZoneSameInstant(CommuneTime.ZONE);
+            case LocalDateTime t -> t.atZone(CommuneTime.ZONE);
+            case LocalDate d -> d.atTime(LocalTime.of(23, 59, 59)).atZone(CommuneTime.ZONE);
             default -> throw new Invalid("agenda.recurrence.invalid");
         };
         var zoned = new Recur.Builder<>((Recur<ZonedDateTime>) (Recur<?>) parsed).until(until).build();
@@ -135,11 +134,11 @@ public final class Recurrence {
     /** The event's dates that overlap [from, to), in order, at most {@code max} (and never more than {@link #MAX_PER_QUERY}). */
     public List<Occurrence> occurrences(Event event, Instant from, Instant to, int max) {
         var length = event.duration();
-        ZonedDateTime seed = event.startsAt().atZone(PARIS);
+        ZonedDateTime seed = event.startsAt().atZone(CommuneTime.ZONE);
         // a date that began before "from" but is still going on counts too
-        ZonedDateTime windowStart = from.minus(length).atZone(PARIS);
+        ZonedDateTime windowStart = from.minus(length).atZone(CommuneTime.ZONE);
         var found = new ArrayList<Occurrence>();
-        for (ZonedDateTime start : recur.getDates(seed, windowStart, to.atZone(PARIS), Math.min(max, MAX_PER_QUERY))) {
+        for (ZonedDateTime start : recur.getDates(seed, windowStart, to.atZone(CommuneTime.ZONE), Math.min(max, MAX_PER_QUERY))) {
             Instant begins = start.toInstant();
             if (begins.plus(length).isAfter(from) && begins.isBefore(to)) {
                 found.add(new Occurrence(event, begins, begins.plus(length)));
@@ -153,7 +152,7 @@ public final class Recurrence {
         if (recur.getCount() < 1 && recur.getUntil() == null) {
             return Optional.empty();
         }
-        ZonedDateTime seed = event.startsAt().atZone(PARIS);
+        ZonedDateTime seed = event.startsAt().atZone(CommuneTime.ZONE);
         var dates = recur.getDates(seed, seed, seed.plusYears(100), MAX_SERIES + 1);
         if (dates.isEmpty() || dates.size() > MAX_SERIES) {
             return Optional.empty();

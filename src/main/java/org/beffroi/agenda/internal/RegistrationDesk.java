@@ -16,14 +16,15 @@ import org.beffroi.agenda.RegistrationPromoted;
 import org.beffroi.agenda.internal.Registration.Status;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -53,20 +54,20 @@ public class RegistrationDesk {
     private final EventRepository events;
     private final Mailer mailer;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
     private final Commune commune;
     private final ApplicationEventPublisher publisher;
     private final AuditLog audit;
     private final Clock clock;
 
     RegistrationDesk(JdbcClient jdbc, EventRepository events, Mailer mailer, MessageSource messages,
-            Environment environment, Commune commune, ApplicationEventPublisher publisher, AuditLog audit,
+            PublicAddress publicAddress, Commune commune, ApplicationEventPublisher publisher, AuditLog audit,
             Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.mailer = mailer;
         this.messages = messages;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
         this.commune = commune;
         this.publisher = publisher;
         this.audit = audit;
@@ -238,10 +239,9 @@ public class RegistrationDesk {
 
     private void mail(String to, String key, Event event, String token) {
         var locale = LocaleContextHolder.getLocale();
-        var link = new OutgoingMail.Secret(environment.getProperty("beffroi.base-url", "http://localhost:8080")
-                + "/agenda/inscription/annulation?jeton=" + token); // cancels the seat: kept only until sent
-        var when = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", locale)
-                .format(event.startsAt().atZone(java.time.ZoneId.of("Europe/Paris")));
+        // cancels the seat: kept only until sent
+        var link = new OutgoingMail.Secret(publicAddress.of("/agenda/inscription/annulation?jeton=" + token));
+        var when = CommuneTime.format(event.startsAt(), "EEEE d MMMM yyyy 'à' HH'h'mm", locale);
         String town = commune.settings().name();
         mailer.send(new OutgoingMail(to, messages.getMessage(key + ".subject", new Object[] {event.title()}, locale),
                 messages.getMessage(key + ".body", new Object[] {event.title(), when, event.place(), link.value(), town},

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -20,11 +19,12 @@ import org.beffroi.agenda.internal.RegistrationDesk;
 import org.beffroi.agenda.internal.RegistrationDesk.Outcome;
 import org.beffroi.identity.Accounts;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +49,6 @@ class AgendaController {
     private static final int REGISTRATIONS_PER_HOUR = 20;
     /** How many next dates a recurring event's page lists. */
     private static final int NEXT_DATES = 8;
-    private static final ZoneId PARIS = Recurrence.PARIS;
     /** The most dates of a month: every day of a month with a few events daily. */
     static final int MONTH_LIMIT = 500;
     /** The list of upcoming dates, at most this many (a daily event could otherwise fill the page for a year). */
@@ -62,12 +61,12 @@ class AgendaController {
     private final Accounts accounts;
     private final Commune commune;
     private final RateLimits limits;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
     private final Clock clock;
     private final EventJsonLd jsonLd;
 
     AgendaController(EventRepository events, RegistrationDesk desk, CalendarFeed feed, Neighbourhoods neighbourhoods,
-            Accounts accounts, Commune commune, RateLimits limits, Environment environment, Clock clock,
+            Accounts accounts, Commune commune, RateLimits limits, PublicAddress publicAddress, Clock clock,
             EventJsonLd jsonLd) {
         this.events = events;
         this.desk = desk;
@@ -76,7 +75,7 @@ class AgendaController {
         this.accounts = accounts;
         this.commune = commune;
         this.limits = limits;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
         this.clock = clock;
         this.jsonLd = jsonLd;
     }
@@ -99,9 +98,9 @@ class AgendaController {
         }
         // the list is of what is to come: a start in the past begins now
         Instant now = clock.instant();
-        Instant from = filter.getDu() == null ? now : max(now, filter.getDu().atStartOfDay(PARIS).toInstant());
+        Instant from = filter.getDu() == null ? now : max(now, filter.getDu().atStartOfDay(CommuneTime.ZONE).toInstant());
         Instant to = filter.getAu() == null ? from.plus(EventRepository.HORIZON)
-                : filter.getAu().plusDays(1).atStartOfDay(PARIS).toInstant();
+                : filter.getAu().plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant();
         model.addAttribute("events", events.findOccurrences(from, to,
                 new EventRepository.Filter(chosen, filter.getQuartier(), filter.isGratuit()), LIST_LIMIT));
         return "agenda/list";
@@ -204,7 +203,7 @@ class AgendaController {
         YearMonth chosen = month(month);
         model.addAttribute("month", chosen);
         model.addAttribute("days", events.findStartingIn(chosen, MONTH_LIMIT).stream()
-                .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), PARIS), TreeMap::new,
+                .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), CommuneTime.ZONE), TreeMap::new,
                         Collectors.toList())));
         model.addAttribute("previous", chosen.minusMonths(1));
         model.addAttribute("next", chosen.plusMonths(1));
@@ -213,7 +212,7 @@ class AgendaController {
 
     @GetMapping("/agenda/mois")
     String currentMonth() {
-        return "redirect:/agenda/mois/" + YearMonth.now(clock.withZone(PARIS));
+        return "redirect:/agenda/mois/" + YearMonth.now(clock.withZone(CommuneTime.ZONE));
     }
 
     /** A month from the address; anything else is a page that does not exist. */
@@ -231,7 +230,7 @@ class AgendaController {
         var list = events.findCurrent(clock.instant().minus(Duration.ofDays(30)),
                 new EventRepository.Filter(chosen, null, false), 1000);
         String body = feed.write(commune.settings().name(), list,
-                environment.getProperty("beffroi.base-url", "http://localhost:8080"));
+                publicAddress.base());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8")).body(body);
     }
 

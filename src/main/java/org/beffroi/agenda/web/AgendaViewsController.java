@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.agenda.internal.EventRepository;
-import org.beffroi.agenda.internal.Recurrence;
+import org.beffroi.platform.CommuneTime;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AgendaViewsController {
 
     static final MediaType GEO_JSON = MediaType.valueOf("application/geo+json");
-    private static final ZoneId PARIS = Recurrence.PARIS;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Markers on the map: beyond this the map is unreadable anyway. */
     private static final int MAP_LIMIT = 200;
@@ -56,7 +54,7 @@ class AgendaViewsController {
     String calendar(@PathVariable String month, Model model) {
         YearMonth chosen = AgendaController.month(month);
         Map<LocalDate, List<Occurrence>> byDay = events.findStartingIn(chosen, AgendaController.MONTH_LIMIT).stream()
-                .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), PARIS)));
+                .collect(Collectors.groupingBy(o -> LocalDate.ofInstant(o.startsAt(), CommuneTime.ZONE)));
         // whole weeks, Monday first as in France
         LocalDate first = chosen.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate last = chosen.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
@@ -67,7 +65,7 @@ class AgendaViewsController {
         }
         model.addAttribute("month", chosen);
         model.addAttribute("weeks", weeks);
-        model.addAttribute("today", LocalDate.now(clock.withZone(PARIS)));
+        model.addAttribute("today", LocalDate.now(clock.withZone(CommuneTime.ZONE)));
         model.addAttribute("previous", chosen.minusMonths(1));
         model.addAttribute("next", chosen.plusMonths(1));
         return "agenda/calendar";
@@ -75,7 +73,7 @@ class AgendaViewsController {
 
     @GetMapping("/agenda/calendrier")
     String currentCalendar() {
-        return "redirect:/agenda/calendrier/" + YearMonth.now(clock.withZone(PARIS));
+        return "redirect:/agenda/calendrier/" + YearMonth.now(clock.withZone(CommuneTime.ZONE));
     }
 
     @GetMapping("/agenda/carte")

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.agenda.internal.Recurrence;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.JsonLd;
-import org.springframework.core.env.Environment;
+import org.beffroi.platform.PublicAddress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,10 @@ class EventJsonLd {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
-    EventJsonLd(Environment environment) {
-        this.environment = environment;
+    EventJsonLd(PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
     }
 
     String write(Event event, Occurrence next) {
@@ -48,7 +49,7 @@ class EventJsonLd {
         data.put("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
         data.put("location", place);
         data.put("isAccessibleForFree", event.free());
-        data.put("url", environment.getProperty("beffroi.base-url", "http://localhost:8080") + "/agenda/" + event.id());
+        data.put("url", publicAddress.of("/agenda/" + event.id()));
         if (event.capacity() != null) {
             data.put("maximumAttendeeCapacity", event.capacity());
         }
@@ -56,8 +57,8 @@ class EventJsonLd {
     }
 
     private static LinkedHashMap<String, Object> schedule(Event event, Recurrence.Schedule rule) {
-        var start = event.startsAt().atZone(Recurrence.PARIS);
-        var end = event.endsAt().atZone(Recurrence.PARIS);
+        var start = event.startsAt().atZone(CommuneTime.ZONE);
+        var end = event.endsAt().atZone(CommuneTime.ZONE);
         var schedule = new LinkedHashMap<String, Object>();
         schedule.put("@type", "Schedule");
         schedule.put("repeatFrequency", rule.repeatFrequency());
@@ -74,7 +75,7 @@ class EventJsonLd {
         }
         schedule.put("startTime", TIME.format(start));
         schedule.put("endTime", TIME.format(end));
-        schedule.put("scheduleTimezone", Recurrence.PARIS.getId());
+        schedule.put("scheduleTimezone", CommuneTime.ZONE.getId());
         return schedule;
     }
 }

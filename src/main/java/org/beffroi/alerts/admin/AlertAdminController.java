@@ -24,6 +24,7 @@ import org.beffroi.alerts.internal.CapImporter;
 import org.beffroi.alerts.internal.Geography;
 import org.beffroi.alerts.internal.Subscriptions;
 import org.beffroi.alerts.internal.Topics;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
@@ -119,7 +120,7 @@ class AlertAdminController {
         AlertForm form;
         if (alert == null) {
             form = new AlertForm();
-            var now = LocalDateTime.now(clock.withZone(AlertForm.PARIS)).withSecond(0).withNano(0);
+            var now = LocalDateTime.now(clock.withZone(CommuneTime.ZONE)).withSecond(0).withNano(0);
             form.setStartsAt(now);
             form.setEndsAt(now.plusDays(1));
         } else {
@@ -183,7 +184,7 @@ class AlertAdminController {
         Instant at = null;
         if (when != null && !when.isBlank()) {
             try {
-                at = LocalDateTime.parse(when).atZone(AlertForm.PARIS).toInstant();
+                at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 return Flash.refused(redirect, "admin.alerts.send.bad-time", path(alert));
             }

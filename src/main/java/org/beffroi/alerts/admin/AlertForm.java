@@ -1,7 +1,6 @@
 package org.beffroi.alerts.admin;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
@@ -9,6 +8,7 @@ import org.beffroi.alerts.internal.Alert;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.AreaForm;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.EndsAfterStarts;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -20,8 +20,6 @@ import jakarta.validation.constraints.Size;
 /** An alert as an agent types it; times are the commune's local time. */
 @EndsAfterStarts
 public class AlertForm extends AreaForm {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @NotNull
     private Severity severity = Severity.INFORMATION;
@@ -59,8 +57,8 @@ public class AlertForm extends AreaForm {
         form.title = alert.title();
         form.body = alert.body();
         form.link = alert.link();
-        form.startsAt = LocalDateTime.ofInstant(alert.startsAt(), PARIS);
-        form.endsAt = LocalDateTime.ofInstant(alert.endsAt(), PARIS);
+        form.startsAt = LocalDateTime.ofInstant(alert.startsAt(), CommuneTime.ZONE);
+        form.endsAt = LocalDateTime.ofInstant(alert.endsAt(), CommuneTime.ZONE);
         form.crisis = alert.crisis();
         form.fill(alert.area());
         return form;
@@ -68,8 +66,8 @@ public class AlertForm extends AreaForm {
 
     AlertDesk.Draft toDraft(Area area) {
         return new AlertDesk.Draft(severity, topicId, area, title.strip(), body.strip(),
-                link == null || link.isBlank() ? null : link.strip(), startsAt.atZone(PARIS).toInstant(),
-                endsAt.atZone(PARIS).toInstant(), crisis);
+                link == null || link.isBlank() ? null : link.strip(), startsAt.atZone(CommuneTime.ZONE).toInstant(),
+                endsAt.atZone(CommuneTime.ZONE).toInstant(), crisis);
     }
 
     public Severity getSeverity() { return severity; }

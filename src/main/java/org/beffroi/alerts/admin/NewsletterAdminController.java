@@ -13,6 +13,7 @@ import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.Newsletters.SendOutcome;
 import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AccountSummary;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.http.MediaType;
@@ -165,7 +166,7 @@ class NewsletterAdminController {
         Instant at = null;
         if (when != null && !when.isBlank()) {
             try {
-                at = LocalDateTime.parse(when).atZone(AlertForm.PARIS).toInstant();
+                at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 return Flash.refused(redirect, "admin.alerts.send.bad-time", path(issue));
             }

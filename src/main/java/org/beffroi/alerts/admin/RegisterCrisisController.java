@@ -3,7 +3,6 @@ package org.beffroi.alerts.admin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import org.beffroi.alerts.AlertsModule.KeepTheRegister;
@@ -12,6 +11,7 @@ import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.internal.FollowUpStatus;
 import org.beffroi.alerts.internal.RegisterCrises;
 import org.beffroi.alerts.internal.RegisterDesk;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Neighbourhoods;
@@ -39,7 +39,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @KeepTheRegister
 class RegisterCrisisController {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int NOTE_MAX = 1000;
 
     private final RegisterDesk desk;
@@ -63,7 +62,7 @@ class RegisterCrisisController {
     @GetMapping
     String list(Model model) {
         var form = new CrisisForm();
-        form.setStartedAt(LocalDateTime.now(clock.withZone(PARIS)).truncatedTo(ChronoUnit.MINUTES));
+        form.setStartedAt(LocalDateTime.now(clock.withZone(CommuneTime.ZONE)).truncatedTo(ChronoUnit.MINUTES));
         model.addAttribute("crisis", form);
         return page(model);
     }
@@ -74,7 +73,8 @@ class RegisterCrisisController {
         if (errors.hasErrors()) {
             return page(model);
         }
-        Crisis crisis = desk.openCrisis(form.getKind(), form.getTitle(), form.getStartedAt().atZone(PARIS).toInstant());
+        Crisis crisis = desk.openCrisis(form.getKind(), form.getTitle(),
+                form.getStartedAt().atZone(CommuneTime.ZONE).toInstant());
         redirect.addFlashAttribute("saved", "register.crisis.opened");
         return "redirect:" + path(crisis);
     }

@@ -1,10 +1,8 @@
 package org.beffroi.alerts.internal;
 
 import java.io.StringWriter;
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.beffroi.alerts.Severity;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.Neighbourhoods;
 import org.locationtech.jts.geom.Coordinate;
@@ -37,7 +37,6 @@ public class CapDocuments {
 
     public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
     public static final String MEDIA_TYPE = "application/cap+xml";
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** CAP dates: seconds and a numeric offset, never "Z". */
     static final DateTimeFormatter CAP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
@@ -48,13 +47,13 @@ public class CapDocuments {
     private final Commune commune;
     private final MessageSource messages;
     private final JdbcClient jdbc;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
     private final double communeLatitude;
     private final double communeLongitude;
     private final double communeRadius;
 
     CapDocuments(AlertDesk desk, Topics topics, Neighbourhoods neighbourhoods, Geography geography, Commune commune,
-            MessageSource messages, JdbcClient jdbc, @Value("${beffroi.base-url}") String baseUrl,
+            MessageSource messages, JdbcClient jdbc, PublicAddress publicAddress,
             @Value("${beffroi.alerts.commune.latitude}") double communeLatitude,
             @Value("${beffroi.alerts.commune.longitude}") double communeLongitude,
             @Value("${beffroi.alerts.commune.radius-metres}") double communeRadius) {
@@ -65,7 +64,7 @@ public class CapDocuments {
         this.commune = commune;
         this.messages = messages;
         this.jdbc = jdbc;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
         this.communeLatitude = communeLatitude;
         this.communeLongitude = communeLongitude;
         this.communeRadius = communeRadius;
@@ -124,7 +123,7 @@ public class CapDocuments {
     }
 
     public String sender() {
-        String host = URI.create(baseUrl).getHost();
+        String host = publicAddress.host();
         return host == null ? "beffroi.localhost" : host;
     }
 
@@ -135,7 +134,7 @@ public class CapDocuments {
     }
 
     public String url(CapMessage message) {
-        return baseUrl + message.path();
+        return publicAddress.of(message.path());
     }
 
     private String write(CapMessage message, List<CapMessage> all) {
@@ -170,7 +169,7 @@ public class CapDocuments {
             element(xml, "senderName", commune.settings().name());
             element(xml, "headline", message.title());
             element(xml, "description", message.body());
-            element(xml, "web", baseUrl + "/alertes/" + alert.id());
+            element(xml, "web", publicAddress.of("/alertes/" + alert.id()));
             area(xml, alert.area());
             xml.writeEndElement();
             xml.writeEndElement();
@@ -243,7 +242,7 @@ public class CapDocuments {
     }
 
     static String date(Instant instant) {
-        return CAP_DATE.format(instant.atZone(PARIS));
+        return CAP_DATE.format(instant.atZone(CommuneTime.ZONE));
     }
 
     /** Our topics (by their code) as CAP categories. */

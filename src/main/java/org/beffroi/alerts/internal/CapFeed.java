@@ -1,12 +1,11 @@
 package org.beffroi.alerts.internal;
 
-import java.net.URI;
 import java.util.Date;
 import java.util.List;
 
 import org.beffroi.alerts.internal.CapDocuments.CapMessage;
 import org.beffroi.platform.Commune;
-import org.springframework.beans.factory.annotation.Value;
+import org.beffroi.platform.PublicAddress;
 import org.springframework.stereotype.Component;
 
 import com.rometools.rome.feed.synd.SyndContentImpl;
@@ -30,12 +29,12 @@ public class CapFeed {
 
     private final CapDocuments documents;
     private final Commune commune;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
 
-    CapFeed(CapDocuments documents, Commune commune, @Value("${beffroi.base-url}") String baseUrl) {
+    CapFeed(CapDocuments documents, Commune commune, PublicAddress publicAddress) {
         this.documents = documents;
         this.commune = commune;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
     }
 
     public String write() {
@@ -44,12 +43,12 @@ public class CapFeed {
         var feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle(name + " – alertes (CAP)");
-        feed.setUri(baseUrl + PATH);
-        feed.setLinks(List.of(link("alternate", "text/html", baseUrl + "/alertes"),
-                link("self", "application/atom+xml", baseUrl + PATH)));
+        feed.setUri(publicAddress.of(PATH));
+        feed.setLinks(List.of(link("alternate", "text/html", publicAddress.of("/alertes")),
+                link("self", "application/atom+xml", publicAddress.of(PATH))));
         var author = new SyndPersonImpl();
         author.setName(name);
-        author.setUri(baseUrl);
+        author.setUri(publicAddress.base());
         feed.setAuthors(List.of(author));
         feed.setLanguage("fr");
         feed.setPublishedDate(messages.stream().map(CapMessage::sent).max(java.util.Comparator.naturalOrder())
@@ -65,9 +64,9 @@ public class CapFeed {
     private SyndEntry entry(CapMessage message) {
         var entry = new SyndEntryImpl();
         entry.setTitle(message.title());
-        entry.setUri("tag:" + URI.create(baseUrl).getHost() + ",2026:" + documents.identifier(message));
+        entry.setUri("tag:" + publicAddress.host() + ",2026:" + documents.identifier(message));
         entry.setLinks(List.of(link("alternate", CapDocuments.MEDIA_TYPE, documents.url(message)),
-                link("related", "text/html", baseUrl + "/alertes/" + message.alert().id())));
+                link("related", "text/html", publicAddress.of("/alertes/" + message.alert().id()))));
         entry.setLink(documents.url(message));
         entry.setPublishedDate(Date.from(message.sent()));
         entry.setUpdatedDate(Date.from(message.sent()));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -46,7 +47,7 @@ class EmailChannel implements DeliveryChannel {
     private final MessageSource messages;
     private final Commune commune;
     private final String from;
-    private final org.springframework.core.env.Environment environment;
+    private final PublicAddress publicAddress;
     private final int connections;
     private final BounceReferences bounces;
     private final NewsletterMail newsletters;
@@ -57,7 +58,7 @@ class EmailChannel implements DeliveryChannel {
     private final TransactionTemplate transaction;
 
     EmailChannel(LinkSigner links, MessageSource messages, Commune commune,
-            @Value("${beffroi.mail.from}") String from, org.springframework.core.env.Environment environment,
+            @Value("${beffroi.mail.from}") String from, PublicAddress publicAddress,
             @Value("${beffroi.alerts.email.connections:2}") int connections, BounceReferences bounces,
             NewsletterMail newsletters, SmtpSessions sessions, PipelinedSmtp pipelined, ObjectProvider<Mailer> outbox,
             TransactionTemplate transaction) {
@@ -72,7 +73,7 @@ class EmailChannel implements DeliveryChannel {
         this.messages = messages;
         this.commune = commune;
         this.from = from;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     @Override
@@ -126,7 +127,7 @@ class EmailChannel implements DeliveryChannel {
      * batch is delivered there in one transaction: all of it, or none, to be tried again.
      */
     private void toOutbox(Outgoing message, List<Recipient> recipients) {
-        var written = message.newsletter() == null ? written(message, baseUrl()) : null;
+        var written = message.newsletter() == null ? written(message, publicAddress.base()) : null;
         var mailer = outbox.getObject();
         transaction.executeWithoutResult(tx -> recipients.forEach(recipient -> mailer.send(written == null
                 ? newsletters.plain(message.newsletter(), recipient.address(), recipient.subscriptionId())
@@ -282,7 +283,7 @@ class EmailChannel implements DeliveryChannel {
         if (kept != null && kept.message() == message) {
             return kept;
         }
-        var written = written(message, baseUrl());
+        var written = written(message, publicAddress.base());
         try {
             // as MimeMessage.setSubject writes it, once rather than for every recipient
             String encoded = MimeUtility.fold(9, MimeUtility.encodeText(written.subject(), StandardCharsets.UTF_8.name(), null));
@@ -301,9 +302,6 @@ class EmailChannel implements DeliveryChannel {
     }
 
     /** Read late: the port may come last. */
-    private String baseUrl() {
-        return environment.getProperty("beffroi.base-url", "http://localhost:8080");
-    }
 
     /**
      * An alert message's subject and text as written for every recipient, before any MIME encoding; the text with

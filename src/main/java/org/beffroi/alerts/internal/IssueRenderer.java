@@ -3,9 +3,10 @@ package org.beffroi.alerts.internal;
 import java.util.Locale;
 
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.RichText;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -21,18 +22,18 @@ public class IssueRenderer {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final Commune commune;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
-    IssueRenderer(ITemplateEngine templates, MessageSource messages, Commune commune, Environment environment) {
+    IssueRenderer(ITemplateEngine templates, MessageSource messages, Commune commune, PublicAddress publicAddress) {
         this.templates = templates;
         this.messages = messages;
         this.commune = commune;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     public DeliveryChannel.Newsletter render(Issue issue, NewsletterList list) {
         Locale locale = Locale.FRENCH;
-        String base = baseUrl();
+        String base = publicAddress.base();
         String page = base + "/lettres/" + list.id() + "/numeros/" + issue.id();
         var context = new Context(locale);
         context.setVariable("issue", issue);
@@ -68,9 +69,8 @@ public class IssueRenderer {
         var events = issue.included(Issue.Kind.EVENT);
         if (!events.isEmpty()) {
             text.append(messages.getMessage("newsletters.events", null, locale)).append("\n\n");
-            var format = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM, HH'h'mm", locale);
             events.forEach(e -> text.append("* ").append(e.title()).append("\n  ")
-                    .append(format.format(e.startsAt().atZone(Newsletters.PARIS)))
+                    .append(CommuneTime.format(e.startsAt(), CommuneTime.DAY_TIME, locale))
                     .append(e.place() == null || e.place().isBlank() ? "" : " – " + e.place()).append("\n  ")
                     .append(base).append(e.url()).append("\n\n"));
         }
@@ -80,7 +80,4 @@ public class IssueRenderer {
         return text.toString();
     }
 
-    private String baseUrl() {
-        return environment.getProperty("beffroi.base-url", "http://localhost:8080");
-    }
 }

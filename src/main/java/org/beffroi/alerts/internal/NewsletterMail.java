@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +26,13 @@ class NewsletterMail {
     private final LinkSigner signer;
     private final Commune commune;
     private final String from;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
-    NewsletterMail(LinkSigner signer, Commune commune, @Value("${beffroi.mail.from}") String from, Environment environment) {
+    NewsletterMail(LinkSigner signer, Commune commune, @Value("${beffroi.mail.from}") String from, PublicAddress publicAddress) {
         this.signer = signer;
         this.commune = commune;
         this.from = from;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     /**
@@ -80,7 +80,7 @@ class NewsletterMail {
     }
 
     private Links links(DeliveryChannel.Newsletter issue, Long subscriptionId) {
-        String base = environment.getProperty("beffroi.base-url", "http://localhost:8080");
+        String base = publicAddress.base();
         if (subscriptionId == null) {
             return new Links(null, base + "/lettres", base + "/lettres");
         }

@@ -7,12 +7,12 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +20,7 @@ import org.beffroi.agenda.Agenda;
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.alerts.internal.Issue.Item;
 import org.beffroi.alerts.internal.Issue.Kind;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.News;
 import org.beffroi.platform.AuditLog;
@@ -42,7 +43,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 @Service
 public class Newsletters {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int NEWS = 10;
     static final Duration EVENTS_AHEAD = Duration.ofDays(7);
 
@@ -134,7 +134,7 @@ public class Newsletters {
         if (day == null || hour == null) {
             return null;
         }
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(PARIS);
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(CommuneTime.ZONE);
         ZonedDateTime slot = now.with(TemporalAdjusters.previousOrSame(DayOfWeek.of(day))).withHour(hour)
                 .withMinute(0).withSecond(0).withNano(0);
         if (slot.isAfter(now)) {
@@ -182,8 +182,7 @@ public class Newsletters {
     private long assemble(long listId, Long agentAccountId) {
         NewsletterList l = findList(listId).orElseThrow();
         Instant now = clock.instant();
-        String title = l.nameFr() + " – " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
-                .format(now.atZone(PARIS));
+        String title = l.nameFr() + " – " + CommuneTime.format(now, CommuneTime.NUMERIC_DATE, Locale.FRENCH);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into alerts_issue (list_id, title, intro, status, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(listId, title, "", Issue.Status.DRAFT.name(), agentAccountId, OffsetDateTime.now(clock))

@@ -14,10 +14,10 @@ import java.util.concurrent.Future;
 import org.beffroi.alerts.Severity;
 import org.beffroi.platform.OutgoingRequests;
 import org.beffroi.platform.OutgoingRequests.Request;
+import org.beffroi.platform.PublicAddress;
 import org.bouncycastle.jce.interfaces.ECPublicKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import nl.martijndwars.webpush.AbstractPushService;
@@ -45,12 +45,12 @@ class PushChannel implements DeliveryChannel {
     private static final int PARALLEL = 20;
 
     private final WebPush webPush;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
     private final OutgoingRequests outgoing;
 
-    PushChannel(WebPush webPush, Environment environment, OutgoingRequests outgoing) {
+    PushChannel(WebPush webPush, PublicAddress publicAddress, OutgoingRequests outgoing) {
         this.webPush = webPush;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
         this.outgoing = outgoing;
     }
 
@@ -146,7 +146,7 @@ class PushChannel implements DeliveryChannel {
 
     /** What the service worker shows: the title, the start of the message, the alert's page. */
     private byte[] payload(Outgoing message) {
-        String link = environment.getProperty("beffroi.base-url", "http://localhost:8080") + "/alertes/" + message.alertId();
+        String link = publicAddress.of("/alertes/" + message.alertId());
         String body = message.body().length() > BODY_CHARACTERS
                 ? message.body().substring(0, BODY_CHARACTERS - 1) + "…" : message.body();
         var content = new LinkedHashMap<String, Object>();

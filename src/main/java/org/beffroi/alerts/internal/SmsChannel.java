@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.beffroi.platform.PublicAddress;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Alerts by SMS, through the configured {@link SmsProvider}: the title and a link, short. */
@@ -15,12 +15,12 @@ class SmsChannel implements DeliveryChannel {
 
     private final SmsProvider provider;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
-    SmsChannel(SmsProvider provider, MessageSource messages, Environment environment) {
+    SmsChannel(SmsProvider provider, MessageSource messages, PublicAddress publicAddress) {
         this.provider = provider;
         this.messages = messages;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     @Override
@@ -30,7 +30,7 @@ class SmsChannel implements DeliveryChannel {
 
     @Override
     public Map<Long, String> send(Outgoing message, List<Recipient> recipients) {
-        String link = environment.getProperty("beffroi.base-url", "http://localhost:8080") + "/alertes/" + message.alertId();
+        String link = publicAddress.of("/alertes/" + message.alertId());
         String text = messages.getMessage(message.update() ? "alerts.sms.update" : "alerts.sms.alert",
                 new Object[] {message.title(), link}, Locale.FRENCH);
         var failed = new HashMap<Long, String>();

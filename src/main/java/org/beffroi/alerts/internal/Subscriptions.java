@@ -20,10 +20,10 @@ import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -47,12 +47,12 @@ public class Subscriptions {
     private final SmsProvider sms;
     private final LinkSigner links;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
     private final Clock clock;
     private final AuditLog audit;
 
     Subscriptions(JdbcClient jdbc, Mailer mailer, SmsProvider sms, LinkSigner links, MessageSource messages,
-            Environment environment, Clock clock, PendingDeliveries pending, AuditLog audit) {
+            PublicAddress publicAddress, Clock clock, PendingDeliveries pending, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.pending = pending;
@@ -60,7 +60,7 @@ public class Subscriptions {
         this.sms = sms;
         this.links = links;
         this.messages = messages;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
         this.clock = clock;
     }
 
@@ -122,7 +122,7 @@ public class Subscriptions {
                 .params(id, list).update());
         Locale locale = LocaleContextHolder.getLocale();
         if (channel == Channel.EMAIL) {
-            var link = new OutgoingMail.Secret(baseUrl() + "/alertes/confirmation?jeton=" + token);
+            var link = new OutgoingMail.Secret(publicAddress.of("/alertes/confirmation?jeton=" + token));
             String mail = topicIds.isEmpty() && !listIds.isEmpty() ? "newsletters.mail.confirm" : "alerts.mail.confirm";
             mailer.send(new OutgoingMail(address, messages.getMessage(mail + ".subject", null, locale),
                     messages.getMessage(mail + ".body", new Object[] {link.value()}, locale), link));
@@ -320,7 +320,4 @@ public class Subscriptions {
                 rs.getObject("radius_metres", Integer.class));
     }
 
-    private String baseUrl() {
-        return environment.getProperty("beffroi.base-url", "http://localhost:8080");
-    }
 }

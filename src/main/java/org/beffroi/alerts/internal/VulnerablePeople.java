@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,8 +33,6 @@ import org.springframework.validation.Errors;
  */
 @Service
 public class VulnerablePeople {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final JdbcClient jdbc;
     private final Neighbourhoods neighbourhoods;
@@ -156,7 +154,7 @@ public class VulnerablePeople {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), PARIS);
+        return LocalDate.ofInstant(clock.instant(), CommuneTime.ZONE);
     }
 
     private static Map<String, Object> exported(VulnerablePerson p) {

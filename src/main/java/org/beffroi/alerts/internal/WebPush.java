@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.beffroi.alerts.internal.Subscription.Status;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.SecureTokens;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.interfaces.ECPrivateKey;
@@ -55,16 +56,18 @@ public class WebPush {
     private final PendingDeliveries pending;
     private final NamedParameterJdbcTemplate named;
     private final Environment environment;
+    private final PublicAddress publicAddress;
     private final Clock clock;
     private volatile KeyPair keys;
 
     // no Subscriptions here: the dispatcher's channels are made before the mailer it needs
-    WebPush(JdbcClient jdbc, NamedParameterJdbcTemplate named, Environment environment, Clock clock,
+    WebPush(JdbcClient jdbc, NamedParameterJdbcTemplate named, Environment environment, PublicAddress publicAddress, Clock clock,
             PendingDeliveries pending) {
         this.jdbc = jdbc;
         this.pending = pending;
         this.named = named;
         this.environment = environment;
+        this.publicAddress = publicAddress;
         this.clock = clock;
     }
 
@@ -85,7 +88,7 @@ public class WebPush {
     /** The VAPID subject: a mailto: or https: address the push services may use to reach the commune. */
     public String subject() {
         return environment.getProperty("beffroi.alerts.push.subject",
-                environment.getProperty("beffroi.base-url", "http://localhost:8080"));
+                publicAddress.base());
     }
 
     /** Time to live of a notification at the push service, in seconds. */

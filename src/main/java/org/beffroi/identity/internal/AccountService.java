@@ -17,12 +17,12 @@ import org.beffroi.platform.Commune;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.Role;
 import org.beffroi.platform.ServiceModules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +37,7 @@ public class AccountService implements Accounts {
     private final PasswordEncoder encoder;
     private final Mailer mailer;
     private final MessageSource messages;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
     private final AuditLog audit;
     private final ServiceModules modules;
     private final ApplicationEventPublisher events;
@@ -46,7 +46,7 @@ public class AccountService implements Accounts {
     private final OidcLinks links;
 
     AccountService(AccountRepository accounts, AgentServiceRepository services, Tokens tokens, PasswordEncoder encoder,
-            Mailer mailer, MessageSource messages, Environment environment, AuditLog audit, ServiceModules modules,
+            Mailer mailer, MessageSource messages, PublicAddress publicAddress, AuditLog audit, ServiceModules modules,
             ApplicationEventPublisher events, Commune commune, AccountSessions sessions, OidcLinks links) {
         this.accounts = accounts;
         this.services = services;
@@ -54,7 +54,7 @@ public class AccountService implements Accounts {
         this.encoder = encoder;
         this.mailer = mailer;
         this.messages = messages;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
         this.audit = audit;
         this.modules = modules;
         this.events = events;
@@ -288,7 +288,7 @@ public class AccountService implements Accounts {
 
     /** Links in mail use the configured public address, never the request's Host header. */
     private String link(String path) {
-        return environment.getProperty("beffroi.base-url", "http://localhost:8080") + path;
+        return publicAddress.of(path);
     }
 
     private OutgoingMail.Secret secretLink(String path) {

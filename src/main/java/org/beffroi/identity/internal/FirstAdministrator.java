@@ -6,11 +6,11 @@ import java.util.EnumSet;
 import java.util.Optional;
 
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.Role;
 import org.beffroi.platform.SecureTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -36,16 +36,16 @@ public class FirstAdministrator implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
 
     FirstAdministrator(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, Clock clock,
-            @Value("${beffroi.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
     }
 
     @Override
@@ -69,7 +69,7 @@ public class FirstAdministrator implements ApplicationRunner {
         String token = SecureTokens.newToken();
         jdbc.sql("insert into identity_setup_token (token_digest, created_at) values (?, ?)")
                 .params(SecureTokens.digest(token), OffsetDateTime.now(clock)).update();
-        return Optional.of(baseUrl + "/installation?jeton=" + token);
+        return Optional.of(publicAddress.of("/installation?jeton=" + token));
     }
 
     /** Whether this link may still create the first administrator. */

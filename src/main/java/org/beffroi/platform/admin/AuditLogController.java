@@ -2,10 +2,10 @@ package org.beffroi.platform.admin;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.AuditTrail;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.CsvExport;
 import org.beffroi.platform.PlatformModule.ReadAuditLog;
 import org.beffroi.platform.internal.AuditLogDesk;
@@ -25,7 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class AuditLogController {
 
     private static final int PAGE_SIZE = 50;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final AuditTrail audit;
     private final AuditLogDesk desk;
@@ -76,8 +75,8 @@ class AuditLogController {
     }
 
     private static AuditLog.Filter filter(String action, String actor, LocalDate from, LocalDate to) {
-        return new AuditLog.Filter(action, actor, from == null ? null : from.atStartOfDay(PARIS).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(PARIS).toInstant());
+        return new AuditLog.Filter(action, actor, from == null ? null : from.atStartOfDay(CommuneTime.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant());
     }
 
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
+import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,13 +32,13 @@ class ProductionSettings implements InitializingBean, WebServerFactoryCustomizer
                     + "|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*)/[0-9]{1,3}");
 
     private final ObjectProvider<JavaMailSender> sender;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
     private final String trustedProxies;
 
-    ProductionSettings(ObjectProvider<JavaMailSender> sender, @Value("${beffroi.base-url}") String baseUrl,
+    ProductionSettings(ObjectProvider<JavaMailSender> sender, PublicAddress publicAddress,
             @Value("${server.tomcat.remoteip.internal-proxies:}") String trustedProxies) {
         this.sender = sender;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
         this.trustedProxies = trustedProxies;
     }
 
@@ -78,6 +79,7 @@ class ProductionSettings implements InitializingBean, WebServerFactoryCustomizer
             throw new BadSettingException("SPRING_MAIL_HOST",
                     "the prod profile needs an SMTP relay (SPRING_MAIL_HOST, with SPRING_MAIL_PORT and credentials)");
         }
+        String baseUrl = publicAddress.base();
         URI uri;
         try {
             uri = URI.create(baseUrl);

@@ -2,11 +2,11 @@ package org.beffroi.platform.internal;
 
 import java.lang.management.ManagementFactory;
 
+import org.beffroi.platform.PublicAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Says where Beffroi answers, once it does. */
@@ -15,11 +15,16 @@ class ReadyLog {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyLog.class);
 
+    private final PublicAddress publicAddress;
+
+    ReadyLog(PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
+    }
+
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        Environment environment = event.getApplicationContext().getEnvironment();
         log.info("Beffroi is ready on {} ({} ms after the JVM started)",
-                environment.getProperty("beffroi.base-url", "http://localhost:8080"),
+                publicAddress.base(),
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 }

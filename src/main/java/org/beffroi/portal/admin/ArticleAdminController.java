@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
@@ -209,7 +210,7 @@ class ArticleAdminController {
                 if (form.getPublishAt() == null) {
                     errors.rejectValue("publishAt", "admin.articles.publish-at.required");
                 } else {
-                    publishedAt = form.getPublishAt().atZone(ArticleForm.PARIS).toInstant();
+                    publishedAt = form.getPublishAt().atZone(CommuneTime.ZONE).toInstant();
                     if (!publishedAt.isAfter(now)) {
                         errors.rejectValue("publishAt", "admin.articles.publish-at.past");
                     }

@@ -1,8 +1,8 @@
 package org.beffroi.portal.admin;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.NewsCategory;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,8 +16,6 @@ import jakarta.validation.constraints.Size;
 
 /** A page or a news item as an agent types it; the publication time is the commune's local time. */
 public class ArticleForm {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** What the agent asks for when saving. */
     public enum Publication {
@@ -73,7 +71,7 @@ public class ArticleForm {
             case PUBLISHED -> Publication.NOW;
             case ARCHIVED -> Publication.ARCHIVE;
         };
-        form.publishAt = a.status() == Article.Status.SCHEDULED ? LocalDateTime.ofInstant(a.publishedAt(), PARIS) : null;
+        form.publishAt = a.status() == Article.Status.SCHEDULED ? LocalDateTime.ofInstant(a.publishedAt(), CommuneTime.ZONE) : null;
         form.category = a.category() == null ? NewsCategory.COMMUNE_LIFE : a.category();
         form.neighbourhoodId = a.neighbourhoodId();
         form.parentId = a.parentId();

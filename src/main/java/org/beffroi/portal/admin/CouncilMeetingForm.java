@@ -2,6 +2,7 @@ package org.beffroi.portal.admin;
 
 import java.time.LocalDateTime;
 
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.EndsAfterStarts;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.CouncilMeeting;
@@ -48,8 +49,8 @@ public class CouncilMeetingForm {
     static CouncilMeetingForm of(CouncilMeeting m) {
         var form = new CouncilMeetingForm();
         form.title = m.title();
-        form.startsAt = LocalDateTime.ofInstant(m.startsAt(), ArticleForm.PARIS);
-        form.endsAt = LocalDateTime.ofInstant(m.endsAt(), ArticleForm.PARIS);
+        form.startsAt = LocalDateTime.ofInstant(m.startsAt(), CommuneTime.ZONE);
+        form.endsAt = LocalDateTime.ofInstant(m.endsAt(), CommuneTime.ZONE);
         form.place = m.place();
         form.agenda = m.agenda();
         form.videoUrl = m.videoUrl();
@@ -58,8 +59,8 @@ public class CouncilMeetingForm {
     }
 
     CouncilMeeting toMeeting(long id) {
-        return new CouncilMeeting(id, title.strip(), startsAt.atZone(ArticleForm.PARIS).toInstant(),
-                endsAt.atZone(ArticleForm.PARIS).toInstant(), place.strip(), Text.blankToNull(agenda),
+        return new CouncilMeeting(id, title.strip(), startsAt.atZone(CommuneTime.ZONE).toInstant(),
+                endsAt.atZone(CommuneTime.ZONE).toInstant(), place.strip(), Text.blankToNull(agenda),
                 Text.blankToNull(videoUrl), Text.blankToNull(liveUrl), java.util.List.of());
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.CouncilMeeting;
 import org.beffroi.portal.Article.Kind;
@@ -96,15 +97,14 @@ public class DemoContent {
         if (!council.all().isEmpty()) {
             return;
         }
-        var paris = java.time.ZoneId.of("Europe/Paris");
-        var today = java.time.LocalDate.now(clock.withZone(paris));
-        Instant past = today.minusDays(2).atTime(19, 0).atZone(paris).toInstant();
+        var today = java.time.LocalDate.now(clock.withZone(CommuneTime.ZONE));
+        Instant past = today.minusDays(2).atTime(19, 0).atZone(CommuneTime.ZONE).toInstant();
         councilDesk.save(new CouncilMeeting(0, "Conseil municipal", past, past.plus(Duration.ofHours(2)),
                 "Salle du conseil, mairie", """
                 1. Approbation du procès-verbal de la séance précédente
                 2. Tarifs du restaurant scolaire
                 3. Travaux de la rue des Écoles""", null, null, java.util.List.of()));
-        Instant next = today.plusDays(16).atTime(19, 0).atZone(paris).toInstant();
+        Instant next = today.plusDays(16).atTime(19, 0).atZone(CommuneTime.ZONE).toInstant();
         councilDesk.save(new CouncilMeeting(0, "Conseil municipal", next, next.plus(Duration.ofHours(2)),
                 "Salle du conseil, mairie", """
                 1. Budget primitif

@@ -6,6 +6,7 @@ import java.util.List;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Feed;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.RichText;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.Article.Kind;
@@ -14,7 +15,6 @@ import org.beffroi.portal.internal.ArticleRepository;
 import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
 import org.beffroi.portal.internal.NewsFeed;
 import org.beffroi.portal.internal.PublicArticles;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,16 +34,16 @@ class ArticleController {
     private final NewsFeed newsFeed;
     private final Commune commune;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
 
     ArticleController(ArticleRepository articles, PublicArticles publicArticles, NewsFeed newsFeed, Commune commune, Clock clock,
-            @Value("${beffroi.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.articles = articles;
         this.publicArticles = publicArticles;
         this.newsFeed = newsFeed;
         this.commune = commune;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
     }
 
     @GetMapping("/actualites")
@@ -80,7 +80,7 @@ class ArticleController {
     ResponseEntity<String> atom() {
         var latest = articles.findPublicNews(NewsFilter.none(), clock.instant(), 0, 30);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(newsFeed.write(commune.settings().name(), latest, baseUrl));
+                .body(newsFeed.write(commune.settings().name(), latest, publicAddress.base()));
     }
 
     @GetMapping("/pages")

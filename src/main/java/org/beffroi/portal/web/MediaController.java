@@ -5,9 +5,9 @@ import java.util.List;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Feed;
 import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.portal.internal.MediaRepository;
 import org.beffroi.portal.internal.PodcastFeed;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,14 +22,14 @@ class MediaController {
     private final MediaRepository media;
     private final PodcastFeed podcastFeed;
     private final Commune commune;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
 
     MediaController(MediaRepository media, PodcastFeed podcastFeed, Commune commune,
-            @Value("${beffroi.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.media = media;
         this.podcastFeed = podcastFeed;
         this.commune = commune;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
     }
 
     @GetMapping("/mediatheque")
@@ -57,7 +57,7 @@ class MediaController {
     @GetMapping("/podcasts.rss")
     ResponseEntity<String> podcastRss() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
-                .body(podcastFeed.write(commune.settings().name(), media.findEpisodes(), baseUrl));
+                .body(podcastFeed.write(commune.settings().name(), media.findEpisodes(), publicAddress.base()));
     }
 
     private List<Feed> feeds() {

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
+import org.beffroi.platform.CommuneTime;
 import org.junit.jupiter.api.Test;
 
 /** Reading, checking and expanding recurrence rules (through ical4j), in the commune's local time. */
@@ -27,7 +28,7 @@ class RecurrenceTest {
 
         assertThat(dates).first().extracting(Occurrence::startsAt).isEqualTo(WEDNESDAY);
         assertThat(dates).allSatisfy(o -> {
-            var local = o.startsAt().atZone(Recurrence.PARIS);
+            var local = o.startsAt().atZone(CommuneTime.ZONE);
             assertThat(local.getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
             assertThat(local.toLocalTime()).hasToString("18:00");
             assertThat(Duration.between(o.startsAt(), o.endsAt())).isEqualTo(Duration.ofHours(2));
@@ -44,7 +45,7 @@ class RecurrenceTest {
         var dates = rule(event).occurrences(event, firstSaturday, at(2030, 1, 1, 0, 0), 1000);
 
         assertThat(dates).hasSize(10).allSatisfy(o -> {
-            var local = o.startsAt().atZone(Recurrence.PARIS);
+            var local = o.startsAt().atZone(CommuneTime.ZONE);
             assertThat(local.getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
             assertThat(local.getDayOfMonth()).isLessThanOrEqualTo(7);
         });
@@ -105,6 +106,6 @@ class RecurrenceTest {
     }
 
     static Instant at(int year, int month, int day, int hour, int minute) {
-        return ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, minute), Recurrence.PARIS).toInstant();
+        return ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, minute), CommuneTime.ZONE).toInstant();
     }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.EventRepository;
-import org.beffroi.agenda.internal.Recurrence;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
@@ -93,7 +93,7 @@ class AgendaViewsTest {
 
     @Test
     void todayIsMarkedInTheGrid() throws Exception {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = LocalDate.now(CommuneTime.ZONE);
         String html = mvc.perform(get("/agenda/calendrier/" + java.time.YearMonth.from(today)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String before = html.substring(0, html.indexOf("datetime=\"" + today + "\""));
@@ -226,6 +226,6 @@ class AgendaViewsTest {
     }
 
     private static Instant at(int year, int month, int day, int hour) {
-        return ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, 0), Recurrence.PARIS).toInstant();
+        return ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, 0), CommuneTime.ZONE).toInstant();
     }
 }

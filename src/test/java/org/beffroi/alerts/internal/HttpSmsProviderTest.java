@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.beffroi.alerts.Severity;
 import org.beffroi.platform.OutgoingRequests;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 
 /**
  * The HTTP SMS provider against a real gateway on localhost: chosen by configuration; the message goes
@@ -46,7 +46,7 @@ class HttpSmsProviderTest {
     MessageSource messages;
 
     @Autowired
-    Environment environment;
+    PublicAddress publicAddress;
 
     @Autowired
     OutgoingRequests outgoing;
@@ -79,7 +79,7 @@ class HttpSmsProviderTest {
     @Test
     void anAlertTheGatewayRefusesWith500IsReportedFailedAndGoesThroughOnTheNextTry(CapturedOutput output) {
         var channel = new SmsChannel(provider(GATEWAY.url(), "belvoir", PASSWORD, "", Duration.ofSeconds(5)), messages,
-                environment);
+                publicAddress);
         String title = "Coupure d’eau " + UUID.randomUUID().toString().substring(0, 6);
         var outgoing = new DeliveryChannel.Outgoing(42, Severity.WARNING, title, "Eau coupée.", null, false);
         var recipients = List.of(new DeliveryChannel.Recipient(7001, 501, "+33612340001"),
