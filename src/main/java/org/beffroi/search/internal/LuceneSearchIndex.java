@@ -89,6 +89,11 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     static final String FEED_POSITION = "beffroi.feed-position";
 
     static final int MAX_QUERY_WORDS = 12;
+    /**
+     * Terms that the synonyms of one search may add: Lucene refuses a query of more than 1,024 clauses, and the
+     * administrator's synonyms are as long as they like.
+     */
+    static final int SYNONYM_CLAUSES = 512;
     /** Shorter words have too many neighbours one letter away: "velo" is not "vele". */
     static final int TYPO_MIN_LETTERS = 5;
     private static final int TYPO_MAX_LETTERS = 40;
@@ -250,14 +255,45 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         String text = new SearchQuery(typed, null, null, null, 0, 1).text();
         var words = new LinkedHashSet<Word>();
         Map<String, List<Query>> bySynonym = expansions().byStem();
+        int[] budget = {SYNONYM_CLAUSES};
         for (String written : terms(this.written, text)) {
-            terms(stemmed, written).stream().findFirst()
-                    .ifPresent(stem -> words.add(new Word(written, stem, bySynonym.getOrDefault(stem, List.of()))));
+            terms(stemmed, written).stream().findFirst().ifPresent(stem -> words
+                    .add(new Word(written, stem, withinBudget(bySynonym.getOrDefault(stem, List.of()), budget))));
             if (words.size() == MAX_QUERY_WORDS) {
                 break;
             }
         }
         return List.copyOf(words);
+    }
+
+    /** The synonyms' queries that still fit in the clauses left to the search; the budget is spent. */
+    private static List<Query> withinBudget(List<Query> synonyms, int[] budget) {
+        var kept = new ArrayList<Query>();
+        for (Query synonym : synonyms) {
+            int clauses = clauses(synonym);
+            if (clauses > budget[0]) {
+                break;
+            }
+            budget[0] -= clauses;
+            kept.add(synonym);
+        }
+        return kept;
+    }
+
+    private static int clauses(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+                count[0]++;
+            }
+        });
+        return count[0];
     }
 
     /** The synonyms in force, by the stem of their word: "bibliotheques" and "Bibliothèque" meet on one stem. */

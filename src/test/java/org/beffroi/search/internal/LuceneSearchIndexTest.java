@@ -230,6 +230,31 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void longSynonymsOfEveryWordTypedStillLetTheSearchRun() {
+        // Twelve words, each with a synonym of a hundred words the form allows: more clauses than Lucene takes.
+        String[] typed = {"jardin", "ecole", "mairie", "piscine", "marche", "stade", "musee", "eglise", "theatre",
+                "cinema", "parking", "poste"};
+        var synonyms = new java.util.ArrayList<Synonym>();
+        for (int w = 0; w < typed.length; w++) {
+            var many = new StringBuilder();
+            for (int i = 0; i < 100; i++) {
+                many.append("mot").append((char) ('a' + w)).append((char) ('a' + i % 26)).append((char) ('a' + i / 26))
+                        .append(' ');
+            }
+            synonyms.add(new Synonym(w, typed[w], List.of(many.toString().strip())));
+        }
+        try (var withSynonyms = new LuceneSearchIndex(new ByteBuffersDirectory(), Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> synonyms)) {
+            withSynonyms.index(doc("1", "Jardin de l'école", "Mairie, piscine, marché, stade, musée, église, théâtre, "
+                    + "cinéma, parking et poste."));
+            assertThat(withSynonyms.search(SearchQuery.of(String.join(" ", typed))).hits())
+                    .extracting(SearchResults.Hit::id).containsExactly("1");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aWordFoundWithATypoIsMarkedToo() {
         index.index(doc("1", "Déchetterie", "Horaires de la déchetterie intercommunale."));
         var hit = index.search(SearchQuery.of("dechetteri")).hits().getFirst();
