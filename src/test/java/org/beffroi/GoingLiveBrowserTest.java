@@ -146,7 +146,10 @@ class GoingLiveBrowserTest extends BrowserChecks {
         // cannot read, and that other sites' requests do not bring
         signIn(page, ADMIN, PASSWORD);
         assertThat(page.locator("h1")).hasText("Mise en service");
-        Assertions.assertThat(context.cookies()).extracting(cookie -> cookie.name).contains("BEFFROI_SESSION");
+        page.navigate(page.url() + "?lang=fr"); // the language chosen is kept in a cookie too
+        assertThat(page.locator("h1")).hasText("Mise en service");
+        Assertions.assertThat(context.cookies()).extracting(cookie -> cookie.name)
+                .contains("BEFFROI_SESSION", "beffroi-lang");
         Assertions.assertThat(context.cookies()).allSatisfy(cookie -> {
             Assertions.assertThat(cookie.secure).as(cookie.name + " Secure").isTrue();
             Assertions.assertThat(cookie.httpOnly).as(cookie.name + " HttpOnly").isTrue();

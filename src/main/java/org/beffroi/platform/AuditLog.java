@@ -7,8 +7,8 @@ import java.time.Instant;
  * nothing is ever updated except the anonymisation of an erased account.
  * <p>
  * An entry of something done joins the caller's transaction: it commits or rolls back with the change it records.
- * An entry of something refused (a failed sign-in, a refused token, a forbidden attempt) is written in a
- * transaction of its own, so that it outlives a caller that rolls back.
+ * An entry of something refused (today: a failed sign-in) is written in a transaction of its own, so that it
+ * outlives a caller that rolls back.
  */
 public interface AuditLog extends AuditTrail {
 

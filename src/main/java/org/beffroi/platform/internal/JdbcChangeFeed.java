@@ -92,9 +92,10 @@ class JdbcChangeFeed implements ChangeFeed, MeterBinder {
     void record(PublicContentChanged change) {
         SearchDocument document = change.document();
         jdbc.sql("""
-                insert into platform_change (node, content_type, content_id, title, body, url, content_date, neighbourhood_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(node, change.type(), change.id(), document == null ? null : document.title(),
+                insert into platform_change (recorded_at, node, content_type, content_id, title, body, url, content_date,
+                    neighbourhood_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(writtenNow(), node, change.type(), change.id(), document == null ? null : document.title(),
                         document == null ? null : document.text(), document == null ? null : document.url(),
                         document == null || document.date() == null ? null
                                 : OffsetDateTime.ofInstant(document.date(), ZoneOffset.UTC),
@@ -105,7 +106,16 @@ class JdbcChangeFeed implements ChangeFeed, MeterBinder {
     @EventListener(CommuneSettingsChanged.class)
     @Override
     public void recordMemoryChange() {
-        jdbc.sql("insert into platform_change (node) values (?)").param(node).update();
+        jdbc.sql("insert into platform_change (recorded_at, node) values (?, ?)").params(writtenNow(), node).update();
+    }
+
+    /**
+     * When the row is written, not when its transaction began (the column's default): a long transaction's row must
+     * not look settled to a node that rebuilds meanwhile. The machine's clock, not the application's (tests set the
+     * latter), compared with the database's within the grace of a minute.
+     */
+    private static OffsetDateTime writtenNow() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     @Override

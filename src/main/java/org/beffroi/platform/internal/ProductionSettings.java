@@ -62,7 +62,7 @@ class ProductionSettings implements InitializingBean, WebServerFactoryCustomizer
         try {
             int bits = InetAddress.getByName(range.substring(0, slash)).getAddress().length * 8;
             int prefix = Integer.parseInt(range.substring(slash + 1));
-            return prefix <= bits;
+            return prefix > 0 && prefix <= bits; // "/0" would believe every client's forwarded headers
         } catch (UnknownHostException e) {
             return false;
         }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -62,11 +63,13 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(@Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
         var resolver = new CookieLocaleResolver("beffroi-lang");
         resolver.setDefaultLocale(DEFAULT_LOCALE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(secure); // as the session's cookie: Secure in production
+        resolver.setCookieHttpOnly(true);
         return resolver;
     }
 

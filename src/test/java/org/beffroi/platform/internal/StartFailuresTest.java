@@ -28,7 +28,8 @@ class StartFailuresTest {
             "base URL in http | http://mairie.example | " + H2 + " | BEFFROI_BASE_URL |",
             "database down | https://mairie.example | --spring.datasource.url=jdbc:postgresql://127.0.0.1:9/none | BEFFROI_DB_URL |",
             "proxy named, not an address range | https://mairie.example | " + H2 + " | BEFFROI_TRUSTED_PROXIES | proxy.example",
-            "proxy range too wide | https://mairie.example | " + H2 + " | BEFFROI_TRUSTED_PROXIES | 10.0.0.0/33"})
+            "proxy range too wide | https://mairie.example | " + H2 + " | BEFFROI_TRUSTED_PROXIES | 10.0.0.0/33",
+            "proxy range of every address | https://mairie.example | " + H2 + " | BEFFROI_TRUSTED_PROXIES | 0.0.0.0/0"})
     void aWrongSettingStopsTheStartWithOneLineNamingIt(String label, String baseUrl, String database, String setting,
             String trustedProxies) throws Exception {
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
