@@ -3,7 +3,6 @@ package org.beffroi.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -92,12 +91,13 @@ class ChangeFeedTest {
 
     @Test
     void aChangeCommittedAfterALaterOneIsAppliedAndNothingTwice() throws Exception {
-        feed.poll();
         String early = word();
         String late = word();
         try (Connection slow = dataSource.getConnection(); Connection quick = dataSource.getConnection()) {
             slow.setAutoCommit(false);
-            insert(slow, early); // takes its id first, commits last
+            long earlyId = insert(slow, early); // takes its id first, commits last
+            // followed from just before it: ids that other tests' rolled-back transactions left unused stay behind
+            feed.followFrom(earlyId - 1);
             insert(quick, late);
 
             assertThat(feed.poll()).isEqualTo(1);
@@ -137,16 +137,21 @@ class ChangeFeedTest {
         assertThat(feed.keepsEverythingAfter(newest + 1)).as("a position from another database").isFalse();
     }
 
-    private void insert(Connection connection, String word) throws Exception {
+    /** Answers the row's id. */
+    private long insert(Connection connection, String word) throws Exception {
         try (var statement = connection.prepareStatement(
                 "insert into platform_change (node, content_type, content_id, title, body, url) values (?, 'news', ?, ?, ?, ?)",
-                Statement.NO_GENERATED_KEYS)) {
+                new String[] {"id"})) {
             statement.setString(1, ANOTHER_NODE);
             statement.setString(2, word);
             statement.setString(3, "Fête " + word);
             statement.setString(4, "Sur la place.");
             statement.setString(5, "/actualites/" + word);
             statement.executeUpdate();
+            try (var keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 
