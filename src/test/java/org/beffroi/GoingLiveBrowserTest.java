@@ -78,7 +78,7 @@ class GoingLiveBrowserTest extends BrowserChecks {
         Assumptions.assumeTrue(TestProfiles.onPostgres(),
                 "production runs on PostgreSQL: this test runs with -Ppostgres, skipped on the embedded database");
         Nginx.assumeInstalled();
-        clusterUrl = System.getenv().getOrDefault("BEFFROI_DB_URL", "jdbc:postgresql://localhost:5432/test");
+        clusterUrl = TestProfiles.postgresUrl();
         database = "beffroi_going_live_" + UUID.randomUUID().toString().substring(0, 8);
         databaseUrl = clusterUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + database);
         sql(clusterUrl, "create database " + database);
@@ -260,7 +260,8 @@ class GoingLiveBrowserTest extends BrowserChecks {
     }
 
     private static String lastFailedSignInAddress() throws Exception {
-        try (var connection = DriverManager.getConnection(databaseUrl, user(), password());
+        try (var connection = DriverManager.getConnection(databaseUrl, TestProfiles.postgresUser(),
+                TestProfiles.postgresPassword());
                 var query = connection.prepareStatement(
                         "select ip from platform_audit_log where action = 'login.failed' order by id desc limit 1");
                 var rows = query.executeQuery()) {
@@ -286,8 +287,8 @@ class GoingLiveBrowserTest extends BrowserChecks {
                 "SPRING_MAIL_PORT", "SERVER_ADDRESS", "SERVER_PORT", "BEFFROI_SEARCH_DIRECTORY");
         Assertions.assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
         environment.put("BEFFROI_DB_URL", databaseUrl);
-        environment.put("BEFFROI_DB_USER", user());
-        environment.put("BEFFROI_DB_PASSWORD", password());
+        environment.put("BEFFROI_DB_USER", TestProfiles.postgresUser());
+        environment.put("BEFFROI_DB_PASSWORD", TestProfiles.postgresPassword());
         environment.put("BEFFROI_BASE_URL", nginx.publicAddress());
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
         environment.put("SPRING_MAIL_PORT", String.valueOf(TestServers.relayPort()));
@@ -372,17 +373,10 @@ class GoingLiveBrowserTest extends BrowserChecks {
     }
 
     private static void sql(String url, String statement) throws Exception {
-        try (var connection = DriverManager.getConnection(url, user(), password());
+        try (var connection = DriverManager.getConnection(url, TestProfiles.postgresUser(),
+                TestProfiles.postgresPassword());
                 var run = connection.createStatement()) {
             run.execute(statement);
         }
-    }
-
-    private static String user() {
-        return System.getenv().getOrDefault("BEFFROI_DB_USER", "postgres");
-    }
-
-    private static String password() {
-        return System.getenv().getOrDefault("BEFFROI_DB_PASSWORD", "");
     }
 }

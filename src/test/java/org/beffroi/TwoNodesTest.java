@@ -180,8 +180,9 @@ class TwoNodesTest {
 
     private Node start(String name, int port, String... more) throws IOException {
         var arguments = new ArrayList<>(List.of("--spring.profiles.active=demo,postgres",
-                "--spring.datasource.url=" + url(SCHEMA), "--spring.flyway.schemas=" + SCHEMA,
-                "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password(),
+                "--spring.datasource.url=" + TestProfiles.postgresUrl(SCHEMA), "--spring.flyway.schemas=" + SCHEMA,
+                "--spring.datasource.username=" + TestProfiles.postgresUser(),
+                "--spring.datasource.password=" + TestProfiles.postgresPassword(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestServers.relayPort(),
                 "--beffroi.base-url=" + nginx.publicAddress(), "--server.forward-headers-strategy=native",
                 "--beffroi.search.directory=" + Files.createDirectories(dir.resolve(name + "-search"))));
@@ -205,20 +206,8 @@ class TwoNodesTest {
     }
 
     private static Connection database(String schema) throws SQLException {
-        return DriverManager.getConnection(url(schema), user(), password());
-    }
-
-    private static String url(String schema) {
-        String url = System.getenv().getOrDefault("BEFFROI_DB_URL", "jdbc:postgresql://localhost:5432/test");
-        return schema == null ? url : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    private static String user() {
-        return System.getenv().getOrDefault("BEFFROI_DB_USER", "postgres");
-    }
-
-    private static String password() {
-        return System.getenv().getOrDefault("BEFFROI_DB_PASSWORD", "");
+        return DriverManager.getConnection(TestProfiles.postgresUrl(schema), TestProfiles.postgresUser(),
+                TestProfiles.postgresPassword());
     }
 
     private static String word() {

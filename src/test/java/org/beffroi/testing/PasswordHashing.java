@@ -1,7 +1,6 @@
 package org.beffroi.testing;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,27 +17,13 @@ public final class PasswordHashing {
     public record Counted<T>(T result, long hashes) {
     }
 
-    private static final ThreadLocal<AtomicLong> COUNTING = new ThreadLocal<>();
+    private static final ThisThreadCount HASHES = new ThisThreadCount();
 
     private PasswordHashing() {
     }
 
     public static <T> Counted<T> during(Callable<T> work) throws Exception {
-        var count = new AtomicLong();
-        COUNTING.set(count);
-        try {
-            T result = work.call();
-            return new Counted<>(result, count.get());
-        } finally {
-            COUNTING.remove();
-        }
-    }
-
-    private static void counted() {
-        AtomicLong count = COUNTING.get();
-        if (count != null) {
-            count.incrementAndGet();
-        }
+        return HASHES.during(work, Counted::new);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -62,13 +47,13 @@ public final class PasswordHashing {
 
         @Override
         public String encode(CharSequence rawPassword) {
-            counted();
+            HASHES.add(1);
             return encoder.encode(rawPassword);
         }
 
         @Override
         public boolean matches(CharSequence rawPassword, String encodedPassword) {
-            counted();
+            HASHES.add(1);
             return encoder.matches(rawPassword, encodedPassword);
         }
 

@@ -2,7 +2,6 @@ package org.beffroi.testing;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -26,21 +25,14 @@ public final class Queries {
     public record Counted<T>(T result, long queries) {
     }
 
-    private static final ThreadLocal<AtomicLong> COUNTING = new ThreadLocal<>();
+    private static final ThisThreadCount QUERIES = new ThisThreadCount();
 
     private Queries() {
     }
 
     /** The work's answer, and the statements sent to the database on this thread while it ran. */
     public static <T> Counted<T> during(Callable<T> work) throws Exception {
-        var count = new AtomicLong();
-        COUNTING.set(count);
-        try {
-            T result = work.call();
-            return new Counted<>(result, count.get());
-        } finally {
-            COUNTING.remove();
-        }
+        return QUERIES.during(work, Counted::new);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -58,10 +50,7 @@ public final class Queries {
                             .listener(new JdbcLifecycleEventListenerAdapter() {
                                 @Override
                                 public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-                                    AtomicLong count = COUNTING.get();
-                                    if (count != null) {
-                                        count.addAndGet(Math.max(1, queries.size()));
-                                    }
+                                    QUERIES.add(Math.max(1, queries.size()));
                                 }
                             }).build();
                 }

@@ -14,10 +14,15 @@ public class TestProfiles implements ActiveProfilesResolver {
         return "postgres".equals(System.getProperty("beffroi.test.db"));
     }
 
-    /** The PostgreSQL database the suite runs on ({@code BEFFROI_DB_URL}), in the given schema. */
+    /** The PostgreSQL database the suite runs on ({@code BEFFROI_DB_URL}). */
+    public static String postgresUrl() {
+        return System.getenv().getOrDefault("BEFFROI_DB_URL", "jdbc:postgresql://localhost:5432/test");
+    }
+
+    /** The PostgreSQL database the suite runs on, in the given schema (its default one for null). */
     public static String postgresUrl(String schema) {
-        String url = System.getenv().getOrDefault("BEFFROI_DB_URL", "jdbc:postgresql://localhost:5432/test");
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = postgresUrl();
+        return schema == null ? url : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     public static String postgresUser() {

@@ -1,7 +1,6 @@
 package org.beffroi.agenda.admin;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +9,7 @@ import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.platform.CommuneTime;
-import org.beffroi.platform.EndsAfterStarts;
+import org.beffroi.platform.PeriodForm;
 import org.beffroi.platform.Text;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
@@ -24,8 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An event as typed by an agent; times are the commune's local time. */
-@EndsAfterStarts
-public class EventForm {
+public class EventForm extends PeriodForm {
 
     @NotBlank
     @Size(max = 200)
@@ -34,14 +32,6 @@ public class EventForm {
     @NotBlank
     @Size(max = 10_000)
     private String description;
-
-    @NotNull
-    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime startsAt;
-
-    @NotNull
-    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime endsAt;
 
     @NotBlank
     @Size(max = 200)
@@ -94,8 +84,7 @@ public class EventForm {
         var form = new EventForm();
         form.title = e.title();
         form.description = e.description();
-        form.startsAt = LocalDateTime.ofInstant(e.startsAt(), CommuneTime.ZONE);
-        form.endsAt = LocalDateTime.ofInstant(e.endsAt(), CommuneTime.ZONE);
+        form.fillPeriod(e.startsAt(), e.endsAt());
         form.place = e.place();
         form.category = e.category();
         form.neighbourhoodId = e.neighbourhoodId();
@@ -125,8 +114,8 @@ public class EventForm {
             case WEEKLY -> "FREQ=WEEKLY" + until;
             case BIWEEKLY -> "FREQ=WEEKLY;INTERVAL=2" + until;
             case MONTHLY -> {
-                int rank = (startsAt.getDayOfMonth() - 1) / 7 + 1;
-                String day = startsAt.getDayOfWeek().name().substring(0, 2);
+                int rank = (getStartsAt().getDayOfMonth() - 1) / 7 + 1;
+                String day = getStartsAt().getDayOfWeek().name().substring(0, 2);
                 yield "FREQ=MONTHLY;BYDAY=" + (rank == 5 ? -1 : rank) + day + until;
             }
             case CUSTOM -> Text.blankToNull(rrule);
@@ -155,7 +144,7 @@ public class EventForm {
                 && !errors.hasFieldErrors("longitude")) {
             errors.rejectValue(latitude == null ? "latitude" : "longitude", "admin.agenda.position.both");
         }
-        if (repeat == null || startsAt == null || errors.hasFieldErrors("rrule") || errors.hasFieldErrors("repeatUntil")) {
+        if (repeat == null || getStartsAt() == null || errors.hasFieldErrors("rrule") || errors.hasFieldErrors("repeatUntil")) {
             return;
         }
         String text = ruleText();
@@ -178,7 +167,7 @@ public class EventForm {
     /** The checked rule (ical4j reads it; UNTIL is saved in UTC), or null for a single date. */
     private String recurrence() throws Recurrence.Invalid {
         String text = ruleText();
-        return text == null ? null : Recurrence.parse(text, startsAt.atZone(CommuneTime.ZONE).toInstant()).text();
+        return text == null ? null : Recurrence.parse(text, startInstant()).text();
     }
 
     /** The event the form describes, once {@link #validate} found nothing to say. */
@@ -189,8 +178,7 @@ public class EventForm {
         } catch (Recurrence.Invalid e) {
             throw new IllegalStateException("a rule that validation accepted", e);
         }
-        return new Event(id, title.strip(), description.strip(), startsAt.atZone(CommuneTime.ZONE).toInstant(),
-                endsAt.atZone(CommuneTime.ZONE).toInstant(), place.strip(), category, neighbourhoodId, free,
+        return new Event(id, title.strip(), description.strip(), startInstant(), endInstant(), place.strip(), category, neighbourhoodId, free,
                 free ? null : Text.blankToNull(price), Text.blankToNull(accessibility), capacity, recurrence,
                 latitude == null || longitude == null ? null : new Event.Position(latitude, longitude));
     }
@@ -199,10 +187,6 @@ public class EventForm {
     public void setTitle(String title) { this.title = title; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
-    public LocalDateTime getStartsAt() { return startsAt; }
-    public void setStartsAt(LocalDateTime startsAt) { this.startsAt = startsAt; }
-    public LocalDateTime getEndsAt() { return endsAt; }
-    public void setEndsAt(LocalDateTime endsAt) { this.endsAt = endsAt; }
     public String getPlace() { return place; }
     public void setPlace(String place) { this.place = place; }
     public Category getCategory() { return category; }

@@ -2,9 +2,7 @@ package org.beffroi.alerts.admin;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -181,21 +179,17 @@ class AlertAdminController {
     @PostMapping("/{id}/envoi")
     String send(@ModelAttribute(name = "alert", binding = false) Alert alert,
             @RequestParam(name = "quand", required = false) String when, RedirectAttributes redirect) {
-        Instant at = null;
-        if (when != null && !when.isBlank()) {
-            try {
-                at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                return Flash.refused(redirect, "admin.alerts.send.bad-time", path(alert));
-            }
+        SendTime time = SendTime.of(when);
+        if (time.unreadable()) {
+            return Flash.refused(redirect, "admin.alerts.send.bad-time", path(alert));
         }
-        SendOutcome outcome = desk.send(alert.id(), at);
+        SendOutcome outcome = desk.send(alert.id(), time.at());
         if (outcome == SendOutcome.NO_RECIPIENT) {
             return Flash.refused(redirect, "admin.alerts.send.no-recipient", path(alert));
         } else if (outcome == SendOutcome.NOT_A_DRAFT) {
             return Flash.refused(redirect, "admin.alerts.send.already", path(alert));
         }
-        return Flash.saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", path(alert));
+        return Flash.saved(redirect, time.acceptedMessage(), path(alert));
     }
 
     @PostMapping("/{id}/mise-a-jour")

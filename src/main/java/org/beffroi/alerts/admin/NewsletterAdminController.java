@@ -1,9 +1,6 @@
 package org.beffroi.alerts.admin;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 
 import org.beffroi.alerts.AlertsModule.SendAlerts;
@@ -13,7 +10,6 @@ import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.Newsletters.SendOutcome;
 import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AccountSummary;
-import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.http.MediaType;
@@ -163,21 +159,17 @@ class NewsletterAdminController {
     @PostMapping("/numeros/{issueId}/envoi")
     String send(@ModelAttribute(name = "issue", binding = false) Issue issue,
             @RequestParam(name = "quand", required = false) String when, RedirectAttributes redirect) {
-        Instant at = null;
-        if (when != null && !when.isBlank()) {
-            try {
-                at = LocalDateTime.parse(when).atZone(CommuneTime.ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                return Flash.refused(redirect, "admin.alerts.send.bad-time", path(issue));
-            }
+        SendTime time = SendTime.of(when);
+        if (time.unreadable()) {
+            return Flash.refused(redirect, "admin.alerts.send.bad-time", path(issue));
         }
-        SendOutcome outcome = newsletters.send(issue.id(), at);
+        SendOutcome outcome = newsletters.send(issue.id(), time.at());
         if (outcome == SendOutcome.NO_RECIPIENT) {
             return Flash.refused(redirect, "newsletters.admin.issue.no-recipient", path(issue));
         } else if (outcome == SendOutcome.NOT_A_DRAFT) {
             return Flash.refused(redirect, "newsletters.admin.issue.not-a-draft", path(issue));
         }
-        return Flash.saved(redirect, at == null ? "admin.alerts.sending" : "admin.alerts.scheduled", path(issue));
+        return Flash.saved(redirect, time.acceptedMessage(), path(issue));
     }
 
     @PostMapping("/numeros/{issueId}/annulation")

@@ -1,35 +1,21 @@
 package org.beffroi.portal.admin;
 
-import java.time.LocalDateTime;
-
-import org.beffroi.platform.CommuneTime;
-import org.beffroi.platform.EndsAfterStarts;
+import org.beffroi.platform.PeriodForm;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.CouncilMeeting;
-import org.springframework.format.annotation.DateTimeFormat;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A council meeting as an agent types it, for its creation and its edits; times are the commune's local time. */
-@EndsAfterStarts
-public class CouncilMeetingForm {
+public class CouncilMeetingForm extends PeriodForm {
 
     private static final String WEB_ADDRESS = "^$|^https?://\\S+$";
 
     @NotBlank
     @Size(max = 200)
     private String title = "Conseil municipal";
-
-    @NotNull
-    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime startsAt;
-
-    @NotNull
-    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime endsAt;
 
     @NotBlank
     @Size(max = 200)
@@ -49,8 +35,7 @@ public class CouncilMeetingForm {
     static CouncilMeetingForm of(CouncilMeeting m) {
         var form = new CouncilMeetingForm();
         form.title = m.title();
-        form.startsAt = LocalDateTime.ofInstant(m.startsAt(), CommuneTime.ZONE);
-        form.endsAt = LocalDateTime.ofInstant(m.endsAt(), CommuneTime.ZONE);
+        form.fillPeriod(m.startsAt(), m.endsAt());
         form.place = m.place();
         form.agenda = m.agenda();
         form.videoUrl = m.videoUrl();
@@ -59,17 +44,12 @@ public class CouncilMeetingForm {
     }
 
     CouncilMeeting toMeeting(long id) {
-        return new CouncilMeeting(id, title.strip(), startsAt.atZone(CommuneTime.ZONE).toInstant(),
-                endsAt.atZone(CommuneTime.ZONE).toInstant(), place.strip(), Text.blankToNull(agenda),
+        return new CouncilMeeting(id, title.strip(), startInstant(), endInstant(), place.strip(), Text.blankToNull(agenda),
                 Text.blankToNull(videoUrl), Text.blankToNull(liveUrl), java.util.List.of());
     }
 
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
-    public LocalDateTime getStartsAt() { return startsAt; }
-    public void setStartsAt(LocalDateTime startsAt) { this.startsAt = startsAt; }
-    public LocalDateTime getEndsAt() { return endsAt; }
-    public void setEndsAt(LocalDateTime endsAt) { this.endsAt = endsAt; }
     public String getPlace() { return place; }
     public void setPlace(String place) { this.place = place; }
     public String getAgenda() { return agenda; }

@@ -81,7 +81,8 @@ class CrashDuringSendTest {
         TestServers.mail().purgeEmailFromAllMailboxes();
         if (TestProfiles.onPostgres()) {
             schema = "crash_" + UUID.randomUUID().toString().substring(0, 8);
-            try (var db = DriverManager.getConnection(postgresUrl(null), postgresUser(), postgresPassword())) {
+            try (var db = DriverManager.getConnection(TestProfiles.postgresUrl(), TestProfiles.postgresUser(),
+                    TestProfiles.postgresPassword())) {
                 db.createStatement().execute("create schema " + schema);
             }
         }
@@ -92,7 +93,8 @@ class CrashDuringSendTest {
         nodes.forEach(Node::close);
         TestServers.mail().purgeEmailFromAllMailboxes();
         if (schema != null) {
-            try (var db = DriverManager.getConnection(postgresUrl(null), postgresUser(), postgresPassword())) {
+            try (var db = DriverManager.getConnection(TestProfiles.postgresUrl(), TestProfiles.postgresUser(),
+                    TestProfiles.postgresPassword())) {
                 db.createStatement().execute("drop schema " + schema + " cascade");
             }
         }
@@ -171,7 +173,7 @@ class CrashDuringSendTest {
                 "--logging.level.com.github.kagkarlsson=INFO"));
         if (TestProfiles.onPostgres()) {
             arguments.add("--spring.profiles.active=demo,bench,postgres");
-            arguments.add("--spring.datasource.url=" + postgresUrl(schema));
+            arguments.add("--spring.datasource.url=" + TestProfiles.postgresUrl(schema));
         } else {
             arguments.add("--spring.profiles.active=demo,bench"); // the default database: ./data, in the node's folder
         }
@@ -183,7 +185,8 @@ class CrashDuringSendTest {
     /** The node's database, read while no node runs (an H2 file is open in one process at a time). */
     private Connection database() throws SQLException {
         if (TestProfiles.onPostgres()) {
-            return DriverManager.getConnection(postgresUrl(schema), postgresUser(), postgresPassword());
+            return DriverManager.getConnection(TestProfiles.postgresUrl(schema), TestProfiles.postgresUser(),
+                    TestProfiles.postgresPassword());
         }
         return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("data/beffroi")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;ACCESS_MODE_DATA=r", "sa", "");
@@ -194,19 +197,6 @@ class CrashDuringSendTest {
             result.next();
             return result.getLong(1);
         }
-    }
-
-    private static String postgresUrl(String schema) {
-        String url = System.getenv().getOrDefault("BEFFROI_DB_URL", "jdbc:postgresql://localhost:5432/test");
-        return schema == null ? url : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    private static String postgresUser() {
-        return System.getenv().getOrDefault("BEFFROI_DB_USER", "postgres");
-    }
-
-    private static String postgresPassword() {
-        return System.getenv().getOrDefault("BEFFROI_DB_PASSWORD", "");
     }
 
     /** How many copies of the alert each subscriber got at the relay. */

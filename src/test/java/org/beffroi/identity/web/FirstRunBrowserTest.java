@@ -54,8 +54,7 @@ class FirstRunBrowserTest extends BrowserTest {
     @DynamicPropertySource
     static void ownSchemaOnPostgres(DynamicPropertyRegistry registry) {
         if (TestProfiles.onPostgres()) {
-            String url = System.getenv().getOrDefault("BEFFROI_DB_URL", "jdbc:postgresql://localhost:5432/test");
-            registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+            registry.add("spring.datasource.url", () -> TestProfiles.postgresUrl(SCHEMA));
             registry.add("spring.flyway.schemas", () -> SCHEMA);
         }
     }
