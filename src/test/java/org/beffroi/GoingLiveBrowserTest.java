@@ -345,9 +345,14 @@ class GoingLiveBrowserTest extends BrowserChecks {
 
     /** Until nginx has taken up the new list of nodes (its workers started anew). */
     private static void awaitThroughNginx() throws Exception {
-        var client = HttpClient.newBuilder().sslContext(nginx.trustingItsCertificate()).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!answersReady(client, nginx.publicAddress())) {
+        while (true) {
+            // a new connection each time: one kept open stays with a worker of the old configuration
+            try (var client = HttpClient.newBuilder().sslContext(nginx.trustingItsCertificate()).build()) {
+                if (answersReady(client, nginx.publicAddress())) {
+                    return;
+                }
+            }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("nginx does not reach Beffroi:\n" + nginx.errorLog());
             }
