@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.beffroi.testing.BrowserChecks;
 import org.beffroi.testing.HttpVisitor;
 import org.beffroi.testing.Mailbox;
@@ -326,37 +329,32 @@ class GoingLiveBrowserTest extends BrowserChecks {
 
     /** Until Beffroi has said its port in the log and answers it is ready there. */
     private static void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!beffroi.isAlive()) {
-                throw new AssertionError("Beffroi stopped at start:\n" + log());
-            }
-            var started = TOMCAT_PORT.matcher(log());
-            if (started.find()) {
-                port = Integer.parseInt(started.group(1));
-                if (answersReady(HttpClient.newHttpClient(), "http://127.0.0.1:" + port)) {
-                    return;
-                }
-            }
-            Thread.sleep(250);
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                    .failFast("Beffroi stopped at start", () -> !beffroi.isAlive()).until(() -> {
+                        var started = TOMCAT_PORT.matcher(log());
+                        if (!started.find()) {
+                            return false;
+                        }
+                        port = Integer.parseInt(started.group(1));
+                        return answersReady(HttpClient.newHttpClient(), "http://127.0.0.1:" + port);
+                    });
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + ":\n" + log(), e);
         }
-        throw new AssertionError("Beffroi was not ready within 4 minutes:\n" + log());
     }
 
     /** Until nginx has taken up the new list of nodes (its workers started anew). */
     private static void awaitThroughNginx() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            // a new connection each time: one kept open stays with a worker of the old configuration
-            try (var client = HttpClient.newBuilder().sslContext(nginx.trustingItsCertificate()).build()) {
-                if (answersReady(client, nginx.publicAddress())) {
-                    return;
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                // a new connection each time: one kept open stays with a worker of the old configuration
+                try (var client = HttpClient.newBuilder().sslContext(nginx.trustingItsCertificate()).build()) {
+                    return answersReady(client, nginx.publicAddress());
                 }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("nginx does not reach Beffroi:\n" + nginx.errorLog());
-            }
-            Thread.sleep(100);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("nginx does not reach Beffroi:\n" + nginx.errorLog(), e);
         }
     }
 

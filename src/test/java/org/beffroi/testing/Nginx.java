@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -253,19 +256,17 @@ public final class Nginx implements AutoCloseable {
                 directory);
     }
 
-    private void awaitListening() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx stopped at start:\n" + output() + errorLog());
-            }
-            if (accepts(httpsPort) && accepts(httpPort)) {
-                return;
-            }
-            Thread.sleep(50);
+    private void awaitListening() {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .failFast("nginx stopped at start", () -> !process.isAlive())
+                    .until(() -> accepts(httpsPort) && accepts(httpPort));
+        } catch (TerminalFailureException e) {
+            throw new IllegalStateException("nginx stopped at start:\n" + output() + errorLog(), e);
+        } catch (ConditionTimeoutException e) {
+            stop();
+            throw new IllegalStateException("nginx did not listen within 20 s:\n" + output() + errorLog(), e);
         }
-        stop();
-        throw new IllegalStateException("nginx did not listen within 20 s:\n" + output() + errorLog());
     }
 
     private String output() {
