@@ -2,7 +2,6 @@ package org.beffroi;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -305,7 +304,7 @@ class GoingLiveBrowserTest extends BrowserChecks {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(words.subList(1, words.indexOf("-jar")));
-        command.addAll(List.of("-cp", applicationClassPath(), BeffroiApplication.class.getName()));
+        command.addAll(List.of("-cp", TestProfiles.applicationClassPath(), BeffroiApplication.class.getName()));
 
         var builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("beffroi.log").toFile());
@@ -318,13 +317,6 @@ class GoingLiveBrowserTest extends BrowserChecks {
     private static void put(Map<String, String> environment, String pair) {
         int equals = pair.indexOf('=');
         environment.put(pair.substring(0, equals), pair.substring(equals + 1));
-    }
-
-    private static String applicationClassPath() {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.contains("spring-boot-devtools"))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** Until Beffroi has said its port in the log and answers it is ready there. */

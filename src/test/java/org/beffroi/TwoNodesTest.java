@@ -3,7 +3,6 @@ package org.beffroi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.beffroi.testing.HttpVisitor.fields;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,13 +16,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.beffroi.testing.HttpVisitor;
@@ -225,9 +222,7 @@ class TwoNodesTest {
         private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         static Node start(Path dir, String name, int port, List<String> arguments) throws IOException {
-            String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                    .filter(entry -> !Path.of(entry).endsWith("test-classes") && !entry.contains("spring-boot-devtools"))
-                    .collect(Collectors.joining(File.pathSeparator));
+            String classPath = TestProfiles.applicationClassPath();
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m",
                     "-XX:TieredStopAtLevel=1", "-cp", classPath, "org.beffroi.BeffroiApplication", "--server.port=" + port,
                     "--server.address=127.0.0.1"));

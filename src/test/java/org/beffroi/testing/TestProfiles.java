@@ -32,4 +32,15 @@ public class TestProfiles implements ActiveProfilesResolver {
     public static String postgresPassword() {
         return System.getenv().getOrDefault("BEFFROI_DB_PASSWORD", "");
     }
+
+    /**
+     * The class path of the application alone, for a node started as a process of its own: the test's class path
+     * without the test classes (their configuration would start with it) nor devtools (it would restart it).
+     */
+    public static String applicationClassPath() {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.contains("spring-boot-devtools"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
 }

@@ -2,7 +2,6 @@ package org.beffroi.alerts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,9 +243,7 @@ class CrashDuringSendTest {
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                    .filter(entry -> !Path.of(entry).endsWith("test-classes") && !entry.contains("spring-boot-devtools"))
-                    .collect(Collectors.joining(File.pathSeparator));
+            String classPath = TestProfiles.applicationClassPath();
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
                     "-XX:TieredStopAtLevel=1", "-cp", classPath, "org.beffroi.BeffroiApplication", "--server.port=" + port,
                     "--server.address=127.0.0.1"));
