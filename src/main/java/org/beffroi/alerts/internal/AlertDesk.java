@@ -235,7 +235,7 @@ public class AlertDesk {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into alerts_message (alert_id, kind, title, body, status, created_at) values (?, ?, ?, ?, ?, ?)""")
-                .params(alertId, kind, title, body, "SCHEDULED", OffsetDateTime.now(clock)).update(keys, "id");
+                .params(alertId, kind, title, body, MessageStatus.SCHEDULED.name(), OffsetDateTime.now(clock)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 

@@ -111,6 +111,7 @@ class Dispatcher {
     private final IssueDeliveries issues;
     private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
     private final Clock clock;
+    private final MessageStates states;
     private final Duration retry;
     private final int workers;
     private final int group;
@@ -124,7 +125,8 @@ class Dispatcher {
             @Value("${beffroi.alerts.delivery.workers:" + WORKERS + "}") int workers,
             @Value("${beffroi.alerts.delivery.group:" + GROUP + "}") int group,
             @Value("${beffroi.alerts.delivery.unrecorded:" + UNRECORDED + "}") int unrecorded, UnendedAlerts unended,
-            PublicAlertPages publicPages) {
+            PublicAlertPages publicPages, MessageStates states) {
+        this.states = states;
         this.unended = unended;
         this.publicPages = publicPages;
         this.workers = Math.max(1, workers);
@@ -167,37 +169,38 @@ class Dispatcher {
         var message = jdbc.sql("select alert_id, issue_id, kind, status from alerts_message where id = ?")
                 .param(messageId).query().singleRow();
         if (message.get("issue_id") != null) {
-            runIssue(messageId, ((Number) message.get("issue_id")).longValue(), (String) message.get("status"), stopping);
+            runIssue(messageId, ((Number) message.get("issue_id")).longValue(),
+                    MessageStatus.valueOf((String) message.get("status")), stopping);
             return;
         }
         message = jdbc.sql("""
                 select m.alert_id, m.kind, m.status, m.title, m.body, a.severity, a.link, a.topic_id
                 from alerts_message m join alerts_alert a on a.id = m.alert_id where m.id = ?""")
                 .param(messageId).query().singleRow();
-        String status = (String) message.get("status");
+        var status = MessageStatus.valueOf((String) message.get("status"));
         long alertId = ((Number) message.get("alert_id")).longValue();
-        if ("SCHEDULED".equals(status)) {
+        if (status == MessageStatus.SCHEDULED) {
             transaction.executeWithoutResult(tx -> {
                 if (jdbc.sql("update alerts_alert set published_at = ? where id = ? and published_at is null")
                         .params(OffsetDateTime.now(clock), alertId).update() == 1) {
                     publicPages.alertChanged(alertId); // its page is public from now on
                 }
                 unended.changed(); // its banner shows from now on
-                jdbc.sql("update alerts_message set status = 'PLANNING' where id = ?").param(messageId).update();
+                states.move(messageId, MessageStatus.SCHEDULED, MessageStatus.PLANNING);
             });
-            status = "PLANNING";
+            status = MessageStatus.PLANNING;
         }
-        if ("PLANNING".equals(status) && "UPDATE".equals(message.get("kind"))) {
+        if (status == MessageStatus.PLANNING && "UPDATE".equals(message.get("kind"))) {
             planUpdate(messageId, alertId); // one statement: sent to once it is over
-            jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
-            status = "SENDING";
+            states.move(messageId, MessageStatus.PLANNING, MessageStatus.SENDING);
+            status = MessageStatus.SENDING;
         }
-        if ("DONE".equals(status)) {
+        if (!status.underway()) {
             return;
         }
         AudiencePage pages = null;
         LongSupplier size = null;
-        if ("PLANNING".equals(status)) {
+        if (status == MessageStatus.PLANNING) {
             Area area = alertArea(alertId);
             long topicId = ((Number) message.get("topic_id")).longValue();
             pages = (slice, consumer) -> audience.page(topicId, area, slice, consumer);
@@ -223,32 +226,30 @@ class Dispatcher {
      * A newsletter issue goes through the same log: its audience is the list's confirmed e-mail subscribers,
      * and its mail is rendered once here (the subscriber's own links are put in by the channel).
      */
-    private void runIssue(long messageId, long issueId, String status, BooleanSupplier stopping) {
-        if ("SCHEDULED".equals(status)) {
+    private void runIssue(long messageId, long issueId, MessageStatus status, BooleanSupplier stopping) {
+        if (status == MessageStatus.SCHEDULED) {
             boolean started = Boolean.TRUE.equals(transaction.execute(tx -> {
                 if (!issues.start(issueId)) {
                     return false; // cancelled in the meantime
                 }
-                jdbc.sql("update alerts_message set status = 'PLANNING' where id = ? and status = 'SCHEDULED'")
-                        .param(messageId).update();
+                states.move(messageId, MessageStatus.SCHEDULED, MessageStatus.PLANNING);
                 return true;
             }));
             if (!started) {
-                jdbc.sql("update alerts_message set status = 'CANCELLED' where id = ? and status = 'SCHEDULED'")
-                        .param(messageId).update();
+                states.move(messageId, MessageStatus.SCHEDULED, MessageStatus.CANCELLED);
                 return;
             }
-            status = "PLANNING";
+            status = MessageStatus.PLANNING;
         }
-        if ("DONE".equals(status)) {
+        if (status == MessageStatus.DONE) {
             issues.finished(issueId);
         }
-        if (!"SENDING".equals(status) && !"PLANNING".equals(status)) {
+        if (!status.underway()) {
             return;
         }
         AudiencePage pages = null;
         LongSupplier size = null;
-        if ("PLANNING".equals(status)) {
+        if (status == MessageStatus.PLANNING) {
             long listId = issues.listOf(issueId);
             pages = (slice, consumer) -> audience.pageOfList(listId, slice, consumer);
             size = () -> audience.countOfList(listId);
@@ -306,7 +307,7 @@ class Dispatcher {
             if (relayDown.get()) {
                 throw new IllegalStateException("the relay refused message " + messageId + ": the rest waits for a retry");
             }
-            jdbc.sql("update alerts_message set status = 'SENDING' where id = ?").param(messageId).update();
+            states.move(messageId, MessageStatus.PLANNING, MessageStatus.SENDING);
         }
         inParallel(messageId, null, share -> sendEach(messageId, outgoing, logPass(messageId, share), new AtomicBoolean(), stopping));
         stopIfAsked(messageId, stopping);
@@ -315,8 +316,7 @@ class Dispatcher {
         if (left > 0) {
             throw new IllegalStateException(left + " deliveries of message " + messageId + " wait for a retry");
         }
-        jdbc.sql("update alerts_message set status = 'DONE', finished_at = ? where id = ?")
-                .params(OffsetDateTime.now(clock), messageId).update();
+        states.move(messageId, MessageStatus.SENDING, MessageStatus.DONE);
         log.info("Message {} delivered", messageId);
     }
 
@@ -570,7 +570,7 @@ class Dispatcher {
             ps.setLong(2, member.subscriptionId());
             ps.setString(3, member.channel().name());
             ps.setString(4, member.address());
-            ps.setString(5, error == null ? "SENT" : statusAfter(1, error));
+            ps.setString(5, (error == null ? DeliveryStatus.SENT : statusAfter(1, error)).name());
             ps.setObject(6, error == null ? now : nextTry(now, 1));
             ps.setString(7, error);
             ps.setObject(8, error == null ? now : null);
@@ -587,8 +587,8 @@ class Dispatcher {
     }
 
     /** A row's status after a failed try: pending for a later one, or failed for good. */
-    private static String statusAfter(int attempts, String error) {
-        return attempts >= MAX_TRIES || DeliveryChannel.GONE.equals(error) ? "FAILED" : "PENDING";
+    private static DeliveryStatus statusAfter(int attempts, String error) {
+        return DeliveryStatus.afterFailure(attempts, MAX_TRIES, DeliveryChannel.GONE.equals(error));
     }
 
     /** When the next try is due: the retry interval, doubled at each try. */
@@ -681,7 +681,7 @@ class Dispatcher {
                 "update alerts_delivery set status = ?, next_attempt_at = ?, last_error = ?, attempts = ? where id = ?", again, BATCH,
                 (ps, claimed) -> {
                     String error = error(failed, claimed.subscriptionId());
-                    ps.setString(1, statusAfter(claimed.attempts(), error));
+                    ps.setString(1, statusAfter(claimed.attempts(), error).name());
                     ps.setObject(2, nextTry(now, claimed.attempts()));
                     ps.setString(3, error);
                     ps.setInt(4, claimed.attempts());

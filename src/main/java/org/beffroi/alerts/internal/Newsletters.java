@@ -58,11 +58,13 @@ public class Newsletters {
     private final org.beffroi.platform.Mailer outbox;
     private final Clock clock;
     private final AuditLog audit;
+    private final MessageStates states;
 
     Newsletters(JdbcClient jdbc, News news, Agenda agenda, SchedulerClient scheduler, DueTasks tasks, Audience audience,
             IssueRenderer renderer, NewsletterMail mail,
             org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> smtp,
-            org.beffroi.platform.Mailer outbox, Clock clock, AuditLog audit) {
+            org.beffroi.platform.Mailer outbox, Clock clock, AuditLog audit, MessageStates states) {
+        this.states = states;
         this.audit = audit;
         this.outbox = outbox;
         this.renderer = renderer;
@@ -292,10 +294,10 @@ public class Newsletters {
                 .params(Issue.Status.DRAFT.name(), id, Issue.Status.SCHEDULED.name()).update() != 1) {
             return false;
         }
-        var messages = jdbc.sql("select id from alerts_message where issue_id = ? and status = 'SCHEDULED'").param(id)
-                .query(Long.class).list();
+        var messages = jdbc.sql("select id from alerts_message where issue_id = ? and status = ?")
+                .params(id, MessageStatus.SCHEDULED.name()).query(Long.class).list();
         for (long message : messages) {
-            jdbc.sql("update alerts_message set status = 'CANCELLED' where id = ?").param(message).update();
+            states.move(message, MessageStatus.SCHEDULED, MessageStatus.CANCELLED);
             try {
                 scheduler.cancel(TaskInstanceId.of(Dispatcher.TASK.getTaskName(), Long.toString(message)));
             } catch (RuntimeException e) {
