@@ -2,4 +2,4 @@
 alter table alerts_message add constraint alerts_message_status
     check (status in ('SCHEDULED', 'PLANNING', 'SENDING', 'DONE', 'CANCELLED'));
 alter table alerts_delivery add constraint alerts_delivery_status
-    check (status in ('PENDING', 'SENT', 'FAILED'));
+    check (status in ('PENDING', 'SENT', 'FAILED', 'BOUNCED'));
