@@ -96,7 +96,7 @@ insert into alerts_delivery (message_id, subscription_id, channel, address, stat
     from alerts_message m join alerts_alert a on a.id = m.alert_id, alerts_subscription s
     where a.title like 'Crue de la Loue%' and m.kind = 'INITIAL' and s.address in ('claire.vernier@example.net', '+33612345678')
     union all
-    select m.id, s.id, s.channel, s.address, 'BOUNCED 5.1.1', 1, m.created_at, '550 5.1.1 user unknown', null
+    select m.id, s.id, s.channel, s.address, 'BOUNCED', 1, m.created_at, 'BOUNCED 5.1.1', null
     from alerts_message m join alerts_alert a on a.id = m.alert_id, alerts_subscription s
     where a.title like 'Crue de la Loue%' and m.kind = 'INITIAL' and s.address = 'ancienne.adresse@example.net'
     union all
