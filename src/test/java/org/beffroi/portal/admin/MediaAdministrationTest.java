@@ -65,6 +65,22 @@ class MediaAdministrationTest {
         agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
     }
 
+    /** The library of the demo commune is where events take place: the photos and videos are not called after it. */
+    @Test
+    void thePhotosAndVideosAreNotCalledTheMediaLibrary() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(">Photos et vidéos</a>")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(">Médiathèque</a>"))));
+        mvc.perform(get("/mediatheque")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<h1>Photos et vidéos</h1>")));
+        mvc.perform(get("/mediatheque").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<h1>Photos and videos</h1>")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Media library"))));
+        mvc.perform(get("/admin/mediatheque").cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Médiathèque"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("médiathèque"))));
+    }
+
     @Test
     void aPhotoNeedsItsDescriptionLosesItsLocationAndGetsAThumbnail() throws Exception {
         String title = "Fête de la musique " + UUID.randomUUID().toString().substring(0, 6);
