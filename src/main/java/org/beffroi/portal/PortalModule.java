@@ -91,7 +91,7 @@ public class PortalModule implements ServiceModule {
     public List<MenuEntry> publicMenu() {
         return List.of(MenuEntry.open("nav.home", "/", 0), MenuEntry.open("nav.news", "/actualites", 10),
                 MenuEntry.open("nav.council", "/conseil", 30), MenuEntry.open("nav.pages", "/pages", 40),
-                MenuEntry.open("nav.media", "/mediatheque", 45), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
+                MenuEntry.open("nav.media", "/photos-videos", 45), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
     }
 
     @Override
@@ -100,7 +100,7 @@ public class PortalModule implements ServiceModule {
                 MenuEntry.restricted("admin.menu.pages", "/admin/pages", MANAGE_CONTENT, 20),
                 MenuEntry.restricted("admin.menu.council", "/admin/conseil", MANAGE_COUNCIL, 30),
                 MenuEntry.restricted("admin.menu.guides", "/admin/guides", MANAGE_CONTENT, 35),
-                MenuEntry.restricted("admin.menu.media", "/admin/mediatheque", MANAGE_CONTENT, 36),
+                MenuEntry.restricted("admin.menu.media", "/admin/photos-videos", MANAGE_CONTENT, 36),
                 MenuEntry.restricted("admin.menu.home", "/admin/accueil", COMPOSE_HOME, 38),
                 MenuEntry.restricted("admin.menu.neighbourhoods", "/admin/quartiers", MANAGE_NEIGHBOURHOODS, 40));
     }

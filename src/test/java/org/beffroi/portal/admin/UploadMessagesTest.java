@@ -55,13 +55,13 @@ class UploadMessagesTest {
 
     @Test
     void aPhotoTooLargeSaysTheLimit() throws Exception {
-        long id = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+        long id = Redirects.createdId(mvc.perform(post("/admin/photos-videos/albums").with(csrf()).cookie(agent)
                 .param("title", "Album " + UUID.randomUUID())).andReturn());
-        mvc.perform(get("/admin/mediatheque/albums/" + id).cookie(agent)); // shows the "created" notice
-        mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos").file(file("file", "scene.jpg", 2 * MEGABYTE + 1))
+        mvc.perform(get("/admin/photos-videos/albums/" + id).cookie(agent)); // shows the "created" notice
+        mvc.perform(multipart("/admin/photos-videos/albums/" + id + "/photos").file(file("file", "scene.jpg", 2 * MEGABYTE + 1))
                 .with(csrf()).cookie(agent).param("alt", "La place du marché"))
                 .andExpect(status().is3xxRedirection());
-        assertSays(get("/admin/mediatheque/albums/" + id), "Le fichier dépasse 2 Mo.");
+        assertSays(get("/admin/photos-videos/albums/" + id), "Le fichier dépasse 2 Mo.");
     }
 
     @Test
@@ -92,7 +92,7 @@ class UploadMessagesTest {
 
     @Test
     void aPodcastEpisodeTooLargeSaysTheLimit() throws Exception {
-        mvc.perform(multipart("/admin/mediatheque/podcasts").file(file("audio", "episode.mp3", 50 * MEGABYTE + 1))
+        mvc.perform(multipart("/admin/photos-videos/podcasts").file(file("audio", "episode.mp3", 50 * MEGABYTE + 1))
                 .with(csrf()).cookie(agent).param("title", "Épisode trop long"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("Le fichier dépasse 50 Mo.")))
