@@ -1,6 +1,7 @@
 package org.beffroi.platform;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
@@ -14,6 +15,7 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
@@ -74,6 +76,55 @@ public final class RichText {
             return "";
         }
         return RENDERED.get(markdown, text -> POLICY.sanitize(HTML.render(PARSER.parse(text))));
+    }
+
+    /** What a text holds that the page would not show as its author meant: raw HTML, an image from another site. */
+    public record Refusal(Reason reason, String excerpt) {
+
+        public enum Reason {
+            /** HTML typed in the Markdown: the page would show it as text. */
+            RAW_HTML,
+            /** An image whose address is not one of the platform's files: the page would not show it. */
+            OUTSIDE_IMAGE
+        }
+    }
+
+    /**
+     * The first thing of a Markdown text that {@link #toHtml} would not render as written, for a form to refuse at
+     * save time: raw HTML (shown as text), an image not from the platform's own files (dropped). Empty when none.
+     */
+    public static Optional<Refusal> refusal(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return Optional.empty();
+        }
+        var found = new Refusal[1];
+        PARSER.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlInline html) {
+                refuse(Refusal.Reason.RAW_HTML, html.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                refuse(Refusal.Reason.RAW_HTML, html.getLiteral());
+            }
+
+            @Override
+            public void visit(Image image) {
+                if (!OWN_FILE.matcher(image.getDestination()).matches()) {
+                    refuse(Refusal.Reason.OUTSIDE_IMAGE, image.getDestination());
+                }
+                visitChildren(image);
+            }
+
+            private void refuse(Refusal.Reason reason, String excerpt) {
+                if (found[0] == null) {
+                    String line = excerpt.strip().lines().findFirst().orElse("");
+                    found[0] = new Refusal(reason, line.length() > 80 ? line.substring(0, 80) + "…" : line);
+                }
+            }
+        });
+        return Optional.ofNullable(found[0]);
     }
 
     /**

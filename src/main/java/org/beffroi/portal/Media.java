@@ -18,7 +18,7 @@ public final class Media {
         }
 
         public String url() {
-            return "/mediatheque/albums/" + slug;
+            return "/photos-videos/albums/" + slug;
         }
     }
 

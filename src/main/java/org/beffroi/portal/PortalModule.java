@@ -28,6 +28,7 @@ import org.beffroi.portal.internal.GuideDesk;
 import org.beffroi.portal.internal.GuideRepository;
 import org.beffroi.portal.internal.MediaDesk;
 import org.beffroi.portal.internal.NeighbourhoodDesk;
+import org.beffroi.portal.internal.NeighbourhoodRepository;
 import org.beffroi.portal.internal.QuickLinks;
 import org.beffroi.portal.internal.PublicArticles;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,13 +50,16 @@ public class PortalModule implements ServiceModule {
     private final GuideDesk guideDesk;
     private final MediaDesk mediaDesk;
     private final QuickLinks quickLinks;
+    private final NeighbourhoodRepository neighbourhoods;
     private final DemoContent demoContent;
     private final PublicArticles publicArticles;
     private final Clock clock;
 
     PortalModule(ArticleRepository articles, CouncilRepository council, GuideRepository guides,
             NeighbourhoodDesk neighbourhoodDesk, GuideDesk guideDesk, MediaDesk mediaDesk, QuickLinks quickLinks,
-            DemoContent demoContent, PublicArticles publicArticles, Clock clock) {
+            NeighbourhoodRepository neighbourhoods, DemoContent demoContent, PublicArticles publicArticles,
+            Clock clock) {
+        this.neighbourhoods = neighbourhoods;
         this.guides = guides;
         this.neighbourhoodDesk = neighbourhoodDesk;
         this.guideDesk = guideDesk;
@@ -87,7 +91,7 @@ public class PortalModule implements ServiceModule {
     public List<MenuEntry> publicMenu() {
         return List.of(MenuEntry.open("nav.home", "/", 0), MenuEntry.open("nav.news", "/actualites", 10),
                 MenuEntry.open("nav.council", "/conseil", 30), MenuEntry.open("nav.pages", "/pages", 40),
-                MenuEntry.open("nav.media", "/mediatheque", 45), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
+                MenuEntry.open("nav.media", "/photos-videos", 45), MenuEntry.open("nav.neighbourhoods", "/quartiers", 50));
     }
 
     @Override
@@ -96,7 +100,7 @@ public class PortalModule implements ServiceModule {
                 MenuEntry.restricted("admin.menu.pages", "/admin/pages", MANAGE_CONTENT, 20),
                 MenuEntry.restricted("admin.menu.council", "/admin/conseil", MANAGE_COUNCIL, 30),
                 MenuEntry.restricted("admin.menu.guides", "/admin/guides", MANAGE_CONTENT, 35),
-                MenuEntry.restricted("admin.menu.media", "/admin/mediatheque", MANAGE_CONTENT, 36),
+                MenuEntry.restricted("admin.menu.media", "/admin/photos-videos", MANAGE_CONTENT, 36),
                 MenuEntry.restricted("admin.menu.home", "/admin/accueil", COMPOSE_HOME, 38),
                 MenuEntry.restricted("admin.menu.neighbourhoods", "/admin/quartiers", MANAGE_NEIGHBOURHOODS, 40));
     }
@@ -110,12 +114,14 @@ public class PortalModule implements ServiceModule {
         return List.of("/", "/actualites", "/actualites/{slug}", "/pages", "/pages/{slug}");
     }
 
-    /** The quick links, the latest news and the guides on the home page. */
+    /** The quick links, the latest news, the guides, the town hall's contact and the neighbourhoods on the home page. */
     @Override
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("portal/quick-links", Map.of("links", quickLinks.all()), 1),
                 new HomeBlock("portal/news-block", Map.of("news", publicArticles.latestNews(3)), 5),
-                new HomeBlock("portal/guides-block", Map.of("guides", guides.allPublished()), 15));
+                new HomeBlock("portal/guides-block", Map.of("guides", guides.allPublished()), 15),
+                new HomeBlock("portal/contact-block", Map.of(), 20),
+                new HomeBlock("portal/neighbourhoods-block", Map.of("neighbourhoods", neighbourhoods.all()), 25));
     }
 
     @Override

@@ -50,6 +50,31 @@ class RichTextTest {
         assertThat(html).contains("texte avant.", "texte après.");
     }
 
+    /** A form refuses what would not show as written: typed HTML (shown as text) and outside images (dropped). */
+    @Test
+    void rawHtmlAndOutsideImagesAreNamedForAFormToRefuse() {
+        assertThat(RichText.refusal("Un mot en <b>gras</b>.")).hasValue(
+                new RichText.Refusal(RichText.Refusal.Reason.RAW_HTML, "<b>"));
+        assertThat(RichText.refusal("Avant.\n\n<script>alert(1)</script>\n\nAprès.")).hasValue(
+                new RichText.Refusal(RichText.Refusal.Reason.RAW_HTML, "<script>alert(1)</script>"));
+        assertThat(RichText.refusal("Le plan : ![plan](https://exemple.org/plan.png)")).hasValue(
+                new RichText.Refusal(RichText.Refusal.Reason.OUTSIDE_IMAGE, "https://exemple.org/plan.png"));
+        assertThat(RichText.refusal("![x](javascript:alert(1))")).get().extracting(RichText.Refusal::reason)
+                .isEqualTo(RichText.Refusal.Reason.OUTSIDE_IMAGE);
+
+        // Markdown that looks like HTML but is not: code, autolinks, comparisons, the platform's own images
+        assertThat(RichText.refusal("""
+                Écrivez `<b>gras</b>` pour du gras ; 3 < 4 et 5 > 2.
+
+                Voir <https://www.service-public.fr> ou <mairie@exemple.fr>.
+
+                ![Le plan](/fichiers/0f8c3a52-7c1e-4d7b-9a51-2b8f3c1d4e5f)
+
+                    <pre>bloc de code</pre>
+                """)).isEmpty();
+        assertThat(RichText.refusal(null)).isEmpty();
+    }
+
     @Test
     void ordinaryMarkdownKeepsItsShape() {
         String html = RichText.toHtml("""

@@ -104,16 +104,16 @@ class PublicContentSearchTest {
     @Test
     void theMediaLibraryIsFoundByItsPhotosVideosAndTranscripts() throws Exception {
         String word = word();
-        long album = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+        long album = Redirects.createdId(mvc.perform(post("/admin/photos-videos/albums").with(csrf()).cookie(agent)
                 .param("title", "Carnaval " + word)).andReturn());
-        mvc.perform(multipart("/admin/mediatheque/albums/" + album + "/photos")
+        mvc.perform(multipart("/admin/photos-videos/albums/" + album + "/photos")
                 .file(new MockMultipartFile("file", "char.jpg", "image/jpeg", SampleFiles.jpeg(640, 480))).with(csrf())
                 .cookie(agent).param("alt", "Les enfants déguisés autour de la fontaine").param("caption", "Place de la Halle"))
                 .andExpect(flash().attribute("saved", "admin.media.photo-added"));
-        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", "Vœux du maire " + word)
+        mvc.perform(post("/admin/photos-videos/videos").with(csrf()).cookie(agent).param("title", "Vœux du maire " + word)
                 .param("url", "https://video.exemple.fr/voeux").param("description", "La cérémonie à la salle des fêtes."))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(multipart("/admin/mediatheque/podcasts")
+        mvc.perform(multipart("/admin/photos-videos/podcasts")
                 .file(new MockMultipartFile("audio", "seance.mp3", "audio/mpeg", SampleFiles.mp3())).with(csrf())
                 .cookie(agent).param("title", "La séance en bref " + word)
                 .param("transcript", "Bonjour, voici les délibérations adoptées par le conseil."))
@@ -121,31 +121,31 @@ class PublicContentSearchTest {
 
         // the episode and the video, public at once
         var episode = awaitHit("deliberation " + word);
-        assertThat(episode.attr("href")).matches("/mediatheque/podcasts#episode-\\d+");
+        assertThat(episode.attr("href")).matches("/photos-videos/podcasts#episode-\\d+");
         assertThat(type(found("deliberation " + word))).isEqualTo("Épisode du podcast");
         var video = awaitHit("ceremonies " + word);
-        assertThat(video.attr("href")).matches("/mediatheque#video-\\d+");
-        String videoId = video.attr("href").substring(video.attr("href").indexOf('-') + 1);
-        assertThat(Jsoup.parse(body(get("/mediatheque"))).getElementById("video-" + videoId)).isNotNull();
-        assertThat(rebuildHolds("video", Long.parseLong(videoId))).isEqualTo("/mediatheque#video-" + videoId);
+        assertThat(video.attr("href")).matches("/photos-videos#video-\\d+");
+        String videoId = video.attr("href").substring(video.attr("href").lastIndexOf('-') + 1);
+        assertThat(Jsoup.parse(body(get("/photos-videos"))).getElementById("video-" + videoId)).isNotNull();
+        assertThat(rebuildHolds("video", Long.parseLong(videoId))).isEqualTo("/photos-videos#video-" + videoId);
         assertThat(episodeFile(episode.attr("href"))).startsWith("/fichiers/");
 
         // the album once published, by what its photos show
         assertThat(hits("fontaine " + word)).isEmpty();
-        mvc.perform(post("/admin/mediatheque/albums/" + album).with(csrf()).cookie(agent).param("title", "Carnaval " + word)
+        mvc.perform(post("/admin/photos-videos/albums/" + album).with(csrf()).cookie(agent).param("title", "Carnaval " + word)
                 .param("published", "true")).andExpect(flash().attribute("saved", "admin.media.saved"));
         var found = awaitHit("deguises fontaines " + word);
-        assertThat(found.attr("href")).startsWith("/mediatheque/albums/carnaval-");
+        assertThat(found.attr("href")).startsWith("/photos-videos/albums/carnaval-");
         mvc.perform(get(found.attr("href"))).andExpect(status().isOk());
         assertThat(rebuildHolds("album", album)).isEqualTo(found.attr("href"));
 
         // unpublished and removed: no longer found
-        mvc.perform(post("/admin/mediatheque/albums/" + album).with(csrf()).cookie(agent).param("title", "Carnaval " + word))
+        mvc.perform(post("/admin/photos-videos/albums/" + album).with(csrf()).cookie(agent).param("title", "Carnaval " + word))
                 .andExpect(flash().attribute("saved", "admin.media.saved"));
-        mvc.perform(post("/admin/mediatheque/videos/" + videoId + "/suppression").with(csrf()).cookie(agent))
+        mvc.perform(post("/admin/photos-videos/videos/" + videoId + "/suppression").with(csrf()).cookie(agent))
                 .andExpect(flash().attribute("saved", "admin.media.deleted"));
-        String episodeId = episode.attr("href").substring(episode.attr("href").indexOf('-') + 1);
-        mvc.perform(post("/admin/mediatheque/podcasts/" + episodeId + "/suppression").with(csrf()).cookie(agent))
+        String episodeId = episode.attr("href").substring(episode.attr("href").lastIndexOf('-') + 1);
+        mvc.perform(post("/admin/photos-videos/podcasts/" + episodeId + "/suppression").with(csrf()).cookie(agent))
                 .andExpect(flash().attribute("saved", "admin.media.deleted"));
         awaitNone("fontaine " + word);
         awaitNone("ceremonie " + word);
@@ -299,7 +299,7 @@ class PublicContentSearchTest {
 
     /** The audio file played at that anchor of the podcast page: the anchor is the episode's. */
     private String episodeFile(String href) throws Exception {
-        return Jsoup.parse(body(get("/mediatheque/podcasts"))).getElementById(href.substring(href.indexOf('#') + 1))
+        return Jsoup.parse(body(get("/photos-videos/podcasts"))).getElementById(href.substring(href.indexOf('#') + 1))
                 .select("audio").attr("src");
     }
 

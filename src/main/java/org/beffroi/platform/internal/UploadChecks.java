@@ -16,7 +16,12 @@ final class UploadChecks {
     }
 
     static byte[] bytes(MultipartFile upload, DataSize maxSize) throws InvalidUploadException {
-        if (upload == null || upload.isEmpty()) {
+        if (upload == null || upload.isEmpty() && (upload.getOriginalFilename() == null
+                || upload.getOriginalFilename().isBlank())) {
+            // a browser sends the field with no name and no bytes when no file was chosen
+            throw new InvalidUploadException("upload.missing");
+        }
+        if (upload.isEmpty()) {
             throw new InvalidUploadException("upload.empty");
         }
         if (upload.getSize() > maxSize.toBytes()) {

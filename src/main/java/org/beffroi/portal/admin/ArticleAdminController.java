@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.DocumentUploads;
+import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RichText;
 import org.beffroi.platform.SignedInUser;
+import org.beffroi.platform.StoredFile;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.Article.Kind;
@@ -23,6 +26,7 @@ import org.beffroi.portal.PortalModule.ManageContent;
 import org.beffroi.portal.admin.ArticleForm.Publication;
 import org.beffroi.portal.internal.ArticleDesk;
 import org.beffroi.portal.internal.ArticleRepository;
+import org.beffroi.portal.internal.ArticleRepository.ArticleFile;
 import org.beffroi.portal.internal.RevisionDiff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -55,10 +59,12 @@ class ArticleAdminController {
     private final Neighbourhoods neighbourhoods;
     private final ImageUploads images;
     private final DocumentUploads documents;
+    private final FileStorage files;
     private final Clock clock;
 
     ArticleAdminController(ArticleRepository articles, ArticleDesk desk, Neighbourhoods neighbourhoods,
-            ImageUploads images, DocumentUploads documents, Clock clock) {
+            ImageUploads images, DocumentUploads documents, FileStorage files, Clock clock) {
+        this.files = files;
         this.articles = articles;
         this.desk = desk;
         this.neighbourhoods = neighbourhoods;
@@ -105,11 +111,13 @@ class ArticleAdminController {
             @Validated @ModelAttribute("form") ArticleForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         Kind kind = Kind.ofSection(section);
+        form.validate(errors);
         Article article = fromForm(kind, existing, form, errors);
+        var attachments = form.getAttachments().stream().distinct().map(files::find).flatMap(Optional::stream).toList();
         if (errors.hasErrors()) {
             return page(kind, existing, model);
         }
-        long id = desk.save(article, authorId(), authorName());
+        long id = desk.save(article, attachments, authorId(), authorName());
         redirect.addFlashAttribute("saved", existing == null ? "admin.articles.created" : "admin.articles.saved");
         return "redirect:/admin/" + section + "/" + id;
     }
@@ -132,21 +140,30 @@ class ArticleAdminController {
         return "redirect:/admin/" + section;
     }
 
-    /** An image or a PDF the article links to; the page then shows the Markdown to paste. */
-    @PostMapping("/{id}/fichiers")
-    String attach(@PathVariable String section, @ModelAttribute(binding = false) Article article,
-            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+    /**
+     * An image or a PDF sent from the form ("upload" is its button): checked by its bytes, then the form comes back
+     * as typed, not saved, with the Markdown to copy into the body. An existing article keeps the file at once; a
+     * new one when it is saved.
+     */
+    @PostMapping(value = {"/nouveau", "/{id}"}, params = "upload")
+    String upload(@PathVariable String section, @ModelAttribute(binding = false) @Nullable Article existing,
+            @ModelAttribute("form") ArticleForm form, BindingResult errors, Model model) {
+        MultipartFile file = form.getAttachment();
         try {
             String name = file == null ? null : file.getOriginalFilename();
-            desk.attach(article.id(), name != null && name.toLowerCase(Locale.ROOT).endsWith(".pdf")
+            StoredFile stored = name != null && name.toLowerCase(Locale.ROOT).endsWith(".pdf")
                     ? documents.storePdf(file)
-                    : images.storeImage(file, INLINE_IMAGE_SIZE));
-            redirect.addFlashAttribute("saved", "admin.articles.file-added");
+                    : images.storeImage(file, INLINE_IMAGE_SIZE);
+            if (existing == null) {
+                form.getAttachments().add(stored.id());
+            } else {
+                desk.attach(existing.id(), stored);
+            }
+            model.addAttribute("uploaded", new ArticleFile(stored.id(), stored.filename()));
         } catch (InvalidUploadException e) {
-            redirect.addFlashAttribute("fileError", e.messageKey());
-            redirect.addFlashAttribute("fileErrorArguments", e.arguments());
+            errors.rejectValue("attachment", e.messageKey(), e.arguments(), null);
         }
-        return "redirect:/admin/" + section + "/" + article.id() + "#fichiers";
+        return page(Kind.ofSection(section), existing, model);
     }
 
     @GetMapping("/{id}/revisions")
@@ -179,6 +196,11 @@ class ArticleAdminController {
         if (article != null) {
             model.addAttribute("files", articles.findFiles(article.id()));
             model.addAttribute("publicNow", article.isPublicAt(clock.instant()));
+        } else {
+            // files sent from the form of an article not saved yet
+            var form = (ArticleForm) model.getAttribute("form");
+            model.addAttribute("files", form.getAttachments().stream().distinct().map(files::find)
+                    .flatMap(Optional::stream).map(f -> new ArticleFile(f.id(), f.filename())).toList());
         }
         model.addAttribute("parents", parents(kind, article == null ? null : article.id()));
         return "portal/admin/article";

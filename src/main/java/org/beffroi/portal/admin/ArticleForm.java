@@ -1,11 +1,16 @@
 package org.beffroi.portal.admin;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.RichText;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.NewsCategory;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.validation.constraints.Max;
@@ -60,6 +65,24 @@ public class ArticleForm {
 
     private boolean removeCover;
 
+    /** An image or a PDF sent from the form, whose Markdown the page then shows to copy into the body. */
+    private MultipartFile attachment;
+
+    /** Files sent from the form of an article not saved yet, attached to it when it is. */
+    @Size(max = 50)
+    private List<UUID> attachments = new ArrayList<>();
+
+    /**
+     * The body is shown as written: raw HTML would be shown as text and an image from another site not at all, so
+     * both are refused with what was found.
+     */
+    void validate(Errors errors) {
+        RichText.refusal(body).ifPresent(refusal -> errors.rejectValue("body", switch (refusal.reason()) {
+            case RAW_HTML -> "admin.articles.body.raw-html";
+            case OUTSIDE_IMAGE -> "admin.articles.body.outside-image";
+        }, new Object[] {refusal.excerpt()}, null));
+    }
+
     static ArticleForm of(Article a) {
         var form = new ArticleForm();
         form.title = a.title();
@@ -104,4 +127,8 @@ public class ArticleForm {
     public void setCoverAlt(String coverAlt) { this.coverAlt = coverAlt; }
     public boolean isRemoveCover() { return removeCover; }
     public void setRemoveCover(boolean removeCover) { this.removeCover = removeCover; }
+    public MultipartFile getAttachment() { return attachment; }
+    public void setAttachment(MultipartFile attachment) { this.attachment = attachment; }
+    public List<UUID> getAttachments() { return attachments; }
+    public void setAttachments(List<UUID> attachments) { this.attachments = attachments; }
 }

@@ -35,7 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * which drops EXIF and its location, and get a thumbnail), videos by link, podcast episodes.
  */
 @Controller
-@RequestMapping("/admin/mediatheque")
+@RequestMapping("/admin/photos-videos")
 @ManageContent
 class MediaAdminController {
 
@@ -74,7 +74,7 @@ class MediaAdminController {
         }
         long id = desk.createAlbum(form.getTitle().strip(), Text.blankToNull(form.getDescription()), form.isPublished());
         redirect.addFlashAttribute("saved", "admin.media.album-created");
-        return "redirect:/admin/mediatheque/albums/" + id;
+        return "redirect:/admin/photos-videos/albums/" + id;
     }
 
     @GetMapping("/albums/{id}")
@@ -92,14 +92,14 @@ class MediaAdminController {
         desk.updateAlbum(album.id(), form.getTitle().strip(), Text.blankToNull(form.getDescription()),
                 form.isPublished());
         redirect.addFlashAttribute("saved", "admin.media.saved");
-        return "redirect:/admin/mediatheque/albums/" + album.id();
+        return "redirect:/admin/photos-videos/albums/" + album.id();
     }
 
     @PostMapping("/albums/{id}/suppression")
     String deleteAlbum(@ModelAttribute(name = "albumItem", binding = false) Album album, RedirectAttributes redirect) {
         desk.deleteAlbum(album.id(), album.title());
         redirect.addFlashAttribute("saved", "admin.media.deleted");
-        return "redirect:/admin/mediatheque";
+        return "redirect:/admin/photos-videos";
     }
 
     /** A photo without its description is refused: it would be an empty image for a blind visitor. */
@@ -138,14 +138,14 @@ class MediaAdminController {
         }
         desk.addVideo(form.getTitle().strip(), form.getUrl().strip(), Text.blankToNull(form.getDescription()));
         redirect.addFlashAttribute("saved", "admin.media.video-added");
-        return "redirect:/admin/mediatheque#videos";
+        return "redirect:/admin/photos-videos#videos";
     }
 
     @PostMapping("/videos/{videoId}/suppression")
     String removeVideo(@PathVariable long videoId, RedirectAttributes redirect) {
         desk.removeVideo(videoId);
         redirect.addFlashAttribute("saved", "admin.media.deleted");
-        return "redirect:/admin/mediatheque#videos";
+        return "redirect:/admin/photos-videos#videos";
     }
 
     @PostMapping("/podcasts")
@@ -168,14 +168,14 @@ class MediaAdminController {
         desk.addEpisode(form.getTitle().strip(), Text.blankToNull(form.getDescription()), stored.id(),
                 stored.contentType(), stored.content().length, Text.blankToNull(form.getTranscript()));
         redirect.addFlashAttribute("saved", "admin.media.episode-added");
-        return "redirect:/admin/mediatheque#podcasts";
+        return "redirect:/admin/photos-videos#podcasts";
     }
 
     @PostMapping("/podcasts/{episodeId}/suppression")
     String removeEpisode(@PathVariable long episodeId, RedirectAttributes redirect) {
         desk.removeEpisode(episodeId);
         redirect.addFlashAttribute("saved", "admin.media.deleted");
-        return "redirect:/admin/mediatheque#podcasts";
+        return "redirect:/admin/photos-videos#podcasts";
     }
 
     private static String photoError(Album album, String key, Object[] arguments, String alt, String caption,
@@ -188,7 +188,7 @@ class MediaAdminController {
     }
 
     private static String photos(Album album) {
-        return "redirect:/admin/mediatheque/albums/" + album.id() + "#photos";
+        return "redirect:/admin/photos-videos/albums/" + album.id() + "#photos";
     }
 
     private String overviewPage(Model model) {

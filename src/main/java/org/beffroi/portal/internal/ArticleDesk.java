@@ -40,6 +40,12 @@ public class ArticleDesk {
      */
     @Transactional
     public long save(Article article, Long authorId, String authorName) {
+        return save(article, java.util.List.of(), authorId, authorName);
+    }
+
+    /** As {@link #save(Article, Long, String)}, and attaches the files sent from the form (not twice). */
+    @Transactional
+    public long save(Article article, java.util.List<StoredFile> attachments, Long authorId, String authorName) {
         long id;
         if (article.id() == 0) {
             id = articles.insert(article.slug() != null ? article : article.withSlug(freeSlug(article)));
@@ -50,6 +56,8 @@ public class ArticleDesk {
             audit.record("article.changed", target(article.kind(), id), article.status().name());
         }
         keepRevision(id, article.title(), article.summary(), article.body(), authorId, authorName);
+        var attached = articles.findFiles(id).stream().map(ArticleRepository.ArticleFile::fileId).toList();
+        attachments.stream().filter(file -> !attached.contains(file.id())).forEach(file -> attach(id, file));
         announce(articles.find(id).orElseThrow());
         return id;
     }

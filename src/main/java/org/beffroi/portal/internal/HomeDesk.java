@@ -30,6 +30,13 @@ public class HomeDesk {
         audit.record("home.composed", TARGET, null);
     }
 
+    /** The welcome text of the home page; none (null) puts back the site's own sentence. */
+    @Transactional
+    public void writeWelcome(String text) {
+        layout.saveWelcome(text);
+        audit.record("home.welcome-written", TARGET, null);
+    }
+
     @Transactional
     public void addQuickLink(String label, String url) {
         quickLinks.add(label, url);

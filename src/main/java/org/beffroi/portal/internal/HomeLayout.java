@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.beffroi.platform.ChangeFeed;
 import org.beffroi.platform.ChangedOnAnotherNode;
@@ -27,17 +28,38 @@ public class HomeLayout {
     private final ChangeFeed feed;
     /** The administrator's placements, read at every visit of the home page (ADR 0014). */
     private final PublicCache<Boolean, Map<String, Placement>> stored;
+    /** The administrator's welcome text, read at every visit of the home page; empty when none was written. */
+    private final PublicCache<Boolean, Optional<String>> welcome;
 
     HomeLayout(JdbcClient jdbc, ServiceModules modules, RenderedPages pages, ChangeFeed feed) {
         this.jdbc = jdbc;
         this.modules = modules;
         this.feed = feed;
         this.stored = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
+        this.welcome = new PublicCache<>(PublicArticles.TIME_TO_LIVE, 1, pages);
     }
 
     @EventListener(ChangedOnAnotherNode.class)
     void changedOnAnotherNode() {
         stored.clear();
+        welcome.clear();
+    }
+
+    /** The welcome text the administrator wrote, if any. */
+    public Optional<String> welcome() {
+        return welcome.get(Boolean.TRUE, () -> jdbc.sql("select welcome from portal_home_welcome where id = 1")
+                .query(String.class).optional());
+    }
+
+    /** Writes the welcome text; none (null) puts back the site's own sentence. */
+    @Transactional
+    public void saveWelcome(String text) {
+        welcome.clearAfterCommit();
+        feed.recordMemoryChange();
+        jdbc.sql("delete from portal_home_welcome").update();
+        if (text != null) {
+            jdbc.sql("insert into portal_home_welcome (id, welcome) values (1, ?)").param(text).update();
+        }
     }
 
     /** One block the home page can show, with where it stands. */

@@ -132,14 +132,14 @@ public class MediaDesk {
     /** A video is read on the media library's page, where its link leads to the site that holds it. */
     static SearchDocument searchDocument(Video video) {
         return new SearchDocument(VIDEO, Long.toString(video.id()), video.title(), orEmpty(video.description()),
-                "/mediatheque#video-" + video.id(), video.publishedAt(), null);
+                "/photos-videos#video-" + video.id(), video.publishedAt(), null);
     }
 
     /** An episode is found by its description and its transcript, on the podcast's page. */
     static SearchDocument searchDocument(Episode episode) {
         return new SearchDocument(EPISODE, Long.toString(episode.id()), episode.title(),
                 orEmpty(episode.description()) + "\n" + orEmpty(episode.transcript()),
-                "/mediatheque/podcasts#episode-" + episode.id(), episode.publishedAt(), null);
+                "/photos-videos/podcasts#episode-" + episode.id(), episode.publishedAt(), null);
     }
 
     private void announceAlbum(long id) {

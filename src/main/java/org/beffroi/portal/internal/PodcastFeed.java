@@ -22,7 +22,7 @@ public class PodcastFeed {
         var feed = new SyndFeedImpl();
         feed.setFeedType("rss_2.0");
         feed.setTitle(communeName + " – podcast");
-        feed.setLink(baseUrl + "/mediatheque/podcasts");
+        feed.setLink(baseUrl + "/photos-videos/podcasts");
         feed.setDescription("Les épisodes du podcast de " + communeName + ".");
         feed.setLanguage("fr");
         feed.setPublishedDate(episodes.stream().map(Episode::publishedAt).max(java.util.Comparator.naturalOrder())
@@ -38,8 +38,8 @@ public class PodcastFeed {
     private static SyndEntry entry(Episode episode, String baseUrl) {
         var entry = new SyndEntryImpl();
         entry.setTitle(episode.title());
-        entry.setLink(baseUrl + "/mediatheque/podcasts#episode-" + episode.id());
-        entry.setUri(baseUrl + "/mediatheque/podcasts#episode-" + episode.id());
+        entry.setLink(baseUrl + "/photos-videos/podcasts#episode-" + episode.id());
+        entry.setUri(baseUrl + "/photos-videos/podcasts#episode-" + episode.id());
         entry.setPublishedDate(Date.from(episode.publishedAt()));
         if (episode.description() != null) {
             var description = new SyndContentImpl();

@@ -32,7 +32,7 @@ class MediaController {
         this.publicAddress = publicAddress;
     }
 
-    @GetMapping("/mediatheque")
+    @GetMapping("/photos-videos")
     String library(Model model) {
         model.addAttribute("albums", media.findAlbums(true));
         model.addAttribute("videos", media.findVideos());
@@ -41,13 +41,13 @@ class MediaController {
         return "portal/media";
     }
 
-    @GetMapping("/mediatheque/albums/{slug}")
+    @GetMapping("/photos-videos/albums/{slug}")
     String album(@PathVariable String slug, Model model) {
         model.addAttribute("albumItem", media.findPublishedAlbum(slug).orElseThrow(NotFoundException::new));
         return "portal/album";
     }
 
-    @GetMapping("/mediatheque/podcasts")
+    @GetMapping("/photos-videos/podcasts")
     String podcasts(Model model) {
         model.addAttribute("episodes", media.findEpisodes());
         model.addAttribute("feeds", feeds());

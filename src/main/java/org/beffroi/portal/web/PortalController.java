@@ -31,8 +31,8 @@ class PortalController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("blocks", homeLayout.blocks());
+        model.addAttribute("welcome", homeLayout.welcome().orElse(null));
         return "portal/home";
     }
 

@@ -28,6 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @BeffroiTest
 class GuideAndHomeTest {
 
+    /** The contact block's title (a demo quick link has the same words). */
+    private static final String CONTACT = "<h2>Contacter la mairie</h2>";
+
     @Autowired
     MockMvc mvc;
 
@@ -105,32 +108,100 @@ class GuideAndHomeTest {
     }
 
     @Test
-    void theAdministratorChoosesTheBlocksOfTheHomePageAndTheirOrder() throws Exception {
+    void theAdministratorChoosesTheBlocksOfTheHomePageAndOrdersThemWithButtons() throws Exception {
         var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
         mvc.perform(get("/admin/accueil").cookie(agent)).andExpect(status().isForbidden());
 
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        String composer = mvc.perform(get("/admin/accueil").cookie(admin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // every block of the home page is in the composer, and none is ordered by a typed number
+        assertThat(composer).contains("Contacter la mairie", "Quartiers", "Dernières actualités")
+                .doesNotContain("type=\"number\"").contains("name=\"up\" value=\"agenda/home-block\"");
         String before = home();
-        assertThat(before).contains("Dernières actualités");
         assertThat(before.indexOf("Dernières actualités")).isLessThan(before.indexOf("Prochains événements"));
+        assertThat(before.indexOf("Prochains événements")).isLessThan(before.indexOf(CONTACT));
 
-        mvc.perform(post("/admin/accueil/blocs").with(csrf()).cookie(admin)
-                .param("position.agenda/home-block", "1").param("visible.agenda/home-block", "on")
-                .param("position.portal/news-block", "2")
-                .param("position.portal/guides-block", "3").param("visible.portal/guides-block", "on")
-                .param("position.portal/quick-links", "abc").param("visible.portal/quick-links", "on"))
+        mvc.perform(blocks(admin, "portal/news-block").param("up", "agenda/home-block"))
                 .andExpect(status().is3xxRedirection());
-
         String after = home();
         assertThat(after).doesNotContain("Dernières actualités").contains("Prochains événements");
-        assertThat(after.indexOf("Prochains événements")).isLessThan(after.indexOf("Selon votre situation"));
 
+        // the alerts' block may stand between them: one more place up
+        mvc.perform(blocks(admin, null).param("up", "agenda/home-block")).andExpect(status().is3xxRedirection());
+        after = home();
+        assertThat(after.indexOf("Prochains événements")).isLessThan(after.indexOf("Dernières actualités"));
+
+        for (int i = 0; i < layout.placementsInOrder().size(); i++) {
+            mvc.perform(blocks(admin, null).param("up", "portal/contact-block")).andExpect(status().is3xxRedirection());
+        }
+        assertThat(layout.placementsInOrder().getFirst().key()).isEqualTo("portal/contact-block");
+        after = home();
+        assertThat(after.indexOf(CONTACT)).isLessThan(after.indexOf("Prochains événements"));
+        mvc.perform(blocks(admin, null).param("down", "portal/contact-block")).andExpect(status().is3xxRedirection());
+        assertThat(layout.placementsInOrder().get(1).key()).isEqualTo("portal/contact-block");
+
+        mvc.perform(blocks(admin, "portal/neighbourhoods-block")).andExpect(status().is3xxRedirection());
+        assertThat(home()).doesNotContain("href=\"/quartiers/le-moulin\"");
+    }
+
+    @Test
+    void theAdministratorWritesTheWelcomeText() throws Exception {
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        assertThat(home()).contains("Actualités, agenda, alertes et informations pratiques");
+        String welcome = "Belvoir vous accueille au bord de la Loire " + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/admin/accueil/bienvenue").with(csrf()).cookie(admin).param("welcome", welcome))
+                .andExpect(status().is3xxRedirection());
+        assertThat(home()).contains(welcome).doesNotContain("Actualités, agenda, alertes et informations pratiques");
+        mvc.perform(get("/admin/accueil").cookie(admin))
+                .andExpect(content().string(Matchers.containsString(welcome)));
+        mvc.perform(post("/admin/accueil/bienvenue").with(csrf()).cookie(admin).param("welcome", "x".repeat(1001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"welcome-error\"")));
+        mvc.perform(post("/admin/accueil/bienvenue").with(csrf()).cookie(admin).param("welcome", " "))
+                .andExpect(status().is3xxRedirection());
+        assertThat(home()).contains("Actualités, agenda, alertes et informations pratiques");
+    }
+
+    @Test
+    void quickLinksGoToHttpsAddressesOrToPagesOfTheSiteThatExist() throws Exception {
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         String label = "Payer la cantine " + UUID.randomUUID().toString().substring(0, 6);
         mvc.perform(post("/admin/accueil/liens").with(csrf()).cookie(admin).param("label", label).param("url",
                 "https://paiement.exemple.fr/cantine")).andExpect(status().is3xxRedirection());
         assertThat(home()).contains(label);
-        mvc.perform(post("/admin/accueil/liens").with(csrf()).cookie(admin).param("label", "").param("url", "ftp://x"))
+
+        mvc.perform(post("/admin/accueil/liens").with(csrf()).cookie(admin).param("label", "En clair")
+                .param("url", "http://paiement.exemple.fr/cantine"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"url-error\"")))
+                .andExpect(content().string(Matchers.containsString("commencer par https://")))
+                .andExpect(content().string(Matchers.containsString("value=\"En clair\"")));
+        mvc.perform(post("/admin/accueil/liens").with(csrf()).cookie(admin).param("label", "Perdu")
+                .param("url", "/page-qui-n-existe-pas"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"url-error\"")))
+                .andExpect(content().string(Matchers.containsString("Aucune page de ce site ne se trouve à l’adresse")));
+        mvc.perform(post("/admin/accueil/liens").with(csrf()).cookie(admin).param("label", "Perdu")
+                .param("url", "/actualites/n-existe-pas")).andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/accueil/liens").with(csrf()).cookie(admin).param("label", "", "").param("url", "ftp://x"))
                 .andExpect(status().isBadRequest());
+
+        String page = articles.allPublic(java.time.Instant.now()).stream().filter(a -> a.kind().name().equals("PAGE"))
+                .findFirst().orElseThrow().url();
+        for (String url : List.of("/agenda?categorie=market", page, "/quartiers/le-moulin#carte")) {
+            mvc.perform(post("/admin/accueil/liens").with(csrf()).cookie(admin).param("label", "Lien " + url)
+                    .param("url", url)).andExpect(status().is3xxRedirection());
+        }
+    }
+
+    /** The composer's form: every block ticked but the one given, and the button pressed added by the caller. */
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder blocks(
+            jakarta.servlet.http.Cookie admin, String hidden) {
+        var request = post("/admin/accueil/blocs").with(csrf()).cookie(admin);
+        layout.placementsInOrder().stream().filter(p -> !p.key().equals(hidden))
+                .forEach(p -> request.param("visible." + p.key(), "on"));
+        return request;
     }
 
     private String home() throws Exception {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.image.BufferedImage;
@@ -65,19 +66,53 @@ class MediaAdministrationTest {
         agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
     }
 
+    /** The library of the demo commune is where events take place: the photos and videos are not called after it. */
+    @Test
+    void thePhotosAndVideosAreNotCalledTheMediaLibrary() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(">Photos et vidéos</a>")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(">Médiathèque</a>"))));
+        mvc.perform(get("/photos-videos")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<h1>Photos et vidéos</h1>")));
+        mvc.perform(get("/photos-videos").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<h1>Photos and videos</h1>")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Media library"))));
+        mvc.perform(get("/admin/photos-videos").cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Médiathèque"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("médiathèque"))));
+    }
+
+    /** The section's addresses were /mediatheque…: links kept by residents, feeds and search engines still lead there. */
+    @Test
+    void theOldAddressesOfThePhotosAndVideosLeadToTheNewOnes() throws Exception {
+        mvc.perform(get("/mediatheque")).andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/photos-videos"));
+        mvc.perform(get("/mediatheque/albums/carnaval-2026").queryParam("lang", "en"))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/photos-videos/albums/carnaval-2026?lang=en"));
+        mvc.perform(get("/mediatheque/podcasts")).andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/photos-videos/podcasts"));
+        mvc.perform(get("/admin/mediatheque/albums/12").cookie(agent)).andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/admin/photos-videos/albums/12"));
+        mvc.perform(get("/admin/mediatheque")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", Matchers.containsString("/connexion")));
+        assertThat(mvc.perform(get("/photos-videos")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("/mediatheque");
+    }
+
     @Test
     void aPhotoNeedsItsDescriptionLosesItsLocationAndGetsAThumbnail() throws Exception {
         String title = "Fête de la musique " + UUID.randomUUID().toString().substring(0, 6);
-        long id = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+        long id = Redirects.createdId(mvc.perform(post("/admin/photos-videos/albums").with(csrf()).cookie(agent)
                 .param("title", title)).andExpect(status().is3xxRedirection()).andReturn());
         byte[] jpeg = jpegWithGpsLocation(1200, 800);
 
-        mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos")
+        mvc.perform(multipart("/admin/photos-videos/albums/" + id + "/photos")
                 .file(new MockMultipartFile("file", "scene.jpg", "image/jpeg", jpeg)).with(csrf()).cookie(agent)
                 .param("alt", " ").param("caption", "Sur la place"))
                 .andExpect(flash().attribute("photoError", "admin.media.photo.alt-required"))
                 .andExpect(flash().attribute("photoCaption", "Sur la place"));
-        mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos")
+        mvc.perform(multipart("/admin/photos-videos/albums/" + id + "/photos")
                 .file(new MockMultipartFile("file", "scene.jpg", "image/jpeg", jpeg)).with(csrf()).cookie(agent)
                 .param("alt", "La chorale sur la scène de la place de la Halle"))
                 .andExpect(flash().attribute("saved", "admin.media.photo-added"));
@@ -90,7 +125,7 @@ class MediaAdministrationTest {
         assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail)).getWidth()).isEqualTo(400);
 
         mvc.perform(get(media.findAlbum(id).orElseThrow().url())).andExpect(status().isNotFound());
-        mvc.perform(post("/admin/mediatheque/albums/" + id).with(csrf()).cookie(agent).param("title", title)
+        mvc.perform(post("/admin/photos-videos/albums/" + id).with(csrf()).cookie(agent).param("title", title)
                 .param("published", "true")).andExpect(status().is3xxRedirection());
         mvc.perform(get(media.findAlbum(id).orElseThrow().url())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(
@@ -108,14 +143,14 @@ class MediaAdministrationTest {
 
     @Test
     void aPhotoDeclaringMorePixelsThanTheLimitIsRefusedWithItsDimensions() throws Exception {
-        long id = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+        long id = Redirects.createdId(mvc.perform(post("/admin/photos-videos/albums").with(csrf()).cookie(agent)
                 .param("title", "Album " + UUID.randomUUID().toString().substring(0, 6))).andReturn());
-        mvc.perform(get("/admin/mediatheque/albums/" + id).cookie(agent)); // shows the "created" notice
-        mvc.perform(multipart("/admin/mediatheque/albums/" + id + "/photos")
+        mvc.perform(get("/admin/photos-videos/albums/" + id).cookie(agent)); // shows the "created" notice
+        mvc.perform(multipart("/admin/photos-videos/albums/" + id + "/photos")
                 .file(new MockMultipartFile("file", "place.png", "image/png", ImageBombs.png(20_000, 20_000)))
                 .with(csrf()).cookie(agent).param("alt", "La place du marché"))
                 .andExpect(flash().attribute("photoError", "upload.too-many-pixels"));
-        String page = mvc.perform(get("/admin/mediatheque/albums/" + id).cookie(agent)).andExpect(status().isOk())
+        String page = mvc.perform(get("/admin/photos-videos/albums/" + id).cookie(agent)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).containsPattern("Cette image mesure 20.000 × 20.000 pixels");
         assertThat(media.findAlbum(id).orElseThrow().photos()).isEmpty();
@@ -123,20 +158,20 @@ class MediaAdministrationTest {
 
     @Test
     void videosAreLinksToHttpsAddresses() throws Exception {
-        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", "Voeux du maire")
+        mvc.perform(post("/admin/photos-videos/videos").with(csrf()).cookie(agent).param("title", "Voeux du maire")
                 .param("url", "javascript:alert(1)"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("commençant par https://")));
         String title = "Voeux du maire " + UUID.randomUUID().toString().substring(0, 6);
-        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", title)
+        mvc.perform(post("/admin/photos-videos/videos").with(csrf()).cookie(agent).param("title", title)
                 .param("url", "https://video.exemple.fr/voeux")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/mediatheque")).andExpect(content().string(Matchers.containsString(
+        mvc.perform(get("/photos-videos")).andExpect(content().string(Matchers.containsString(
                 "<a href=\"https://video.exemple.fr/voeux\" rel=\"noopener noreferrer\">" + title + "</a>")));
     }
 
     @Test
     void podcastEpisodesAreCheckedAudioAndListedInTheRssFeedWithTheirEnclosure() throws Exception {
-        mvc.perform(multipart("/admin/mediatheque/podcasts")
+        mvc.perform(multipart("/admin/photos-videos/podcasts")
                 .file(new MockMultipartFile("audio", "episode.mp3", "audio/mpeg", "<html>non</html>".getBytes()))
                 .with(csrf()).cookie(agent).param("title", "Épisode truqué"))
                 .andExpect(status().isBadRequest())
@@ -144,7 +179,7 @@ class MediaAdministrationTest {
 
         String title = "La vie du conseil " + UUID.randomUUID().toString().substring(0, 6);
         byte[] mp3 = SampleFiles.mp3();
-        mvc.perform(multipart("/admin/mediatheque/podcasts")
+        mvc.perform(multipart("/admin/photos-videos/podcasts")
                 .file(new MockMultipartFile("audio", "conseil.mp3", "audio/mpeg", mp3)).with(csrf()).cookie(agent)
                 .param("title", title).param("description", "Ce qui a été voté.").param("transcript", "Bonjour à tous."))
                 .andExpect(status().is3xxRedirection());
@@ -168,34 +203,34 @@ class MediaAdministrationTest {
         // RFC 822 dates in pubDate, as RSS 2.0 asks
         assertThat(xml).containsPattern("<pubDate>[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} (GMT|[+-]\\d{4}|[A-Z]{3})</pubDate>");
 
-        mvc.perform(get("/mediatheque/podcasts")).andExpect(content().string(Matchers.containsString("<audio controls")))
+        mvc.perform(get("/photos-videos/podcasts")).andExpect(content().string(Matchers.containsString("<audio controls")))
                 .andExpect(content().string(Matchers.containsString("Bonjour")));
-        mvc.perform(get("/mediatheque")).andExpect(content().string(Matchers.containsString(
+        mvc.perform(get("/photos-videos")).andExpect(content().string(Matchers.containsString(
                 "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/podcasts.rss\"")));
     }
 
     @Test
     void removingAPhotoAVideoOrAnEpisodeIsAudited() throws Exception {
         String word = UUID.randomUUID().toString().substring(0, 6);
-        long album = Redirects.createdId(mvc.perform(post("/admin/mediatheque/albums").with(csrf()).cookie(agent)
+        long album = Redirects.createdId(mvc.perform(post("/admin/photos-videos/albums").with(csrf()).cookie(agent)
                 .param("title", "Album " + word)).andReturn());
-        mvc.perform(multipart("/admin/mediatheque/albums/" + album + "/photos")
+        mvc.perform(multipart("/admin/photos-videos/albums/" + album + "/photos")
                 .file(new MockMultipartFile("file", "halle.jpg", "image/jpeg", SampleFiles.jpeg(800, 600)))
                 .with(csrf()).cookie(agent).param("alt", "La halle")).andExpect(status().is3xxRedirection());
         long photo = media.findAlbum(album).orElseThrow().photos().getFirst().id();
-        mvc.perform(post("/admin/mediatheque/videos").with(csrf()).cookie(agent).param("title", "Vidéo " + word)
+        mvc.perform(post("/admin/photos-videos/videos").with(csrf()).cookie(agent).param("title", "Vidéo " + word)
                 .param("url", "https://video.exemple.fr/" + word)).andExpect(status().is3xxRedirection());
         long video = media.findVideos().stream().filter(v -> v.title().equals("Vidéo " + word)).findFirst()
                 .orElseThrow().id();
-        mvc.perform(multipart("/admin/mediatheque/podcasts")
+        mvc.perform(multipart("/admin/photos-videos/podcasts")
                 .file(new MockMultipartFile("audio", "e.mp3", "audio/mpeg", SampleFiles.mp3())).with(csrf())
                 .cookie(agent).param("title", "Épisode " + word)).andExpect(status().is3xxRedirection());
         long episode = media.findEpisodes().stream().filter(e -> e.title().equals("Épisode " + word)).findFirst()
                 .orElseThrow().id();
 
-        for (String removal : new String[] {"/admin/mediatheque/albums/" + album + "/photos/" + photo + "/suppression",
-                "/admin/mediatheque/videos/" + video + "/suppression",
-                "/admin/mediatheque/podcasts/" + episode + "/suppression"}) {
+        for (String removal : new String[] {"/admin/photos-videos/albums/" + album + "/photos/" + photo + "/suppression",
+                "/admin/photos-videos/videos/" + video + "/suppression",
+                "/admin/photos-videos/podcasts/" + episode + "/suppression"}) {
             mvc.perform(post(removal).with(csrf()).cookie(agent)).andExpect(status().is3xxRedirection());
         }
 

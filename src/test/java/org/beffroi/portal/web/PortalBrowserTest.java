@@ -57,6 +57,13 @@ class PortalBrowserTest extends BrowserTest {
             <details open ontoggle="window.pwned = 'toggle'"><summary>x</summary></details>
             """;
 
+    /** What Markdown itself can carry once HTML is refused: a link to a script. */
+    private static final String MARKDOWN_PAYLOADS = """
+            Le marché de Noël s’installe **place de la Halle**.
+
+            [Programme](javascript:window.pwned='link')
+            """;
+
     @Autowired
     TestClock clock;
 
@@ -65,6 +72,9 @@ class PortalBrowserTest extends BrowserTest {
 
     @Autowired
     Scheduler scheduler;
+
+    @Autowired
+    org.beffroi.portal.internal.HomeLayout homeLayout;
 
     @Autowired
     SearchIndex searchIndex;
@@ -87,6 +97,10 @@ class PortalBrowserTest extends BrowserTest {
         page.getByLabel("Date et heure de publication").fill(
                 LocalDateTime.now(PARIS).plusMinutes(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         submit(button("Enregistrer"));
+        // HTML typed in the Markdown is refused next to the field rather than shown to residents as text
+        assertThat(page.locator("#body-error")).containsText("Le texte contient du HTML");
+        page.getByLabel("Contenu").fill(MARKDOWN_PAYLOADS);
+        submit(button("Enregistrer"));
         assertThat(page.locator("main")).containsText("État : Programmé");
 
         var resident = newPage(newContext(true));
@@ -106,7 +120,6 @@ class PortalBrowserTest extends BrowserTest {
         assertThat(resident.locator("article h1")).hasText(title);
         assertThat(resident.locator("article strong")).hasText("place de la Halle");
         resident.getByText("Programme").first().click();
-        resident.getByText("Piège").first().click();
         assertThat(resident.evaluate("() => window.pwned === undefined")).isEqualTo(true);
         assertThat(resident.locator("article script, article iframe, article svg, article [onerror]")).hasCount(0);
         assertThat(dialogs).isFalse();
@@ -125,6 +138,68 @@ class PortalBrowserTest extends BrowserTest {
         assertThat(resident.locator("main mark").first()).isVisible();
         submit(hit);
         assertThat(resident.locator("article h1")).hasText(title);
+    }
+
+    /** Without JavaScript, at a desk and on a phone: blocks move with their buttons, the welcome text is written. */
+    @Test
+    void theAdministratorComposesTheHomePageWithoutJavaScript() {
+        var admin = newPage(newContext(false));
+        try {
+            signIn(admin, "admin@belvoir.example", "belvoir-admin-2026");
+            visit(admin, "/admin/accueil");
+            var rows = admin.locator("#blocs tbody th");
+            assertThat(rows).hasCount(layoutSize());
+            String firstBefore = rows.first().textContent();
+            String second = rows.nth(1).textContent();
+            submit(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Monter le bloc " + second)));
+            assertThat(admin.locator("#blocs tbody th").first()).hasText(second);
+            assertThat(admin.locator("#blocs tbody th").nth(1)).hasText(firstBefore);
+
+            String welcome = "Bienvenue à Belvoir, au bord de la Loire " + UUID.randomUUID().toString().substring(0, 6);
+            admin.getByLabel("Texte sous le titre de la page d’accueil").fill(welcome);
+            submit(admin.locator("#bienvenue button[type=submit]"));
+            admin.setViewportSize(390, 844);
+            visit(admin, "/admin/accueil");
+            admin.setViewportSize(1280, 800);
+            visit(admin, "/");
+            assertThat(admin.locator("main .lead")).hasText(welcome);
+        } finally {
+            homeLayout.save(List.of());
+            homeLayout.saveWelcome(null);
+        }
+    }
+
+    private int layoutSize() {
+        return homeLayout.placementsInOrder().size();
+    }
+
+    /** An image sent from the form of a news item not saved yet: its Markdown is shown, and the page shows it. */
+    @Test
+    void anAgentSendsAnImageFromTheFormAndInsertsIt() throws Exception {
+        String title = "Nouvelle aire de jeux " + UUID.randomUUID().toString().substring(0, 6);
+        signIn(page, "agent@belvoir.example", "belvoir-agent-2026");
+        visit("/admin/actualites/nouveau");
+        page.getByLabel("Titre", new Page.GetByLabelOptions().setExact(true)).fill(title);
+        page.getByLabel("Contenu").fill("Le parc a sa nouvelle aire de jeux.");
+        page.getByLabel("Publier maintenant").check();
+        var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        page.getByLabel("Ajouter une image (PNG, JPEG, GIF) ou un document PDF").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("aire.png", "image/png", png.toByteArray()));
+        submit(button("Envoyer le fichier"));
+        String markdown = page.locator("main .notice code").textContent();
+        assertThat(markdown).matches("!\\[décrire l’image\\]\\(/fichiers/[0-9a-f-]{36}\\)");
+        assertThat(page.getByLabel("Titre", new Page.GetByLabelOptions().setExact(true))).hasValue(title);
+
+        page.getByLabel("Contenu").fill("Le parc a sa nouvelle aire de jeux.\n\n"
+                + markdown.replace("décrire l’image", "Le toboggan et les balançoires"));
+        submit(button("Enregistrer"));
+        assertThat(page.locator("main")).containsText("État : Publié");
+        submit(link("Voir sur le site"));
+        var shown = page.locator("article img[alt='Le toboggan et les balançoires']");
+        assertThat(shown).isVisible();
+        assertThat((Boolean) shown.evaluate("img => img.complete && img.naturalWidth === 64")).isTrue();
     }
 
     @Test
