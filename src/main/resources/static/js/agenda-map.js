@@ -7,7 +7,7 @@
     return;
   }
 
-  function popup(properties) {
+  function popup(id, properties) {
     // built node by node: titles are text, never markup
     var box = document.createElement('div');
     var link = document.createElement('a');
@@ -15,10 +15,10 @@
     link.textContent = properties.title;
     var place = document.createElement('p');
     place.textContent = properties.place;
+    // the date as the list under the map writes it: the site's one format, in the page's language
     var when = document.createElement('p');
-    var date = new Date(properties.startsAt);
-    when.textContent = date.toLocaleString(document.documentElement.lang || 'fr',
-      { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: container.dataset.zone });
+    var listed = document.querySelector('#evenement-' + id + ' time');
+    when.textContent = listed ? listed.textContent : properties.startsAt;
     box.appendChild(link);
     box.appendChild(when);
     box.appendChild(place);
@@ -49,7 +49,7 @@
           return L.marker(latlng, { title: feature.properties.title, alt: feature.properties.title });
         },
         onEachFeature: function (feature, marker) {
-          marker.bindPopup(popup(feature.properties));
+          marker.bindPopup(popup(feature.id, feature.properties));
         }
       }).addTo(map);
       map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [24, 24] });

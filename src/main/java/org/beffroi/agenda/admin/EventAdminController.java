@@ -1,6 +1,7 @@
 package org.beffroi.agenda.admin;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import org.beffroi.agenda.AgendaModule.ManageEvents;
 import org.beffroi.agenda.Category;
@@ -37,9 +38,11 @@ class EventAdminController {
     private final Programme programme;
     private final RegistrationDesk desk;
     private final Neighbourhoods neighbourhoods;
+    private final Clock clock;
 
     EventAdminController(EventRepository events, Programme programme, RegistrationDesk desk,
-            Neighbourhoods neighbourhoods) {
+            Neighbourhoods neighbourhoods, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.programme = programme;
         this.desk = desk;
@@ -54,6 +57,7 @@ class EventAdminController {
     void choices(Model model) {
         model.addAttribute("categories", Category.values());
         model.addAttribute("repeats", EventForm.Repeat.values());
+        model.addAttribute("weekdays", java.time.DayOfWeek.values());
         model.addAttribute("neighbourhoods", neighbourhoods.all());
     }
 
@@ -81,6 +85,7 @@ class EventAdminController {
     String create(@Validated @ModelAttribute("form") EventForm form, BindingResult errors,
             RedirectAttributes redirect) {
         form.validate(errors);
+        form.validateNew(errors, clock.instant());
         if (errors.hasErrors()) {
             return FORM;
         }

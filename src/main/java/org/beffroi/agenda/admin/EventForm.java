@@ -1,9 +1,12 @@
 package org.beffroi.agenda.admin;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
@@ -42,7 +45,8 @@ public class EventForm extends PeriodForm {
 
     private Long neighbourhoodId;
 
-    private boolean free = true;
+    /** Not ticked by default: an event is free or has a price because the agent said so. */
+    private boolean free;
 
     @Size(max = 100)
     private String price;
@@ -54,9 +58,12 @@ public class EventForm extends PeriodForm {
     @Max(100_000)
     private Integer capacity;
 
-    /** The friendly choices; CUSTOM takes the rule typed in {@code rrule}. */
+    /**
+     * The repetition in words; CUSTOM keeps a saved rule that the words cannot say, shown as it is written (it is
+     * offered only then).
+     */
     public enum Repeat {
-        NONE, WEEKLY, BIWEEKLY, MONTHLY, CUSTOM;
+        NONE, DAILY, WEEKLY, BIWEEKLY, MONTHLY, YEARLY, CUSTOM;
 
         public String messageKey() {
             return "admin.agenda.repeat." + name().toLowerCase(java.util.Locale.ROOT);
@@ -65,6 +72,9 @@ public class EventForm extends PeriodForm {
 
     @NotNull
     private Repeat repeat = Repeat.NONE;
+
+    /** The weekdays of a weekly repetition; none stands for the day it starts. */
+    private List<DayOfWeek> days = new ArrayList<>();
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate repeatUntil;
@@ -92,14 +102,41 @@ public class EventForm extends PeriodForm {
         form.price = e.price();
         form.accessibility = e.accessibility();
         form.capacity = e.capacity();
-        // a saved rule comes back as text: it says exactly what is saved, whichever choice made it
-        form.repeat = e.recurring() ? Repeat.CUSTOM : Repeat.NONE;
-        form.rrule = e.recurrence();
+        form.repeat = Repeat.NONE;
+        Recurrence.of(e).ifPresent(r -> form.readBack(r, e));
         if (e.position() != null) {
             form.latitude = e.position().latitude();
             form.longitude = e.position().longitude();
         }
         return form;
+    }
+
+    /** The saved rule as the choices say it, when they can say exactly that; the rule's text otherwise. */
+    private void readBack(Recurrence recurrence, Event e) {
+        var plain = recurrence.plain(e.startsAt()).orElse(null);
+        Repeat said = plain == null || plain.count() != null || plain.until() != null && !recurrence.endsAtEndOfDay() ? null
+                : switch (plain.frequency()) {
+                    case DAILY -> plain.every() == 1 ? Repeat.DAILY : null;
+                    case WEEKLY -> plain.every() == 1 ? Repeat.WEEKLY : plain.every() == 2 ? Repeat.BIWEEKLY : null;
+                    case MONTHLY -> plain.every() == 1 && plain.rank() != null && plain.rank() == rank(getStartsAt())
+                            ? Repeat.MONTHLY : null;
+                    case YEARLY -> plain.every() == 1 ? Repeat.YEARLY : null;
+                    default -> null;
+                };
+        if (said == null) {
+            repeat = Repeat.CUSTOM;
+            rrule = e.recurrence();
+            return;
+        }
+        repeat = said;
+        days = new ArrayList<>(plain.days());
+        repeatUntil = plain.until();
+    }
+
+    /** The rank of the date's weekday in its month: 1 to 4, or -1 for a fifth (the last). */
+    private static int rank(java.time.LocalDateTime date) {
+        int rank = (date.getDayOfMonth() - 1) / 7 + 1;
+        return rank == 5 ? -1 : rank;
     }
 
     /**
@@ -111,20 +148,31 @@ public class EventForm extends PeriodForm {
                 .format(repeatUntil.atTime(LocalTime.of(23, 59, 59)).atZone(CommuneTime.ZONE).withZoneSameInstant(ZoneOffset.UTC));
         return switch (repeat) {
             case NONE -> null;
-            case WEEKLY -> "FREQ=WEEKLY" + until;
-            case BIWEEKLY -> "FREQ=WEEKLY;INTERVAL=2" + until;
-            case MONTHLY -> {
-                int rank = (getStartsAt().getDayOfMonth() - 1) / 7 + 1;
-                String day = getStartsAt().getDayOfWeek().name().substring(0, 2);
-                yield "FREQ=MONTHLY;BYDAY=" + (rank == 5 ? -1 : rank) + day + until;
-            }
+            case DAILY -> "FREQ=DAILY" + until;
+            case WEEKLY -> "FREQ=WEEKLY" + byDay() + until;
+            case BIWEEKLY -> "FREQ=WEEKLY;INTERVAL=2" + byDay() + until;
+            case MONTHLY -> "FREQ=MONTHLY;BYDAY=" + rank(getStartsAt()) + code(getStartsAt().getDayOfWeek()) + until;
+            case YEARLY -> "FREQ=YEARLY" + until;
             case CUSTOM -> Text.blankToNull(rrule);
         };
     }
 
-    /** The field where a refused rule is reported: the typed rule, or the end date of a choice. */
-    private String ruleField() {
-        return repeat == Repeat.CUSTOM ? "rrule" : "repeatUntil";
+    /** The ticked days, or the day it starts when none is. */
+    private String byDay() {
+        var chosen = days == null || days.isEmpty() ? List.of(getStartsAt().getDayOfWeek()) : days;
+        return ";BYDAY=" + String.join(",", chosen.stream().sorted().distinct().map(EventForm::code).toList());
+    }
+
+    private static String code(DayOfWeek day) {
+        return day.name().substring(0, 2);
+    }
+
+    /** The field where a refused rule is reported: the saved rule, the ticked days, or the end date of a choice. */
+    private String ruleField(String messageKey) {
+        if (repeat == Repeat.CUSTOM) {
+            return "rrule";
+        }
+        return messageKey.equals("agenda.recurrence.start-not-in-rule") ? "days" : "repeatUntil";
     }
 
     /**
@@ -133,6 +181,14 @@ public class EventForm extends PeriodForm {
      * which date a seat is for).
      */
     void validate(Errors errors) {
+        if (!errors.hasFieldErrors("price")) {
+            boolean priced = Text.blankToNull(price) != null;
+            if (free && priced) {
+                errors.rejectValue("price", "admin.agenda.price.free-and-priced");
+            } else if (!free && !priced) {
+                errors.rejectValue("price", "admin.agenda.price.missing");
+            }
+        }
         // "NaN" and "Infinity" read as numbers but are no place
         if (latitude != null && !Double.isFinite(latitude)) {
             errors.rejectValue("latitude", "typeMismatch.form.latitude");
@@ -160,7 +216,8 @@ public class EventForm extends PeriodForm {
         try {
             recurrence();
         } catch (Recurrence.Invalid e) {
-            errors.rejectValue(ruleField(), e.messageKey());
+            String field = ruleField(e.messageKey());
+            errors.rejectValue(field, field.equals("days") ? "admin.agenda.repeat.days.start" : e.messageKey());
         }
     }
 
@@ -168,6 +225,13 @@ public class EventForm extends PeriodForm {
     private String recurrence() throws Recurrence.Invalid {
         String text = ruleText();
         return text == null ? null : Recurrence.parse(text, startInstant()).text();
+    }
+
+    /** A new event starts after {@code now}; an existing one may be corrected whatever its date. */
+    void validateNew(Errors errors, java.time.Instant now) {
+        if (getStartsAt() != null && !errors.hasFieldErrors("startsAt") && startInstant().isBefore(now)) {
+            errors.rejectValue("startsAt", "admin.agenda.starts.past");
+        }
     }
 
     /** The event the form describes, once {@link #validate} found nothing to say. */
@@ -179,7 +243,7 @@ public class EventForm extends PeriodForm {
             throw new IllegalStateException("a rule that validation accepted", e);
         }
         return new Event(id, title.strip(), description.strip(), startInstant(), endInstant(), place.strip(), category, neighbourhoodId, free,
-                free ? null : Text.blankToNull(price), Text.blankToNull(accessibility), capacity, recurrence,
+                Text.blankToNull(price), Text.blankToNull(accessibility), capacity, recurrence,
                 latitude == null || longitude == null ? null : new Event.Position(latitude, longitude));
     }
 
@@ -203,6 +267,8 @@ public class EventForm extends PeriodForm {
     public void setCapacity(Integer capacity) { this.capacity = capacity; }
     public Repeat getRepeat() { return repeat; }
     public void setRepeat(Repeat repeat) { this.repeat = repeat; }
+    public List<DayOfWeek> getDays() { return days; }
+    public void setDays(List<DayOfWeek> days) { this.days = days; }
     public LocalDate getRepeatUntil() { return repeatUntil; }
     public void setRepeatUntil(LocalDate repeatUntil) { this.repeatUntil = repeatUntil; }
     public String getRrule() { return rrule; }

@@ -69,12 +69,7 @@ public class EventRepository implements Agenda {
      * date or, if it repeats, its repetitions in the window (expanded by ical4j, capped per event).
      */
     public List<Occurrence> findOccurrences(Instant from, Instant to, Filter filter, int limit) {
-        var sql = new StringBuilder("select * from agenda_event where starts_at < ? and (series_ends_at is null or series_ends_at > ?)");
-        var params = new ArrayList<Object>(List.of(utc(to), utc(from)));
-        where(filter, sql, params);
-        sql.append(" order by starts_at, id limit ?");
-        params.add(limit);
-        List<Event> rows = jdbc.sql(sql.toString()).params(params).query(EventRepository::event).list();
+        List<Event> rows = findOverlapping(from, to, filter, limit);
         var found = rows.stream().flatMap(e -> dates(e, from, to, limit).stream()).sorted(SOONEST_FIRST);
         if (rows.size() == limit) {
             // rows left out by the limit start after the last one read: their dates cannot come before it
@@ -82,6 +77,37 @@ public class EventRepository implements Agenda {
             found = found.filter(o -> !o.startsAt().isAfter(lastRead));
         }
         return found.limit(limit).toList();
+    }
+
+    /**
+     * Each event once, at its first date that overlaps [from, to), soonest first, at most {@code limit}: the
+     * agenda's list, where a weekly market is one card and not fifty-two.
+     */
+    public List<Occurrence> findEachOnce(Instant from, Instant to, Filter filter, int limit) {
+        for (int rowsRead = limit + 1;; rowsRead *= 2) {
+            List<Event> rows = findOverlapping(from, to, filter, rowsRead);
+            var found = rows.stream().flatMap(e -> dates(e, from, to, 1).stream()).sorted(SOONEST_FIRST).toList();
+            if (rows.size() < rowsRead) {
+                return found.stream().limit(limit).toList();
+            }
+            // rows left out start at or after the last one read, and so does their first date: what comes before
+            // it is complete; read more rows when that is not enough
+            Instant lastRead = rows.getLast().startsAt();
+            var complete = found.stream().filter(o -> o.startsAt().isBefore(lastRead)).limit(limit).toList();
+            if (complete.size() == limit) {
+                return complete;
+            }
+        }
+    }
+
+    /** Event rows with a date that may overlap [from, to), by start. */
+    private List<Event> findOverlapping(Instant from, Instant to, Filter filter, int limit) {
+        var sql = new StringBuilder("select * from agenda_event where starts_at < ? and (series_ends_at is null or series_ends_at > ?)");
+        var params = new ArrayList<Object>(List.of(utc(to), utc(from)));
+        where(filter, sql, params);
+        sql.append(" order by starts_at, id limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(EventRepository::event).list();
     }
 
     /** The dates that start within the month (in Paris), soonest first, at most {@code limit}. */

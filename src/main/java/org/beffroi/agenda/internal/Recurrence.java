@@ -160,6 +160,65 @@ public final class Recurrence {
         return Optional.of(dates.getLast().toInstant().plus(event.duration()));
     }
 
+    /**
+     * The rule as the form's choices and the agenda's words say it: how often ({@code every} days, weeks, months
+     * or years), on which weekdays (for weeks), which weekday of the month ({@code rank} 1 to 4, or -1 for the
+     * last; null for the same day of the month) and until which day (the commune's date), or for how many dates.
+     */
+    public record Plain(Frequency frequency, int every, List<DayOfWeek> days, Integer rank, LocalDate until,
+            Integer count) {
+    }
+
+    /**
+     * The rule in the terms of {@link Plain}, read for a series starting at {@code start}; empty when it says more
+     * than they can (set positions, months, several ranks, hours...): such a rule is shown as it is written.
+     */
+    public Optional<Plain> plain(Instant start) {
+        if (!recur.getHourList().isEmpty() || !recur.getMinuteList().isEmpty() || !recur.getSecondList().isEmpty()
+                || !recur.getSetPosList().isEmpty() || !recur.getMonthList().isEmpty() || !recur.getWeekNoList().isEmpty()
+                || !recur.getYearDayList().isEmpty() || !recur.getMonthDayList().isEmpty()
+                || !recur.getExperimentalValues().isEmpty()) {
+            return Optional.empty();
+        }
+        ZonedDateTime first = start.atZone(CommuneTime.ZONE);
+        List<WeekDay> days = recur.getDayList();
+        List<DayOfWeek> plainDays = List.of();
+        Integer rank = null;
+        switch (recur.getFrequency()) {
+            case DAILY, YEARLY -> {
+                if (!days.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+            case WEEKLY -> {
+                if (days.stream().anyMatch(d -> d.getOffset() != 0)) {
+                    return Optional.empty();
+                }
+                plainDays = days.isEmpty() ? List.of(first.getDayOfWeek())
+                        : days.stream().map(WeekDay::getDayOfWeek).sorted().distinct().toList();
+            }
+            case MONTHLY -> {
+                if (days.size() > 1 || days.size() == 1 && (days.getFirst().getOffset() == 0
+                        || WeekDay.getDayOfWeek(days.getFirst()) != first.getDayOfWeek())) {
+                    return Optional.empty();
+                }
+                rank = days.isEmpty() ? null : days.getFirst().getOffset();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        LocalDate until = recur.getUntil() == null ? null : recur.getUntil().withZoneSameInstant(CommuneTime.ZONE).toLocalDate();
+        return Optional.of(new Plain(recur.getFrequency(), Math.max(1, recur.getInterval()), plainDays, rank, until,
+                recur.getCount() > 0 ? recur.getCount() : null));
+    }
+
+    /** Whether the series ends at the very end of a day in the commune (as the form's end date writes it). */
+    public boolean endsAtEndOfDay() {
+        return recur.getUntil() != null
+                && recur.getUntil().withZoneSameInstant(CommuneTime.ZONE).toLocalTime().equals(LocalTime.of(23, 59, 59));
+    }
+
     /** What schema.org's {@code Schedule} can say of the rule. */
     public record Schedule(String repeatFrequency, List<DayOfWeek> byDay, Integer repeatCount, LocalDate endDate) {
     }

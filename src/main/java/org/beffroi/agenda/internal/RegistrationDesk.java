@@ -241,7 +241,7 @@ public class RegistrationDesk {
         var locale = LocaleContextHolder.getLocale();
         // cancels the seat: kept only until sent
         var link = new OutgoingMail.Secret(publicAddress.of("/agenda/inscription/annulation?jeton=" + token));
-        var when = CommuneTime.format(event.startsAt(), "EEEE d MMMM yyyy 'à' HH'h'mm", locale);
+        var when = CommuneTime.format(event.startsAt(), CommuneTime.DAY_DATE_TIME, locale);
         String town = commune.settings().name();
         mailer.send(new OutgoingMail(to, messages.getMessage(key + ".subject", new Object[] {event.title()}, locale),
                 messages.getMessage(key + ".body", new Object[] {event.title(), when, event.place(), link.value(), town},

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -51,8 +52,8 @@ class AgendaController {
     private static final int NEXT_DATES = 8;
     /** The most dates of a month: every day of a month with a few events daily. */
     static final int MONTH_LIMIT = 500;
-    /** The list of upcoming dates, at most this many (a daily event could otherwise fill the page for a year). */
-    static final int LIST_LIMIT = 200;
+    /** Cards on a page of the list. */
+    static final int PAGE = 20;
 
     private final EventRepository events;
     private final RegistrationDesk desk;
@@ -64,10 +65,12 @@ class AgendaController {
     private final PublicAddress publicAddress;
     private final Clock clock;
     private final EventJsonLd jsonLd;
+    private final ScheduleWords scheduleWords;
 
     AgendaController(EventRepository events, RegistrationDesk desk, CalendarFeed feed, Neighbourhoods neighbourhoods,
             Accounts accounts, Commune commune, RateLimits limits, PublicAddress publicAddress, Clock clock,
-            EventJsonLd jsonLd) {
+            EventJsonLd jsonLd, ScheduleWords scheduleWords) {
+        this.scheduleWords = scheduleWords;
         this.events = events;
         this.desk = desk;
         this.feed = feed;
@@ -80,8 +83,12 @@ class AgendaController {
         this.jsonLd = jsonLd;
     }
 
+    /** A card of the list: an event at its first date to come, with its rule in words if it repeats. */
+    record Card(Occurrence occurrence, String schedule) {
+    }
+
     @GetMapping("/agenda")
-    String list(@ModelAttribute("filtre") ListFilter filter, BindingResult errors, Model model,
+    String list(@ModelAttribute("filtre") ListFilter filter, BindingResult errors, Model model, Locale locale,
             HttpServletResponse response) {
         Category chosen = category(filter.getCategorie());
         if (filter.getDu() != null && filter.getAu() != null && filter.getAu().isBefore(filter.getDu())) {
@@ -93,7 +100,9 @@ class AgendaController {
         model.addAttribute("filterRejected", errors.hasErrors());
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("events", java.util.List.of());
+            model.addAttribute("cards", java.util.List.of());
+            model.addAttribute("page", 0);
+            model.addAttribute("hasNext", false);
             return "agenda/list";
         }
         // the list is of what is to come: a start in the past begins now
@@ -101,8 +110,15 @@ class AgendaController {
         Instant from = filter.getDu() == null ? now : max(now, filter.getDu().atStartOfDay(CommuneTime.ZONE).toInstant());
         Instant to = filter.getAu() == null ? from.plus(EventRepository.HORIZON)
                 : filter.getAu().plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant();
-        model.addAttribute("events", events.findOccurrences(from, to,
-                new EventRepository.Filter(chosen, filter.getQuartier(), filter.isGratuit()), LIST_LIMIT));
+        int page = filter.page();
+        var found = events.findEachOnce(from, to,
+                new EventRepository.Filter(chosen, filter.getQuartier(), filter.isGratuit()), (page + 1) * PAGE + 1);
+        var shown = found.stream().skip((long) page * PAGE).limit(PAGE)
+                .map(o -> new Card(o, scheduleWords.of(o.event(), locale))).toList();
+        model.addAttribute("cards", shown);
+        model.addAttribute("page", page);
+        model.addAttribute("hasNext", found.size() > (page + 1) * PAGE);
+        model.addAttribute("pageQuery", filter.query());
         return "agenda/list";
     }
 
@@ -113,7 +129,7 @@ class AgendaController {
     }
 
     @GetMapping("/agenda/{id}")
-    String show(@ModelAttribute(name = "event", binding = false) Event event, Model model) {
+    String show(@ModelAttribute(name = "event", binding = false) Event event, Model model, Locale locale) {
         if (!model.containsAttribute("form")) {
             var form = new RegistrationForm();
             SignedInUser.current().flatMap(user -> accounts.find(user.accountId())).ifPresent(account -> {
@@ -122,10 +138,11 @@ class AgendaController {
             });
             model.addAttribute("form", form);
         }
-        return eventPage(event, model);
+        return eventPage(event, model, locale);
     }
 
-    private String eventPage(Event event, Model model) {
+    private String eventPage(Event event, Model model, Locale locale) {
+        model.addAttribute("schedule", scheduleWords.of(event, locale));
         Instant now = clock.instant();
         var next = Recurrence.of(event)
                 .map(r -> r.occurrences(event, now, now.plus(EventRepository.HORIZON), NEXT_DATES))
@@ -147,7 +164,7 @@ class AgendaController {
     @PostMapping("/agenda/{id}/inscription")
     String register(@ModelAttribute(name = "event", binding = false) Event event,
             @Validated @ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletRequest request) {
+            RedirectAttributes redirect, HttpServletRequest request, Locale locale) {
         if (!errors.hasErrors() && !limits.tryConsume("agenda-registration:" + request.getRemoteAddr(),
                 REGISTRATIONS_PER_HOUR, Duration.ofHours(1))) {
             errors.reject("rate.limited");
@@ -161,7 +178,7 @@ class AgendaController {
             errors.reject("agenda.registration.closed");
         }
         if (errors.hasErrors()) {
-            return eventPage(event, model);
+            return eventPage(event, model, locale);
         }
         redirect.addFlashAttribute("saved", outcome == Outcome.CONFIRMED ? "agenda.registration.confirmed"
                 : "agenda.registration.waiting");

@@ -3,6 +3,7 @@ package org.beffroi.agenda.web;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The filters of the public list, named as they appear in its address (French, as the site). */
 public class ListFilter {
@@ -17,6 +18,22 @@ public class ListFilter {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate au;
 
+    private Integer page;
+
+    static final int LAST_PAGE = 500;
+
+    /** The page asked for, from 0; a negative one is the first, and no list goes past {@link #LAST_PAGE}. */
+    int page() {
+        return page == null ? 0 : Math.clamp(page, 0, LAST_PAGE);
+    }
+
+    /** The filters as they were given, for the pager's links. */
+    String query() {
+        return UriComponentsBuilder.newInstance().queryParam("categorie", categorie == null ? "" : categorie)
+                .queryParam("quartier", quartier == null ? "" : quartier).queryParam("du", du == null ? "" : du)
+                .queryParam("au", au == null ? "" : au).queryParam("gratuit", gratuit).encode().build().getQuery();
+    }
+
     public String getCategorie() { return categorie; }
     public void setCategorie(String categorie) { this.categorie = categorie; }
     public Long getQuartier() { return quartier; }
@@ -26,5 +43,7 @@ public class ListFilter {
     public LocalDate getDu() { return du; }
     public void setDu(LocalDate du) { this.du = du; }
     public LocalDate getAu() { return au; }
+    public Integer getPage() { return page; }
+    public void setPage(Integer page) { this.page = page; }
     public void setAu(LocalDate au) { this.au = au; }
 }

@@ -1,5 +1,6 @@
 package org.beffroi.platform.web;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.Locale;
@@ -54,9 +55,11 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
     public static final class Site {
 
         private final Temporals temporals;
+        private final Locale locale;
         private final PublicAddress address;
 
         Site(Locale locale, PublicAddress address) {
+            this.locale = locale;
             this.temporals = new Temporals(locale, CommuneTime.ZONE);
             this.address = address;
         }
@@ -66,19 +69,19 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
             return format(moment, CommuneTime.DATE);
         }
 
-        /** {@code 6 décembre 2026, 14:30} */
+        /** {@code 6 décembre 2026, 14 h 30} */
         public String dateTime(Temporal moment) {
-            return format(moment, CommuneTime.DATE_TIME);
+            return CommuneTime.format(moment, CommuneTime.DATE_TIME, locale);
         }
 
-        /** {@code dimanche 6 décembre 2026, 14:30} */
+        /** {@code dimanche 6 décembre 2026, 14 h 30} */
         public String dayDateTime(Temporal moment) {
-            return format(moment, CommuneTime.DAY_DATE_TIME);
+            return CommuneTime.format(moment, CommuneTime.DAY_DATE_TIME, locale);
         }
 
-        /** {@code dimanche 6 décembre, 14h30} */
+        /** {@code dimanche 6 décembre, 14 h 30} */
         public String dayTime(Temporal moment) {
-            return format(moment, CommuneTime.DAY_TIME);
+            return CommuneTime.format(moment, CommuneTime.DAY_TIME, locale);
         }
 
         /** {@code 06/12/2026} */
@@ -86,17 +89,27 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
             return format(moment, CommuneTime.NUMERIC_DATE);
         }
 
-        /** {@code 06/12/2026 14:30} */
+        /** {@code 06/12/2026 14 h 30} */
         public String numericDateTime(Temporal moment) {
-            return format(moment, CommuneTime.NUMERIC_DATE_TIME);
+            return CommuneTime.format(moment, CommuneTime.NUMERIC_DATE_TIME, locale);
         }
 
-        /** {@code 14:30} */
+        /** {@code 06/12/2026 14 h 30 min 5 s}: a log, where the second counts */
+        public String numericDateSeconds(Temporal moment) {
+            return CommuneTime.format(moment, CommuneTime.NUMERIC_DATE_SECONDS, locale);
+        }
+
+        /** {@code 14 h 30}, {@code 8 h} */
         public String time(Temporal moment) {
-            return format(moment, CommuneTime.TIME);
+            return CommuneTime.time(moment, locale);
         }
 
-        /** A format of one page's own, still in the commune's zone and the page's language. */
+        /** An hour of the day on the hour: {@code 8 h} */
+        public String hour(int hour) {
+            return CommuneTime.time(LocalTime.of(hour, 0), locale);
+        }
+
+        /** A date format of one page's own (no time of day: the formats above write it), in the commune's zone. */
         public String format(Temporal moment, String pattern) {
             return temporals.format(moment, pattern, CommuneTime.ZONE.getId());
         }

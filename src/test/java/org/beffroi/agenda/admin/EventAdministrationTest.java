@@ -56,7 +56,7 @@ class EventAdministrationTest {
         }
         assertThat(listQueries(agent)).isEqualTo(before);
         mvc.perform(get("/admin/agenda").cookie(agent))
-                .andExpect(content().string(Matchers.containsString("1 inscrits sur 10")));
+                .andExpect(content().string(Matchers.containsString("1 inscrit sur 10")));
     }
 
     @Test

@@ -61,7 +61,7 @@ class AgendaBrowserTest extends BrowserTest {
         signIn(page, "agent@belvoir.example", "belvoir-agent-2026");
         visit("/admin/agenda");
         submit(page.locator("main").getByRole(AriaRole.LINK,
-                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("1 inscrits sur 1, 0 en attente")).first());
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("1 inscrit sur 1, 0 en attente")).first());
         assertThat(page.locator("table")).containsText("Louis Perrin");
         assertThat(page.locator("table")).containsText("Inscrit");
 

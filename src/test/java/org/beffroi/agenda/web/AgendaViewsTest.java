@@ -79,7 +79,7 @@ class AgendaViewsTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         for (int day : new int[] {5, 12, 19}) {
-            assertThat(cell(html, LocalDate.of(2031, 3, day))).as("Wednesday %d", day).contains(title).contains("18:00");
+            assertThat(cell(html, LocalDate.of(2031, 3, day))).as("Wednesday %d", day).contains(title).contains("18\u00a0h");
         }
         assertThat(cell(html, LocalDate.of(2031, 3, 26))).doesNotContain(title);
         assertThat(cell(html, LocalDate.of(2031, 3, 6))).doesNotContain(title);

@@ -93,20 +93,20 @@ class AlertsTest {
         String token = link.substring(link.indexOf("jeton=") + 6);
 
         long draft = compose("COMMUNE");
-        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel, 0 par SMS")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonné par courriel, 0 par SMS")));
         send(draft).andExpect(flash().attribute("refused", "admin.alerts.send.no-recipient"));
 
         // opening the link changes nothing (a mail scanner may follow it); the button confirms
         mvc.perform(get("/alertes/confirmation").param("jeton", token)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Confirmer mon abonnement")));
-        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonné par courriel")));
         mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", token)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Votre abonnement est confirmé")));
-        audience(draft).andExpect(content().string(Matchers.containsString("1 abonnés par courriel, 0 par SMS")));
+        audience(draft).andExpect(content().string(Matchers.containsString("1 abonné par courriel, 0 par SMS")));
 
         mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", token)).andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("Ce lien ne fonctionne plus")));
-        audience(draft).andExpect(content().string(Matchers.containsString("1 abonnés par courriel")));
+        audience(draft).andExpect(content().string(Matchers.containsString("1 abonné par courriel")));
         assertThat(Mailbox.messagesTo(email)).hasSize(1);
     }
 
@@ -130,7 +130,7 @@ class AlertsTest {
         mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", token)).andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("Rien n’a été modifié")));
         clock.reset();
-        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonné par courriel")));
     }
 
     @Test
@@ -176,7 +176,7 @@ class AlertsTest {
         audience(draft).andExpect(content().string(Matchers.containsString("0 par SMS")));
         mvc.perform(post("/alertes/code").with(csrf()).param("jeton", token).param("code", code))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("confirmé")));
-        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel, 1 par SMS")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonné par courriel, 1 par SMS")));
         mvc.perform(post("/alertes/code").with(csrf()).param("jeton", token).param("code", code))
                 .andExpect(status().isBadRequest());
     }
@@ -400,7 +400,7 @@ class AlertsTest {
     }
 
     private void assertAudience(long draft, int emails) throws Exception {
-        audience(draft).andExpect(content().string(Matchers.containsString(emails + " abonnés par courriel, 0 par SMS")));
+        audience(draft).andExpect(content().string(Matchers.containsString(emails + (emails < 2 ? " abonné" : " abonnés") + " par courriel, 0 par SMS")));
     }
 
     private Neighbourhood neighbourhood(String slug) {

@@ -101,7 +101,7 @@ class BounceTest {
                 .andExpect(content().string(Matchers.containsString("Arrêté (adresse en échec définitif)")));
 
         // a later alert no longer reaches the address
-        audience(compose()).andExpect(content().string(Matchers.containsString("0 abonnés par courriel")));
+        audience(compose()).andExpect(content().string(Matchers.containsString("0 abonné par courriel")));
 
         // the same report again changes nothing more
         pipe(report("postfix-5.1.1-user-unknown.eml", email, mail)).andExpect(content().string("BOUNCED\n"));
@@ -156,7 +156,7 @@ class BounceTest {
         assertThat(deliveryStatus(email)).isEqualTo("SENT");
         assertThat(subscriptionStatus(email)).isEqualTo("CONFIRMED");
         assertThat(suppressions(email)).isZero();
-        audience(compose()).andExpect(content().string(Matchers.containsString("1 abonnés par courriel")));
+        audience(compose()).andExpect(content().string(Matchers.containsString("1 abonné par courriel")));
     }
 
     @Test
@@ -250,7 +250,7 @@ class BounceTest {
         alertSentTo(email);
         pipe(report("postfix-5.1.1-user-unknown.eml", email, alertMail(email))).andExpect(content().string("BOUNCED\n"));
         long draft = compose();
-        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonné par courriel")));
 
         subscribe(email);
         String link = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
@@ -259,12 +259,12 @@ class BounceTest {
                 ? lastConfirmationLink(email) : null;
         // subscribing alone lifts nothing
         assertThat(suppressions(email)).isEqualTo(1);
-        audience(draft).andExpect(content().string(Matchers.containsString("0 abonnés par courriel")));
+        audience(draft).andExpect(content().string(Matchers.containsString("0 abonné par courriel")));
 
         mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", link.substring(link.indexOf("jeton=") + 6)))
                 .andExpect(status().isOk());
         assertThat(suppressions(email)).isZero();
-        audience(draft).andExpect(content().string(Matchers.containsString("1 abonnés par courriel")));
+        audience(draft).andExpect(content().string(Matchers.containsString("1 abonné par courriel")));
     }
 
     @Test

@@ -158,7 +158,7 @@ class NewsletterTest {
                 .andExpect(content().string(Matchers.containsString(soon)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(draft))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(later))))
-                .andExpect(content().string(Matchers.containsString("1 abonnés confirmés")));
+                .andExpect(content().string(Matchers.containsString("1 abonné confirmé")));
 
         // the agent writes the introduction and keeps the news and the event
         var page = Jsoup.parse(mvc.perform(get("/admin/lettres/numeros/" + issue).cookie(agent)).andReturn()
@@ -249,7 +249,7 @@ class NewsletterTest {
                     .andExpect(click == 0 ? status().isOk() : status().isBadRequest());
         }
         mvc.perform(get("/admin/lettres/" + list).cookie(agent))
-                .andExpect(content().string(Matchers.containsString("0 abonnés confirmés")));
+                .andExpect(content().string(Matchers.containsString("0 abonné confirmé")));
         mvc.perform(get("/admin/lettres/" + other).cookie(agent))
                 .andExpect(content().string(Matchers.containsString("2 abonnés confirmés")));
         mvc.perform(get("/lettres/preferences").param("jeton", token)).andExpect(status().isOk());
@@ -257,7 +257,7 @@ class NewsletterTest {
         mvc.perform(post("/alertes/desabonnement").with(csrf()).param("jeton", oneClick.getFirst("jeton")))
                 .andExpect(status().isOk());
         mvc.perform(get("/admin/lettres/" + other).cookie(agent))
-                .andExpect(content().string(Matchers.containsString("1 abonnés confirmés")));
+                .andExpect(content().string(Matchers.containsString("1 abonné confirmé")));
         mvc.perform(get("/lettres/preferences").param("jeton", token)).andExpect(status().isBadRequest());
     }
 

@@ -168,7 +168,7 @@ class WebPushTest {
         String title = "Alerte canicule " + UUID.randomUUID().toString().substring(0, 6);
         long alert = compose(title);
         mvc.perform(get("/admin/alertes/" + alert).cookie(agent))
-                .andExpect(content().string(Matchers.containsString("1 abonnés par notification du navigateur")));
+                .andExpect(content().string(Matchers.containsString("1 abonné par notification du navigateur")));
         send(alert);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !PUSH.receivedFor(browser.id()).isEmpty());
@@ -215,7 +215,7 @@ class WebPushTest {
         mvc.perform(get(preferences)).andExpect(status().isBadRequest());
         long next = compose("Suite verglas");
         mvc.perform(get("/admin/alertes/" + next).cookie(agent))
-                .andExpect(content().string(Matchers.containsString("0 abonnés par notification du navigateur")));
+                .andExpect(content().string(Matchers.containsString("0 abonné par notification du navigateur")));
         desk.end(alert);
     }
 
@@ -245,7 +245,7 @@ class WebPushTest {
         mvc.perform(get(first)).andExpect(status().isBadRequest());
         long draft = compose("Essai");
         mvc.perform(get("/admin/alertes/" + draft).cookie(agent))
-                .andExpect(content().string(Matchers.containsString("1 abonnés par notification du navigateur")));
+                .andExpect(content().string(Matchers.containsString("1 abonné par notification du navigateur")));
 
         String token = second.substring(second.indexOf("jeton=") + 6);
         mvc.perform(get(second)).andExpect(status().isOk())
@@ -253,7 +253,7 @@ class WebPushTest {
         mvc.perform(post("/alertes/desabonnement").with(csrf()).param("jeton", token)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("désabonné")));
         mvc.perform(get("/admin/alertes/" + draft).cookie(agent))
-                .andExpect(content().string(Matchers.containsString("0 abonnés par notification du navigateur")));
+                .andExpect(content().string(Matchers.containsString("0 abonné par notification du navigateur")));
     }
 
     private String vapidPublicKey() throws Exception {
