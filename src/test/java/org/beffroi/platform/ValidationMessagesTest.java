@@ -58,6 +58,24 @@ class ValidationMessagesTest {
                 }
             }
         }
+        // a value that does not convert (a number, a date, an id, a choice) answers typeMismatch, which names the field too
+        for (Class<?> type : applicationClasses()) {
+            if (!type.getSimpleName().endsWith("Form") || type.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes")) {
+                continue;
+            }
+            for (Field field : type.getDeclaredFields()) {
+                Class<?> kind = field.getType();
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) || kind == String.class
+                        || kind == boolean.class || kind == Boolean.class || field.isSynthetic()) {
+                    continue;
+                }
+                String name = field.getName();
+                boolean ofTheField = keys.stream().anyMatch(k -> k.matches("typeMismatch(\\.[^.]+)?\\." + java.util.regex.Pattern.quote(name)));
+                if (!ofTheField && !keys.contains(name)) {
+                    missing.add(type.getSimpleName() + "." + name + " typeMismatch");
+                }
+            }
+        }
         assertThat(constraints).isGreaterThan(50);
         assertThat(missing).as("constrained fields without a message of ours naming them").isEmpty();
     }
