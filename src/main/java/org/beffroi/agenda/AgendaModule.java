@@ -85,6 +85,12 @@ public class AgendaModule implements ServiceModule {
                 20));
     }
 
+    /** The person's registrations to come, each with a button that cancels it. */
+    @Override
+    public List<HomeBlock> accountBlocks(DataSubject subject) {
+        return List.of(new HomeBlock("agenda/account-block", Map.of("registrations", desk.heldBy(subject)), 10));
+    }
+
     @Override
     public Map<String, Object> exportPersonalData(DataSubject subject) {
         var registrations = desk.registrationsOf(subject).stream()

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.beffroi.alerts.internal.AccountSubscriptions;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.AlertsRetention;
 import org.beffroi.alerts.internal.Bounces;
@@ -53,9 +54,11 @@ public class AlertsModule implements ServiceModule {
     private final PublicAlertPages publicPages;
     private final Bounces bounces;
     private final AlertsRetention retention;
+    private final AccountSubscriptions accountSubscriptions;
 
     AlertsModule(AlertDesk desk, Subscriptions subscriptions, VulnerablePeople register, PublicAlertPages publicPages,
-            Bounces bounces, AlertsRetention retention) {
+            Bounces bounces, AlertsRetention retention, AccountSubscriptions accountSubscriptions) {
+        this.accountSubscriptions = accountSubscriptions;
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.register = register;
@@ -102,6 +105,12 @@ public class AlertsModule implements ServiceModule {
     @Override
     public List<HomeBlock> homeBlocks() {
         return List.of(new HomeBlock("alerts/home-block", Map.of("alerts", desk.active()), 5));
+    }
+
+    /** The person's subscriptions to alerts and newsletters, each with its links to change it or unsubscribe. */
+    @Override
+    public List<HomeBlock> accountBlocks(DataSubject subject) {
+        return List.of(new HomeBlock("alerts/account-block", Map.of("subscriptions", accountSubscriptions.heldBy(subject)), 20));
     }
 
     /** The published alerts (ended ones too: their page stays public) and the sent newsletter issues. */

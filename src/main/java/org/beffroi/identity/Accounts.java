@@ -3,10 +3,15 @@ package org.beffroi.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.DataSubject;
+
 /** The identity module's facade for other modules. */
 public interface Accounts {
 
     Optional<AccountSummary> find(long accountId);
 
     List<AgentService> services();
+
+    /** Whose data is the account's: the account and its verified address, if any (see {@link DataSubject}). */
+    DataSubject dataSubject(long accountId);
 }

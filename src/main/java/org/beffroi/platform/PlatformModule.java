@@ -92,7 +92,8 @@ public class PlatformModule implements ServiceModule {
             commune.update(new CommuneSettings("Belvoir-les-Tilleuls", "01999", "mairie@belvoir.example",
                     "04 00 00 00 00", "1 place de la Halle, 01999 Belvoir-les-Tilleuls", "#1d4f91", "#a3361e",
                     current.logoFileId(), "Mme la maire de Belvoir-les-Tilleuls",
-                    "Commune de Belvoir-les-Tilleuls, 1 place de la Halle, 01999 Belvoir-les-Tilleuls, 04 00 00 00 00"));
+                    "Commune de Belvoir-les-Tilleuls, 1 place de la Halle, 01999 Belvoir-les-Tilleuls, 04 00 00 00 00",
+                    null, null));
         }
         commune.open();
     }

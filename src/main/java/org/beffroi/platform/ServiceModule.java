@@ -41,6 +41,15 @@ public interface ServiceModule {
     }
 
     /**
+     * Blocks for the signed-in person's own page ("Mon compte"): what this module holds for them and what they can
+     * do about it (their registrations, their subscriptions); drawn by the fragment {@code account-block(block)}.
+     * Computed at each visit; none by default.
+     */
+    default List<HomeBlock> accountBlocks(DataSubject subject) {
+        return List.of();
+    }
+
+    /**
      * Paths that accept a POST without a CSRF token, because a machine posts to them on a person's behalf
      * (the one-click unsubscribe of RFC 8058, say). Each must be safe to call by anyone holding its token.
      */

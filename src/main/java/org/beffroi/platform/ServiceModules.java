@@ -49,6 +49,11 @@ public class ServiceModules {
                 .sorted(Comparator.comparingInt(HomeBlock::order)).toList();
     }
 
+    public List<HomeBlock> accountBlocks(DataSubject subject) {
+        return all().stream().flatMap(m -> m.accountBlocks(subject).stream())
+                .sorted(Comparator.comparingInt(HomeBlock::order)).toList();
+    }
+
     public List<String> pathsWithoutCsrf() {
         return all().stream().flatMap(m -> m.pathsWithoutCsrf().stream()).toList();
     }

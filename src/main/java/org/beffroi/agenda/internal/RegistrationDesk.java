@@ -123,6 +123,27 @@ public class RegistrationDesk {
         return registration;
     }
 
+    /** Cancels one of the person's registrations from their account; empty when it is not theirs or not active. */
+    @Transactional
+    public Optional<Registration> cancelOf(DataSubject subject, long registrationId) {
+        var registration = registrationsOf(subject).stream()
+                .filter(r -> r.id() == registrationId && r.status() != Status.CANCELLED).findFirst();
+        registration.ifPresent(r -> cancel(r.id(), r.eventId()));
+        return registration;
+    }
+
+    /** A registration as the person's account shows it, with its event. */
+    public record Held(Registration registration, Event event) {
+    }
+
+    /** The person's active registrations to events not yet over, the soonest first. */
+    public List<Held> heldBy(DataSubject subject) {
+        var now = clock.instant();
+        return registrationsOf(subject).stream().filter(r -> r.status() != Status.CANCELLED)
+                .flatMap(r -> events.find(r.eventId()).filter(e -> e.endsAt().isAfter(now)).map(e -> new Held(r, e)).stream())
+                .sorted(java.util.Comparator.comparing((Held h) -> h.event().startsAt())).toList();
+    }
+
     /**
      * A person's erasure: cancels their active registrations (the first people waiting take the seats), then
      * deletes every registration of theirs.

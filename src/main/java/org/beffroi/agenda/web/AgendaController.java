@@ -29,6 +29,8 @@ import org.beffroi.portal.Neighbourhoods;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -212,6 +214,19 @@ class AgendaController {
         model.addAttribute("cancelled", true);
         model.addAttribute("event", events.find(cancelled.get().eventId()).orElseThrow());
         return "agenda/cancel";
+    }
+
+    /**
+     * Cancels, from the person's account, one of their registrations: the same cancellation as the mailed link's
+     * (the first person waiting takes the seat). A registration that is not theirs answers 404.
+     */
+    @PostMapping("/agenda/inscriptions/{id}/annulation")
+    @PreAuthorize("isAuthenticated()")
+    String cancelFromAccount(@PathVariable long id, @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        desk.cancelOf(accounts.dataSubject(user.accountId()), id).orElseThrow(NotFoundException::new);
+        redirect.addFlashAttribute("saved", "agenda.account.cancelled");
+        return "redirect:/mon-compte";
     }
 
     /** The month's programme on one page, to print for the notice board and for residents without internet. */

@@ -145,8 +145,7 @@ class AlertAdminController {
             id = alert.id();
             desk.edit(id, form.toDraft(area));
         }
-        return Flash.saved(redirect, alert == null ? "admin.alerts.created" : "admin.alerts.saved",
-                "/admin/alertes/" + id);
+        return Flash.saved(redirect, "admin.alerts.saved", "/admin/alertes/" + id);
     }
 
     @GetMapping("/{id}")

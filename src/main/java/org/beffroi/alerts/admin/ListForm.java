@@ -16,7 +16,7 @@ public class ListForm {
     @Size(max = 100)
     private String nameFr;
 
-    @NotBlank
+    /** Optional: left empty, the French name is shown in English too. */
     @Size(max = 100)
     private String nameEn;
 
@@ -52,7 +52,7 @@ public class ListForm {
     }
 
     Newsletters.ListDraft toDraft() {
-        return new Newsletters.ListDraft(nameFr.strip(), nameEn.strip(), blankToNull(descriptionFr),
+        return new Newsletters.ListDraft(nameFr.strip(), nameEn == null ? "" : nameEn.strip(), blankToNull(descriptionFr),
                 blankToNull(descriptionEn), active, weeklyDay, weeklyHour, autoSend);
     }
 

@@ -33,9 +33,16 @@ class TopicAdminController {
         this.desk = desk;
     }
 
-    /** A topic as the administrator types it; a new one comes last unless placed. */
-    record TopicForm(@NotBlank @Size(max = 100) String nameFr, @NotBlank @Size(max = 100) String nameEn,
+    /**
+     * A topic as the administrator types it; a new one comes last unless placed. The English name is optional:
+     * left empty, the French one is shown in English too.
+     */
+    record TopicForm(@NotBlank @Size(max = 100) String nameFr, @Size(max = 100) String nameEn,
             Integer position, Boolean active) {
+
+        String englishName() {
+            return nameEn == null ? "" : nameEn.strip();
+        }
 
         int positionOr(int unset) {
             return position == null ? unset : position;
@@ -65,9 +72,9 @@ class TopicAdminController {
             redirect.addFlashAttribute("refused", "admin.alerts.topics.invalid");
         } else {
             if (topic == null) {
-                desk.addTopic(form.nameFr().strip(), form.nameEn().strip(), form.positionOr(100));
+                desk.addTopic(form.nameFr().strip(), form.englishName(), form.positionOr(100));
             } else {
-                desk.changeTopic(topic.id(), form.nameFr().strip(), form.nameEn().strip(), form.positionOr(0),
+                desk.changeTopic(topic.id(), form.nameFr().strip(), form.englishName(), form.positionOr(0),
                         form.isActive());
             }
             redirect.addFlashAttribute("saved", "admin.alerts.topics.saved");

@@ -11,11 +11,11 @@ public record NewsletterList(long id, String nameFr, String nameEn, String descr
         boolean active, Integer weeklyDay, Integer weeklyHour, boolean autoSend) {
 
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? nameEn : nameFr;
+        return Bilingual.pick(locale, nameFr, nameEn);
     }
 
     public String description(Locale locale) {
-        String d = "en".equals(locale.getLanguage()) ? descriptionEn : descriptionFr;
+        String d = Bilingual.pick(locale, descriptionFr, descriptionEn);
         return d == null ? "" : d;
     }
 

@@ -6,6 +6,6 @@ import java.util.Locale;
 public record Topic(long id, String code, String nameFr, String nameEn, int position, boolean active) {
 
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? nameEn : nameFr;
+        return Bilingual.pick(locale, nameFr, nameEn);
     }
 }

@@ -25,6 +25,8 @@ import org.beffroi.alerts.internal.Subscriptions.Confirmation;
 import org.beffroi.alerts.internal.Topic;
 import org.beffroi.alerts.internal.Topics;
 import org.beffroi.alerts.internal.WebPush;
+import org.beffroi.identity.AccountSummary;
+import org.beffroi.identity.Accounts;
 import org.beffroi.platform.Feed;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
@@ -70,9 +72,12 @@ class AlertsController {
     private final MessageSource messages;
     private final WebPush webPush;
     private final Newsletters newsletters;
+    private final Accounts accounts;
 
     AlertsController(AlertDesk desk, Subscriptions subscriptions, Topics topics, Neighbourhoods neighbourhoods,
-            Geography geography, RateLimits limits, MessageSource messages, WebPush webPush, Newsletters newsletters) {
+            Geography geography, RateLimits limits, MessageSource messages, WebPush webPush, Newsletters newsletters,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.newsletters = newsletters;
         this.messages = messages;
         this.webPush = webPush;
@@ -106,8 +111,16 @@ class AlertsController {
 
     @GetMapping("/alertes/abonnement")
     String subscribeForm(Model model) {
-        model.addAttribute("form", new SubscriptionForm());
+        var form = new SubscriptionForm();
+        form.setEmail(signedInAddress(accounts));
+        model.addAttribute("form", form);
         return subscribePage(model);
+    }
+
+    /** The address of the resident signed in, offered on the subscribe forms; null for a visitor or an account without one. */
+    static String signedInAddress(Accounts accounts) {
+        return SignedInUser.current().flatMap(user -> accounts.find(user.accountId())).map(AccountSummary::email)
+                .orElse(null);
     }
 
     private String subscribePage(Model model) {
@@ -179,23 +192,31 @@ class AlertsController {
         return "redirect:/alertes";
     }
 
+    /** The page of the mailed link; a newsletter's subscription (lists, no topic) is spoken of as such. */
     @GetMapping("/alertes/confirmation")
     String confirmPage(@RequestParam(name = "jeton", required = false) String token, Model model,
             HttpServletResponse response) {
-        if (subscriptions.pending(token).filter(s -> s.channel() == Channel.EMAIL).isEmpty()) {
+        var pending = subscriptions.pending(token).filter(s -> s.channel() == Channel.EMAIL);
+        if (pending.isEmpty()) {
             return invalid(model, response);
         }
         model.addAttribute("token", token);
-        return "alerts/confirm";
+        return confirmationPage(pending.get(), model);
     }
 
     @PostMapping("/alertes/confirmation")
     String confirm(@RequestParam(name = "jeton", required = false) String token, Model model,
             HttpServletResponse response) {
-        if (subscriptions.confirmEmail(token) != Confirmation.CONFIRMED) {
+        var pending = subscriptions.pending(token);
+        if (pending.isEmpty() || subscriptions.confirmEmail(token) != Confirmation.CONFIRMED) {
             return invalid(model, response);
         }
         model.addAttribute("confirmed", true);
+        return confirmationPage(pending.get(), model);
+    }
+
+    private static String confirmationPage(Subscription subscription, Model model) {
+        model.addAttribute("newsletter", subscription.topicIds().isEmpty());
         return "alerts/confirm";
     }
 

@@ -10,6 +10,7 @@ import org.beffroi.alerts.internal.NewsletterList;
 import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.Subscription;
 import org.beffroi.alerts.internal.Subscriptions;
+import org.beffroi.identity.Accounts;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.platform.RichText;
@@ -41,8 +42,10 @@ class NewsletterController {
     private final Newsletters newsletters;
     private final Subscriptions subscriptions;
     private final RateLimits limits;
+    private final Accounts accounts;
 
-    NewsletterController(Newsletters newsletters, Subscriptions subscriptions, RateLimits limits) {
+    NewsletterController(Newsletters newsletters, Subscriptions subscriptions, RateLimits limits, Accounts accounts) {
+        this.accounts = accounts;
         this.newsletters = newsletters;
         this.subscriptions = subscriptions;
         this.limits = limits;
@@ -61,7 +64,9 @@ class NewsletterController {
 
     @GetMapping("/lettres")
     String lists(Model model) {
-        model.addAttribute("form", new NewsletterForm());
+        var form = new NewsletterForm();
+        form.setEmail(AlertsController.signedInAddress(accounts));
+        model.addAttribute("form", form);
         return listsPage(model);
     }
 

@@ -202,6 +202,7 @@ public class AccountService implements Accounts {
      * while an unvouched provider link reaches the account: such an account may have taken the address from a
      * provider that did not vouch for it, before ADR 0024.
      */
+    @Override
     public DataSubject dataSubject(long accountId) {
         var account = accounts.findById(accountId).orElseThrow();
         boolean verified = account.status() == AccountStatus.ACTIVE && account.email() != null

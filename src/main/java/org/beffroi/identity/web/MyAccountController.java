@@ -9,6 +9,7 @@ import org.beffroi.identity.internal.AccountService;
 import org.beffroi.identity.internal.OidcLinks;
 import org.beffroi.identity.internal.PasswordPolicy;
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.ServiceModules;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,9 +46,11 @@ class MyAccountController {
     private final Commune commune;
     private final Clock clock;
     private final JsonMapper json;
+    private final ServiceModules modules;
 
     MyAccountController(AccountRepository accounts, AccountService accountService, OidcLinks links,
-            PasswordPolicy policy, Commune commune, Clock clock, JsonMapper json) {
+            PasswordPolicy policy, Commune commune, Clock clock, JsonMapper json, ServiceModules modules) {
+        this.modules = modules;
         this.accounts = accounts;
         this.accountService = accountService;
         this.links = links;
@@ -72,6 +75,13 @@ class MyAccountController {
         profile.setDisplayName(account.displayName());
         model.addAttribute("profile", profile);
         model.addAttribute("passwordForm", new NewPasswordForm());
+        return accountPage(model);
+    }
+
+    /** The page, with what each module holds for the person: their registrations, their subscriptions. */
+    private String accountPage(Model model) {
+        var account = (org.beffroi.identity.internal.Account) model.getAttribute("account");
+        model.addAttribute("accountBlocks", modules.accountBlocks(accountService.dataSubject(account.id())));
         return "identity/my-account";
     }
 
@@ -80,7 +90,7 @@ class MyAccountController {
             BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("passwordForm", new NewPasswordForm());
-            return "identity/my-account";
+            return accountPage(model);
         }
         accountService.changeDisplayName(user.accountId(), profile.getDisplayName());
         redirect.addFlashAttribute("saved", "account.profile.saved");
@@ -105,7 +115,7 @@ class MyAccountController {
             var profile = new ProfileForm();
             profile.setDisplayName(account.displayName());
             model.addAttribute("profile", profile);
-            return "identity/my-account";
+            return accountPage(model);
         }
         redirect.addFlashAttribute("saved", "account.password.saved");
         return "redirect:/mon-compte";

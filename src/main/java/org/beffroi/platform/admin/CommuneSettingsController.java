@@ -45,6 +45,7 @@ class CommuneSettingsController {
             @RequestParam(name = "logo", required = false) MultipartFile logo, RedirectAttributes redirect) {
         checkContrast(form.getPrimaryColour(), "primaryColour", errors);
         checkContrast(form.getAccentColour(), "accentColour", errors);
+        form.checkAudit(errors);
         var logoId = form.isRemoveLogo() ? null : commune.settings().logoFileId();
         if (!errors.hasErrors() && logo != null && !logo.isEmpty()) {
             try {

@@ -1,10 +1,17 @@
 package org.beffroi.platform.admin;
 
+import java.time.LocalDate;
+
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.Text;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
 
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -48,6 +55,25 @@ public class CommuneSettingsForm {
 
     private boolean removeLogo;
 
+    /** The accessibility audit: its date and the rate of RGAA criteria it found met; both, or neither. */
+    @PastOrPresent
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate accessibilityAuditDate;
+
+    @Min(0)
+    @Max(100)
+    private Integer accessibilityAuditRate;
+
+    /** An audit has a date and a rate: one without the other is refused on the field left empty. */
+    void checkAudit(Errors errors) {
+        if (accessibilityAuditDate == null && accessibilityAuditRate != null && !errors.hasFieldErrors("accessibilityAuditDate")) {
+            errors.rejectValue("accessibilityAuditDate", "settings.audit.date-missing");
+        }
+        if (accessibilityAuditRate == null && accessibilityAuditDate != null && !errors.hasFieldErrors("accessibilityAuditRate")) {
+            errors.rejectValue("accessibilityAuditRate", "settings.audit.rate-missing");
+        }
+    }
+
     static CommuneSettingsForm of(CommuneSettings s) {
         var form = new CommuneSettingsForm();
         form.name = s.name();
@@ -59,6 +85,8 @@ public class CommuneSettingsForm {
         form.accentColour = s.accentColour();
         form.publicationDirector = s.publicationDirector();
         form.hostDetails = s.hostDetails();
+        form.accessibilityAuditDate = s.accessibilityAuditDate();
+        form.accessibilityAuditRate = s.accessibilityAuditRate();
         return form;
     }
 
@@ -66,7 +94,7 @@ public class CommuneSettingsForm {
         return new CommuneSettings(name.strip(), inseeCode.toUpperCase(java.util.Locale.ROOT), contactEmail.strip(),
                 Text.blankToNull(contactPhone), Text.blankToNull(postalAddress), primaryColour.toLowerCase(java.util.Locale.ROOT),
                 accentColour.toLowerCase(java.util.Locale.ROOT), logoFileId, Text.blankToNull(publicationDirector),
-                Text.blankToNull(hostDetails));
+                Text.blankToNull(hostDetails), accessibilityAuditDate, accessibilityAuditRate);
     }
 
 
@@ -88,6 +116,10 @@ public class CommuneSettingsForm {
     public void setPublicationDirector(String publicationDirector) { this.publicationDirector = publicationDirector; }
     public String getHostDetails() { return hostDetails; }
     public void setHostDetails(String hostDetails) { this.hostDetails = hostDetails; }
+    public LocalDate getAccessibilityAuditDate() { return accessibilityAuditDate; }
+    public void setAccessibilityAuditDate(LocalDate accessibilityAuditDate) { this.accessibilityAuditDate = accessibilityAuditDate; }
+    public Integer getAccessibilityAuditRate() { return accessibilityAuditRate; }
+    public void setAccessibilityAuditRate(Integer accessibilityAuditRate) { this.accessibilityAuditRate = accessibilityAuditRate; }
     public boolean isRemoveLogo() { return removeLogo; }
     public void setRemoveLogo(boolean removeLogo) { this.removeLogo = removeLogo; }
 }

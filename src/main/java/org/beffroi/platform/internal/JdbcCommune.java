@@ -71,11 +71,11 @@ class JdbcCommune implements Commune {
         jdbc.sql("""
                 update platform_commune set name = ?, insee_code = ?, contact_email = ?, contact_phone = ?,
                   postal_address = ?, primary_colour = ?, accent_colour = ?, logo_file_id = ?, publication_director = ?,
-                  host_details = ?, updated_at = ?
+                  host_details = ?, accessibility_audit_date = ?, accessibility_audit_rate = ?, updated_at = ?
                 where id = 1""")
                 .params(s.name(), s.inseeCode(), s.contactEmail(), s.contactPhone(), s.postalAddress(),
                         s.primaryColour(), s.accentColour(), s.logoFileId(), s.publicationDirector(), s.hostDetails(),
-                        OffsetDateTime.now(clock))
+                        s.accessibilityAuditDate(), s.accessibilityAuditRate(), OffsetDateTime.now(clock))
                 .update();
         cache.invalidateAll();
         audit.record("settings.changed", "commune", null);
@@ -103,7 +103,8 @@ class JdbcCommune implements Commune {
                         rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("postal_address"),
                         rs.getString("primary_colour"), rs.getString("accent_colour"),
                         rs.getObject("logo_file_id", UUID.class), rs.getString("publication_director"),
-                        rs.getString("host_details")), rs.getObject("opened_at") != null))
+                        rs.getString("host_details"), rs.getObject("accessibility_audit_date", java.time.LocalDate.class),
+                        rs.getObject("accessibility_audit_rate", Integer.class)), rs.getObject("opened_at") != null))
                 .single();
     }
 

@@ -78,14 +78,39 @@ class AlertAdministrationTest {
     }
 
     @Test
+    void englishNamesAreOptionalAndTheFrenchOnesStandInForThem() throws Exception {
+        Cookie english = new Cookie("beffroi-lang", "en");
+        mvc.perform(post("/admin/lettres/nouvelle").with(csrf()).cookie(agent).param("nameFr", "Lettre seule " + run)
+                .param("nameEn", "").param("active", "true")).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("saved", "newsletters.admin.list.saved"));
+        mvc.perform(get("/lettres").cookie(english))
+                .andExpect(content().string(Matchers.containsString("Lettre seule " + run)));
+
+        mvc.perform(post("/admin/themes-alertes").with(csrf()).cookie(admin).param("nameFr", "Thème seul " + run)
+                .param("nameEn", " ")).andExpect(flash().attribute("saved", "admin.alerts.topics.saved"));
+        mvc.perform(post("/admin/themes-alertes").with(csrf()).cookie(admin).param("nameFr", "Thème sans champ " + run))
+                .andExpect(flash().attribute("saved", "admin.alerts.topics.saved"));
+        mvc.perform(get("/alertes/abonnement").cookie(english))
+                .andExpect(content().string(Matchers.containsString("Thème seul " + run)))
+                .andExpect(content().string(Matchers.containsString("Thème sans champ " + run)));
+        // the forms say the English is optional
+        mvc.perform(get("/admin/themes-alertes").cookie(admin))
+                .andExpect(content().string(Matchers.containsString("Nom en anglais (facultatif)")));
+        mvc.perform(get("/admin/lettres/nouvelle").cookie(agent))
+                .andExpect(content().string(Matchers.containsString("Nom en anglais (facultatif)")));
+    }
+
+    @Test
     void aDraftIsEditedUntilItEndsAndOnlyAPublishedAlertTakesAnUpdate() throws Exception {
         long topic = topics.insert("Thème " + run, "Topic " + run, 999);
         var now = LocalDateTime.now(ZoneId.of("Europe/Paris")).withSecond(0).withNano(0);
         long alert = Redirects.createdId(mvc.perform(post("/admin/alertes/nouvelle").with(csrf()).cookie(agent)
                 .param("severity", "WARNING").param("topicId", Long.toString(topic)).param("title", "Brouillon " + run)
                 .param("body", "Texte.").param("startsAt", now.toString()).param("endsAt", now.plusDays(1).toString())
-                .param("areaKind", "COMMUNE")).andReturn());
+                .param("areaKind", "COMMUNE")).andExpect(flash().attribute("saved", "admin.alerts.saved")).andReturn());
         assertThat(audited("alert.created", "alert:" + alert)).isEqualTo(1);
+        mvc.perform(get("/admin/alertes/" + alert).cookie(agent).flashAttr("saved", "admin.alerts.saved"))
+                .andExpect(content().string(Matchers.containsString("Brouillon enregistré.")));
         mvc.perform(get("/admin/alertes/" + alert + "/modifier").cookie(agent)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Brouillon " + run)));
         mvc.perform(post("/admin/alertes/" + alert + "/modifier").with(csrf()).cookie(agent).param("severity", "WARNING")

@@ -421,6 +421,7 @@ class CapImportTest {
     private void withInseeCode(String code) {
         var s = commune.settings();
         commune.update(new CommuneSettings(s.name(), code, s.contactEmail(), s.contactPhone(), s.postalAddress(),
-                s.primaryColour(), s.accentColour(), s.logoFileId(), s.publicationDirector(), s.hostDetails()));
+                s.primaryColour(), s.accentColour(), s.logoFileId(), s.publicationDirector(), s.hostDetails(),
+                s.accessibilityAuditDate(), s.accessibilityAuditRate()));
     }
 }

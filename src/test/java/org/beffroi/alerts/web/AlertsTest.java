@@ -134,6 +134,19 @@ class AlertsTest {
     }
 
     @Test
+    void theSubscribeFormOffersTheSignedInResidentsAddressAndAVisitorsIsEmpty() throws Exception {
+        Cookie resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        for (String path : new String[] {"/alertes/abonnement"}) {
+            var signedIn = org.jsoup.Jsoup.parse(mvc.perform(get(path).cookie(resident)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString());
+            assertThat(signedIn.select("input#email").attr("value")).as(path).isEqualTo("habitant@belvoir.example");
+            var visitor = org.jsoup.Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString());
+            assertThat(visitor.select("input#email").attr("value")).as(path).isEmpty();
+        }
+    }
+
+    @Test
     void badAddressesComeBackOnTheFormWithAMessageByTheField() throws Exception {
         mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL").param("email", "pas-une-adresse")
                 .param("topicIds", Long.toString(topic)).param("areaKind", "COMMUNE"))

@@ -119,6 +119,49 @@ class NewsletterTest {
     }
 
     @Test
+    void theConfirmationOfANewsletterSpeaksOfNewslettersInFrenchAndInEnglish() throws Exception {
+        long list = createList("Lettre " + run, null, null);
+        String[][] languages = {
+                {"fr", "Confirmez votre abonnement aux lettres d’information",
+                        "Confirmez-vous votre abonnement aux lettres d’information de la commune ?",
+                        "vous recevrez les lettres d’information choisies", "les lettres d’information de la commune",
+                        "alertes de la commune"},
+                {"en", "Confirm your newsletter subscription",
+                        "Do you confirm your subscription to the commune’s newsletters?",
+                        "you will receive the newsletters you chose", "the commune’s newsletters", "commune’s alerts"}};
+        for (String[] language : languages) {
+            Cookie lang = new Cookie("beffroi-lang", language[0]);
+            String email = language[0] + "-" + run + "@exemple.fr";
+            mvc.perform(post("/lettres").with(csrf()).with(fromAnAddressOfItsOwn()).cookie(lang).param("email", email)
+                    .param("listIds", Long.toString(list))).andExpect(redirectedUrl("/lettres"));
+            MimeMessage mail = Mailbox.awaitMessage(email, 1);
+            assertThat(subject(mail)).isEqualTo(language[1]);
+            assertThat(mail.getContent()).asString().contains(language[4]).doesNotContain(language[5]);
+            String link = Mailbox.link(mail, "/alertes/confirmation");
+            String token = link.substring(link.indexOf("jeton=") + 6);
+            var page = Jsoup.parse(mvc.perform(get("/alertes/confirmation").param("jeton", token).cookie(lang))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(page.select("main form p").text()).isEqualTo(language[2]);
+            assertThat(page.select("main").text()).doesNotContainIgnoringCase("alert");
+            var done = Jsoup.parse(mvc.perform(post("/alertes/confirmation").with(csrf()).param("jeton", token).cookie(lang))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(done.select("main [role=status]").text()).contains(language[3]);
+            assertThat(done.select("main").text()).doesNotContainIgnoringCase("alert");
+            assertThat(done.select("main a[href=/lettres]")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSubscribeFormOffersTheSignedInResidentsAddress() throws Exception {
+        createList("Lettre " + run, null, null);
+        Cookie resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        assertThat(Jsoup.parse(mvc.perform(get("/lettres").cookie(resident)).andReturn().getResponse().getContentAsString())
+                .select("input#email").attr("value")).isEqualTo("habitant@belvoir.example");
+        assertThat(Jsoup.parse(mvc.perform(get("/lettres")).andReturn().getResponse().getContentAsString())
+                .select("input#email")).hasSize(1).allMatch(input -> input.attr("value").isEmpty());
+    }
+
+    @Test
     void badSubscriptionsComeBackOnTheFormWithTheirInput() throws Exception {
         long list = createList("Lettre " + run, null, null);
         mvc.perform(post("/lettres").with(csrf()).with(fromAnAddressOfItsOwn()).param("email", "pas-une-adresse").param("listIds", Long.toString(list)))

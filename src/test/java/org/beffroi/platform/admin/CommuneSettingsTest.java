@@ -91,6 +91,54 @@ class CommuneSettingsTest {
     }
 
     @Test
+    void theLegalNoticeNamesTheDirectorAndTheHostOrSaysTheyAreToBeCompleted() throws Exception {
+        save(null, "publicationDirector", "", "hostDetails", "").andExpect(redirectedUrl("/admin/commune"));
+        var empty = org.jsoup.Jsoup.parse(mvc.perform(get("/mentions-legales")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(empty.select("main .notice").eachText()).hasSize(2)
+                .allMatch(notice -> notice.startsWith("À compléter :") && notice.contains("Administration"));
+        assertThat(empty.select("main .notice").eachText()).anyMatch(n -> n.contains("directeur ou de la directrice"))
+                .anyMatch(n -> n.contains("hébergeur"));
+
+        save(null, "publicationDirector", "M. Jean Dupont, maire", "hostDetails", "Hébergeur Exemple, 2 rue du Port, 59100 Roubaix")
+                .andExpect(redirectedUrl("/admin/commune"));
+        var filled = org.jsoup.Jsoup.parse(mvc.perform(get("/mentions-legales")).andReturn().getResponse().getContentAsString());
+        assertThat(filled.select("main").text()).contains("M. Jean Dupont, maire")
+                .contains("Hébergeur Exemple, 2 rue du Port, 59100 Roubaix").doesNotContain("À compléter");
+    }
+
+    @Test
+    void withoutAnAuditTheSiteIsDeclaredNonConformAndARecordedAuditSetsTheStatus() throws Exception {
+        save(null).andExpect(redirectedUrl("/admin/commune"));
+        var none = org.jsoup.Jsoup.parse(mvc.perform(get("/accessibilite")).andReturn().getResponse().getContentAsString());
+        assertThat(none.select("main").text()).contains("Ce site est non conforme").contains("aucun audit")
+                .doesNotContain("partiellement");
+        assertThat(none.select("footer a[href=/accessibilite]").text()).isEqualTo("Accessibilité : non conforme");
+
+        save(null, "accessibilityAuditDate", "2026-10-15", "accessibilityAuditRate", "72").andExpect(redirectedUrl("/admin/commune"));
+        var partial = org.jsoup.Jsoup.parse(mvc.perform(get("/accessibilite")).andReturn().getResponse().getContentAsString());
+        assertThat(partial.select("main").text()).contains("Ce site est partiellement conforme")
+                .contains("l’audit du 15 octobre 2026 relève que 72 % des critères sont respectés");
+        assertThat(partial.select("footer a[href=/accessibilite]").text()).isEqualTo("Accessibilité : partiellement conforme");
+        var english = org.jsoup.Jsoup.parse(mvc.perform(get("/accessibilite").cookie(new jakarta.servlet.http.Cookie("beffroi-lang", "en")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(english.select("footer a[href=/accessibilite]").text()).isEqualTo("Accessibility: partially compliant");
+
+        save(null, "accessibilityAuditDate", "2026-10-15", "accessibilityAuditRate", "100").andExpect(redirectedUrl("/admin/commune"));
+        mvc.perform(get("/accessibilite")).andExpect(content().string(Matchers.containsString("Accessibilité : totalement conforme")));
+        save(null, "accessibilityAuditDate", "2026-10-15", "accessibilityAuditRate", "31").andExpect(redirectedUrl("/admin/commune"));
+        mvc.perform(get("/accessibilite")).andExpect(content().string(Matchers.containsString("Accessibilité : non conforme")));
+
+        // a rate out of range, a rate without its date, a date to come: the form comes back with the field named
+        save(null, "accessibilityAuditDate", "2026-10-15", "accessibilityAuditRate", "150").andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Taux de conformité : indiquez au plus 100.")));
+        save(null, "accessibilityAuditRate", "80").andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Date de l’audit : indiquez la date de l’audit")));
+        save(null, "accessibilityAuditDate", "2999-01-01", "accessibilityAuditRate", "80").andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Date de l’audit : indiquez une date passée")));
+    }
+
+    @Test
     void anSvgLogoIsRefused() throws Exception {
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
         save(new MockMultipartFile("logo", "blason.png", "image/png", svg))

@@ -52,7 +52,7 @@ class ControlCharactersTest {
                 .param("email", email).param("password", "une phrase assez longue")
                 .param("confirmation", "une phrase assez longue")).andExpect(status().isBadRequest()));
         assertThat(page).contains("id=\"displayName-error\"").contains(FORBIDDEN).contains("value=\"" + email + "\"")
-                .contains("value=\"R&eacute;mi\uFFFDMartin\"").doesNotContain("Ce champ est obligatoire");
+                .contains("value=\"R&eacute;mi\uFFFDMartin\"").doesNotContain("ce champ est obligatoire");
     }
 
     /** Error pages come from the servlet container's error dispatch: real HTTP, not MockMvc. */
