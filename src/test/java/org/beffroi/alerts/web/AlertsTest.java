@@ -206,6 +206,43 @@ class AlertsTest {
     }
 
     /**
+     * Coordinates are typed with the decimal comma of a French keyboard (the hint's own example, « 46,105 et
+     * 5,33 ») or with a point, as maps show them; a value out of range comes back with a message by its field.
+     */
+    @Test
+    void coordinatesAreTypedWithACommaOrAPoint() throws Exception {
+        confirmed("virgule-" + UUID.randomUUID() + "@exemple.fr", "POINT", "latitude", "46,105", "longitude", "5,322",
+                "radiusMetres", "200");
+        assertAudience(compose("POINT", "latitude", "46,105", "longitude", "5,3225", "radiusMetres", "100"), 1);
+        assertAudience(compose("POINT", "latitude", "46.105", "longitude", "5.3225", "radiusMetres", "100"), 1);
+
+        var outOfRange = org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
+                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
+                .param("latitude", "91,5").param("longitude", "5,33").param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(outOfRange.select("#latitude-error").text()).isEqualTo("Saisissez une latitude entre -90 et 90.");
+        // the number typed, written with a point as maps write it (and as the map picker reads it)
+        assertThat(outOfRange.select("#latitude").attr("value")).isEqualTo("91.5");
+        assertThat(outOfRange.select("#latitude").attr("aria-describedby")).isEqualTo("latitude-error");
+        assertThat(outOfRange.select("#longitude-error")).isEmpty();
+
+        var notANumber = org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
+                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
+                .param("latitude", "46,105").param("longitude", "5,3,3").param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(notANumber.select("#longitude-error").text()).isEqualTo("Indiquez un nombre, par exemple 5,3198.");
+        assertThat(notANumber.select("#longitude").attr("value")).isEqualTo("5,3,3");
+        assertThat(notANumber.select("#latitude").attr("value")).isEqualTo("46.105");
+
+        // what Java reads as a number but is none: refused by the field too
+        var notFinite = org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
+                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
+                .param("latitude", "NaN").param("longitude", "5,33").param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(notFinite.select("#latitude-error").text()).isEqualTo("Saisissez une latitude entre -90 et 90.");
+    }
+
+    /**
      * A resident who moves changes their area from the preferences link of any alert mail, without an account;
      * a mistake brings the form back with what they typed and a message by the field, and changes nothing.
      */
