@@ -216,29 +216,20 @@ class AlertsTest {
         assertAudience(compose("POINT", "latitude", "46,105", "longitude", "5,3225", "radiusMetres", "100"), 1);
         assertAudience(compose("POINT", "latitude", "46.105", "longitude", "5.3225", "radiusMetres", "100"), 1);
 
-        var outOfRange = org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
-                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
-                .param("latitude", "91,5").param("longitude", "5,33").param("radiusMetres", "300"))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        var outOfRange = refusedPoint("91,5", "5,33");
         assertThat(outOfRange.select("#latitude-error").text()).isEqualTo("Saisissez une latitude entre -90 et 90.");
         // the number typed, written with a point as maps write it (and as the map picker reads it)
         assertThat(outOfRange.select("#latitude").attr("value")).isEqualTo("91.5");
         assertThat(outOfRange.select("#latitude").attr("aria-describedby")).isEqualTo("latitude-error");
         assertThat(outOfRange.select("#longitude-error")).isEmpty();
 
-        var notANumber = org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
-                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
-                .param("latitude", "46,105").param("longitude", "5,3,3").param("radiusMetres", "300"))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        var notANumber = refusedPoint("46,105", "5,3,3");
         assertThat(notANumber.select("#longitude-error").text()).isEqualTo("Indiquez un nombre, par exemple 5,3198.");
         assertThat(notANumber.select("#longitude").attr("value")).isEqualTo("5,3,3");
         assertThat(notANumber.select("#latitude").attr("value")).isEqualTo("46.105");
 
         // what Java reads as a number but is none: refused by the field too
-        var notFinite = org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
-                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
-                .param("latitude", "NaN").param("longitude", "5,33").param("radiusMetres", "300"))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        var notFinite = refusedPoint("NaN", "5,33");
         assertThat(notFinite.select("#latitude-error").text()).isEqualTo("Saisissez une latitude entre -90 et 90.");
     }
 
@@ -481,6 +472,14 @@ class AlertsTest {
         String location = mvc.perform(request).andExpect(redirectedUrlPattern("/admin/alertes/*")).andReturn()
                 .getResponse().getRedirectedUrl();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** The subscription form sent with a point around these typed coordinates, refused: the page that comes back. */
+    private org.jsoup.nodes.Document refusedPoint(String latitude, String longitude) throws Exception {
+        return org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
+                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
+                .param("latitude", latitude).param("longitude", longitude).param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
     }
 
     private ResultActions audience(long draft) throws Exception {

@@ -32,6 +32,7 @@ class AreaMapBrowserTest extends BrowserTest {
 
             var box = map.boundingBox();
             map.click(new Locator.ClickOptions().setPosition(box.width / 2 + 40, box.height / 2 - 30));
+            assertThat(latitude(page)).not().hasValue("");
             // north-east of the commune's centre (46.105, 5.33), a few hundred metres away at the map's zoom
             double lat = Double.parseDouble(latitude(page).inputValue());
             double lon = Double.parseDouble(longitude(page).inputValue());
