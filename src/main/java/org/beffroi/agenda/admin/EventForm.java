@@ -12,6 +12,7 @@ import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.Degrees;
 import org.beffroi.platform.PeriodForm;
 import org.beffroi.platform.Text;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -82,10 +83,12 @@ public class EventForm extends PeriodForm {
     @Size(max = 500)
     private String rrule;
 
+    @Degrees
     @DecimalMin("-90")
     @DecimalMax("90")
     private Double latitude;
 
+    @Degrees
     @DecimalMin("-180")
     @DecimalMax("180")
     private Double longitude;

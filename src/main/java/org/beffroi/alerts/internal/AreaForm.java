@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import org.beffroi.platform.Degrees;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.validation.Errors;
 
@@ -18,7 +19,9 @@ public class AreaForm {
 
     private Area.Kind areaKind = Area.Kind.COMMUNE;
     private List<Long> neighbourhoodIds = new ArrayList<>();
+    @Degrees
     private Double latitude;
+    @Degrees
     private Double longitude;
     private Integer radiusMetres = 500;
 
@@ -47,11 +50,11 @@ public class AreaForm {
             }
             default -> {
                 boolean ok = true;
-                if (latitude == null || latitude < -90 || latitude > 90) {
+                if (latitude == null || !(latitude >= -90 && latitude <= 90)) {
                     errors.rejectValue("latitude", "alerts.area.latitude.invalid");
                     ok = false;
                 }
-                if (longitude == null || longitude < -180 || longitude > 180) {
+                if (longitude == null || !(longitude >= -180 && longitude <= 180)) {
                     errors.rejectValue("longitude", "alerts.area.longitude.invalid");
                     ok = false;
                 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.PublicAddress;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
@@ -17,7 +18,7 @@ import org.thymeleaf.expression.Temporals;
 
 /**
  * {@code #site} in every template: dates in the commune's zone and formats ({@link CommuneTime}), in the page's
- * language, and the site's public address ({@link PublicAddress}). ADR 0034.
+ * language, the site's public address ({@link PublicAddress}), and where maps open ({@link Site#map()}). ADR 0034.
  */
 @Component
 class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
@@ -25,10 +26,18 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
     private static final String NAME = "site";
 
     private final PublicAddress address;
+    private final MapSettings map;
 
-    SiteDialect(PublicAddress address) {
+    SiteDialect(PublicAddress address, @Value("${beffroi.map.tiles-url:}") String tilesUrl,
+            @Value("${beffroi.map.attribution:}") String attribution, @Value("${beffroi.map.latitude}") double latitude,
+            @Value("${beffroi.map.longitude}") double longitude) {
         super("beffroi-site");
         this.address = address;
+        this.map = new MapSettings(tilesUrl, attribution, latitude, longitude);
+    }
+
+    /** A map's background (tiles' address template, empty for none, and their credit) and where it opens. */
+    public record MapSettings(String tilesUrl, String attribution, double latitude, double longitude) {
     }
 
     @Override
@@ -41,7 +50,7 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
 
             @Override
             public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return NAME.equals(expressionObjectName) ? new Site(context.getLocale(), address) : null;
+                return NAME.equals(expressionObjectName) ? new Site(context.getLocale(), address, map) : null;
             }
 
             @Override
@@ -57,11 +66,13 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
         private final Temporals temporals;
         private final Locale locale;
         private final PublicAddress address;
+        private final MapSettings map;
 
-        Site(Locale locale, PublicAddress address) {
+        Site(Locale locale, PublicAddress address, MapSettings map) {
             this.locale = locale;
             this.temporals = new Temporals(locale, CommuneTime.ZONE);
             this.address = address;
+            this.map = map;
         }
 
         /** {@code 6 décembre 2026} */
@@ -116,6 +127,11 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
 
         public ZoneId zone() {
             return CommuneTime.ZONE;
+        }
+
+        /** The maps' tiles and the commune's centre, where a map with nothing on it opens. */
+        public MapSettings map() {
+            return map;
         }
 
         /** The full address of a path of the site, for what leaves it (mail, feeds). */

@@ -66,6 +66,10 @@ class AgendaBrowserTest extends BrowserTest {
         assertThat(page.locator("table")).containsText("Inscrit");
 
         visit("/admin/agenda/nouveau");
+        // the map picker beside the event's coordinates: a click fills them
+        page.locator(".map-picker .map").click();
+        assertThat(page.getByLabel("Latitude", new Page.GetByLabelOptions().setExact(true))).not().hasValue("");
+        assertThat(page.getByLabel("Longitude", new Page.GetByLabelOptions().setExact(true))).not().hasValue("");
         page.getByLabel("Titre").fill("Bal du 14 juillet");
         submit(button("Enregistrer"));
         assertThat(page.locator(".error-summary")).isVisible();

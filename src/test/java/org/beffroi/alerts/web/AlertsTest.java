@@ -219,6 +219,34 @@ class AlertsTest {
     }
 
     /**
+     * Coordinates are typed with the decimal comma of a French keyboard (the hint's own example, « 46,105 et
+     * 5,33 ») or with a point, as maps show them; a value out of range comes back with a message by its field.
+     */
+    @Test
+    void coordinatesAreTypedWithACommaOrAPoint() throws Exception {
+        confirmed("virgule-" + UUID.randomUUID() + "@exemple.fr", "POINT", "latitude", "46,105", "longitude", "5,322",
+                "radiusMetres", "200");
+        assertAudience(compose("POINT", "latitude", "46,105", "longitude", "5,3225", "radiusMetres", "100"), 1);
+        assertAudience(compose("POINT", "latitude", "46.105", "longitude", "5.3225", "radiusMetres", "100"), 1);
+
+        var outOfRange = refusedPoint("91,5", "5,33");
+        assertThat(outOfRange.select("#latitude-error").text()).isEqualTo("Saisissez une latitude entre -90 et 90.");
+        // the number typed, written with a point as maps write it (and as the map picker reads it)
+        assertThat(outOfRange.select("#latitude").attr("value")).isEqualTo("91.5");
+        assertThat(outOfRange.select("#latitude").attr("aria-describedby")).isEqualTo("latitude-error");
+        assertThat(outOfRange.select("#longitude-error")).isEmpty();
+
+        var notANumber = refusedPoint("46,105", "5,3,3");
+        assertThat(notANumber.select("#longitude-error").text()).isEqualTo("Indiquez un nombre, par exemple 5,3198.");
+        assertThat(notANumber.select("#longitude").attr("value")).isEqualTo("5,3,3");
+        assertThat(notANumber.select("#latitude").attr("value")).isEqualTo("46.105");
+
+        // what Java reads as a number but is none: refused by the field too
+        var notFinite = refusedPoint("NaN", "5,33");
+        assertThat(notFinite.select("#latitude-error").text()).isEqualTo("Saisissez une latitude entre -90 et 90.");
+    }
+
+    /**
      * A resident who moves changes their area from the preferences link of any alert mail, without an account;
      * a mistake brings the form back with what they typed and a message by the field, and changes nothing.
      */
@@ -457,6 +485,14 @@ class AlertsTest {
         String location = mvc.perform(request).andExpect(redirectedUrlPattern("/admin/alertes/*")).andReturn()
                 .getResponse().getRedirectedUrl();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** The subscription form sent with a point around these typed coordinates, refused: the page that comes back. */
+    private org.jsoup.nodes.Document refusedPoint(String latitude, String longitude) throws Exception {
+        return org.jsoup.Jsoup.parse(mvc.perform(post("/alertes/abonnement").with(csrf()).param("channel", "EMAIL")
+                .param("email", "a@exemple.fr").param("topicIds", Long.toString(topic)).param("areaKind", "POINT")
+                .param("latitude", latitude).param("longitude", longitude).param("radiusMetres", "300"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
     }
 
     private ResultActions audience(long draft) throws Exception {
