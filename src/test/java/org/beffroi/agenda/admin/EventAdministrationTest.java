@@ -92,10 +92,17 @@ class EventAdministrationTest {
     }
 
     /** Counted on a second request, once the first has filled what the layout keeps for a few seconds. */
+    /**
+     * The queries of one showing of the list once the layout's caches are warm. The commune's settings are kept 5 s:
+     * on a slow machine they may expire during one of two showings in a row, never during both, so the fewer counts.
+     */
     private long listQueries(Cookie agent) throws Exception {
         mvc.perform(get("/admin/agenda").cookie(agent)).andExpect(status().isOk());
-        return Queries.during(() -> mvc.perform(get("/admin/agenda").cookie(agent)).andExpect(status().isOk()))
+        long first = Queries.during(() -> mvc.perform(get("/admin/agenda").cookie(agent)).andExpect(status().isOk()))
                 .queries();
+        long second = Queries.during(() -> mvc.perform(get("/admin/agenda").cookie(agent)).andExpect(status().isOk()))
+                .queries();
+        return Math.min(first, second);
     }
 
     private long entries(String action, long eventId) {
