@@ -2,8 +2,9 @@ package org.beffroi.platform.admin;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,9 +30,16 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 @BackOffice
 class ComponentsController {
 
-    static final List<String> COMPONENTS = List.of("breadcrumbs", "cards", "buttons", "links", "tags", "notices",
-            "pager", "accordion", "text", "number", "date", "time", "datetime", "url", "select", "radios", "checkboxes",
-            "file", "error");
+    /** Each component's id and the fragment of the examples that shows it. */
+    static final Map<String, String> COMPONENTS = components("breadcrumbs", "cards", "buttons", "links", "tags",
+            "notices", "pager", "accordion",
+            "text", "field('name', 'text', 'name', false)",
+            "number", "field('seats', 'number', 'off', true)",
+            "date", "field('day', 'date', 'off', false)",
+            "time", "field('opens', 'time', 'off', false)",
+            "datetime", "field('startsAt', 'datetime-local', 'off', false)",
+            "url", "field('website', 'url', 'url', true)",
+            "select", "radios", "checkboxes", "file", "error");
     private static final String EXAMPLES = "platform/admin/component-examples";
 
     /** A component, its live HTML and the same HTML to read. */
@@ -45,43 +53,56 @@ class ComponentsController {
     }
 
     @GetMapping("/admin/composants")
-    String components(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model)
-            throws Exception {
+    String components(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         var example = new ComponentExample();
         BindingResult errors = new BeanPropertyBindingResult(example, "example");
         errors.rejectValue("email", "components.example.email.invalid");
         Map<String, Object> examples = new HashMap<>(model.asMap());
         examples.put("example", example);
         examples.put(BindingResult.MODEL_KEY_PREFIX + "example", errors);
-        var components = new java.util.ArrayList<Component>();
-        for (String id : COMPONENTS) {
-            components.add(new Component(id, render(id, examples, request, response, locale)));
-        }
+        var components = new ArrayList<Component>();
+        COMPONENTS.forEach((id, fragment) -> components.add(new Component(id, render(fragment, examples, request,
+                response, locale))));
         model.addAttribute("components", components);
         return "platform/admin/components";
     }
 
+    /** Ids, each followed by its fragment where that is not a fragment of the same name. */
+    private static Map<String, String> components(String... idsAndFragments) {
+        var components = new LinkedHashMap<String, String>();
+        for (int i = 0; i < idsAndFragments.length; i++) {
+            String id = idsAndFragments[i];
+            boolean named = i + 1 < idsAndFragments.length && idsAndFragments[i + 1].contains("(");
+            components.put(id, named ? idsAndFragments[++i] : id);
+        }
+        return components;
+    }
+
     private String render(String fragment, Map<String, Object> model, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) throws Exception {
-        var view = views.resolveViewName(EXAMPLES + " :: " + fragment, locale);
+            HttpServletResponse response, Locale locale) {
         var html = new StringWriter();
         var writer = new PrintWriter(html);
-        view.render(model, request, new HttpServletResponseWrapper(response) {
-            @Override
-            public PrintWriter getWriter() {
-                return writer;
-            }
+        try {
+            views.resolveViewName(EXAMPLES + " :: " + fragment, locale).render(model, request,
+                    new HttpServletResponseWrapper(response) {
+                        @Override
+                        public PrintWriter getWriter() {
+                            return writer;
+                        }
 
-            @Override
-            public ServletOutputStream getOutputStream() {
-                throw new IllegalStateException("an example is written as text");
-            }
+                        @Override
+                        public ServletOutputStream getOutputStream() {
+                            throw new IllegalStateException("an example is written as text");
+                        }
 
-            @Override
-            public void flushBuffer() {
-                writer.flush();
-            }
-        });
+                        @Override
+                        public void flushBuffer() {
+                            writer.flush();
+                        }
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("the example " + fragment + " could not be rendered", e);
+        }
         writer.flush();
         return html.toString().strip().replaceAll("\n\\s*\n", "\n");
     }
