@@ -30,15 +30,15 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 @BackOffice
 class ComponentsController {
 
-    /** Each component's id and the fragment of the examples that shows it. */
+    /** Each component's id and the fragment of the examples that shows it (a view name's parameters are named). */
     static final Map<String, String> COMPONENTS = components("breadcrumbs", "cards", "buttons", "links", "tags",
             "notices", "pager", "accordion",
-            "text", "field('name', 'text', 'name', false)",
-            "number", "field('seats', 'number', 'off', true)",
-            "date", "field('day', 'date', 'off', false)",
-            "time", "field('opens', 'time', 'off', false)",
-            "datetime", "field('startsAt', 'datetime-local', 'off', false)",
-            "url", "field('website', 'url', 'url', true)",
+            "text", "field(name='name', type='text', autocomplete='name', hinted=false)",
+            "number", "field(name='seats', type='number', autocomplete='off', hinted=true)",
+            "date", "field(name='day', type='date', autocomplete='off', hinted=false)",
+            "time", "field(name='opens', type='time', autocomplete='off', hinted=false)",
+            "datetime", "field(name='startsAt', type='datetime-local', autocomplete='off', hinted=false)",
+            "url", "field(name='website', type='url', autocomplete='url', hinted=true)",
             "select", "radios", "checkboxes", "file", "error");
     private static final String EXAMPLES = "platform/admin/component-examples";
 
@@ -104,6 +104,10 @@ class ComponentsController {
             throw new IllegalStateException("the example " + fragment + " could not be rendered", e);
         }
         writer.flush();
-        return html.toString().strip().replaceAll("\n\\s*\n", "\n");
+        // the fragment's own <div> holds it in the examples' file: what a service copies is what it holds
+        String rendered = html.toString().strip();
+        String inner = rendered.startsWith("<div>") && rendered.endsWith("</div>")
+                ? rendered.substring("<div>".length(), rendered.length() - "</div>".length()) : rendered;
+        return inner.stripIndent().strip().replaceAll("\n\\s*\n", "\n");
     }
 }

@@ -74,6 +74,10 @@ class DesignSystemBrowserTest extends BrowserTest {
         var trail = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Fil d’Ariane"));
         assertThat(trail.locator("li")).hasText(new String[] {"Accueil", "La commune", "La mairie"});
         assertThat(trail.locator("[aria-current=page]")).hasText("La mairie");
+        submit(page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Le conseil municipal").setExact(true)));
+        assertThat(trail.locator("li")).hasText(new String[] {"Accueil", "La commune", "La mairie", "Le conseil municipal"});
+        assertThat(trail.locator("a")).hasCount(3);
 
         String[][] sections = {{"/agenda", "Agenda"}, {"/conseil", "Conseil municipal"},
                 {"/guides", "Vos démarches selon votre situation"}, {"/quartiers", "Quartiers"},
