@@ -57,7 +57,8 @@ public class PlatformModule implements ServiceModule {
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.settings", "/admin/commune", MANAGE_SETTINGS, 10),
                 MenuEntry.restricted("admin.menu.audit", "/admin/journal", READ_AUDIT_LOG, 80),
-                MenuEntry.restricted("admin.menu.outbox", "/admin/courriels", READ_OUTBOX, 90));
+                MenuEntry.restricted("admin.menu.outbox", "/admin/courriels", READ_OUTBOX, 90),
+                MenuEntry.restricted("admin.menu.components", "/admin/composants", BACK_OFFICE, 95));
     }
 
     /** The online backup is asked for by a command on the server itself (actuator: this machine only), with no form. */
