@@ -86,7 +86,7 @@ class FaviconTest {
     private CommuneSettings withLogo(UUID logo, String primary) {
         return new CommuneSettings(before.name(), before.inseeCode(), before.contactEmail(), before.contactPhone(),
                 before.postalAddress(), primary, before.accentColour(), logo, before.publicationDirector(),
-                before.hostDetails());
+                before.hostDetails(), before.accessibilityAuditDate(), before.accessibilityAuditRate());
     }
 
 }
