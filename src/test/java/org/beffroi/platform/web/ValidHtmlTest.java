@@ -1,0 +1,119 @@
+package org.beffroi.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.DeclaredPages;
+import org.beffroi.testing.HtmlChecker;
+import org.beffroi.testing.HttpVisitor;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Every page is valid HTML for the Nu HTML Checker (RGAA criterion 8.2): each GET page the application declares
+ * without a path variable, and for each declared page with one, the first address of that kind the pages link to
+ * (an id or slug of the demo data), as an anonymous visitor and as the demo resident, agent and administrator. A
+ * page that answers with something else than HTML (a redirect, a file, a feed) is not checked.
+ */
+@BeffroiTest
+class ValidHtmlTest {
+
+    private static final Map<String, String> DEMO_ACCOUNTS = demoAccounts();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    private final Set<String> links = new TreeSet<>();
+    private int checked;
+
+    @Test
+    void everyPageIsValidHtmlForTheNuChecker() {
+        var visitors = new LinkedHashMap<String, HttpVisitor>();
+        DEMO_ACCOUNTS.forEach((who, email) -> visitors.put(who, visitor(email)));
+
+        visitors.forEach((who, visitor) -> DeclaredPages.withoutVariables(mapping).forEach(path -> check(who, visitor, path)));
+        var unlinked = new TreeSet<String>();
+        for (String pattern : DeclaredPages.withVariables(mapping)) {
+            var sample = sampleOf(pattern);
+            sample.ifPresentOrElse(path -> visitors.forEach((who, visitor) -> check(who, visitor, path)),
+                    () -> unlinked.add(pattern));
+        }
+
+        System.out.printf("Nu HTML Checker: %d pages checked, %d with errors; not linked from any page, so not checked: %s%n",
+                checked, errors.size(), unlinked);
+        assertThat(checked).as("pages checked").isGreaterThan(50);
+        assertThat(errors).withFailMessage(this::report).isEmpty();
+    }
+
+    private HttpVisitor visitor(String email) {
+        var visitor = new HttpVisitor(port);
+        if (email != null) {
+            var answer = visitor.signIn(email, DEMO_PASSWORDS.get(email));
+            assertThat(answer.statusCode()).as("signing in as " + email).isEqualTo(302);
+        }
+        return visitor;
+    }
+
+    private void check(String who, HttpVisitor visitor, String path) {
+        HttpResponse<String> answer = visitor.get(path);
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("text/html")) {
+            return;
+        }
+        checked++;
+        String address = "http://localhost" + path;
+        var found = HtmlChecker.errors(answer.body(), address);
+        if (!found.isEmpty()) {
+            errors.put(path + " (" + who + ", " + answer.statusCode() + ")", found);
+        }
+        Jsoup.parse(answer.body(), address).select("a[href]").stream().map(a -> a.attr("href"))
+                .filter(href -> href.startsWith("/") && !href.startsWith("//"))
+                .map(href -> href.replaceAll("[?#].*", "")).forEach(links::add);
+    }
+
+    private Optional<String> sampleOf(String pattern) {
+        var parsed = PathPatternParser.defaultInstance.parse(pattern);
+        return links.stream().filter(link -> parsed.matches(PathContainer.parsePath(link)))
+                .findFirst();
+    }
+
+    private String report() {
+        return "Nu HTML Checker errors on " + errors.size() + " of " + checked + " pages:\n" + errors.entrySet().stream()
+                .map(page -> page.getKey() + "\n    " + String.join("\n    ", page.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static final Map<String, String> DEMO_PASSWORDS = Map.of(
+            "habitant@belvoir.example", "belvoir-habitant-2026",
+            "agent@belvoir.example", "belvoir-agent-2026",
+            "admin@belvoir.example", "belvoir-admin-2026");
+
+    private static Map<String, String> demoAccounts() {
+        var accounts = new LinkedHashMap<String, String>();
+        accounts.put("anonymous", null);
+        accounts.put("resident", "habitant@belvoir.example");
+        accounts.put("agent", "agent@belvoir.example");
+        accounts.put("administrator", "admin@belvoir.example");
+        return accounts;
+    }
+}
