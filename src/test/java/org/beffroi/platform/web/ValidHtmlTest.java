@@ -26,9 +26,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Every page is valid HTML for the Nu HTML Checker (RGAA criterion 8.2): each GET page the application declares
- * without a path variable, and for each declared page with one, the first address of that kind the pages link to
- * (an id or slug of the demo data), as an anonymous visitor and as the demo resident, agent and administrator. A
- * page that answers with something else than HTML (a redirect, a file, a feed) is not checked.
+ * without a path variable, and for each declared page with one, the first address of that kind the pages link to or
+ * send on to (an id or slug of the demo data), as an anonymous visitor and as the demo resident, agent and
+ * administrator. A page that answers with something else than HTML (a redirect, a file, a feed) is not checked.
  */
 @BeffroiTest
 class ValidHtmlTest {
@@ -77,6 +77,9 @@ class ValidHtmlTest {
     private void check(String who, HttpVisitor visitor, String path) {
         HttpResponse<String> answer = visitor.get(path);
         String type = answer.headers().firstValue("Content-Type").orElse("");
+        // where a page sends on to (the current month, say) is a page of a kind to sample too
+        answer.headers().firstValue("Location").map(location -> location.replaceFirst("^http://localhost:" + port, ""))
+                .filter(location -> location.startsWith("/")).map(ValidHtmlTest::withoutQuery).ifPresent(links::add);
         if (!type.startsWith("text/html")) {
             return;
         }
@@ -88,7 +91,11 @@ class ValidHtmlTest {
         }
         Jsoup.parse(answer.body(), address).select("a[href]").stream().map(a -> a.attr("href"))
                 .filter(href -> href.startsWith("/") && !href.startsWith("//"))
-                .map(href -> href.replaceAll("[?#].*", "")).forEach(links::add);
+                .map(ValidHtmlTest::withoutQuery).forEach(links::add);
+    }
+
+    private static String withoutQuery(String href) {
+        return href.replaceAll("[?#].*", "");
     }
 
     private Optional<String> sampleOf(String pattern) {
