@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -33,7 +33,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @BeffroiTest
 class ValidHtmlTest {
 
-    private static final Map<String, String> DEMO_ACCOUNTS = demoAccounts();
+    /** Who visits: no one signed in, then the demo accounts of the README. */
+    private static final List<Account> VISITORS = List.of(new Account("anonymous", null, null),
+            new Account("resident", "habitant@belvoir.example", "belvoir-habitant-2026"),
+            new Account("agent", "agent@belvoir.example", "belvoir-agent-2026"),
+            new Account("administrator", "admin@belvoir.example", "belvoir-admin-2026"));
 
     @LocalServerPort
     int port;
@@ -49,7 +53,7 @@ class ValidHtmlTest {
     @Test
     void everyPageIsValidHtmlForTheNuChecker() {
         var visitors = new LinkedHashMap<String, HttpVisitor>();
-        DEMO_ACCOUNTS.forEach((who, email) -> visitors.put(who, visitor(email)));
+        VISITORS.forEach(account -> visitors.put(account.who(), visitor(account)));
 
         visitors.forEach((who, visitor) -> DeclaredPages.withoutVariables(mapping).forEach(path -> check(who, visitor, path)));
         var unlinked = new TreeSet<String>();
@@ -65,11 +69,11 @@ class ValidHtmlTest {
         assertThat(errors).withFailMessage(this::report).isEmpty();
     }
 
-    private HttpVisitor visitor(String email) {
+    private HttpVisitor visitor(Account account) {
         var visitor = new HttpVisitor(port);
-        if (email != null) {
-            var answer = visitor.signIn(email, DEMO_PASSWORDS.get(email));
-            assertThat(answer.statusCode()).as("signing in as " + email).isEqualTo(302);
+        if (account.email() != null) {
+            var answer = visitor.signIn(account.email(), account.password());
+            assertThat(answer.statusCode()).as("signing in as " + account.email()).isEqualTo(302);
         }
         return visitor;
     }
@@ -100,8 +104,7 @@ class ValidHtmlTest {
 
     private Optional<String> sampleOf(String pattern) {
         var parsed = PathPatternParser.defaultInstance.parse(pattern);
-        return links.stream().filter(link -> parsed.matches(PathContainer.parsePath(link)))
-                .findFirst();
+        return links.stream().filter(link -> parsed.matches(PathContainer.parsePath(link))).findFirst();
     }
 
     private String report() {
@@ -110,17 +113,6 @@ class ValidHtmlTest {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static final Map<String, String> DEMO_PASSWORDS = Map.of(
-            "habitant@belvoir.example", "belvoir-habitant-2026",
-            "agent@belvoir.example", "belvoir-agent-2026",
-            "admin@belvoir.example", "belvoir-admin-2026");
-
-    private static Map<String, String> demoAccounts() {
-        var accounts = new LinkedHashMap<String, String>();
-        accounts.put("anonymous", null);
-        accounts.put("resident", "habitant@belvoir.example");
-        accounts.put("agent", "agent@belvoir.example");
-        accounts.put("administrator", "admin@belvoir.example");
-        return accounts;
+    private record Account(String who, String email, String password) {
     }
 }
