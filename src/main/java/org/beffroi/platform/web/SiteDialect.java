@@ -1,7 +1,12 @@
 package org.beffroi.platform.web;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.Locale;
 import java.util.Set;
@@ -118,6 +123,28 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
         /** An hour of the day on the hour: {@code 8 h} */
         public String hour(int hour) {
             return CommuneTime.time(LocalTime.of(hour, 0), locale);
+        }
+
+        /**
+         * The value of a {@code <time datetime>}: the moment as ISO 8601 to the second, as HTML accepts it (an
+         * {@code Instant}'s own text may have six digits of a second, which HTML does not allow).
+         */
+        public String datetime(Temporal moment) {
+            if (moment == null) {
+                return null;
+            }
+            return moment.isSupported(ChronoUnit.SECONDS) ? truncated(moment).toString() : moment.toString();
+        }
+
+        private static Temporal truncated(Temporal moment) {
+            return switch (moment) {
+                case Instant instant -> instant.truncatedTo(ChronoUnit.SECONDS);
+                case LocalDateTime local -> local.truncatedTo(ChronoUnit.SECONDS);
+                case OffsetDateTime offset -> offset.truncatedTo(ChronoUnit.SECONDS);
+                case ZonedDateTime zoned -> zoned.toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+                case LocalTime time -> time.truncatedTo(ChronoUnit.SECONDS);
+                default -> moment;
+            };
         }
 
         /** A date format of one page's own (no time of day: the formats above write it), in the commune's zone. */

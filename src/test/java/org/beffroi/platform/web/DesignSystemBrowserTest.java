@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.beffroi.testing.BrowserTest;
-import org.beffroi.testing.ValidHtml;
+import org.beffroi.testing.HtmlChecker;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
@@ -113,7 +113,7 @@ class DesignSystemBrowserTest extends BrowserTest {
         var label = page.locator("#component-radios .choice").first().boundingBox();
         assertThat(label.height).as("a choice and its label on one line").isLessThan(44.0 * 2);
 
-        assertThat(ValidHtml.errors(context.request().get("/admin/composants").text())).as("the Nu HTML checker")
+        assertThat(HtmlChecker.errors(context.request().get("/admin/composants").text(), "http://localhost/admin/composants")).as("the Nu HTML checker")
                 .isEmpty();
 
         page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
@@ -130,7 +130,7 @@ class DesignSystemBrowserTest extends BrowserTest {
             visit("/agenda");
             assertThat(page.locator("html").evaluate("e => e.scrollWidth")).isEqualTo(width);
         }
-        assertThat(ValidHtml.errors(context.request().get("/pages/la-mairie").text())).as("the Nu HTML checker")
+        assertThat(HtmlChecker.errors(context.request().get("/pages/la-mairie").text(), "http://localhost/pages/la-mairie")).as("the Nu HTML checker")
                 .isEmpty();
     }
 

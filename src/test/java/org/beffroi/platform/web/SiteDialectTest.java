@@ -65,6 +65,12 @@ class SiteDialectTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"2026-12-04T14:18:03.563646Z, 2026-12-04T14:18:03Z", "2026-12-04T14:18:00Z, 2026-12-04T14:18:00Z"})
+    void aTimeElementsValueStopsAtTheSecond(Instant moment, String expected) {
+        assertThat(render("[(${#site.datetime(moment)})]", moment, Locale.FRENCH)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @CsvSource({"/alertes/12, https://mairie.example/alertes/12"})
     void addressesArePublic(String path, String expected) {
         var context = new Context(Locale.FRENCH, Map.of("path", path));
