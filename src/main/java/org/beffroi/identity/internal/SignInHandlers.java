@@ -103,12 +103,13 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
     /** Why a sign-in was refused, as the security log says it (in words by audit.detail.login.failed.<reason>). */
     private static String refusal(AuthenticationException exception) {
-        return switch (exception) {
-            case BadCredentialsException _ -> "bad-credentials";
-            case DisabledException _ -> "not-confirmed";
-            case LockedException _ -> "locked";
-            default -> "refused";
-        };
+        if (exception instanceof BadCredentialsException) {
+            return "bad-credentials";
+        }
+        if (exception instanceof DisabledException) {
+            return "not-confirmed";
+        }
+        return exception instanceof LockedException ? "locked" : "refused";
     }
 
     @Override
