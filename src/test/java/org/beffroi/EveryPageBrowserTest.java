@@ -2,6 +2,8 @@ package org.beffroi;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ import org.beffroi.alerts.internal.Topics;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.internal.MediaDesk;
 import org.beffroi.testing.BrowserTest;
+import org.beffroi.testing.Outbox;
 import org.beffroi.testing.SignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +188,7 @@ class EveryPageBrowserTest extends BrowserTest {
 
     /**
      * What the demo commune has none of, so that each kind of page is seen: a person in the register and a closed
-     * crisis, an album, a newsletter with a draft issue, a draft alert and a sent one (whose mail is in the outbox).
+     * crisis, an album, a newsletter with a draft issue, a draft alert and a sent one, a mail in the outbox.
      */
     @BeforeEach
     void oneOfEachKind() throws Exception {
@@ -210,6 +213,14 @@ class EveryPageBrowserTest extends BrowserTest {
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> alerts.messages(sent).getFirst().finished());
         alerts.end(sent); // its banner would stay on every page of the tests that follow
+        String newcomer = "visite-" + run + "@exemple.fr";
+        mvc.perform(post("/inscription").with(csrf()).param("displayName", "Visite " + run).param("email", newcomer)
+                .param("password", "la visite de toutes les pages").param("confirmation", "la visite de toutes les pages")
+                .with(request -> {
+                    request.setRemoteAddr("203.0.113.250"); // an address of its own, out of the other tests' sign-up limit
+                    return request;
+                })).andExpect(status().is3xxRedirection());
+        Outbox.await(mvc, admin, newcomer, mail -> true); // a mail in the outbox
     }
 
     @Test
