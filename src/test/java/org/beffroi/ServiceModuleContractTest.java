@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.beffroi.agenda.internal.EventRepository;
-import org.beffroi.alerts.AlertsModule;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountService;
 import org.beffroi.identity.internal.AccountStatus;
@@ -75,12 +74,6 @@ class ServiceModuleContractTest {
     private static final String PASSWORD = "le beffroi sonne midi";
     private static final Pattern ONE_AUTHORITY = Pattern.compile("hasAuthority\\('([^']+)'\\)");
     private static final Pattern TEMPLATE_CHECK = Pattern.compile("has(?:Any)?(?:Authority|Role)\\(([^)]*)\\)");
-    /**
-     * Pages that answer 404, not 403, to someone without their permission, so that they do not learn the pages
-     * exist: the register of vulnerable people (the alerts' {@code RegisterAccess}).
-     */
-    private static final Set<Permission> HIDDEN_FROM_THOSE_WITHOUT = Set.of(AlertsModule.VULNERABLE_REGISTER);
-
     @Autowired
     ServiceModules modules;
 
@@ -157,13 +150,12 @@ class ServiceModuleContractTest {
             // a route that names no permission is held to the strictest: the administrator's alone
             Set<Role> granted = route.permission().map(Permission::grantedTo).orElse(EnumSet.of(Role.ADMINISTRATOR));
             String needed = route.permission().map(Permission::authority).orElse("a permission");
-            int refusal = route.permission().filter(HIDDEN_FROM_THOSE_WITHOUT::contains).isPresent() ? 404 : 403;
             for (Role role : Role.values()) {
                 if (!role.isStaff() || granted.contains(role)) {
                     continue;
                 }
                 int answer = mvc.perform(route.request().cookie(staffAccount(role))).andReturn().getResponse().getStatus();
-                assertThat(answer).as("%s for %s, whose role lacks %s", route, role, needed).isEqualTo(refusal);
+                assertThat(answer).as("%s for %s, whose role lacks %s", route, role, needed).isEqualTo(403);
             }
         }
     }

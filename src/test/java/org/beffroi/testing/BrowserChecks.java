@@ -128,10 +128,15 @@ public abstract class BrowserChecks {
     }
 
     protected void checkAccessibility(Page target) {
+        String violations = accessibilityViolations(target);
+        assertThat(violations).as(() -> "accessibility violations on " + target.url() + ":\n" + violations).isEmpty();
+    }
+
+    /** axe-core's violations on the page as it is now, described one a line (empty if none); the page counts as checked. */
+    protected String accessibilityViolations(Page target) {
         var results = new AxeBuilder(scriptable(target)).withTags(WCAG_21_AA).analyze();
-        assertThat(results.getViolations()).as(() -> "accessibility violations on " + target.url() + ":\n"
-                + describe(results.getViolations())).isEmpty();
         uncheckedPages.clear();
+        return describe(results.getViolations());
     }
 
     /**

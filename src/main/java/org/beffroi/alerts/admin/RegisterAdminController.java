@@ -24,9 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * review and removal on request. Every read and every change is written to the audit log (by {@link RegisterDesk}).
  */
 @Controller
-@RequestMapping(RegisterAccess.PATH)
+@RequestMapping(RegisterAdminController.PATH)
 @KeepTheRegister
 class RegisterAdminController {
+
+    /**
+     * The register's pages. A staff member without the permission gets the back office's usual 403 (its
+     * {@link KeepTheRegister} check runs before any id is looked up, so the answer says nothing of who is in it).
+     */
+    static final String PATH = "/admin/registre";
 
     private final RegisterDesk desk;
     private final VulnerablePeople people;
@@ -69,7 +75,7 @@ class RegisterAdminController {
         }
         long id = desk.registerByAgent(form);
         redirect.addFlashAttribute("saved", "register.admin.added");
-        return "redirect:" + RegisterAccess.PATH + "/" + id;
+        return "redirect:" + RegisterAdminController.PATH + "/" + id;
     }
 
     @GetMapping("/{id}")
@@ -85,7 +91,7 @@ class RegisterAdminController {
             RedirectAttributes redirect) {
         desk.confirmReview(entry);
         redirect.addFlashAttribute("saved", "register.admin.reviewed");
-        return "redirect:" + RegisterAccess.PATH + "/" + entry.id();
+        return "redirect:" + RegisterAdminController.PATH + "/" + entry.id();
     }
 
     @PostMapping("/{id}/suppression")
@@ -93,11 +99,11 @@ class RegisterAdminController {
             @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
         if (!confirm) {
             redirect.addFlashAttribute("refused", "register.admin.remove.confirm-missing");
-            return "redirect:" + RegisterAccess.PATH + "/" + entry.id();
+            return "redirect:" + RegisterAdminController.PATH + "/" + entry.id();
         }
         desk.removeOnRequest(entry);
         redirect.addFlashAttribute("saved", "register.admin.removed");
-        return "redirect:" + RegisterAccess.PATH;
+        return "redirect:" + RegisterAdminController.PATH;
     }
 
     private static String list(Model model, Object people, boolean review) {

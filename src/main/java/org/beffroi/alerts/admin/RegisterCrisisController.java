@@ -35,7 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@link RegisterDesk}).
  */
 @Controller
-@RequestMapping(RegisterAccess.PATH + "/crises")
+@RequestMapping(RegisterAdminController.PATH + "/crises")
 @KeepTheRegister
 class RegisterCrisisController {
 
@@ -156,6 +156,6 @@ class RegisterCrisisController {
     }
 
     private static String path(Crisis crisis) {
-        return RegisterAccess.PATH + "/crises/" + crisis.id();
+        return RegisterAdminController.PATH + "/crises/" + crisis.id();
     }
 }

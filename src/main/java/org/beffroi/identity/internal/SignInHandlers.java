@@ -8,7 +8,9 @@ import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.PlatformModule;
 import org.beffroi.platform.SignedInUser;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -23,7 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * After a sign-in attempt: the security log, the idle timeout (short for staff; a session made before signing
- * in was shorter still), the session's CSRF token, and where to go (back to the page asked for, ADR 0028).
+ * in was shorter still), the session's CSRF token, and where to go (back to the page asked for, ADR 0028; without
+ * one, staff to the back office where their work is, residents to their account).
  * Every failure but one shows the same message, so the form does not tell which accounts exist; the
  * exception is a right password on an unconfirmed account.
  */
@@ -37,7 +40,8 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     private final AuditLog audit;
     private final LoginAttempts attempts;
     private final Commune commune;
-    private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler toResidentsHome;
+    private final SavedRequestAwareAuthenticationSuccessHandler toStaffsHome;
 
     SignInHandlers(AccountRepository accounts, AuditLog audit, LoginAttempts attempts, Commune commune,
             RequestCache pageBeforeSignIn) {
@@ -45,9 +49,17 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         this.audit = audit;
         this.attempts = attempts;
         this.commune = commune;
-        redirect.setDefaultTargetUrl("/mon-compte");
+        this.toResidentsHome = redirectAfterSignIn("/mon-compte", pageBeforeSignIn);
+        this.toStaffsHome = redirectAfterSignIn("/admin", pageBeforeSignIn);
+    }
+
+    private static SavedRequestAwareAuthenticationSuccessHandler redirectAfterSignIn(String home,
+            RequestCache pageBeforeSignIn) {
+        var redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl(home);
         redirect.setRequestCache(pageBeforeSignIn);
         redirect.setRedirectStrategy(SignInHandlers::redirectByPath);
+        return redirect;
     }
 
     /**
@@ -86,7 +98,18 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
             response.sendRedirect(request.getContextPath() + "/admin/mise-en-service");
             return;
         }
-        redirect.onAuthenticationSuccess(request, response, authentication);
+        (account.isStaff() ? toStaffsHome : toResidentsHome).onAuthenticationSuccess(request, response, authentication);
+    }
+
+    /** Why a sign-in was refused, as the security log says it (in words by audit.detail.login.failed.<reason>). */
+    private static String refusal(AuthenticationException exception) {
+        if (exception instanceof BadCredentialsException) {
+            return "bad-credentials";
+        }
+        if (exception instanceof DisabledException) {
+            return "not-confirmed";
+        }
+        return exception instanceof LockedException ? "locked" : "refused";
     }
 
     @Override
@@ -97,7 +120,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         var account = email == null ? java.util.Optional.<Account>empty() : accounts.findByEmail(email);
         audit.recordRefusalFor(account.map(Account::id).orElse(null), account.map(Account::displayName).orElse(null),
                 "login.failed", account.isPresent() ? "account:" + account.get().id() : "unknown-account",
-                exception.getClass().getSimpleName());
+                refusal(exception));
         response.sendRedirect(request.getContextPath()
                 + (exception instanceof DisabledException ? "/connexion?non-confirme" : "/connexion?erreur"));
     }

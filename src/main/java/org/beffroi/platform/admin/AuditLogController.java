@@ -2,6 +2,7 @@ package org.beffroi.platform.admin;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.AuditTrail;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The security log, filtered by action, person and dates, and exported as CSV. */
+/** The security log in words ({@link AuditLogView}), filtered by kind of action, person and dates, and exported as CSV. */
 @Controller
 @RequestMapping("/admin/journal")
 @ReadAuditLog
@@ -28,10 +29,12 @@ class AuditLogController {
 
     private final AuditTrail audit;
     private final AuditLogDesk desk;
+    private final AuditLogView view;
 
-    AuditLogController(AuditTrail audit, AuditLogDesk desk) {
+    AuditLogController(AuditTrail audit, AuditLogDesk desk, AuditLogView view) {
         this.audit = audit;
         this.desk = desk;
+        this.view = view;
     }
 
     @GetMapping
@@ -39,11 +42,12 @@ class AuditLogController {
             @RequestParam(name = "personne", required = false) String actor,
             @RequestParam(name = "du", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(name = "au", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+            @RequestParam(name = "page", defaultValue = "0") int page, Locale locale, Model model) {
         var filter = filter(action, actor, from, to);
         int safePage = Math.max(0, page);
         long total = audit.count(filter);
-        model.addAttribute("entries", audit.search(filter, safePage, PAGE_SIZE));
+        model.addAttribute("entries", view.rows(audit.search(filter, safePage, PAGE_SIZE), locale));
+        model.addAttribute("kinds", view.kinds(locale));
         model.addAttribute("total", total);
         model.addAttribute("page", safePage);
         model.addAttribute("hasNext", (long) (safePage + 1) * PAGE_SIZE < total);

@@ -37,8 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import jakarta.servlet.http.Cookie;
 
 /**
- * The register in the back office: only the register permission opens it (others get 404, as if it did not
- * exist), every read and export is audited, crises have a call list with follow-ups and a summary, and entries
+ * The register in the back office: only the register permission opens it (other staff get the back office's
+ * usual 403, the same for an id in the register and one that is not), every read and export is audited, crises have a call list with follow-ups and a summary, and entries
  * not confirmed at their yearly review are deleted.
  */
 @BeffroiTest
@@ -77,7 +77,7 @@ class RegisterAdministrationTest {
     }
 
     @Test
-    void anAgentWithoutThePermissionGets404OnEveryRegisterPageAndAnonymousVisitorsAreSentToSignIn() throws Exception {
+    void anAgentWithoutThePermissionGets403OnEveryRegisterPageAndAnonymousVisitorsAreSentToSignIn() throws Exception {
         long person = addAtCounter("Personne Cachée " + UUID.randomUUID(), null);
         long crisis = register.openCrisis(CrisisKind.HEATWAVE, "Canicule cachée", Instant.now()).id();
         var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
@@ -86,16 +86,16 @@ class RegisterAdministrationTest {
                 "/admin/registre/crises/" + crisis, "/admin/registre/crises/" + crisis + "/impression",
                 "/admin/registre/crises/" + crisis + "/appels.csv", "/admin/registre/crises/" + crisis + "/bilan");
         for (String path : pages) {
-            mvc.perform(get(path).cookie(agent)).andExpect(status().isNotFound());
+            mvc.perform(get(path).cookie(agent)).andExpect(status().isForbidden());
             mvc.perform(get(path)).andExpect(redirectedUrl("/connexion"));
             mvc.perform(get(path).cookie(admin)).andExpect(status().is(path.endsWith("987654321") ? 404 : 200));
         }
         mvc.perform(post("/admin/registre/crises/" + crisis + "/suivi/" + person).cookie(agent).with(csrf())
-                .param("status", "FINE")).andExpect(status().isNotFound());
+                .param("status", "FINE")).andExpect(status().isForbidden());
         mvc.perform(post("/admin/registre/" + person + "/suppression").cookie(agent).with(csrf())
-                .param("confirm", "true")).andExpect(status().isNotFound());
+                .param("confirm", "true")).andExpect(status().isForbidden());
         mvc.perform(RegisterForms.filled("/admin/registre/nouveau", "Intrus " + UUID.randomUUID(), null).cookie(agent))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from alerts_register_person where id = ?").param(person)
                 .query(Long.class).single()).isOne();
         assertThat(jdbc.sql("select count(*) from alerts_register_follow_up where person_id = ?").param(person)

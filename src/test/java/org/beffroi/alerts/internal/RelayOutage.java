@@ -15,17 +15,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jakarta.mail.internet.MimeMessage;
 
 /** What the exactly-once tests share: subscribers written in bulk, and the relay stopped in the middle of a send. */
-final class RelayOutage {
+public final class RelayOutage {
 
     private RelayOutage() {
     }
 
     /** A topic of its own and the suffix of its subscribers' addresses, for one run of a test. */
-    record SubscribedTopic(long topic, String suffix) {
+    public record SubscribedTopic(long topic, String suffix) {
     }
 
     /** A new topic with {@code count} confirmed e-mail subscribers of the whole commune. */
-    static SubscribedTopic subscribedTopic(JdbcTemplate jdbc, Topics topics, String name, String run, int count) {
+    public static SubscribedTopic subscribedTopic(JdbcTemplate jdbc, Topics topics, String name, String run, int count) {
         long topic = topics.insert(name + " " + run, "Topic " + run, 999);
         String suffix = subscribers(jdbc, run, count);
         jdbc.update("""
@@ -35,7 +35,7 @@ final class RelayOutage {
     }
 
     /** Writes confirmed e-mail subscriptions whose addresses end with the answered suffix, for one run of a test. */
-    static String subscribers(JdbcTemplate jdbc, String run, int count) {
+    public static String subscribers(JdbcTemplate jdbc, String run, int count) {
         String suffix = "-" + run + "@exemple.fr";
         var now = OffsetDateTime.now();
         var rows = IntStream.range(0, count).mapToObj(i -> "r" + i + suffix).toList();

@@ -436,7 +436,7 @@ class AlertsTest {
     private java.util.List<String> reachedOnTheList(String topicName) throws Exception {
         var list = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/alertes").cookie(agent)).andReturn().getResponse()
                 .getContentAsString());
-        return list.select("h2:matchesOwn(^Personnes atteintes$) + table tbody tr").stream()
+        return list.select("h2:matchesOwn(^Personnes atteintes$) + .table-box table tbody tr").stream()
                 .filter(row -> row.child(0).text().equals(topicName)).map(row -> row.child(2).text()).toList();
     }
 

@@ -164,7 +164,7 @@ class AlertsWithoutRelayTest {
     /** The people reached that the alerts' list shows for a topic, one cell per channel. */
     private List<String> reachOf(String topicName) throws Exception {
         var list = Jsoup.parse(mvc.perform(get("/admin/alertes").cookie(agent)).andReturn().getResponse().getContentAsString());
-        return list.select("h2:matchesOwn(^Personnes atteintes$) + table tbody tr").stream()
+        return list.select("h2:matchesOwn(^Personnes atteintes$) + .table-box table tbody tr").stream()
                 .filter(row -> row.child(0).text().equals(topicName)).map(row -> row.child(2).text()).toList();
     }
 

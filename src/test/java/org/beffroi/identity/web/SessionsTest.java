@@ -142,7 +142,7 @@ class SessionsTest {
         var signIn = visitor.post("/connexion", fields("_csrf", csrfOf(form), "username", "agent@belvoir.example",
                 "password", "belvoir-agent-2026"));
         assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/mon-compte"));
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
         assertThat(visitor.cookie(SignIn.SESSION_COOKIE)).isNotNull();
         assertThat(visitor.get("/mon-compte").statusCode()).isEqualTo(200);
     }

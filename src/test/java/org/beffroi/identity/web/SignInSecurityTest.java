@@ -128,7 +128,7 @@ class SignInSecurityTest {
         assertThat(before).isNotNull();
 
         var signIn = visitor.signIn("agent@belvoir.example", "belvoir-agent-2026");
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/mon-compte"));
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
         String after = visitor.cookie(SignIn.SESSION_COOKIE);
         assertThat(after).isNotNull().isNotEqualTo(before);
         assertThat(replayed(before, "/mon-compte").statusCode()).isEqualTo(302);
@@ -154,20 +154,37 @@ class SignInSecurityTest {
 
         // the page asked for was kept (in a cookie) with the forged host; signing in goes back to its path only
         String email = account("le mot de passe de Blaise");
+        assertThat(signInAfter(asked, email, "le mot de passe de Blaise")).startsWith("/mon-compte");
+    }
+
+    @Test
+    void staffLandOnTheBackOfficeResidentsOnTheirAccountUnlessTheyAskedForAPage() throws Exception {
+        mvc.perform(attempt(freshAddress(), "admin@belvoir.example", "belvoir-admin-2026")).andExpect(redirectedUrl("/admin"));
+        mvc.perform(attempt(freshAddress(), "agent@belvoir.example", "belvoir-agent-2026")).andExpect(redirectedUrl("/admin"));
+        mvc.perform(attempt(freshAddress(), "habitant@belvoir.example", "belvoir-habitant-2026"))
+                .andExpect(redirectedUrl("/mon-compte"));
+
+        // a page asked for before signing in still comes first, for an administrator too
+        var asked = rawGet("/admin/journal", "localhost:" + port, null);
+        assertThat(asked.location()).isEqualTo("/connexion");
+        assertThat(signInAfter(asked, "admin@belvoir.example", "belvoir-admin-2026")).isEqualTo("/admin/journal");
+    }
+
+    /** Signs in through the form with the cookies a first answer set (the page asked for); answers where it leads. */
+    private String signInAfter(RawAnswer asked, String email, String password) throws Exception {
         var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        var formPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion")).header("Cookie", asked.cookies())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String form = formPage.body();
+        var formPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion"))
+                .header("Cookie", asked.cookies()).build(), HttpResponse.BodyHandlers.ofString());
         var cookies = new java.util.ArrayList<>(java.util.List.of(asked.cookies().split("; ")));
         formPage.headers().allValues("Set-Cookie").forEach(c -> cookies.add(c.split(";")[0]));
-        String cookieHeader = String.join("; ", cookies.stream().filter(c -> !c.isBlank()).toList());
-        var signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion")).header("Cookie", cookieHeader)
+        var signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion"))
+                .header("Cookie", String.join("; ", cookies.stream().filter(c -> !c.isBlank()).toList()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + HttpVisitor.csrfOf(form) + "&username="
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + HttpVisitor.csrfOf(formPage.body()) + "&username="
                         + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode("le mot de passe de Blaise", StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/mon-compte"));
+        return signIn.headers().firstValue("Location").orElseThrow();
     }
 
     /** Where the answer leads, and the cookies it set, as a Cookie header. */

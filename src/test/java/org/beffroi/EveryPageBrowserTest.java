@@ -1,0 +1,341 @@
+package org.beffroi;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.beffroi.alerts.CrisisKind;
+import org.beffroi.alerts.RegisterForms;
+import org.beffroi.alerts.Severity;
+import org.beffroi.alerts.VulnerableRegister;
+import org.beffroi.alerts.internal.AlertDesk;
+import org.beffroi.alerts.internal.Area;
+import org.beffroi.alerts.internal.Newsletters;
+import org.beffroi.alerts.internal.RelayOutage;
+import org.beffroi.alerts.internal.Topics;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.portal.internal.MediaDesk;
+import org.beffroi.testing.BrowserTest;
+import org.beffroi.testing.Outbox;
+import org.beffroi.testing.SignIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
+
+/**
+ * Every page of the application, as the application lists them (each GET route without a variable, and one of
+ * each route with variables, filled from the demo data), for each kind of person (anonymous, resident, agent,
+ * administrator: the demo accounts), on a wide screen (1280 px) and on a phone (390 px): axe-core finds no
+ * violation (BrowserChecks' rules) and the page is no wider than the screen. Screenshots of the main pages at both
+ * widths are written under target/screenshots.
+ */
+class EveryPageBrowserTest extends BrowserTest {
+
+    private static final int WIDE = 1280;
+    private static final int PHONE = 390;
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** Routes that are not pages, although their mapping does not say so (a produced type other than HTML does). */
+    private static final Map<String, String> NOT_PAGES = Map.ofEntries(
+            entry("/admin/utilisateurs/export.csv", "CSV download of the accounts"),
+            entry("/admin/journal/export.csv", "CSV download of the security log"),
+            entry("/admin/agenda/{id}/inscrits.csv", "CSV download of an event's attendees"),
+            entry("/admin/alertes/exclusions.csv", "CSV download of the suppressed addresses"),
+            entry("/admin/alertes/chiffres.csv", "CSV download of the alerts' figures"),
+            entry("/admin/alertes/abonnes.csv", "CSV download of the subscribers"),
+            entry("/admin/registre/crises/{id}/appels.csv", "CSV download of a crisis' call list"),
+            entry("/agenda.ics", "iCalendar feed"),
+            entry("/agenda/carte.geojson", "GeoJSON of the agenda's map"),
+            entry("/quartiers/{slug}/contour.geojson", "GeoJSON of a neighbourhood's outline"),
+            entry("/actualites.atom", "Atom feed of the news"),
+            entry("/alertes.atom", "Atom (CAP) feed of the alerts"),
+            entry("/alertes/{id}.cap", "CAP message of an alert"),
+            entry("/alertes/{id}/messages/{messageId}.cap", "CAP message of an alert's update"),
+            entry("/alertes/{id}/fin.cap", "CAP message of an alert's end"),
+            entry("/podcasts.rss", "RSS feed of the podcasts"),
+            entry("/theme.css", "the commune's stylesheet"),
+            entry("/fichiers/{id}", "an uploaded file"),
+            entry("/mon-compte/donnees", "JSON download of the person's data"),
+            entry("/admin/alertes/{id}/progression", "an alert's sending progress: a piece of its page that htmx refreshes"),
+            entry("/admin/lettres/numeros/{issueId}/progression", "an issue's sending progress: a piece of its page that "
+                    + "htmx refreshes"),
+            entry("/error", "what answers in place of a page that failed; seen here as the 403 and 404 pages"));
+
+    /** The back office's section and the id of an article of each kind (news, page). */
+    private static final String ARTICLE_OF_EACH_KIND = "select case when kind = 'NEWS' then 'actualites' else 'pages' end "
+            + "as s, min(id) as i from portal_article group by kind";
+
+    /**
+     * For each route with variables: a query over the demo data answering the variables' values in order, one row a
+     * page (several rows: one page of each kind).
+     */
+    private static final Map<String, String> ONE_OF_EACH = Map.ofEntries(
+            entry("/admin/utilisateurs/{id}", "select min(id) from identity_account"),
+            entry("/admin/services/{id}", "select min(id) from identity_service"),
+            entry("/admin/agenda/{id}", "select min(id) from agenda_event"),
+            entry("/admin/agenda/{id}/inscrits", "select min(id) from agenda_event"),
+            entry("/agenda/{id}", "select min(id) from agenda_event"),
+            entry("/admin/courriels/{id}", "select min(id) from platform_mail"),
+            entry("/admin/registre/{id}", "select min(id) from alerts_register_person"),
+            entry("/admin/registre/crises/{id}", "select min(id) from alerts_register_crisis"),
+            entry("/admin/registre/crises/{id}/impression", "select min(id) from alerts_register_crisis"),
+            entry("/admin/registre/crises/{id}/bilan", "select min(id) from alerts_register_crisis"),
+            entry("/admin/alertes/{id}", "select min(id) from alerts_alert"),
+            entry("/admin/alertes/{id}/modifier", "select min(id) from alerts_alert where published_at is null"),
+            entry("/alertes/{id}", "select min(id) from alerts_alert where published_at is not null"),
+            entry("/admin/lettres/{listId}", "select min(id) from alerts_list"),
+            entry("/admin/lettres/numeros/{issueId}", "select min(id) from alerts_issue"),
+            entry("/admin/lettres/numeros/{issueId}/apercu", "select min(id) from alerts_issue"),
+            entry("/lettres/{id}", "select min(id) from alerts_list where active"),
+            entry("/lettres/{id}/numeros/{issueId}",
+                    "select min(list_id) as l, min(id) as i from alerts_issue where sent_at is not null group by list_id"),
+            entry("/admin/{section:actualites|pages}/{id}", ARTICLE_OF_EACH_KIND),
+            entry("/admin/{section:actualites|pages}/{id}/apercu", ARTICLE_OF_EACH_KIND),
+            entry("/admin/{section:actualites|pages}/{id}/revisions", ARTICLE_OF_EACH_KIND),
+            entry("/admin/{section:actualites|pages}/{id}/revisions/{number}", "select case when a.kind = 'NEWS' then "
+                    + "'actualites' else 'pages' end as s, a.id as i, max(r.number) as n from portal_article a join portal_article_revision r "
+                    + "on r.article_id = a.id where a.id in (select min(id) from portal_article group by kind) group by a.kind, a.id"),
+            entry("/actualites/{slug}", "select min(slug) from portal_article where kind = 'NEWS' and status = 'PUBLISHED'"),
+            entry("/pages/{slug}", "select min(slug) from portal_article where kind = 'PAGE' and status = 'PUBLISHED'"),
+            entry("/admin/guides/{id}", "select min(id) from portal_guide"),
+            entry("/guides/{slug}", "select min(slug) from portal_guide where published"),
+            entry("/admin/conseil/{id}", "select min(id) from portal_council_meeting"),
+            entry("/conseil/{id}", "select min(id) from portal_council_meeting"),
+            entry("/admin/quartiers/{id}", "select min(id) from portal_neighbourhood"),
+            entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),
+            entry("/admin/mediatheque/albums/{id}", "select min(id) from portal_album"),
+            entry("/mediatheque/albums/{slug}", "select min(slug) from portal_album where published"),
+            entry("/agenda/mois/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"),
+            entry("/agenda/calendrier/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"));
+
+    /** The pages photographed at both widths. */
+    private static final Set<String> MAIN_PAGES = Set.of("/", "/actualites", "/agenda", "/alertes", "/recherche",
+            "/connexion", "/mon-compte", "/admin", "/admin/journal", "/admin/utilisateurs", "/admin/actualites",
+            "/admin/agenda", "/admin/alertes", "/admin/registre", "/admin/services", "/admin/conseil", "/admin/pages");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::([^}]*))?}");
+
+    private enum Person {
+        ANONYMOUS(null, null),
+        RESIDENT("habitant@belvoir.example", "belvoir-habitant-2026"),
+        AGENT("agent@belvoir.example", "belvoir-agent-2026"),
+        ADMINISTRATOR("admin@belvoir.example", "belvoir-admin-2026");
+
+        final String email;
+        final String password;
+
+        Person(String email, String password) {
+            this.email = email;
+            this.password = password;
+        }
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AlertDesk alerts;
+
+    @Autowired
+    Topics topics;
+
+    @Autowired
+    Newsletters newsletters;
+
+    @Autowired
+    VulnerableRegister register;
+
+    @Autowired
+    MediaDesk media;
+
+    /**
+     * What the demo commune has none of, so that each kind of page is seen: a person in the register and a closed
+     * crisis, an album, a newsletter with a draft issue, a draft alert and a sent one, a mail in the outbox.
+     */
+    @BeforeEach
+    void oneOfEachKind() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        mvc.perform(RegisterForms.filled("/admin/registre/nouveau", "Personne de la visite " + run, null).cookie(admin))
+                .andExpect(status().is3xxRedirection());
+        if (register.currentCrisis().isEmpty()) {
+            register.closeCrisis(register.openCrisis(CrisisKind.HEATWAVE, "Canicule de la visite " + run, Instant.now()).id());
+        }
+        media.createAlbum("Album de la visite " + run, "Les photos de la visite.", true);
+        long list = newsletters.createList(new Newsletters.ListDraft("Lettre de la visite " + run, "Visit letter " + run,
+                null, null, true, null, null, false));
+        newsletters.createIssue(list, null);
+        var audience = RelayOutage.subscribedTopic(jdbcTemplate, topics, "Visite", run, 1);
+        alerts.create(new AlertDesk.Draft(Severity.INFORMATION, audience.topic(), Area.commune(), "Brouillon " + run,
+                "Une alerte pas encore envoyée.", null, Instant.now(), Instant.now().plus(Duration.ofHours(6))), null);
+        long sent = alerts.create(new AlertDesk.Draft(Severity.INFORMATION, audience.topic(), Area.commune(),
+                "Travaux rue des Tilleuls " + run, "La rue est fermée le matin.", null, Instant.now(),
+                Instant.now().plus(Duration.ofHours(6))), null);
+        alerts.send(sent, null);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> alerts.messages(sent).getFirst().finished());
+        alerts.end(sent); // its banner would stay on every page of the tests that follow
+        String newcomer = "visite-" + run + "@exemple.fr";
+        mvc.perform(post("/inscription").with(csrf()).param("displayName", "Visite " + run).param("email", newcomer)
+                .param("password", "la visite de toutes les pages").param("confirmation", "la visite de toutes les pages")
+                .with(request -> {
+                    request.setRemoteAddr("203.0.113.250"); // an address of its own, out of the other tests' sign-up limit
+                    return request;
+                })).andExpect(status().is3xxRedirection());
+        Outbox.await(mvc, admin, newcomer, mail -> true); // a mail in the outbox
+    }
+
+    @Test
+    void everyPageIsAccessibleAndNoWiderThanTheScreenForEveryKindOfPerson() {
+        var missing = new ArrayList<String>();
+        var paths = pages(missing);
+        assertThat(missing).as("routes with variables and no example (add them to ONE_OF_EACH or NOT_PAGES)").isEmpty();
+        var problems = new ArrayList<String>();
+        var visited = 0;
+        for (Person person : Person.values()) {
+            Page tab = person == Person.ANONYMOUS ? page : newPage(newContext(true));
+            tab.setViewportSize(WIDE, 900);
+            if (person.email != null) {
+                signIn(tab, person.email, person.password);
+            }
+            var refusalsSeen = new HashSet<Integer>();
+            for (String path : paths) {
+                var answer = tab.context().request().get(path, RequestOptions.create().setMaxRedirects(0));
+                int status = answer.status();
+                String type = answer.headers().getOrDefault("content-type", "");
+                if (status >= 300 && status < 400) {
+                    continue; // a way to another page, which is on the list (the sign-in page, a month's programme)
+                }
+                if (status >= 400 && !refusalsSeen.add(status)) {
+                    continue; // the refusal page, checked once per person
+                }
+                if (!type.startsWith(MediaType.TEXT_HTML_VALUE)) {
+                    problems.add(person + " " + path + ": answers " + type + ", not a page (list it in NOT_PAGES)");
+                    continue;
+                }
+                tab.navigate(path);
+                visited++;
+                for (int width : new int[] {WIDE, PHONE}) {
+                    tab.setViewportSize(width, width == WIDE ? 900 : 844);
+                    int scrollWidth = ((Number) tab.evaluate("document.documentElement.scrollWidth")).intValue();
+                    if (scrollWidth > width) {
+                        problems.add(person + " " + path + " at " + width + " px: the page is " + scrollWidth + " px wide");
+                    }
+                    String violations = accessibilityViolations(tab);
+                    if (!violations.isEmpty()) {
+                        problems.add(person + " " + path + " at " + width + " px: axe-core\n" + violations);
+                    }
+                    if (MAIN_PAGES.contains(path) && status == 200) {
+                        tab.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(
+                                person.name().toLowerCase() + (path.equals("/") ? "" : path.replace('/', '_')) + "-"
+                                        + width + ".png")));
+                    }
+                }
+                tab.setViewportSize(WIDE, 900);
+            }
+        }
+        System.out.println("EveryPageBrowserTest: " + paths.size() + " paths, " + visited + " pages checked");
+        assertThat(problems).as("pages with problems").isEmpty();
+    }
+
+    /** The application's pages: GET routes answering HTML, those with variables filled from the demo data. */
+    private List<String> pages(List<String> missing) {
+        var pages = new TreeSet<String>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            var methods = info.getMethodsCondition().getMethods();
+            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+                continue;
+            }
+            var produced = info.getProducesCondition().getProducibleMediaTypes();
+            if (!produced.isEmpty() && produced.stream().noneMatch(MediaType.TEXT_HTML::isCompatibleWith)) {
+                continue;
+            }
+            if (info.getPathPatternsCondition() == null) {
+                continue;
+            }
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                if (NOT_PAGES.containsKey(pattern)) {
+                    continue;
+                }
+                pages.addAll(filled(pattern, missing));
+            }
+        }
+        return new ArrayList<>(pages);
+    }
+
+    private List<String> filled(String pattern, List<String> missing) {
+        if (!pattern.contains("{")) {
+            return List.of(pattern);
+        }
+        String query = ONE_OF_EACH.get(pattern);
+        if (query == null) {
+            // a variable that takes a few fixed words ({section:actualites|pages}): each of them
+            Matcher variable = VARIABLE.matcher(pattern);
+            if (variable.find() && variable.group(2) != null && variable.group(2).matches("[a-z|-]+")
+                    && !VARIABLE.matcher(pattern.substring(variable.end())).find()) {
+                String before = pattern.substring(0, variable.start());
+                String after = pattern.substring(variable.end());
+                return List.of(variable.group(2).split("\\|")).stream().map(word -> before + word + after).toList();
+            }
+            missing.add(pattern);
+            return List.of();
+        }
+        var filled = new ArrayList<String>();
+        for (Map<String, Object> row : jdbc.sql(query).query().listOfRows()) {
+            var values = new ArrayList<>(row.values()); // the columns in the query's order
+            if (values.stream().anyMatch(v -> v == null)) {
+                continue; // nothing of the kind in the demo data
+            }
+            Matcher variable = VARIABLE.matcher(pattern);
+            var path = new StringBuilder();
+            int i = 0;
+            while (variable.find()) {
+                variable.appendReplacement(path, Matcher.quoteReplacement(String.valueOf(values.get(i++))));
+            }
+            variable.appendTail(path);
+            filled.add(path.toString());
+        }
+        if (filled.isEmpty()) {
+            System.out.println("EveryPageBrowserTest: no demo data for " + pattern);
+        }
+        return filled;
+    }
+}
