@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.internal.DemoEvents;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.Programme;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
  * which its services hold.
  */
 @Component
+@RequiredArgsConstructor
 public class AgendaModule implements ServiceModule {
 
     public static final Permission MANAGE_EVENTS = Permission.of(ManageEvents.AUTHORITY, AGENT, ADMINISTRATOR);
@@ -38,13 +41,6 @@ public class AgendaModule implements ServiceModule {
     private final RegistrationDesk desk;
     private final DemoEvents demoEvents;
     private final Clock clock;
-
-    AgendaModule(EventRepository events, RegistrationDesk desk, DemoEvents demoEvents, Clock clock) {
-        this.events = events;
-        this.desk = desk;
-        this.demoEvents = demoEvents;
-        this.clock = clock;
-    }
 
     @Override
     public String id() {

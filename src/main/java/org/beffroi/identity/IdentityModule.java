@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountService;
 import org.beffroi.identity.internal.AgentServiceRepository;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 /** Accounts in the back office, the account holder's data, and the demo accounts. */
 @Component
+@RequiredArgsConstructor
 public class IdentityModule implements ServiceModule {
 
     public static final Permission MANAGE_USERS = Permission.of(ManageUsers.AUTHORITY, ADMINISTRATOR);
@@ -47,17 +50,6 @@ public class IdentityModule implements ServiceModule {
     private final Tokens tokens;
     private final DemoAccounts demoAccounts;
     private final Clock clock;
-
-    IdentityModule(AccountRepository accounts, AccountService accountService, AgentServiceRepository services,
-            OidcLinks links, Tokens tokens, DemoAccounts demoAccounts, Clock clock) {
-        this.accounts = accounts;
-        this.accountService = accountService;
-        this.services = services;
-        this.links = links;
-        this.tokens = tokens;
-        this.demoAccounts = demoAccounts;
-        this.clock = clock;
-    }
 
     @Override
     public String id() {

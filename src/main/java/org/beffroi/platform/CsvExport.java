@@ -9,17 +9,16 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * A CSV download for back-office lists, as spreadsheets in French settings read it: semicolons, UTF-8
  * with a byte-order mark, every value quoted, and values that a spreadsheet would run as a formula defused.
  */
+@RequiredArgsConstructor
 public final class CsvExport implements AutoCloseable {
 
     private final PrintWriter out;
-
-    private CsvExport(PrintWriter out) {
-        this.out = out;
-    }
 
     public static CsvExport open(HttpServletResponse response, String filename, String... header) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");

@@ -1,5 +1,7 @@
 package org.beffroi.platform;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -14,13 +16,10 @@ import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
  * an alert, a newsletter or a confirmation mail would leave up to 5 s late.
  */
 @Component
+@RequiredArgsConstructor
 public class DueTasks {
 
     private final Scheduler scheduler;
-
-    DueTasks(Scheduler scheduler) {
-        this.scheduler = scheduler;
-    }
 
     /** Schedules the task unless it exists already; if it is due, it starts once the transaction commits. */
     public boolean schedule(SchedulableInstance<?> task) {

@@ -3,6 +3,9 @@ package org.beffroi.platform;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.springframework.format.annotation.DateTimeFormat;
 
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
  * fields); the end comes after the start.
  */
 @EndsAfterStarts
+@Getter
+@Setter
 public abstract class PeriodForm {
 
     @NotNull
@@ -37,9 +42,4 @@ public abstract class PeriodForm {
     protected Instant endInstant() {
         return endsAt.atZone(CommuneTime.ZONE).toInstant();
     }
-
-    public LocalDateTime getStartsAt() { return startsAt; }
-    public void setStartsAt(LocalDateTime startsAt) { this.startsAt = startsAt; }
-    public LocalDateTime getEndsAt() { return endsAt; }
-    public void setEndsAt(LocalDateTime endsAt) { this.endsAt = endsAt; }
 }

@@ -13,12 +13,15 @@ import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.internal.PlatformRetention;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /** The platform's own contributions: commune settings and the mail outbox in the back office. */
 @Component
+@RequiredArgsConstructor
 public class PlatformModule implements ServiceModule {
 
     /** Opens the back office; each page then asks for its own permission. */
@@ -31,12 +34,6 @@ public class PlatformModule implements ServiceModule {
     private final AuditLog audit;
     private final PlatformRetention retention;
     private final Commune commune;
-
-    PlatformModule(AuditLog audit, PlatformRetention retention, Commune commune) {
-        this.audit = audit;
-        this.retention = retention;
-        this.commune = commune;
-    }
 
     @Override
     public String id() {

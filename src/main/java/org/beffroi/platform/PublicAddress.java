@@ -2,6 +2,8 @@ package org.beffroi.platform;
 
 import java.net.URI;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +13,10 @@ import org.springframework.stereotype.Component;
  * ADR 0034). Read at each use, so that it names the port a server took when it started.
  */
 @Component
+@RequiredArgsConstructor
 public class PublicAddress {
 
     private final Environment environment;
-
-    public PublicAddress(Environment environment) {
-        this.environment = environment;
-    }
 
     /** The address of the site, such as {@code https://mairie.example}. */
     public String base() {

@@ -8,20 +8,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Every {@link ServiceModule} of the application, in order, and what they declare together. */
 @Component
+@RequiredArgsConstructor
 public class ServiceModules {
 
     private final ObjectProvider<ServiceModule> provider;
     private volatile List<ServiceModule> modules;
 
     /** Looked up on first use: modules may themselves need this registry (to erase across modules, say). */
-    public ServiceModules(ObjectProvider<ServiceModule> provider) {
-        this.provider = provider;
-    }
 
     public List<ServiceModule> all() {
         if (modules == null) {

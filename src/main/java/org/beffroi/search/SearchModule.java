@@ -8,6 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
@@ -20,13 +22,10 @@ import org.springframework.stereotype.Component;
  * of its own.
  */
 @Component
+@RequiredArgsConstructor
 public class SearchModule implements ServiceModule {
 
     private final DemoSynonyms demoSynonyms;
-
-    SearchModule(DemoSynonyms demoSynonyms) {
-        this.demoSynonyms = demoSynonyms;
-    }
 
     public static final Permission MANAGE_INDEX = Permission.of(ManageIndex.AUTHORITY, ADMINISTRATOR);
 

@@ -8,6 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.Recurrence;
@@ -27,6 +30,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An event as typed by an agent; times are the commune's local time. */
+@Getter
+@Setter
 public class EventForm extends PeriodForm {
 
     @NotBlank
@@ -249,35 +254,4 @@ public class EventForm extends PeriodForm {
                 Text.blankToNull(price), Text.blankToNull(accessibility), capacity, recurrence,
                 latitude == null || longitude == null ? null : new Event.Position(latitude, longitude));
     }
-
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getPlace() { return place; }
-    public void setPlace(String place) { this.place = place; }
-    public Category getCategory() { return category; }
-    public void setCategory(Category category) { this.category = category; }
-    public Long getNeighbourhoodId() { return neighbourhoodId; }
-    public void setNeighbourhoodId(Long neighbourhoodId) { this.neighbourhoodId = neighbourhoodId; }
-    public boolean isFree() { return free; }
-    public void setFree(boolean free) { this.free = free; }
-    public String getPrice() { return price; }
-    public void setPrice(String price) { this.price = price; }
-    public String getAccessibility() { return accessibility; }
-    public void setAccessibility(String accessibility) { this.accessibility = accessibility; }
-    public Integer getCapacity() { return capacity; }
-    public void setCapacity(Integer capacity) { this.capacity = capacity; }
-    public Repeat getRepeat() { return repeat; }
-    public void setRepeat(Repeat repeat) { this.repeat = repeat; }
-    public List<DayOfWeek> getDays() { return days; }
-    public void setDays(List<DayOfWeek> days) { this.days = days; }
-    public LocalDate getRepeatUntil() { return repeatUntil; }
-    public void setRepeatUntil(LocalDate repeatUntil) { this.repeatUntil = repeatUntil; }
-    public String getRrule() { return rrule; }
-    public void setRrule(String rrule) { this.rrule = rrule; }
-    public Double getLatitude() { return latitude; }
-    public void setLatitude(Double latitude) { this.latitude = latitude; }
-    public Double getLongitude() { return longitude; }
-    public void setLongitude(Double longitude) { this.longitude = longitude; }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
 import org.beffroi.platform.CommuneTime;
@@ -13,17 +15,12 @@ import org.springframework.stereotype.Component;
 
 /** The demo commune's events: a workshop with few seats, the weekly market, the council's meeting. */
 @Component
+@RequiredArgsConstructor
 public class DemoEvents {
 
     private final EventRepository events;
     private final Neighbourhoods neighbourhoods;
     private final Clock clock;
-
-    DemoEvents(EventRepository events, Neighbourhoods neighbourhoods, Clock clock) {
-        this.events = events;
-        this.neighbourhoods = neighbourhoods;
-        this.clock = clock;
-    }
 
     /** Adds them to an empty agenda; does nothing to an agenda that has events. */
     public void seed() {

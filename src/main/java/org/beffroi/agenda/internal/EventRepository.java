@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Agenda;
 import org.beffroi.agenda.Category;
 import org.beffroi.agenda.Event;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 public class EventRepository implements Agenda {
 
     /** How far ahead "upcoming" looks when no end is given: a weekly event would otherwise repeat forever. */
@@ -33,11 +36,6 @@ public class EventRepository implements Agenda {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    EventRepository(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Optional filters of the public list; {@code placedOnly} keeps the events that are on the map. */
     public record Filter(Category category, Long neighbourhoodId, boolean freeOnly, boolean placedOnly) {

@@ -1,5 +1,7 @@
 package org.beffroi.agenda.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Event;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.PublicContentChanged;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * site search, in the same transaction, so that the search follows only what was committed.
  */
 @Service
+@RequiredArgsConstructor
 public class Programme {
 
     static final String SEARCH_TYPE = "event";
@@ -20,12 +23,6 @@ public class Programme {
     private final EventRepository events;
     private final ApplicationEventPublisher publisher;
     private final AuditLog audit;
-
-    Programme(EventRepository events, ApplicationEventPublisher publisher, AuditLog audit) {
-        this.events = events;
-        this.publisher = publisher;
-        this.audit = audit;
-    }
 
     @Transactional
     public long create(Event event) {

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.platform.CommuneTime;
@@ -27,6 +29,7 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
  * An event's recurrence rule (RFC 5545 RRULE), read, checked and expanded by ical4j. Dates repeat in the
  * commune's local time, so that a Wednesday 18:00 stays at 18:00 across daylight saving changes.
  */
+@RequiredArgsConstructor
 public final class Recurrence {
 
     /** The most dates one event gives to one query, whatever its rule: an endless rule never runs away. */
@@ -54,11 +57,6 @@ public final class Recurrence {
 
     private final Recur<ZonedDateTime> recur;
     private final String text;
-
-    private Recurrence(Recur<ZonedDateTime> recur, String text) {
-        this.recur = recur;
-        this.text = text;
-    }
 
     /**
      * Reads a rule typed by an agent (an optional "RRULE:" prefix is allowed) for a series starting at

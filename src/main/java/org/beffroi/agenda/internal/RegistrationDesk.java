@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.RegistrationPromoted;
 import org.beffroi.agenda.internal.Registration.Status;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * database, whatever the number of nodes and simultaneous requests.
  */
 @Service
+@RequiredArgsConstructor
 public class RegistrationDesk {
 
     public enum Outcome {
@@ -59,20 +62,6 @@ public class RegistrationDesk {
     private final ApplicationEventPublisher publisher;
     private final AuditLog audit;
     private final Clock clock;
-
-    RegistrationDesk(JdbcClient jdbc, EventRepository events, Mailer mailer, MessageSource messages,
-            PublicAddress publicAddress, Commune commune, ApplicationEventPublisher publisher, AuditLog audit,
-            Clock clock) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.mailer = mailer;
-        this.messages = messages;
-        this.publicAddress = publicAddress;
-        this.commune = commune;
-        this.publisher = publisher;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     @Transactional
     public Outcome register(long eventId, String name, String email, Long accountId) {
@@ -268,8 +257,6 @@ public class RegistrationDesk {
                 messages.getMessage(key + ".body", new Object[] {event.title(), when, event.place(), link.value(), town},
                         locale), link));
     }
-
-
 
     private static Registration registration(ResultSet rs, int row) throws SQLException {
         return new Registration(rs.getLong("id"), rs.getLong("event_id"), rs.getObject("account_id", Long.class),

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.internal.Registration.Status;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
  * through the outbox), so a reminder is sent once even if the job stops half-way.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class Reminders {
 
     static final Duration AHEAD = Duration.ofHours(24);
@@ -30,13 +33,6 @@ class Reminders {
     private final ObjectProvider<RegistrationDesk> desk;
     private final TransactionTemplate transaction;
     private final Clock clock;
-
-    Reminders(JdbcClient jdbc, ObjectProvider<RegistrationDesk> desk, TransactionTemplate transaction, Clock clock) {
-        this.jdbc = jdbc;
-        this.desk = desk;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     @Bean
     RecurringTask<Void> agendaRemindersTask() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Category;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Feed;
@@ -17,15 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * category advertises that category's feed too, for calendar applications that discover feeds.
  */
 @ControllerAdvice(assignableTypes = {AgendaController.class, AgendaViewsController.class})
+@RequiredArgsConstructor
 class AgendaFeeds {
 
     private final Commune commune;
     private final MessageSource messages;
-
-    AgendaFeeds(Commune commune, MessageSource messages) {
-        this.commune = commune;
-        this.messages = messages;
-    }
 
     @ModelAttribute("feeds")
     List<Feed> feeds(@RequestParam(name = "categorie", required = false) String slug, Locale locale) {

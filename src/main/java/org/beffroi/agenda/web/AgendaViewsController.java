@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.platform.CommuneTime;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * place (the map is drawn by a script from the GeoJSON; the page lists the same events for everyone).
  */
 @Controller
+@RequiredArgsConstructor
 class AgendaViewsController {
 
     static final MediaType GEO_JSON = MediaType.valueOf("application/geo+json");
@@ -39,12 +42,6 @@ class AgendaViewsController {
     private final EventRepository events;
     private final Environment environment;
     private final Clock clock;
-
-    AgendaViewsController(EventRepository events, Environment environment, Clock clock) {
-        this.events = events;
-        this.environment = environment;
-        this.clock = clock;
-    }
 
     /** A day of the grid: {@code inMonth} is false for the days of the neighbouring months that fill the weeks. */
     record Day(LocalDate date, boolean inMonth, List<Occurrence> occurrences) {

@@ -3,6 +3,8 @@ package org.beffroi.agenda.web;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.Occurrence;
 import org.beffroi.agenda.internal.Recurrence;
@@ -16,15 +18,12 @@ import org.springframework.stereotype.Component;
  * A recurring event gives its next date as start and end, and its rule as an {@code eventSchedule}.
  */
 @Component
+@RequiredArgsConstructor
 class EventJsonLd {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final PublicAddress publicAddress;
-
-    EventJsonLd(PublicAddress publicAddress) {
-        this.publicAddress = publicAddress;
-    }
 
     String write(Event event, Occurrence next) {
         var place = new LinkedHashMap<String, Object>();

@@ -2,10 +2,15 @@ package org.beffroi.agenda.web;
 
 import java.time.LocalDate;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The filters of the public list, named as they appear in its address (French, as the site). */
+@Getter
+@Setter
 public class ListFilter {
 
     private String categorie;
@@ -33,17 +38,4 @@ public class ListFilter {
                 .queryParam("quartier", quartier == null ? "" : quartier).queryParam("du", du == null ? "" : du)
                 .queryParam("au", au == null ? "" : au).queryParam("gratuit", gratuit).encode().build().getQuery();
     }
-
-    public String getCategorie() { return categorie; }
-    public void setCategorie(String categorie) { this.categorie = categorie; }
-    public Long getQuartier() { return quartier; }
-    public void setQuartier(Long quartier) { this.quartier = quartier; }
-    public boolean isGratuit() { return gratuit; }
-    public void setGratuit(boolean gratuit) { this.gratuit = gratuit; }
-    public LocalDate getDu() { return du; }
-    public void setDu(LocalDate du) { this.du = du; }
-    public LocalDate getAu() { return au; }
-    public Integer getPage() { return page; }
-    public void setPage(Integer page) { this.page = page; }
-    public void setAu(LocalDate au) { this.au = au; }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.Recurrence;
 import org.beffroi.platform.CommuneTime;
@@ -18,13 +20,10 @@ import org.springframework.stereotype.Component;
  * 08:00 – 12:00 ». A rule the words cannot say (set positions, several ranks...) is « Se répète » with its hours.
  */
 @Component
+@RequiredArgsConstructor
 class ScheduleWords {
 
     private final MessageSource messages;
-
-    ScheduleWords(MessageSource messages) {
-        this.messages = messages;
-    }
 
     /** The words for the event's rule, or null for an event of one date. */
     String of(Event event, Locale locale) {

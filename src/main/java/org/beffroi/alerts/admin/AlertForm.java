@@ -2,6 +2,9 @@ package org.beffroi.alerts.admin;
 
 import java.time.LocalDateTime;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.Severity;
 import org.beffroi.alerts.internal.Alert;
@@ -19,6 +22,8 @@ import jakarta.validation.constraints.Size;
 
 /** An alert as an agent types it; times are the commune's local time. */
 @EndsAfterStarts
+@Getter
+@Setter
 public class AlertForm extends AreaForm {
 
     @NotNull
@@ -69,21 +74,4 @@ public class AlertForm extends AreaForm {
                 link == null || link.isBlank() ? null : link.strip(), startsAt.atZone(CommuneTime.ZONE).toInstant(),
                 endsAt.atZone(CommuneTime.ZONE).toInstant(), crisis);
     }
-
-    public Severity getSeverity() { return severity; }
-    public void setSeverity(Severity severity) { this.severity = severity; }
-    public Long getTopicId() { return topicId; }
-    public void setTopicId(Long topicId) { this.topicId = topicId; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getBody() { return body; }
-    public void setBody(String body) { this.body = body; }
-    public String getLink() { return link; }
-    public void setLink(String link) { this.link = link; }
-    public LocalDateTime getStartsAt() { return startsAt; }
-    public void setStartsAt(LocalDateTime startsAt) { this.startsAt = startsAt; }
-    public LocalDateTime getEndsAt() { return endsAt; }
-    public void setEndsAt(LocalDateTime endsAt) { this.endsAt = endsAt; }
-    public CrisisKind getCrisis() { return crisis; }
-    public void setCrisis(CrisisKind crisis) { this.crisis = crisis; }
 }

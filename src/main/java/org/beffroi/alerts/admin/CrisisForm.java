@@ -2,6 +2,9 @@ package org.beffroi.alerts.admin;
 
 import java.time.LocalDateTime;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.alerts.CrisisKind;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -10,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A crisis as an agent opens it; the start is the commune's local time. */
+@Getter
+@Setter
 public class CrisisForm {
 
     @NotNull
@@ -22,11 +27,4 @@ public class CrisisForm {
     @NotNull
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime startedAt;
-
-    public CrisisKind getKind() { return kind; }
-    public void setKind(CrisisKind kind) { this.kind = kind; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public LocalDateTime getStartedAt() { return startedAt; }
-    public void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
 }

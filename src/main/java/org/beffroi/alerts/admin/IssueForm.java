@@ -4,12 +4,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.alerts.internal.Issue;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A newsletter issue as an agent edits it: the title, the free text and the items ticked. */
+@Getter
+@Setter
 public class IssueForm {
 
     @NotBlank
@@ -35,11 +40,4 @@ public class IssueForm {
     Set<Long> includedItems() {
         return new LinkedHashSet<>(items == null ? List.of() : items);
     }
-
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getIntro() { return intro; }
-    public void setIntro(String intro) { this.intro = intro; }
-    public List<Long> getItems() { return items; }
-    public void setItems(List<Long> items) { this.items = items; }
 }

@@ -1,5 +1,8 @@
 package org.beffroi.alerts.admin;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.alerts.internal.NewsletterList;
 import org.beffroi.alerts.internal.Newsletters;
 import org.springframework.validation.Errors;
@@ -10,6 +13,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A newsletter list as an agent types it. */
+@Getter
+@Setter
 public class ListForm {
 
     @NotBlank
@@ -67,21 +72,4 @@ public class ListForm {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
-    public String getNameFr() { return nameFr; }
-    public void setNameFr(String nameFr) { this.nameFr = nameFr; }
-    public String getNameEn() { return nameEn; }
-    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
-    public String getDescriptionFr() { return descriptionFr; }
-    public void setDescriptionFr(String descriptionFr) { this.descriptionFr = descriptionFr; }
-    public String getDescriptionEn() { return descriptionEn; }
-    public void setDescriptionEn(String descriptionEn) { this.descriptionEn = descriptionEn; }
-    public boolean isActive() { return active; }
-    public void setActive(boolean active) { this.active = active; }
-    public Integer getWeeklyDay() { return weeklyDay; }
-    public void setWeeklyDay(Integer weeklyDay) { this.weeklyDay = weeklyDay; }
-    public Integer getWeeklyHour() { return weeklyHour; }
-    public void setWeeklyHour(Integer weeklyHour) { this.weeklyHour = weeklyHour; }
-    public boolean isAutoSend() { return autoSend; }
-    public void setAutoSend(boolean autoSend) { this.autoSend = autoSend; }
 }

@@ -3,6 +3,8 @@ package org.beffroi.alerts.admin;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.internal.Issue;
 import org.beffroi.alerts.internal.NewsletterList;
@@ -35,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/lettres")
 @SendAlerts
+@RequiredArgsConstructor
 class NewsletterAdminController {
 
     /** The preview is the mail itself: its inline styles are allowed there, and nothing else. */
@@ -43,11 +46,6 @@ class NewsletterAdminController {
 
     private final Newsletters newsletters;
     private final Accounts accounts;
-
-    NewsletterAdminController(Newsletters newsletters, Accounts accounts) {
-        this.newsletters = newsletters;
-        this.accounts = accounts;
-    }
 
     /** The list of the request's address, read once; none elsewhere. */
     @ModelAttribute("list")

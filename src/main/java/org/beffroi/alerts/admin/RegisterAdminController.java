@@ -1,5 +1,7 @@
 package org.beffroi.alerts.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.AlertsModule.KeepTheRegister;
 import org.beffroi.alerts.internal.RegisterDesk;
 import org.beffroi.alerts.internal.VulnerablePeople;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping(RegisterAdminController.PATH)
 @KeepTheRegister
+@RequiredArgsConstructor
 class RegisterAdminController {
 
     /**
@@ -37,12 +40,6 @@ class RegisterAdminController {
     private final RegisterDesk desk;
     private final VulnerablePeople people;
     private final Neighbourhoods neighbourhoods;
-
-    RegisterAdminController(RegisterDesk desk, VulnerablePeople people, Neighbourhoods neighbourhoods) {
-        this.desk = desk;
-        this.people = people;
-        this.neighbourhoods = neighbourhoods;
-    }
 
     /** The entry of the request's address, read once; none on the lists and the new entry's form. */
     @ModelAttribute("entry")

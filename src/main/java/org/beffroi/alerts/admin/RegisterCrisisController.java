@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.AlertsModule.KeepTheRegister;
 import org.beffroi.alerts.Crisis;
 import org.beffroi.alerts.CrisisKind;
@@ -37,6 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @RequestMapping(RegisterAdminController.PATH + "/crises")
 @KeepTheRegister
+@RequiredArgsConstructor
 class RegisterCrisisController {
 
     static final int NOTE_MAX = 1000;
@@ -45,13 +48,6 @@ class RegisterCrisisController {
     private final RegisterCrises crises;
     private final Neighbourhoods neighbourhoods;
     private final Clock clock;
-
-    RegisterCrisisController(RegisterDesk desk, RegisterCrises crises, Neighbourhoods neighbourhoods, Clock clock) {
-        this.desk = desk;
-        this.crises = crises;
-        this.neighbourhoods = neighbourhoods;
-        this.clock = clock;
-    }
 
     /** The crisis of the request's address, read once; none on the crises' page. */
     @ModelAttribute("current")

@@ -2,6 +2,8 @@ package org.beffroi.alerts.admin;
 
 import java.io.IOException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.AlertsModule.SendAlerts;
 import org.beffroi.alerts.internal.Bounces;
 import org.beffroi.platform.CsvExport;
@@ -24,15 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @RequestMapping("/admin/alertes")
 @SendAlerts
+@RequiredArgsConstructor
 class SuppressionAdminController {
 
     private static final int PAGE = 50;
 
     private final Bounces bounces;
-
-    SuppressionAdminController(Bounces bounces) {
-        this.bounces = bounces;
-    }
 
     @GetMapping("/exclusions")
     String list(@RequestParam(name = "apres", defaultValue = "0") long after, Model model) {

@@ -1,5 +1,7 @@
 package org.beffroi.alerts.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.AlertsModule.EditTopics;
 import org.beffroi.alerts.internal.AlertDesk;
 import org.beffroi.alerts.internal.Topic;
@@ -23,15 +25,11 @@ import jakarta.validation.constraints.Size;
 @Controller
 @RequestMapping("/admin/themes-alertes")
 @EditTopics
+@RequiredArgsConstructor
 class TopicAdminController {
 
     private final Topics topics;
     private final AlertDesk desk;
-
-    TopicAdminController(Topics topics, AlertDesk desk) {
-        this.topics = topics;
-        this.desk = desk;
-    }
 
     /**
      * A topic as the administrator types it; a new one comes last unless placed. The English name is optional:

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.DataSubject;
 import org.springframework.stereotype.Service;
 
@@ -13,17 +15,12 @@ import org.springframework.stereotype.Service;
  * confirmed, the signed links of its mails, to change it or to unsubscribe.
  */
 @Service
+@RequiredArgsConstructor
 public class AccountSubscriptions {
 
     private final Subscriptions subscriptions;
     private final Topics topics;
     private final Newsletters newsletters;
-
-    AccountSubscriptions(Subscriptions subscriptions, Topics topics, Newsletters newsletters) {
-        this.subscriptions = subscriptions;
-        this.topics = topics;
-        this.newsletters = newsletters;
-    }
 
     /** A subscription of the person; the links are null while it is not confirmed. */
     public record Held(Subscription subscription, List<Topic> topics, List<NewsletterList> lists, String manage,

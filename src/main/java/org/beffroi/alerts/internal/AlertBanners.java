@@ -2,6 +2,8 @@ package org.beffroi.alerts.internal;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.SiteBanner;
 import org.beffroi.platform.SiteBanners;
 import org.springframework.context.MessageSource;
@@ -10,15 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** Every alert in progress, in the banner of every page. */
 @Component
+@RequiredArgsConstructor
 class AlertBanners implements SiteBanners {
 
     private final AlertDesk desk;
     private final MessageSource messages;
-
-    AlertBanners(AlertDesk desk, MessageSource messages) {
-        this.desk = desk;
-        this.messages = messages;
-    }
 
     @Override
     public List<SiteBanner> current() {

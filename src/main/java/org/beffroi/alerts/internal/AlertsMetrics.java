@@ -1,5 +1,7 @@
 package org.beffroi.alerts.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,13 +11,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /** What an operator watches of the alerts (docs/operations.md): messages being sent, deliveries waiting to be tried again. */
 @Component
+@RequiredArgsConstructor
 class AlertsMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
-
-    AlertsMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

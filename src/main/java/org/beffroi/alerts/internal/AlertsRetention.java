@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * after 90 days, register entries left unconfirmed too long after their yearly review was due.
  */
 @Component
+@RequiredArgsConstructor
 public class AlertsRetention {
 
     /** Long enough to answer "did my alert reach them?" after a crisis. */
@@ -21,13 +24,6 @@ public class AlertsRetention {
     private final VulnerablePeople register;
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    AlertsRetention(Subscriptions subscriptions, VulnerablePeople register, JdbcClient jdbc, Clock clock) {
-        this.subscriptions = subscriptions;
-        this.register = register;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     public void apply() {
         subscriptions.forgetUnconfirmed();

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.platform.Degrees;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.validation.Errors;
@@ -17,13 +20,13 @@ public class AreaForm {
     public static final int MIN_RADIUS = 50;
     public static final int MAX_RADIUS = 20_000;
 
-    private Area.Kind areaKind = Area.Kind.COMMUNE;
-    private List<Long> neighbourhoodIds = new ArrayList<>();
+    @Getter @Setter private Area.Kind areaKind = Area.Kind.COMMUNE;
+    @Getter @Setter private List<Long> neighbourhoodIds = new ArrayList<>();
     @Degrees
-    private Double latitude;
+    @Getter @Setter private Double latitude;
     @Degrees
-    private Double longitude;
-    private Integer radiusMetres = 500;
+    @Getter @Setter private Double longitude;
+    @Getter @Setter private Integer radiusMetres = 500;
 
     /** The area, or null with errors recorded. */
     public Area toArea(Errors errors, Neighbourhoods neighbourhoods, Geography geography) {
@@ -79,15 +82,4 @@ public class AreaForm {
         longitude = area.longitude();
         radiusMetres = area.radiusMetres() == null ? 500 : area.radiusMetres();
     }
-
-    public Area.Kind getAreaKind() { return areaKind; }
-    public void setAreaKind(Area.Kind areaKind) { this.areaKind = areaKind; }
-    public List<Long> getNeighbourhoodIds() { return neighbourhoodIds; }
-    public void setNeighbourhoodIds(List<Long> neighbourhoodIds) { this.neighbourhoodIds = neighbourhoodIds; }
-    public Double getLatitude() { return latitude; }
-    public void setLatitude(Double latitude) { this.latitude = latitude; }
-    public Double getLongitude() { return longitude; }
-    public void setLongitude(Double longitude) { this.longitude = longitude; }
-    public Integer getRadiusMetres() { return radiusMetres; }
-    public void setRadiusMetres(Integer radiusMetres) { this.radiusMetres = radiusMetres; }
 }

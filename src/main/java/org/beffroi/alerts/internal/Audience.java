@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +20,13 @@ import org.springframework.stereotype.Component;
  * order is the one of the index on topic (or list) and subscription, so that a page is a range of it.
  */
 @Component
+@RequiredArgsConstructor
 public class Audience {
 
     static final int PAGE = 1000;
 
     private final JdbcClient jdbc;
     private final Geography geography;
-
-    Audience(JdbcClient jdbc, Geography geography) {
-        this.jdbc = jdbc;
-        this.geography = geography;
-    }
 
     /** A subscriber the alert reaches. */
     public record Member(long subscriptionId, Channel channel, String address) {

@@ -3,6 +3,8 @@ package org.beffroi.alerts.internal;
 import java.util.Date;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.internal.CapDocuments.CapMessage;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.PublicAddress;
@@ -23,6 +25,7 @@ import com.rometools.rome.io.SyndFeedOutput;
  * publishing warnings): the first message of an alert, its updates, its end.
  */
 @Component
+@RequiredArgsConstructor
 public class CapFeed {
 
     public static final String PATH = "/alertes.atom";
@@ -30,12 +33,6 @@ public class CapFeed {
     private final CapDocuments documents;
     private final Commune commune;
     private final PublicAddress publicAddress;
-
-    CapFeed(CapDocuments documents, Commune commune, PublicAddress publicAddress) {
-        this.documents = documents;
-        this.commune = commune;
-        this.publicAddress = publicAddress;
-    }
 
     public String write() {
         List<CapMessage> messages = documents.recent(50);

@@ -3,6 +3,8 @@ package org.beffroi.alerts.internal;
 import java.time.OffsetDateTime;
 import java.util.stream.LongStream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -10,13 +12,10 @@ import org.springframework.stereotype.Repository;
 /** The SQL of {@link FanOutBench}: its subscribers written in batches, and what it reads of its alert's send. */
 @Repository
 @Profile("bench")
+@RequiredArgsConstructor
 class FanOutBenchData {
 
     private final JdbcTemplate jdbc;
-
-    FanOutBenchData(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Confirmed e-mail subscribers of the topic, to the whole commune. */
     void writeSubscribers(long recipients, long topic) {

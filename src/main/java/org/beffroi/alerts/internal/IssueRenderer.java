@@ -2,6 +2,8 @@ package org.beffroi.alerts.internal;
 
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.PublicAddress;
@@ -17,19 +19,13 @@ import org.thymeleaf.context.Context;
  * {@link RichText}, sanitised. The subscriber's own links stand as placeholders until each mail is made.
  */
 @Component
+@RequiredArgsConstructor
 public class IssueRenderer {
 
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final Commune commune;
     private final PublicAddress publicAddress;
-
-    IssueRenderer(ITemplateEngine templates, MessageSource messages, Commune commune, PublicAddress publicAddress) {
-        this.templates = templates;
-        this.messages = messages;
-        this.commune = commune;
-        this.publicAddress = publicAddress;
-    }
 
     public DeliveryChannel.Newsletter render(Issue issue, NewsletterList list) {
         Locale locale = Locale.FRENCH;

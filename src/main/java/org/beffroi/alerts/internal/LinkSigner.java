@@ -9,6 +9,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.SecureTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,14 +21,11 @@ import org.springframework.stereotype.Component;
  * stored, so that 10,000 mails need no 10,000 tokens; a deleted subscription's links lead nowhere.
  */
 @Component
+@RequiredArgsConstructor
 public class LinkSigner {
 
     private final JdbcClient jdbc;
     private volatile byte[] key;
-
-    LinkSigner(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public String sign(long subscriptionId) {
         return subscriptionId + "." + mac(subscriptionId);

@@ -11,6 +11,8 @@ import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * One alert mail as Jakarta Mail writes it, with stand-ins where each recipient's own values go: the
  * recipient's address, the signed token of their links, the Message-ID naming their delivery. An alert to
@@ -20,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
  * Only for an 8-bit body (RFC 6152): the values go in as they are. A quoted-printable body would need them
  * encoded and its lines cut again, so such mails are composed one by one as before.
  */
+@RequiredArgsConstructor
 final class MailTemplate {
 
     /** What stands for each recipient's value while the template is written; none can be met in a mail's text. */
@@ -47,11 +50,6 @@ final class MailTemplate {
     /** The template's bytes between two values; {@code values[i]} goes after {@code pieces[i]}. */
     private final byte[][] pieces;
     private final Value[] values;
-
-    private MailTemplate(byte[][] pieces, Value[] values) {
-        this.pieces = pieces;
-        this.values = values;
-    }
 
     /**
      * The template of a mail written with the stand-ins, if each value's place can be found in it: every

@@ -3,20 +3,18 @@ package org.beffroi.alerts.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Moves a message from one status to the next, only along the moves {@link MessageStatus#next()} allows. */
 @Component
+@RequiredArgsConstructor
 class MessageStates {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    MessageStates(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     MessageStatus of(long messageId) {
         return MessageStatus.valueOf(jdbc.sql("select status from alerts_message where id = ?").param(messageId)

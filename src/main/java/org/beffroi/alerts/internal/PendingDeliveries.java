@@ -1,5 +1,7 @@
 package org.beffroi.alerts.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,13 +10,10 @@ import org.springframework.stereotype.Component;
  * service): deleted, so that the address gets nothing more.
  */
 @Component
+@RequiredArgsConstructor
 class PendingDeliveries {
 
     private final JdbcClient jdbc;
-
-    PendingDeliveries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void dropFor(long subscriptionId) {
         dropFor(subscriptionId, -1);

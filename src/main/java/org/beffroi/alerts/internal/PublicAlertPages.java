@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.RichText;
 import org.beffroi.platform.SearchDocument;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  * transaction that makes the page public or changes it, so the search follows only what was committed.
  */
 @Component
+@RequiredArgsConstructor
 public class PublicAlertPages {
 
     static final String ALERT = "alert";
@@ -31,11 +34,6 @@ public class PublicAlertPages {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    PublicAlertPages(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     /** The alert as the public now reads it, if it is published. */
     void alertChanged(long alertId) {

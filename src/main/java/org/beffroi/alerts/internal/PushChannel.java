@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.Severity;
 import org.beffroi.platform.OutgoingRequests;
 import org.beffroi.platform.OutgoingRequests.Request;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service worker ({@code /alertes-sw.js}) shows the payload.
  */
 @Component
+@RequiredArgsConstructor
 class PushChannel implements DeliveryChannel {
 
     private static final Logger log = LoggerFactory.getLogger(PushChannel.class);
@@ -47,12 +50,6 @@ class PushChannel implements DeliveryChannel {
     private final WebPush webPush;
     private final PublicAddress publicAddress;
     private final OutgoingRequests outgoing;
-
-    PushChannel(WebPush webPush, PublicAddress publicAddress, OutgoingRequests outgoing) {
-        this.webPush = webPush;
-        this.publicAddress = publicAddress;
-        this.outgoing = outgoing;
-    }
 
     @Override
     public Channel channel() {

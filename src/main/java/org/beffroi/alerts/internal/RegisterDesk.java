@@ -3,6 +3,8 @@ package org.beffroi.alerts.internal;
 import java.time.Instant;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.Crisis;
 import org.beffroi.alerts.CrisisKind;
 import org.beffroi.alerts.internal.RegisterCrises.Summary;
@@ -17,17 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
  * the transaction that makes it; the log holds ids, never names, phones or needs.
  */
 @Service
+@RequiredArgsConstructor
 public class RegisterDesk {
 
     private final VulnerablePeople people;
     private final RegisterCrises crises;
     private final AuditLog audit;
-
-    RegisterDesk(VulnerablePeople people, RegisterCrises crises, AuditLog audit) {
-        this.people = people;
-        this.crises = crises;
-        this.audit = audit;
-    }
 
     /** A resident registers, signed in (the entry is then linked to the account) or not. */
     @Transactional

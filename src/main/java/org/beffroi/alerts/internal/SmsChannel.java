@@ -5,23 +5,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.PublicAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Alerts by SMS, through the configured {@link SmsProvider}: the title and a link, short. */
 @Component
+@RequiredArgsConstructor
 class SmsChannel implements DeliveryChannel {
 
     private final SmsProvider provider;
     private final MessageSource messages;
     private final PublicAddress publicAddress;
-
-    SmsChannel(SmsProvider provider, MessageSource messages, PublicAddress publicAddress) {
-        this.provider = provider;
-        this.messages = messages;
-        this.publicAddress = publicAddress;
-    }
 
     @Override
     public Channel channel() {

@@ -3,18 +3,17 @@ package org.beffroi.alerts.internal;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The topics, as the administrator keeps them. */
 @Repository
+@RequiredArgsConstructor
 public class Topics {
 
     private final JdbcClient jdbc;
-
-    Topics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<Topic> all() {
         return jdbc.sql("select * from alerts_topic order by position, id").query(Topic.class).list();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.ChangeFeed;
 import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
@@ -23,17 +25,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * its end on time.
  */
 @Component
+@RequiredArgsConstructor
 class UnendedAlerts {
 
     private final Cache<Boolean, List<Alert>> alerts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
             .build();
     private final RenderedPages pages;
     private final ChangeFeed feed;
-
-    UnendedAlerts(RenderedPages pages, ChangeFeed feed) {
-        this.pages = pages;
-        this.feed = feed;
-    }
 
     List<Alert> get(Supplier<List<Alert>> load) {
         return alerts.get(Boolean.TRUE, key -> load.get());

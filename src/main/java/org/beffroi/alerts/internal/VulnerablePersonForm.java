@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.springframework.format.annotation.DateTimeFormat;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -24,43 +27,43 @@ public class VulnerablePersonForm {
 
     @NotBlank
     @Size(max = 120)
-    private String fullName;
+    @Getter @Setter private String fullName;
 
     @Past
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate birthDate;
+    @Getter @Setter private LocalDate birthDate;
 
-    private AgeBracket ageBracket;
+    @Getter @Setter private AgeBracket ageBracket;
 
     @NotBlank
     @Size(max = 300)
-    private String address;
+    @Getter @Setter private String address;
 
-    private Long neighbourhoodId;
+    @Getter @Setter private Long neighbourhoodId;
 
     @NotBlank
     @Pattern(regexp = FRENCH_PHONE)
-    private String phone;
+    @Getter @Setter private String phone;
 
     @Pattern(regexp = OPTIONAL_FRENCH_PHONE)
-    private String otherPhone;
+    @Getter @Setter private String otherPhone;
 
     @Size(max = 120)
-    private String contactName;
+    @Getter @Setter private String contactName;
 
     @Pattern(regexp = OPTIONAL_FRENCH_PHONE)
-    private String contactPhone;
+    @Getter @Setter private String contactPhone;
 
-    private Set<Need> needs = EnumSet.noneOf(Need.class);
+    @Getter private Set<Need> needs = EnumSet.noneOf(Need.class);
 
     @Size(max = 2000)
-    private String needsNote;
+    @Getter @Setter private String needsNote;
 
     @Size(max = 200)
-    private String doctor;
+    @Getter @Setter private String doctor;
 
     @AssertTrue
-    private boolean consent;
+    @Getter @Setter private boolean consent;
 
     /** Answers "01 23 45 67 89" for any accepted spelling of a French number, null for a blank one. */
     static String normalisePhone(String phone) {
@@ -81,30 +84,5 @@ public class VulnerablePersonForm {
                 digits.substring(6, 8), digits.substring(8, 10));
     }
 
-    public String getFullName() { return fullName; }
-    public void setFullName(String fullName) { this.fullName = fullName; }
-    public LocalDate getBirthDate() { return birthDate; }
-    public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
-    public AgeBracket getAgeBracket() { return ageBracket; }
-    public void setAgeBracket(AgeBracket ageBracket) { this.ageBracket = ageBracket; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
-    public Long getNeighbourhoodId() { return neighbourhoodId; }
-    public void setNeighbourhoodId(Long neighbourhoodId) { this.neighbourhoodId = neighbourhoodId; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getOtherPhone() { return otherPhone; }
-    public void setOtherPhone(String otherPhone) { this.otherPhone = otherPhone; }
-    public String getContactName() { return contactName; }
-    public void setContactName(String contactName) { this.contactName = contactName; }
-    public String getContactPhone() { return contactPhone; }
-    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
-    public Set<Need> getNeeds() { return needs; }
     public void setNeeds(Set<Need> needs) { this.needs = needs == null ? EnumSet.noneOf(Need.class) : needs; }
-    public String getNeedsNote() { return needsNote; }
-    public void setNeedsNote(String needsNote) { this.needsNote = needsNote; }
-    public String getDoctor() { return doctor; }
-    public void setDoctor(String doctor) { this.doctor = doctor; }
-    public boolean isConsent() { return consent; }
-    public void setConsent(boolean consent) { this.consent = consent; }
 }

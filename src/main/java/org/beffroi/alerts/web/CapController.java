@@ -1,5 +1,7 @@
 package org.beffroi.alerts.web;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.internal.CapDocuments;
 import org.beffroi.alerts.internal.CapFeed;
 import org.beffroi.platform.NotFoundException;
@@ -14,17 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
  * Drafts, scheduled alerts and unknown ids answer 404.
  */
 @Controller
+@RequiredArgsConstructor
 class CapController {
 
     private static final MediaType CAP = MediaType.parseMediaType(CapDocuments.MEDIA_TYPE + ";charset=UTF-8");
 
     private final CapDocuments documents;
     private final CapFeed feed;
-
-    CapController(CapDocuments documents, CapFeed feed) {
-        this.documents = documents;
-        this.feed = feed;
-    }
 
     /** The alert as it stands: its latest message (the cancel once it has ended). */
     @GetMapping("/alertes/{id}.cap")

@@ -3,10 +3,15 @@ package org.beffroi.alerts.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.alerts.internal.AreaForm;
 import org.beffroi.alerts.internal.Subscription;
 
 /** A subscription's preferences as the resident changes them: its topics and its area. */
+@Getter
+@Setter
 public class PreferencesForm extends AreaForm {
 
     private List<Long> topicIds = new ArrayList<>();
@@ -18,7 +23,4 @@ public class PreferencesForm extends AreaForm {
         form.topicIds = new ArrayList<>(subscription.topicIds());
         return form;
     }
-
-    public List<Long> getTopicIds() { return topicIds; }
-    public void setTopicIds(List<Long> topicIds) { this.topicIds = topicIds; }
 }

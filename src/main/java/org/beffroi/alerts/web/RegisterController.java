@@ -2,6 +2,8 @@ package org.beffroi.alerts.web;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.internal.RegisterDesk;
 import org.beffroi.alerts.internal.VulnerablePeople;
 import org.beffroi.alerts.internal.VulnerablePersonForm;
@@ -24,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * linked to the account), and a signed-in resident sees and withdraws their own entry.
  */
 @Controller
+@RequiredArgsConstructor
 class RegisterController {
 
     static final int REGISTRATIONS_PER_HOUR = 10;
@@ -31,12 +34,6 @@ class RegisterController {
     private final RegisterDesk desk;
     private final VulnerablePeople people;
     private final RateLimits limits;
-
-    RegisterController(RegisterDesk desk, VulnerablePeople people, RateLimits limits) {
-        this.desk = desk;
-        this.people = people;
-        this.limits = limits;
-    }
 
     @GetMapping("/registre-canicule")
     String form(Model model) {

@@ -1,5 +1,7 @@
 package org.beffroi.identity.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.AgentService;
 import org.beffroi.identity.IdentityModule.ManageServices;
 import org.beffroi.identity.internal.AgentServiceDesk;
@@ -20,15 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/services")
 @ManageServices
+@RequiredArgsConstructor
 class ServiceAdminController {
 
     private final AgentServiceRepository services;
     private final AgentServiceDesk desk;
-
-    ServiceAdminController(AgentServiceRepository services, AgentServiceDesk desk) {
-        this.services = services;
-        this.desk = desk;
-    }
 
     /** The service of the address, loaded once per request; none on the list's addresses. */
     @ModelAttribute("service")

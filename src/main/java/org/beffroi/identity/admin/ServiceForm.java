@@ -1,5 +1,8 @@
 package org.beffroi.identity.admin;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.identity.AgentService;
 
 import jakarta.validation.constraints.Email;
@@ -7,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+@Getter
+@Setter
 public class ServiceForm {
 
     @NotBlank
@@ -28,12 +33,4 @@ public class ServiceForm {
         form.phone = service.phone();
         return form;
     }
-
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-
 }

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.IdentityModule.ManageUsers;
 import org.beffroi.identity.internal.Account;
 import org.beffroi.identity.internal.AccountRepository;
@@ -38,6 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @RequestMapping("/admin/utilisateurs")
 @ManageUsers
+@RequiredArgsConstructor
 class UserAdminController {
 
     private static final int PAGE_SIZE = 30;
@@ -46,14 +49,6 @@ class UserAdminController {
     private final AccountService accountService;
     private final AgentServiceRepository services;
     private final OidcLinks links;
-
-    UserAdminController(AccountRepository accounts, AccountService accountService, AgentServiceRepository services,
-            OidcLinks links) {
-        this.accounts = accounts;
-        this.accountService = accountService;
-        this.services = services;
-        this.links = links;
-    }
 
     @GetMapping
     String list(@RequestParam(name = "q", required = false) String text,

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Role;
 import org.beffroi.platform.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +24,11 @@ import org.springframework.stereotype.Repository;
 
 /** Accounts with their roles and services, in explicit SQL that runs alike on H2 and PostgreSQL. */
 @Repository
+@RequiredArgsConstructor
 public class AccountRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    AccountRepository(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /**
      * Addresses are kept in lower case: the unique index then forbids two accounts for one mailbox. An account

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.AccountErased;
 import org.beffroi.identity.AccountRegistered;
 import org.beffroi.identity.AccountSummary;
@@ -29,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What a person does with their account, and what an administrator does with accounts. */
 @Service
+@RequiredArgsConstructor
 public class AccountService implements Accounts {
 
     private final AccountRepository accounts;
@@ -44,24 +47,6 @@ public class AccountService implements Accounts {
     private final Commune commune;
     private final AccountSessions sessions;
     private final OidcLinks links;
-
-    AccountService(AccountRepository accounts, AgentServiceRepository services, Tokens tokens, PasswordEncoder encoder,
-            Mailer mailer, MessageSource messages, PublicAddress publicAddress, AuditLog audit, ServiceModules modules,
-            ApplicationEventPublisher events, Commune commune, AccountSessions sessions, OidcLinks links) {
-        this.accounts = accounts;
-        this.services = services;
-        this.tokens = tokens;
-        this.encoder = encoder;
-        this.mailer = mailer;
-        this.messages = messages;
-        this.publicAddress = publicAddress;
-        this.audit = audit;
-        this.modules = modules;
-        this.events = events;
-        this.commune = commune;
-        this.sessions = sessions;
-        this.links = links;
-    }
 
     @Override
     public Optional<AccountSummary> find(long accountId) {

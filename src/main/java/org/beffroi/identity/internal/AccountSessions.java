@@ -1,5 +1,7 @@
 package org.beffroi.identity.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -9,13 +11,10 @@ import org.springframework.stereotype.Component;
  * sign-in), when its password changes (other devices are signed out) and when it is erased.
  */
 @Component
+@RequiredArgsConstructor
 public class AccountSessions {
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
-
-    AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        this.sessions = sessions;
-    }
 
     /** The name sessions are indexed by: the account id, whatever the way of signing in. */
     static String principalName(long accountId) {

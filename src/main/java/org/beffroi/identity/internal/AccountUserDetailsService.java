@@ -1,20 +1,18 @@
 package org.beffroi.identity.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.ServiceModules;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /** Finds the account behind a sign-in form; used by the password provider only, never as a bean of its own. */
+@RequiredArgsConstructor
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
     private final ServiceModules modules;
-
-    AccountUserDetailsService(AccountRepository accounts, ServiceModules modules) {
-        this.accounts = accounts;
-        this.modules = modules;
-    }
 
     @Override
     public UserDetails loadUserByUsername(String email) {

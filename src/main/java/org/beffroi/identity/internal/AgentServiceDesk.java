@@ -1,5 +1,7 @@
 package org.beffroi.identity.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.AgentService;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.Text;
@@ -8,15 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Where the town hall's services are created, changed and removed, each change with its audit entry. */
 @Service
+@RequiredArgsConstructor
 public class AgentServiceDesk {
 
     private final AgentServiceRepository services;
     private final AuditLog audit;
-
-    AgentServiceDesk(AgentServiceRepository services, AuditLog audit) {
-        this.services = services;
-        this.audit = audit;
-    }
 
     /** Answers the new service's id. */
     @Transactional

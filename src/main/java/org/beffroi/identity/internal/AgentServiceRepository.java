@@ -3,6 +3,8 @@ package org.beffroi.identity.internal;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.AgentService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -10,13 +12,10 @@ import org.springframework.stereotype.Repository;
 
 /** The town hall's services (departments). */
 @Repository
+@RequiredArgsConstructor
 public class AgentServiceRepository {
 
     private final JdbcClient jdbc;
-
-    AgentServiceRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<AgentService> findAll() {
         return jdbc.sql("select * from identity_service order by name").query(AgentServiceRepository::service).list();

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * log, in the demo only.
  */
 @Component
+@RequiredArgsConstructor
 public class DemoAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
@@ -22,12 +25,6 @@ public class DemoAccounts {
     private final AccountRepository accounts;
     private final AgentServiceRepository services;
     private final PasswordEncoder encoder;
-
-    DemoAccounts(AccountRepository accounts, AgentServiceRepository services, PasswordEncoder encoder) {
-        this.accounts = accounts;
-        this.services = services;
-        this.encoder = encoder;
-    }
 
     /** Adds the services if there are none, and each account whose address is not taken. */
     public void seed() {

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.Role;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Order(Ordered.LOWEST_PRECEDENCE) // after the demo's accounts, which need none
+@RequiredArgsConstructor
 public class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
@@ -37,16 +40,6 @@ public class FirstAdministrator implements ApplicationRunner {
     private final AuditLog audit;
     private final Clock clock;
     private final PublicAddress publicAddress;
-
-    FirstAdministrator(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, Clock clock,
-            PublicAddress publicAddress) {
-        this.jdbc = jdbc;
-        this.accounts = accounts;
-        this.encoder = encoder;
-        this.audit = audit;
-        this.clock = clock;
-        this.publicAddress = publicAddress;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

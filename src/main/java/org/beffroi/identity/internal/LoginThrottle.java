@@ -2,6 +2,8 @@ package org.beffroi.identity.internal;
 
 import java.io.IOException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,13 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Takes the attempt from the client address's count and the account's before any password is checked, and
  * refuses the sign-in once either is spent: 429 with Retry-After.
  */
+@RequiredArgsConstructor
 class LoginThrottle extends OncePerRequestFilter {
 
     private final LoginAttempts attempts;
-
-    LoginThrottle(LoginAttempts attempts) {
-        this.attempts = attempts;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

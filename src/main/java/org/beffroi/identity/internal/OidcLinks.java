@@ -5,20 +5,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Which OpenID Connect identity (provider and subject) signs in to which account. */
 @Repository
+@RequiredArgsConstructor
 public class OidcLinks {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    OidcLinks(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     public Optional<Long> accountOf(String provider, String subject) {
         return jdbc.sql("select account_id from identity_oidc_link where provider = ? and subject = ?")

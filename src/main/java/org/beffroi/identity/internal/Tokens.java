@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.SecureTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,15 +15,11 @@ import org.springframework.stereotype.Component;
  * gives no usable link; using one is a single conditional update, so it works once even under races.
  */
 @Component
+@RequiredArgsConstructor
 public class Tokens {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    Tokens(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     public String issue(long accountId, TokenPurpose purpose) {
         String token = SecureTokens.newToken();

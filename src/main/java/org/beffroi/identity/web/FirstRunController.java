@@ -2,6 +2,8 @@ package org.beffroi.identity.web;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.internal.FirstAdministrator;
 import org.beffroi.identity.internal.PasswordPolicy;
 import org.beffroi.platform.NotFoundException;
@@ -20,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** The setup link of a fresh installation: the form that creates its first administrator. */
 @Controller
+@RequiredArgsConstructor
 class FirstRunController {
 
     private static final int TRIES_PER_HOUR = 20;
@@ -27,12 +30,6 @@ class FirstRunController {
     private final FirstAdministrator first;
     private final PasswordPolicy policy;
     private final RateLimits limits;
-
-    FirstRunController(FirstAdministrator first, PasswordPolicy policy, RateLimits limits) {
-        this.first = first;
-        this.policy = policy;
-        this.limits = limits;
-    }
 
     /** An unknown, used or guessed link answers as a page that does not exist. */
     @GetMapping("/installation")

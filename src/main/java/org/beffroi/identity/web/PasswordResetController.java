@@ -2,6 +2,8 @@ package org.beffroi.identity.web;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.internal.AccountService;
 import org.beffroi.identity.internal.EmailAddresses;
 import org.beffroi.identity.internal.PasswordPolicy;
@@ -20,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** "I forgot my password": a link by mail, then a new password. */
 @Controller
+@RequiredArgsConstructor
 class PasswordResetController {
 
     private static final int REQUESTS_PER_HOUR_PER_ADDRESS = 10;
@@ -28,12 +31,6 @@ class PasswordResetController {
     private final AccountService accounts;
     private final PasswordPolicy policy;
     private final RateLimits limits;
-
-    PasswordResetController(AccountService accounts, PasswordPolicy policy, RateLimits limits) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.limits = limits;
-    }
 
     @GetMapping("/mot-de-passe-oublie")
     String requestForm() {

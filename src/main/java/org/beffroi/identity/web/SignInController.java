@@ -3,6 +3,8 @@ package org.beffroi.identity.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -12,16 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in page: password form and, when configured, the OpenID Connect providers. */
 @Controller
+@RequiredArgsConstructor
 class SignInController {
 
     record Provider(String id, String name) {
     }
 
     private final ObjectProvider<ClientRegistrationRepository> clients;
-
-    SignInController(ObjectProvider<ClientRegistrationRepository> clients) {
-        this.clients = clients;
-    }
 
     @GetMapping("/connexion")
     String signIn(Model model) {

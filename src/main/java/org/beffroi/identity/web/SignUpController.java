@@ -2,6 +2,8 @@ package org.beffroi.identity.web;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.identity.internal.AccountService;
 import org.beffroi.identity.internal.PasswordPolicy;
 import org.beffroi.platform.RateLimits;
@@ -20,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Creating an account, and confirming it from the mailed link. */
 @Controller
+@RequiredArgsConstructor
 class SignUpController {
 
     private static final int SIGN_UPS_PER_HOUR = 10;
@@ -27,12 +30,6 @@ class SignUpController {
     private final AccountService accounts;
     private final PasswordPolicy policy;
     private final RateLimits limits;
-
-    SignUpController(AccountService accounts, PasswordPolicy policy, RateLimits limits) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.limits = limits;
-    }
 
     @GetMapping("/inscription")
     String form(Model model) {

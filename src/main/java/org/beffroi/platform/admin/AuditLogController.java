@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.AuditTrail;
 import org.beffroi.platform.CommuneTime;
@@ -23,6 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @RequestMapping("/admin/journal")
 @ReadAuditLog
+@RequiredArgsConstructor
 class AuditLogController {
 
     private static final int PAGE_SIZE = 50;
@@ -30,12 +33,6 @@ class AuditLogController {
     private final AuditTrail audit;
     private final AuditLogDesk desk;
     private final AuditLogView view;
-
-    AuditLogController(AuditTrail audit, AuditLogDesk desk, AuditLogView view) {
-        this.audit = audit;
-        this.desk = desk;
-        this.view = view;
-    }
 
     @GetMapping
     String list(@RequestParam(name = "action", required = false) String action,

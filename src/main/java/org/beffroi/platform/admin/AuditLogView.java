@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * never the name of a Java exception, and addresses written as people write them (RFC 5952).
  */
 @Component
+@RequiredArgsConstructor
 class AuditLogView {
 
     static final String ACTION_PREFIX = "audit.action.";
@@ -37,10 +40,6 @@ class AuditLogView {
 
     private final MessageSource messages;
     private final Map<String, List<Kind>> kinds = new ConcurrentHashMap<>();
-
-    AuditLogView(MessageSource messages) {
-        this.messages = messages;
-    }
 
     /** A kind of action, for the filter: its code and its label. */
     record Kind(String code, String label) {

@@ -1,5 +1,7 @@
 package org.beffroi.platform.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.PlatformModule;
 import org.beffroi.platform.PlatformModule.BackOffice;
@@ -14,13 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @BackOffice
+@RequiredArgsConstructor
 class BackOfficeController {
 
     private final Commune commune;
-
-    BackOfficeController(Commune commune) {
-        this.commune = commune;
-    }
 
     @GetMapping("/admin")
     String home(Authentication authentication, Model model) {

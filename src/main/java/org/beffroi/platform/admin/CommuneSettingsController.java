@@ -1,5 +1,7 @@
 package org.beffroi.platform.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Colours;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.ImageUploads;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/commune")
 @ManageSettings
+@RequiredArgsConstructor
 class CommuneSettingsController {
 
     static final int LOGO_MAX_DIMENSION = 400;
@@ -28,11 +31,6 @@ class CommuneSettingsController {
 
     private final Commune commune;
     private final ImageUploads images;
-
-    CommuneSettingsController(Commune commune, ImageUploads images) {
-        this.commune = commune;
-        this.images = images;
-    }
 
     @GetMapping
     String edit(Model model) {

@@ -2,6 +2,9 @@ package org.beffroi.platform.admin;
 
 import java.time.LocalDate;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.Text;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,6 +19,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The settings form, as typed by the administrator (kept as typed when it comes back with errors). */
+@Getter
+@Setter
 public class CommuneSettingsForm {
 
     @NotBlank
@@ -96,30 +101,4 @@ public class CommuneSettingsForm {
                 accentColour.toLowerCase(java.util.Locale.ROOT), logoFileId, Text.blankToNull(publicationDirector),
                 Text.blankToNull(hostDetails), accessibilityAuditDate, accessibilityAuditRate);
     }
-
-
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getInseeCode() { return inseeCode; }
-    public void setInseeCode(String inseeCode) { this.inseeCode = inseeCode; }
-    public String getContactEmail() { return contactEmail; }
-    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
-    public String getContactPhone() { return contactPhone; }
-    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
-    public String getPostalAddress() { return postalAddress; }
-    public void setPostalAddress(String postalAddress) { this.postalAddress = postalAddress; }
-    public String getPrimaryColour() { return primaryColour; }
-    public void setPrimaryColour(String primaryColour) { this.primaryColour = primaryColour; }
-    public String getAccentColour() { return accentColour; }
-    public void setAccentColour(String accentColour) { this.accentColour = accentColour; }
-    public String getPublicationDirector() { return publicationDirector; }
-    public void setPublicationDirector(String publicationDirector) { this.publicationDirector = publicationDirector; }
-    public String getHostDetails() { return hostDetails; }
-    public void setHostDetails(String hostDetails) { this.hostDetails = hostDetails; }
-    public LocalDate getAccessibilityAuditDate() { return accessibilityAuditDate; }
-    public void setAccessibilityAuditDate(LocalDate accessibilityAuditDate) { this.accessibilityAuditDate = accessibilityAuditDate; }
-    public Integer getAccessibilityAuditRate() { return accessibilityAuditRate; }
-    public void setAccessibilityAuditRate(Integer accessibilityAuditRate) { this.accessibilityAuditRate = accessibilityAuditRate; }
-    public boolean isRemoveLogo() { return removeLogo; }
-    public void setRemoveLogo(boolean removeLogo) { this.removeLogo = removeLogo; }
 }

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 
+import lombok.Getter;
+
 /** The values the component page's form fields show; the address is wrong on purpose, to show an error. */
+@Getter
 public class ComponentExample {
 
     private String name = "Jeanne Martin";
@@ -14,32 +17,4 @@ public class ComponentExample {
     private LocalDateTime startsAt = LocalDateTime.of(2026, 12, 12, 14, 30);
     private String website = "https://www.example.org";
     private String email = "jeanne.martin@";
-
-    public String getName() {
-        return name;
-    }
-
-    public Integer getSeats() {
-        return seats;
-    }
-
-    public LocalDate getDay() {
-        return day;
-    }
-
-    public LocalTime getOpens() {
-        return opens;
-    }
-
-    public LocalDateTime getStartsAt() {
-        return startsAt;
-    }
-
-    public String getWebsite() {
-        return website;
-    }
-
-    public String getEmail() {
-        return email;
-    }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.PlatformModule.BackOffice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +30,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 @Controller
 @BackOffice
+@RequiredArgsConstructor
 class ComponentsController {
 
     /** Each component's id and the fragment of the examples that shows it (a view name's parameters are named). */
@@ -47,10 +50,6 @@ class ComponentsController {
     }
 
     private final ThymeleafViewResolver views;
-
-    ComponentsController(ThymeleafViewResolver views) {
-        this.views = views;
-    }
 
     @GetMapping("/admin/composants")
     String components(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {

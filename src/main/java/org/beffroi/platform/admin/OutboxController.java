@@ -1,5 +1,7 @@
 package org.beffroi.platform.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PlatformModule.ReadOutbox;
 import org.beffroi.platform.internal.OutboxRepository;
@@ -20,17 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/admin/courriels")
 @ReadOutbox
+@RequiredArgsConstructor
 class OutboxController {
 
     private static final int PAGE_SIZE = 50;
 
     private final OutboxRepository outbox;
     private final MessageSource messages;
-
-    OutboxController(OutboxRepository outbox, MessageSource messages) {
-        this.outbox = outbox;
-        this.messages = messages;
-    }
 
     @GetMapping
     String list(@RequestParam(name = "destinataire", required = false) String recipient,

@@ -1,5 +1,7 @@
 package org.beffroi.platform.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.PlatformModule.ManageSettings;
 import org.springframework.stereotype.Controller;
@@ -16,13 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/mise-en-service")
 @ManageSettings
+@RequiredArgsConstructor
 class SetupController {
 
     private final Commune commune;
-
-    SetupController(Commune commune) {
-        this.commune = commune;
-    }
 
     @GetMapping
     String steps(Model model) {

@@ -2,6 +2,8 @@ package org.beffroi.platform.bench;
 
 import java.util.TreeMap;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("bench")
+@RequiredArgsConstructor
 class BenchController {
 
     private final QueryCounting counting;
-
-    BenchController(QueryCounting counting) {
-        this.counting = counting;
-    }
 
     @GetMapping(value = "/bench/bare", produces = MediaType.TEXT_PLAIN_VALUE)
     String bare() {

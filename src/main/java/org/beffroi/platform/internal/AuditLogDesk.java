@@ -1,18 +1,17 @@
 package org.beffroi.platform.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What the back office does with the security log that is itself recorded there: exporting it. */
 @Service
+@RequiredArgsConstructor
 public class AuditLogDesk {
 
     private final AuditLog audit;
-
-    AuditLogDesk(AuditLog audit) {
-        this.audit = audit;
-    }
 
     /** Recorded before the rows leave, so that an export cut short is still known. */
     @Transactional

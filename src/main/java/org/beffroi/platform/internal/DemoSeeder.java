@@ -1,5 +1,7 @@
 package org.beffroi.platform.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.ServiceModules;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,15 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Profile("demo")
 @Order(Ordered.HIGHEST_PRECEDENCE) // before the check for a first administrator: the demo has one
+@RequiredArgsConstructor
 class DemoSeeder implements ApplicationRunner {
 
     private final ServiceModules modules;
     private final TransactionTemplate transaction;
-
-    DemoSeeder(ServiceModules modules, TransactionTemplate transaction) {
-        this.modules = modules;
-        this.transaction = transaction;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,15 +17,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    JdbcAuditLog(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

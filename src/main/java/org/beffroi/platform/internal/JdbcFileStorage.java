@@ -5,21 +5,19 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.StoredFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 @Service
+@RequiredArgsConstructor
 class JdbcFileStorage implements FileStorage {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    JdbcFileStorage(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     public StoredFile store(String filename, String contentType, byte[] content) {

@@ -1,5 +1,7 @@
 package org.beffroi.platform.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +15,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * Read from the database at each scrape, so every node reports the same figures.
  */
 @Component
+@RequiredArgsConstructor
 class OperationsMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
-
-    OperationsMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

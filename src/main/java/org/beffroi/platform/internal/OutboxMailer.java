@@ -3,6 +3,8 @@ package org.beffroi.platform.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.DueTasks;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
@@ -13,8 +15,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
 @Service
+@RequiredArgsConstructor
 class OutboxMailer implements Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
@@ -23,13 +25,6 @@ class OutboxMailer implements Mailer {
     private final DueTasks tasks;
     private final Clock clock;
     private final MailRoute route;
-
-    OutboxMailer(JdbcClient jdbc, DueTasks tasks, Clock clock, MailRoute route) {
-        this.jdbc = jdbc;
-        this.tasks = tasks;
-        this.clock = clock;
-        this.route = route;
-    }
 
     /**
      * The mail and its delivery task are written in the caller's transaction: both exist, or neither. Its secrets

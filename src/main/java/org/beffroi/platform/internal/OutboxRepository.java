@@ -5,18 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The mail outbox as the back office reads it. */
 @Repository
+@RequiredArgsConstructor
 public class OutboxRepository {
 
     private final JdbcClient jdbc;
-
-    OutboxRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A mail as listed; its body only when one mail is shown. */
     public record Mail(long id, String recipient, String subject, String status, int attempts,

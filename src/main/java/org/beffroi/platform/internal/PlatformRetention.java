@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Retention of the platform's personal data: the security log and the mail outbox. */
 @Component
+@RequiredArgsConstructor
 public class PlatformRetention {
 
     /** One year, the usual period for security logs. */
@@ -19,11 +22,6 @@ public class PlatformRetention {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    PlatformRetention(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Transactional
     public void apply() {

@@ -2,6 +2,8 @@ package org.beffroi.platform.internal;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.SiteBanner;
 import org.beffroi.platform.SiteBanners;
@@ -11,15 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** "Site en préparation" on every page of a fresh installation, until its administrator opens the site. */
 @Component
+@RequiredArgsConstructor
 class PreparationBanner implements SiteBanners {
 
     private final Commune commune;
     private final MessageSource messages;
-
-    PreparationBanner(Commune commune, MessageSource messages) {
-        this.commune = commune;
-        this.messages = messages;
-    }
 
     @Override
     public List<SiteBanner> current() {

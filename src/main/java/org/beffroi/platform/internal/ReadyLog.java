@@ -2,6 +2,8 @@ package org.beffroi.platform.internal;
 
 import java.lang.management.ManagementFactory;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.PublicAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,15 +13,12 @@ import org.springframework.stereotype.Component;
 
 /** Says where Beffroi answers, once it does. */
 @Component
+@RequiredArgsConstructor
 class ReadyLog {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyLog.class);
 
     private final PublicAddress publicAddress;
-
-    ReadyLog(PublicAddress publicAddress) {
-        this.publicAddress = publicAddress;
-    }
 
     @EventListener
     void ready(ApplicationReadyEvent event) {

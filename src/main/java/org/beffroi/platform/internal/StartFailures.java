@@ -5,6 +5,8 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
@@ -14,13 +16,10 @@ import org.springframework.core.env.Environment;
  * is logged at debug level only): a bad setting, and a database that does not answer. Registered in
  * {@code META-INF/spring.factories}.
  */
+@RequiredArgsConstructor
 class StartFailures implements FailureAnalyzer {
 
     private final Environment environment;
-
-    StartFailures(Environment environment) {
-        this.environment = environment;
-    }
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.StoredFile;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * otherwise a belfry drawn in the commune's colour. Never a 404: a missing logo file falls back to the belfry.
  */
 @RestController
+@RequiredArgsConstructor
 class FaviconController {
 
     static final MediaType ICO = MediaType.valueOf("image/x-icon");
@@ -37,11 +40,6 @@ class FaviconController {
     private final Commune commune;
     private final FileStorage files;
     private final Map<String, byte[]> belfries = new ConcurrentHashMap<>();
-
-    FaviconController(Commune commune, FileStorage files) {
-        this.commune = commune;
-        this.files = files;
-    }
 
     @GetMapping("/favicon.ico")
     ResponseEntity<byte[]> favicon() {

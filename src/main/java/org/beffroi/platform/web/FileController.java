@@ -3,6 +3,8 @@ package org.beffroi.platform.web;
 import java.time.Duration;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.NotFoundException;
 import org.springframework.http.CacheControl;
@@ -16,13 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Serves stored files: images inline, anything else as a download, never sniffed. */
 @RestController
+@RequiredArgsConstructor
 class FileController {
 
     private final FileStorage storage;
-
-    FileController(FileStorage storage) {
-        this.storage = storage;
-    }
 
     @GetMapping("/fichiers/{id}")
     ResponseEntity<byte[]> file(@PathVariable UUID id) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.web.VisitorPageCache.Page;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
@@ -36,6 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
+@RequiredArgsConstructor
 class KeptPageFilter extends OncePerRequestFilter {
 
     private final VisitorPageFilter pages;
@@ -44,11 +47,6 @@ class KeptPageFilter extends OncePerRequestFilter {
     private volatile List<HeaderWriters> headerWriters;
 
     private record HeaderWriters(SecurityFilterChain chain, Filter writer) {
-    }
-
-    KeptPageFilter(VisitorPageFilter pages, ObjectProvider<FilterChainProxy> security) {
-        this.pages = pages;
-        this.security = security;
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.MenuEntry;
@@ -21,17 +23,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** What every page's layout needs: the commune, the menus the person may see, who is signed in. */
 @ControllerAdvice
+@RequiredArgsConstructor
 class LayoutModel {
 
     private final Commune commune;
     private final ServiceModules modules;
     private final ObjectProvider<SiteBanners> banners;
-
-    LayoutModel(Commune commune, ServiceModules modules, ObjectProvider<SiteBanners> banners) {
-        this.commune = commune;
-        this.modules = modules;
-        this.banners = banners;
-    }
 
     /** The urgent notices of every module, on every page. */
     @ModelAttribute("siteBanners")

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -23,15 +25,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code /api/}. Never a stack trace.
  */
 @Controller
+@RequiredArgsConstructor
 class PlatformErrorController implements ErrorController {
 
     private static final String EXPLANATION = PlatformErrorController.class.getName() + ".explanation";
 
     private final MessageSource messages;
-
-    PlatformErrorController(MessageSource messages) {
-        this.messages = messages;
-    }
 
     /**
      * Has the error page of this request say why, rather than what its status says: {@code key.title} and

@@ -3,6 +3,8 @@ package org.beffroi.platform.web;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
@@ -27,13 +29,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * files do not change while it runs.
  */
 @Component
+@RequiredArgsConstructor
 class ResourceUrlCache implements SmartInitializingSingleton {
 
     private final ApplicationContext context;
-
-    ResourceUrlCache(ApplicationContext context) {
-        this.context = context;
-    }
 
     @Override
     public void afterSingletonsInstantiated() {

@@ -2,6 +2,8 @@ package org.beffroi.platform.web;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneSettings;
 import org.springframework.http.CacheControl;
@@ -15,15 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
  * content security policy needs no {@code unsafe-inline}; its URL carries a version, so browsers cache it.
  */
 @RestController
+@RequiredArgsConstructor
 class ThemeController {
 
     private static final MediaType CSS = MediaType.valueOf("text/css;charset=UTF-8");
 
     private final Commune commune;
-
-    ThemeController(Commune commune) {
-        this.commune = commune;
-    }
 
     static String version(CommuneSettings settings) {
         return Integer.toHexString((settings.primaryColour() + settings.accentColour()).hashCode());

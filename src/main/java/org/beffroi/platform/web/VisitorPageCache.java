@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.RenderedPages;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * safe against a render running at the same time: a page rendered across a clearing is not kept.
  */
 @Component
+@RequiredArgsConstructor
 class VisitorPageCache implements RenderedPages {
 
     private static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
@@ -60,10 +63,6 @@ class VisitorPageCache implements RenderedPages {
             .maximumWeight(MAXIMUM_BYTES).weigher((Key key, Page page) -> page.weight()).build();
     private final AtomicLong generation = new AtomicLong();
     private final Clock clock;
-
-    VisitorPageCache(Clock clock) {
-        this.clock = clock;
-    }
 
     /** The kept page, if it still holds on the application's clock; null otherwise. */
     Page find(Key key) {

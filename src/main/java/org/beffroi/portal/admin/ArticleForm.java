@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.RichText;
 import org.beffroi.portal.Article;
@@ -20,6 +23,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A page or a news item as an agent types it; the publication time is the commune's local time. */
+@Getter
+@Setter
 public class ArticleForm {
 
     /** What the agent asks for when saving. */
@@ -102,33 +107,4 @@ public class ArticleForm {
         form.coverAlt = a.coverAlt();
         return form;
     }
-
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getSummary() { return summary; }
-    public void setSummary(String summary) { this.summary = summary; }
-    public String getBody() { return body; }
-    public void setBody(String body) { this.body = body; }
-    public Publication getPublication() { return publication; }
-    public void setPublication(Publication publication) { this.publication = publication; }
-    public LocalDateTime getPublishAt() { return publishAt; }
-    public void setPublishAt(LocalDateTime publishAt) { this.publishAt = publishAt; }
-    public NewsCategory getCategory() { return category; }
-    public void setCategory(NewsCategory category) { this.category = category; }
-    public Long getNeighbourhoodId() { return neighbourhoodId; }
-    public void setNeighbourhoodId(Long neighbourhoodId) { this.neighbourhoodId = neighbourhoodId; }
-    public Long getParentId() { return parentId; }
-    public void setParentId(Long parentId) { this.parentId = parentId; }
-    public int getPosition() { return position; }
-    public void setPosition(int position) { this.position = position; }
-    public MultipartFile getCover() { return cover; }
-    public void setCover(MultipartFile cover) { this.cover = cover; }
-    public String getCoverAlt() { return coverAlt; }
-    public void setCoverAlt(String coverAlt) { this.coverAlt = coverAlt; }
-    public boolean isRemoveCover() { return removeCover; }
-    public void setRemoveCover(boolean removeCover) { this.removeCover = removeCover; }
-    public MultipartFile getAttachment() { return attachment; }
-    public void setAttachment(MultipartFile attachment) { this.attachment = attachment; }
-    public List<UUID> getAttachments() { return attachments; }
-    public void setAttachments(List<UUID> attachments) { this.attachments = attachments; }
 }

@@ -2,6 +2,8 @@ package org.beffroi.portal.admin;
 
 import java.time.Clock;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.InvalidUploadException;
 import org.beffroi.platform.NotFoundException;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/conseil")
 @ManageCouncil
+@RequiredArgsConstructor
 class CouncilAdminController {
 
     private static final String PAGE = "portal/admin/meeting";
@@ -38,13 +41,6 @@ class CouncilAdminController {
     private final CouncilDesk desk;
     private final DocumentUploads documents;
     private final Clock clock;
-
-    CouncilAdminController(CouncilRepository meetings, CouncilDesk desk, DocumentUploads documents, Clock clock) {
-        this.meetings = meetings;
-        this.desk = desk;
-        this.documents = documents;
-        this.clock = clock;
-    }
 
     @ModelAttribute
     void common(Model model) {

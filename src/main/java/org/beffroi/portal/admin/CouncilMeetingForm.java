@@ -1,5 +1,8 @@
 package org.beffroi.portal.admin;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.platform.PeriodForm;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.CouncilMeeting;
@@ -15,22 +18,22 @@ public class CouncilMeetingForm extends PeriodForm {
 
     @NotBlank
     @Size(max = 200)
-    private String title = "Conseil municipal";
+    @Getter @Setter private String title = "Conseil municipal";
 
     @NotBlank
     @Size(max = 200)
-    private String place = "Salle du conseil, mairie";
+    @Getter @Setter private String place = "Salle du conseil, mairie";
 
     @Size(max = 50_000)
-    private String agenda;
+    @Getter @Setter private String agenda;
 
     @Size(max = 500)
     @Pattern(regexp = WEB_ADDRESS)
-    private String videoUrl;
+    @Getter @Setter private String videoUrl;
 
     @Size(max = 500)
     @Pattern(regexp = WEB_ADDRESS)
-    private String liveUrl;
+    @Getter @Setter private String liveUrl;
 
     static CouncilMeetingForm of(CouncilMeeting m) {
         var form = new CouncilMeetingForm();
@@ -47,15 +50,4 @@ public class CouncilMeetingForm extends PeriodForm {
         return new CouncilMeeting(id, title.strip(), startInstant(), endInstant(), place.strip(), Text.blankToNull(agenda),
                 Text.blankToNull(videoUrl), Text.blankToNull(liveUrl), java.util.List.of());
     }
-
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getPlace() { return place; }
-    public void setPlace(String place) { this.place = place; }
-    public String getAgenda() { return agenda; }
-    public void setAgenda(String agenda) { this.agenda = agenda; }
-    public String getVideoUrl() { return videoUrl; }
-    public void setVideoUrl(String videoUrl) { this.videoUrl = videoUrl; }
-    public String getLiveUrl() { return liveUrl; }
-    public void setLiveUrl(String liveUrl) { this.liveUrl = liveUrl; }
 }

@@ -2,6 +2,8 @@ package org.beffroi.portal.admin;
 
 import java.time.Clock;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Guide;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/guides")
 @ManageContent
+@RequiredArgsConstructor
 class GuideAdminController {
 
     private static final String PAGE = "portal/admin/guide";
@@ -34,13 +37,6 @@ class GuideAdminController {
     private final GuideDesk desk;
     private final ArticleRepository articles;
     private final Clock clock;
-
-    GuideAdminController(GuideRepository guides, GuideDesk desk, ArticleRepository articles, Clock clock) {
-        this.guides = guides;
-        this.desk = desk;
-        this.articles = articles;
-        this.clock = clock;
-    }
 
     /** The guide at this address, read once per request (none on the list and the creation page). */
     @ModelAttribute("guide")

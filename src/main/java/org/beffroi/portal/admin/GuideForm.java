@@ -2,6 +2,9 @@ package org.beffroi.portal.admin;
 
 import java.util.List;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Guide;
 
@@ -11,6 +14,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A guide as an agent types it, for its creation and its edits. */
+@Getter
+@Setter
 public class GuideForm {
 
     @NotBlank
@@ -39,13 +44,4 @@ public class GuideForm {
     Guide toGuide(long id) {
         return new Guide(id, title.strip(), null, Text.blankToNull(intro), position, published, List.of());
     }
-
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getIntro() { return intro; }
-    public void setIntro(String intro) { this.intro = intro; }
-    public int getPosition() { return position; }
-    public void setPosition(int position) { this.position = position; }
-    public boolean isPublished() { return published; }
-    public void setPublished(boolean published) { this.published = published; }
 }

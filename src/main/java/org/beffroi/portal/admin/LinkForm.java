@@ -4,7 +4,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import lombok.Getter;
+import lombok.Setter;
+
 /** A link typed by an agent: a page of this site ("/agenda") or a web address ("https://..."). */
+@Getter
+@Setter
 public class LinkForm {
 
     /** A path of this site (not "//host", which browsers read as another site) or an http(s) address. */
@@ -21,11 +26,4 @@ public class LinkForm {
 
     @Size(max = 500)
     private String note;
-
-    public String getLabel() { return label; }
-    public void setLabel(String label) { this.label = label; }
-    public String getUrl() { return url; }
-    public void setUrl(String url) { this.url = url; }
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
 }

@@ -1,5 +1,7 @@
 package org.beffroi.portal.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
@@ -37,6 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @RequestMapping("/admin/photos-videos")
 @ManageContent
+@RequiredArgsConstructor
 class MediaAdminController {
 
     private static final int PHOTO_SIZE = 1600;
@@ -47,13 +50,6 @@ class MediaAdminController {
     private final MediaDesk desk;
     private final ImageUploads images;
     private final DocumentUploads documents;
-
-    MediaAdminController(MediaRepository media, MediaDesk desk, ImageUploads images, DocumentUploads documents) {
-        this.media = media;
-        this.desk = desk;
-        this.images = images;
-        this.documents = documents;
-    }
 
     /** The album at this address, read once per request (none on the library's own pages). */
     @ModelAttribute("albumItem")

@@ -2,6 +2,8 @@ package org.beffroi.portal.admin;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Media.Album;
 import org.beffroi.portal.Neighbourhood;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/quartiers")
 @ManageNeighbourhoods
+@RequiredArgsConstructor
 class NeighbourhoodAdminController {
 
     private static final String PAGE = "portal/admin/neighbourhood";
@@ -32,12 +35,6 @@ class NeighbourhoodAdminController {
     private final NeighbourhoodRepository neighbourhoods;
     private final NeighbourhoodDesk desk;
     private final MediaRepository media;
-
-    NeighbourhoodAdminController(NeighbourhoodRepository neighbourhoods, NeighbourhoodDesk desk, MediaRepository media) {
-        this.neighbourhoods = neighbourhoods;
-        this.desk = desk;
-        this.media = media;
-    }
 
     /** The neighbourhood at this address, read once per request (none on the list and the creation page). */
     @ModelAttribute("neighbourhood")

@@ -1,5 +1,8 @@
 package org.beffroi.portal.admin;
 
+import lombok.Getter;
+import lombok.Setter;
+
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.internal.GeoJsonArea;
@@ -9,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A neighbourhood as the administrator types it, for its creation and its edits. */
+@Getter
+@Setter
 public class NeighbourhoodForm {
 
     @NotBlank
@@ -38,13 +43,4 @@ public class NeighbourhoodForm {
                 : GeoJsonOutline.parse(outline.strip()) instanceof GeoJsonOutline.Valid valid ? valid.geometry() : null;
         return new Neighbourhood(id, name.strip(), null, Text.blankToNull(description), geometry);
     }
-
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getOutline() { return outline; }
-    public void setOutline(String outline) { this.outline = outline; }
-    public Long getAlbumId() { return albumId; }
-    public void setAlbumId(Long albumId) { this.albumId = albumId; }
 }

@@ -3,6 +3,8 @@ package org.beffroi.portal.internal;
 import java.time.Clock;
 import java.util.Objects;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
@@ -20,19 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
  * sees is announced (search index, caches) once the transaction commits.
  */
 @Service
+@RequiredArgsConstructor
 public class ArticleDesk {
 
     private final ArticleRepository articles;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ArticleDesk(ArticleRepository articles, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
-        this.articles = articles;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Saves a new article (id 0) or a new state of one; answers its id. A new article without an address gets

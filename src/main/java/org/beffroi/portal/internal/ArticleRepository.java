@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.portal.Article;
 import org.beffroi.portal.Article.Kind;
 import org.beffroi.portal.Article.Status;
@@ -21,17 +23,13 @@ import org.springframework.stereotype.Repository;
 
 /** Articles, their revisions and their files. "Public" always means: published or scheduled, and due. */
 @Repository
+@RequiredArgsConstructor
 public class ArticleRepository {
 
     private static final String PUBLIC = " status in ('PUBLISHED', 'SCHEDULED') and published_at <= :now ";
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ArticleRepository(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     public Optional<Article> find(long id) {
         return jdbc.sql("select * from portal_article where id = ?").param(id).query(ArticleRepository::row).optional();

@@ -2,6 +2,8 @@ package org.beffroi.portal.internal;
 
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
@@ -13,17 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Saves council meetings and their documents, with the audit trail and the search index kept in step. */
 @Service
+@RequiredArgsConstructor
 public class CouncilDesk {
 
     private final CouncilRepository meetings;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-
-    CouncilDesk(CouncilRepository meetings, AuditLog audit, ApplicationEventPublisher events) {
-        this.meetings = meetings;
-        this.audit = audit;
-        this.events = events;
-    }
 
     @Transactional
     public long save(CouncilMeeting meeting) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.portal.CouncilMeeting;
 import org.beffroi.portal.CouncilMeeting.Document;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,15 +20,11 @@ import org.springframework.stereotype.Repository;
 
 /** Council meetings with their documents. */
 @Repository
+@RequiredArgsConstructor
 public class CouncilRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    CouncilRepository(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Every meeting, the latest first. */
     public List<CouncilMeeting> all() {

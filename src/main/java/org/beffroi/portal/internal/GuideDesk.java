@@ -3,6 +3,8 @@ package org.beffroi.portal.internal;
 import java.time.Clock;
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, what the public now sees of the guide (its page while published, nothing otherwise).
  */
 @Service
+@RequiredArgsConstructor
 public class GuideDesk {
 
     static final String SEARCH_TYPE = "guide";
@@ -28,15 +31,6 @@ public class GuideDesk {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    GuideDesk(GuideRepository guides, ArticleRepository articles, AuditLog audit, ApplicationEventPublisher events,
-            Clock clock) {
-        this.guides = guides;
-        this.articles = articles;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Saves a new guide (id 0), whose address is made once from its title, or the new text of one; answers

@@ -2,6 +2,8 @@ package org.beffroi.portal.internal;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.internal.HomeLayout.Placement;
@@ -10,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Where the administrator's composition of the home page is saved, with its audit entry in the same transaction. */
 @Service
+@RequiredArgsConstructor
 public class HomeDesk {
 
     private static final String TARGET = "home";
@@ -17,12 +20,6 @@ public class HomeDesk {
     private final HomeLayout layout;
     private final QuickLinks quickLinks;
     private final AuditLog audit;
-
-    HomeDesk(HomeLayout layout, QuickLinks quickLinks, AuditLog audit) {
-        this.layout = layout;
-        this.quickLinks = quickLinks;
-        this.audit = audit;
-    }
 
     @Transactional
     public void compose(List<Placement> placements) {

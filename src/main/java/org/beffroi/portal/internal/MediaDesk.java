@@ -3,6 +3,8 @@ package org.beffroi.portal.internal;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.PublicContentChanged;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (found by its photos' descriptions too), every video and episode (they have no draft state).
  */
 @Service
+@RequiredArgsConstructor
 public class MediaDesk {
 
     static final String ALBUM = "album";
@@ -30,12 +33,6 @@ public class MediaDesk {
     private final MediaRepository media;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-
-    MediaDesk(MediaRepository media, AuditLog audit, ApplicationEventPublisher events) {
-        this.media = media;
-        this.audit = audit;
-        this.events = events;
-    }
 
     /** A new album, whose address is made once from its title; answers its id. */
     @Transactional

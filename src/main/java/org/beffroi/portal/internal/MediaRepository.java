@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.portal.Media.Album;
 import org.beffroi.portal.Media.Episode;
 import org.beffroi.portal.Media.Photo;
@@ -19,15 +21,11 @@ import org.springframework.stereotype.Repository;
 
 /** Albums and their photos, videos and podcast episodes. */
 @Repository
+@RequiredArgsConstructor
 public class MediaRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    MediaRepository(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     // albums
 

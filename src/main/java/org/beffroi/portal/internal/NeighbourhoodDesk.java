@@ -2,6 +2,8 @@ package org.beffroi.portal.internal;
 
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.SearchDocument;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * answers, so a rename or a removal changes nothing else in the index (ADR 0031).
  */
 @Service
+@RequiredArgsConstructor
 public class NeighbourhoodDesk {
 
     static final String SEARCH_TYPE = "neighbourhood";
@@ -27,14 +30,6 @@ public class NeighbourhoodDesk {
     private final MediaRepository media;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-
-    NeighbourhoodDesk(NeighbourhoodRepository neighbourhoods, MediaRepository media, AuditLog audit,
-            ApplicationEventPublisher events) {
-        this.neighbourhoods = neighbourhoods;
-        this.media = media;
-        this.audit = audit;
-        this.events = events;
-    }
 
     /**
      * Saves a new neighbourhood (id 0) or the new state of one, with the album of its portrait (one that no

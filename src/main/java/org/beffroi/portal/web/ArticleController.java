@@ -3,6 +3,8 @@ package org.beffroi.portal.web;
 import java.time.Clock;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Feed;
 import org.beffroi.platform.NotFoundException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** News (list by category, each item, Atom feed) and the pages of the site (tree and each page). */
 @Controller
+@RequiredArgsConstructor
 class ArticleController {
 
     static final int PAGE_SIZE = 10;
@@ -35,16 +38,6 @@ class ArticleController {
     private final Commune commune;
     private final Clock clock;
     private final PublicAddress publicAddress;
-
-    ArticleController(ArticleRepository articles, PublicArticles publicArticles, NewsFeed newsFeed, Commune commune, Clock clock,
-            PublicAddress publicAddress) {
-        this.articles = articles;
-        this.publicArticles = publicArticles;
-        this.newsFeed = newsFeed;
-        this.commune = commune;
-        this.clock = clock;
-        this.publicAddress = publicAddress;
-    }
 
     @GetMapping("/actualites")
     String news(@RequestParam(name = "categorie", required = false) String categorySlug,

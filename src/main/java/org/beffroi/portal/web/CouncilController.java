@@ -2,6 +2,8 @@ package org.beffroi.portal.web;
 
 import java.time.Clock;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RichText;
 import org.beffroi.portal.CouncilMeeting;
@@ -13,15 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The council's meetings for residents: agenda before, documents after, and how fast they came online. */
 @Controller
+@RequiredArgsConstructor
 class CouncilController {
 
     private final CouncilRepository meetings;
     private final Clock clock;
-
-    CouncilController(CouncilRepository meetings, Clock clock) {
-        this.meetings = meetings;
-        this.clock = clock;
-    }
 
     @GetMapping("/conseil")
     String list(Model model) {

@@ -1,5 +1,7 @@
 package org.beffroi.portal.web;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.internal.GuideRepository;
 import org.springframework.stereotype.Controller;
@@ -9,13 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The published guides for moments of life and audiences. */
 @Controller
+@RequiredArgsConstructor
 class GuideController {
 
     private final GuideRepository guides;
-
-    GuideController(GuideRepository guides) {
-        this.guides = guides;
-    }
 
     @GetMapping("/guides")
     String list(Model model) {

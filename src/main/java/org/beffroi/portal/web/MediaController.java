@@ -2,6 +2,8 @@ package org.beffroi.portal.web;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Feed;
 import org.beffroi.platform.NotFoundException;
@@ -17,20 +19,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The media library for residents: albums, videos, the podcast and its RSS feed. */
 @Controller
+@RequiredArgsConstructor
 class MediaController {
 
     private final MediaRepository media;
     private final PodcastFeed podcastFeed;
     private final Commune commune;
     private final PublicAddress publicAddress;
-
-    MediaController(MediaRepository media, PodcastFeed podcastFeed, Commune commune,
-            PublicAddress publicAddress) {
-        this.media = media;
-        this.podcastFeed = podcastFeed;
-        this.commune = commune;
-        this.publicAddress = publicAddress;
-    }
 
     @GetMapping("/photos-videos")
     String library(Model model) {

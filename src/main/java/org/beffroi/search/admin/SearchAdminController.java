@@ -1,5 +1,7 @@
 package org.beffroi.search.admin;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.search.SearchIndex;
 import org.beffroi.search.SearchModule.ManageIndex;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/recherche")
 @ManageIndex
+@RequiredArgsConstructor
 class SearchAdminController {
 
     private static final String PAGE = "search/admin/index";
@@ -26,12 +29,6 @@ class SearchAdminController {
     private final SearchIndex index;
     private final SearchSynonyms synonyms;
     private final SearchDesk desk;
-
-    SearchAdminController(SearchIndex index, SearchSynonyms synonyms, SearchDesk desk) {
-        this.index = index;
-        this.synonyms = synonyms;
-        this.desk = desk;
-    }
 
     @GetMapping
     String overview(Model model) {

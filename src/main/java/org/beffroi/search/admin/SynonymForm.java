@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import lombok.Getter;
+
 import org.springframework.validation.Errors;
 
 /** A word and its synonyms as the administrator types them: one word, then words or expressions between commas. */
@@ -14,19 +16,11 @@ public class SynonymForm {
     /** One word as the search cuts them: letters and digits, no space, hyphen or apostrophe. */
     private static final Pattern ONE_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    private String word = "";
-    private String synonyms = "";
-
-    public String getWord() {
-        return word;
-    }
+    @Getter private String word = "";
+    @Getter private String synonyms = "";
 
     public void setWord(String word) {
         this.word = word == null ? "" : word.strip();
-    }
-
-    public String getSynonyms() {
-        return synonyms;
     }
 
     public void setSynonyms(String synonyms) {

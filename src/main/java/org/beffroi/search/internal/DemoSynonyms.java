@@ -2,18 +2,17 @@ package org.beffroi.search.internal;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The demo commune's synonyms: words residents type for what the commune names otherwise. */
 @Component
+@RequiredArgsConstructor
 public class DemoSynonyms {
 
     private final SearchSynonyms synonyms;
-
-    DemoSynonyms(SearchSynonyms synonyms) {
-        this.synonyms = synonyms;
-    }
 
     /** Does nothing once the commune has synonyms of its own. */
     @Transactional

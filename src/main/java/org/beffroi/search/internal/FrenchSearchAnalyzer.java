@@ -1,5 +1,7 @@
 package org.beffroi.search.internal;
 
+import lombok.RequiredArgsConstructor;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -18,13 +20,10 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * same chain gives the words as written (folded), on which typos are measured: a stemmer cuts a word
  * with a typo differently ("dechetteri" does not stem like "déchetterie").
  */
+@RequiredArgsConstructor
 public final class FrenchSearchAnalyzer extends Analyzer {
 
     private final boolean stemming;
-
-    private FrenchSearchAnalyzer(boolean stemming) {
-        this.stemming = stemming;
-    }
 
     /** Words reduced to their stem: what a search matches on. */
     public static FrenchSearchAnalyzer stemmed() {

@@ -2,6 +2,8 @@ package org.beffroi.search.internal;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.ChangeFeed;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction and announced to this node's list of synonyms and, through the change feed, to the other nodes'.
  */
 @Service
+@RequiredArgsConstructor
 public class SearchDesk {
 
     private final SearchIndexing indexing;
@@ -20,15 +23,6 @@ public class SearchDesk {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ChangeFeed feed;
-
-    SearchDesk(SearchIndexing indexing, SearchSynonyms synonyms, AuditLog audit, ApplicationEventPublisher events,
-            ChangeFeed feed) {
-        this.indexing = indexing;
-        this.synonyms = synonyms;
-        this.audit = audit;
-        this.events = events;
-        this.feed = feed;
-    }
 
     /** Rebuilds this node's index from the modules' content; answers the number of documents. */
     @Transactional

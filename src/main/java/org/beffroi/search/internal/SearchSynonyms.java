@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.ChangedOnAnotherNode;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The synonyms, read by every search: kept in memory until they change here or on another node (ADR 0033).
  */
 @Repository
+@RequiredArgsConstructor
 public class SearchSynonyms {
 
     private final JdbcClient jdbc;
@@ -22,11 +25,6 @@ public class SearchSynonyms {
     private volatile List<Synonym> loaded;
     /** Counts the changes, so that a list read while one was committing is not kept. */
     private long changes;
-
-    SearchSynonyms(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Every word with synonyms, in alphabetical order. */
     public List<Synonym> all() {
