@@ -15,6 +15,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.Severity;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneTime;
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
  * update, and the cancel that the end of an alert makes), written with StAX.
  */
 @Component
+@RequiredArgsConstructor
 public class CapDocuments {
 
     public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
@@ -48,27 +51,12 @@ public class CapDocuments {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final PublicAddress publicAddress;
+    @Value("${beffroi.alerts.commune.latitude}")
     private final double communeLatitude;
+    @Value("${beffroi.alerts.commune.longitude}")
     private final double communeLongitude;
+    @Value("${beffroi.alerts.commune.radius-metres}")
     private final double communeRadius;
-
-    CapDocuments(AlertDesk desk, Topics topics, Neighbourhoods neighbourhoods, Geography geography, Commune commune,
-            MessageSource messages, JdbcClient jdbc, PublicAddress publicAddress,
-            @Value("${beffroi.alerts.commune.latitude}") double communeLatitude,
-            @Value("${beffroi.alerts.commune.longitude}") double communeLongitude,
-            @Value("${beffroi.alerts.commune.radius-metres}") double communeRadius) {
-        this.desk = desk;
-        this.topics = topics;
-        this.neighbourhoods = neighbourhoods;
-        this.geography = geography;
-        this.commune = commune;
-        this.messages = messages;
-        this.jdbc = jdbc;
-        this.publicAddress = publicAddress;
-        this.communeLatitude = communeLatitude;
-        this.communeLongitude = communeLongitude;
-        this.communeRadius = communeRadius;
-    }
 
     /** One CAP message of an alert: its first message, an update, or the cancel made by its end. */
     public record CapMessage(Alert alert, Long messageId, String msgType, String title, String body, Instant sent) {

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.alerts.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("bench")
+@RequiredArgsConstructor
 class FanOutBench {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutBench.class);
@@ -38,21 +41,13 @@ class FanOutBench {
     private final Topics topics;
     private final FanOutBenchData data;
     private final EmailChannel email;
+    @Value("${beffroi.bench.alert-recipients:0}")
     private final long recipients;
     private volatile long alertId;
     private final AtomicBoolean sent = new AtomicBoolean();
     private volatile long sentAt;
     private volatile long peakHeap;
     private volatile boolean sendOver;
-
-    FanOutBench(AlertDesk desk, Topics topics, FanOutBenchData data, EmailChannel email,
-            @Value("${beffroi.bench.alert-recipients:0}") long recipients) {
-        this.desk = desk;
-        this.topics = topics;
-        this.data = data;
-        this.email = email;
-        this.recipients = recipients;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.Neighbourhoods;
 import org.locationtech.jts.geom.Coordinate;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * outline are measured on a local flat projection around the point, which is exact to well under a metre.
  */
 @Component
+@RequiredArgsConstructor
 public class Geography {
 
     static final double EARTH_RADIUS_METRES = 6_371_008.8;
@@ -33,18 +36,12 @@ public class Geography {
     private final JsonMapper json = JsonMapper.builder().build();
     private final GeometryFactory factory = new GeometryFactory();
     private final Map<String, Geometry> outlines = new ConcurrentHashMap<>();
+    @Value("${beffroi.alerts.commune.latitude}")
     private final double communeLatitude;
+    @Value("${beffroi.alerts.commune.longitude}")
     private final double communeLongitude;
+    @Value("${beffroi.alerts.commune.radius-metres}")
     private final double communeRadius;
-
-    Geography(Neighbourhoods neighbourhoods, @Value("${beffroi.alerts.commune.latitude}") double communeLatitude,
-            @Value("${beffroi.alerts.commune.longitude}") double communeLongitude,
-            @Value("${beffroi.alerts.commune.radius-metres}") double communeRadius) {
-        this.neighbourhoods = neighbourhoods;
-        this.communeLatitude = communeLatitude;
-        this.communeLongitude = communeLongitude;
-        this.communeRadius = communeRadius;
-    }
 
     /** Great-circle distance in metres. */
     public static double distance(double lat1, double lon1, double lat2, double lon2) {

@@ -3,6 +3,8 @@ package org.beffroi.alerts.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.PublicAddress;
@@ -21,19 +23,14 @@ import jakarta.mail.internet.MimeMultipart;
  * alert mails have.
  */
 @Component
+@RequiredArgsConstructor
 class NewsletterMail {
 
     private final LinkSigner signer;
     private final Commune commune;
+    @Value("${beffroi.mail.from}")
     private final String from;
     private final PublicAddress publicAddress;
-
-    NewsletterMail(LinkSigner signer, Commune commune, @Value("${beffroi.mail.from}") String from, PublicAddress publicAddress) {
-        this.signer = signer;
-        this.commune = commune;
-        this.from = from;
-        this.publicAddress = publicAddress;
-    }
 
     /**
      * The mail to a subscriber, written into the blank one given; with no subscription (a test sent to an

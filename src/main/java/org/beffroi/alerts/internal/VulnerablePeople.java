@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhoods;
@@ -32,20 +34,14 @@ import org.springframework.validation.Errors;
  * deleted.
  */
 @Service
+@RequiredArgsConstructor
 public class VulnerablePeople {
 
     private final JdbcClient jdbc;
     private final Neighbourhoods neighbourhoods;
     private final Clock clock;
+    @Value("${beffroi.alerts.register.unconfirmed-months:3}")
     private final int unconfirmedMonths;
-
-    VulnerablePeople(JdbcClient jdbc, Neighbourhoods neighbourhoods, Clock clock,
-            @Value("${beffroi.alerts.register.unconfirmed-months:3}") int unconfirmedMonths) {
-        this.jdbc = jdbc;
-        this.neighbourhoods = neighbourhoods;
-        this.clock = clock;
-        this.unconfirmedMonths = unconfirmedMonths;
-    }
 
     /** Who typed the entry: the person, or an agent at the counter or on the phone. */
     public record Registrar(Long accountId, String label, boolean agent) {

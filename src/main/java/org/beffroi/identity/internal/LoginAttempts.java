@@ -2,6 +2,8 @@ package org.beffroi.identity.internal;
 
 import java.time.Duration;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * however many attempts arrive at once, no more reach the check than the limit (on this node, ADR 0008).
  */
 @Component
+@RequiredArgsConstructor
 class LoginAttempts {
 
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -30,16 +33,11 @@ class LoginAttempts {
     private static final String RESERVED = LoginAttempts.class.getName() + ".reserved";
 
     private final RateLimits limits;
+    @Value("${beffroi.security.login.attempts-per-address}")
     private final int perAddress;
+    @Value("${beffroi.security.login.attempts-per-account}")
     private final int perAccount;
     private volatile Guard guard = Guard.RESERVED_BEFORE_THE_CHECK;
-
-    LoginAttempts(RateLimits limits, @Value("${beffroi.security.login.attempts-per-address}") int perAddress,
-            @Value("${beffroi.security.login.attempts-per-account}") int perAccount) {
-        this.limits = limits;
-        this.perAddress = perAddress;
-        this.perAccount = perAccount;
-    }
 
     /** For the concurrent test's negative control only. */
     void guard(Guard guard) {

@@ -13,6 +13,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Endpoint(id = "backup")
+@RequiredArgsConstructor
 class DatabaseBackup {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -33,15 +36,8 @@ class DatabaseBackup {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Clock clock;
+    @Value("${beffroi.backup.directory:./data/backups}")
     private final Path directory;
-
-    DatabaseBackup(DataSource dataSource, JdbcClient jdbc, Clock clock,
-            @Value("${beffroi.backup.directory:./data/backups}") Path directory) {
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.directory = directory;
-    }
 
     @WriteOperation
     public Map<String, String> backup() {

@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.ChangeFeed;
 import org.beffroi.platform.ChangeFeedRead;
 import org.beffroi.platform.ChangedOnAnotherNode;
@@ -57,6 +59,7 @@ import jakarta.annotation.PreDestroy;
  * at once and remembered, so that they are not applied twice.
  */
 @Component
+@RequiredArgsConstructor
 class JdbcChangeFeed implements ChangeFeed, MeterBinder {
 
     /** How long a transaction may stay open between recording its change and committing it. */
@@ -70,6 +73,7 @@ class JdbcChangeFeed implements ChangeFeed, MeterBinder {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final RenderedPages pages;
+    @Value("${beffroi.nodes.poll-interval}")
     private final Duration pollInterval;
     private final ReentrantLock following = new ReentrantLock();
     private ScheduledExecutorService poller;
@@ -79,14 +83,6 @@ class JdbcChangeFeed implements ChangeFeed, MeterBinder {
     private long position;
     private final Set<Long> readBeyond = new TreeSet<>();
     private final Map<Long, Instant> missingSince = new HashMap<>();
-
-    JdbcChangeFeed(JdbcClient jdbc, ApplicationEventPublisher events, RenderedPages pages,
-            @Value("${beffroi.nodes.poll-interval}") Duration pollInterval) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.pages = pages;
-        this.pollInterval = pollInterval;
-    }
 
     @EventListener
     void record(PublicContentChanged change) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import lombok.RequiredArgsConstructor;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +24,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /** Delivers the outbox's mail, one task per mail; db-scheduler retries it with back-off and survives restarts. */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class MailDelivery {
 
     static final TaskDescriptor<Long> TASK = TaskDescriptor.of("mail-delivery", Long.class);
@@ -33,14 +36,8 @@ class MailDelivery {
     private final JdbcClient jdbc;
     private final MailRoute route;
     private final Clock clock;
+    @Value("${beffroi.mail.from}")
     private final String from;
-
-    MailDelivery(JdbcClient jdbc, MailRoute route, Clock clock, @Value("${beffroi.mail.from}") String from) {
-        this.jdbc = jdbc;
-        this.route = route;
-        this.clock = clock;
-        this.from = from;
-    }
 
     @Bean
     OneTimeTask<Long> mailDeliveryTask() {

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("prod")
+@RequiredArgsConstructor
 class ProductionSettings implements InitializingBean, WebServerFactoryCustomizer<WebServerFactory>, Ordered {
 
     /** An IPv4 or IPv6 address written out, then a prefix length: no name that a resolver would answer. */
@@ -33,14 +36,8 @@ class ProductionSettings implements InitializingBean, WebServerFactoryCustomizer
 
     private final ObjectProvider<JavaMailSender> sender;
     private final PublicAddress publicAddress;
+    @Value("${server.tomcat.remoteip.internal-proxies:}")
     private final String trustedProxies;
-
-    ProductionSettings(ObjectProvider<JavaMailSender> sender, PublicAddress publicAddress,
-            @Value("${server.tomcat.remoteip.internal-proxies:}") String trustedProxies) {
-        this.sender = sender;
-        this.publicAddress = publicAddress;
-        this.trustedProxies = trustedProxies;
-    }
 
     @Override
     public void customize(WebServerFactory factory) {

@@ -2,6 +2,8 @@ package org.beffroi.platform.internal;
 
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.DocumentUploads;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.InvalidUploadException;
@@ -12,6 +14,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 @Service
+@RequiredArgsConstructor
 class TikaDocumentUploads implements DocumentUploads {
 
     /** Detected type, and the extension the stored file gets. */
@@ -19,15 +22,10 @@ class TikaDocumentUploads implements DocumentUploads {
             "audio/vorbis", "ogg", "audio/opus", "opus", "audio/mp4", "m4a");
 
     private final FileStorage storage;
+    @Value("${beffroi.uploads.max-document-size:10MB}")
     private final DataSize maxSize;
+    @Value("${beffroi.uploads.max-audio-size:50MB}")
     private final DataSize maxAudioSize;
-
-    TikaDocumentUploads(FileStorage storage, @Value("${beffroi.uploads.max-document-size:10MB}") DataSize maxSize,
-            @Value("${beffroi.uploads.max-audio-size:50MB}") DataSize maxAudioSize) {
-        this.storage = storage;
-        this.maxSize = maxSize;
-        this.maxAudioSize = maxAudioSize;
-    }
 
     @Override
     public StoredFile storeAudio(MultipartFile upload) throws InvalidUploadException {

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.ImageUploads;
 import org.beffroi.platform.InvalidUploadException;
@@ -21,20 +23,15 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 @Service
+@RequiredArgsConstructor
 class TikaImageUploads implements ImageUploads {
 
     private static final Set<String> RASTER_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
 
     private final FileStorage storage;
     private final ImageDecoder decoder;
+    @Value("${beffroi.uploads.max-image-size:2MB}")
     private final DataSize maxSize;
-
-    TikaImageUploads(FileStorage storage, ImageDecoder decoder,
-            @Value("${beffroi.uploads.max-image-size:2MB}") DataSize maxSize) {
-        this.storage = storage;
-        this.decoder = decoder;
-        this.maxSize = maxSize;
-    }
 
     @Override
     public List<StoredFile> storeImages(MultipartFile upload, int... maxDimensions) throws InvalidUploadException {

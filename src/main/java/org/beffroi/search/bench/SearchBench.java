@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.ServiceModule;
 import org.beffroi.platform.ServiceModules;
 import org.beffroi.search.SearchIndex;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("bench")
+@RequiredArgsConstructor
 class SearchBench {
 
     private static final Logger log = LoggerFactory.getLogger(SearchBench.class);
@@ -38,14 +41,9 @@ class SearchBench {
 
     private final SearchIndex index;
     private final ServiceModules modules;
+    @Value("${beffroi.bench.search-documents:0}")
     private final long documents;
     private volatile boolean loaded;
-
-    SearchBench(SearchIndex index, ServiceModules modules, @Value("${beffroi.bench.search-documents:0}") long documents) {
-        this.index = index;
-        this.modules = modules;
-        this.documents = documents;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {

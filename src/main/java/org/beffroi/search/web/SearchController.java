@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.platform.RateLimits;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.Neighbourhoods;
@@ -32,6 +34,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * removed since is no facet nor filter any more (ADR 0031).
  */
 @Controller
+@RequiredArgsConstructor
 class SearchController {
 
     static final int PAGE_SIZE = 10;
@@ -39,15 +42,8 @@ class SearchController {
     private final SearchIndex index;
     private final Neighbourhoods neighbourhoods;
     private final RateLimits limits;
+    @Value("${beffroi.search.searches-per-minute}")
     private final int searchesPerMinute;
-
-    SearchController(SearchIndex index, Neighbourhoods neighbourhoods, RateLimits limits,
-            @Value("${beffroi.search.searches-per-minute}") int searchesPerMinute) {
-        this.index = index;
-        this.neighbourhoods = neighbourhoods;
-        this.limits = limits;
-        this.searchesPerMinute = searchesPerMinute;
-    }
 
     @GetMapping("/recherche")
     String search(@RequestParam(name = "q", required = false) String text,
