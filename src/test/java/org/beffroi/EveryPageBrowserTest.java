@@ -131,8 +131,8 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/conseil/{id}", "select min(id) from portal_council_meeting"),
             entry("/admin/quartiers/{id}", "select min(id) from portal_neighbourhood"),
             entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),
-            entry("/admin/mediatheque/albums/{id}", "select min(id) from portal_album"),
-            entry("/mediatheque/albums/{slug}", "select min(slug) from portal_album where published"),
+            entry("/admin/photos-videos/albums/{id}", "select min(id) from portal_album"),
+            entry("/photos-videos/albums/{slug}", "select min(slug) from portal_album where published"),
             entry("/agenda/mois/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"),
             entry("/agenda/calendrier/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"));
 

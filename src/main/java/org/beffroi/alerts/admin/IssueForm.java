@@ -8,6 +8,7 @@ import lombok.Getter;
 import lombok.Setter;
 
 import org.beffroi.alerts.internal.Issue;
+import org.beffroi.platform.Markdown;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -22,6 +23,7 @@ public class IssueForm {
     private String title;
 
     @Size(max = 10000)
+    @Markdown
     private String intro;
 
     private List<Long> items;

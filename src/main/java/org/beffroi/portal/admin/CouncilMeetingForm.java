@@ -3,6 +3,7 @@ package org.beffroi.portal.admin;
 import lombok.Getter;
 import lombok.Setter;
 
+import org.beffroi.platform.Markdown;
 import org.beffroi.platform.PeriodForm;
 import org.beffroi.platform.Text;
 import org.beffroi.portal.CouncilMeeting;
@@ -25,6 +26,7 @@ public class CouncilMeetingForm extends PeriodForm {
     @Getter @Setter private String place = "Salle du conseil, mairie";
 
     @Size(max = 50_000)
+    @Markdown
     @Getter @Setter private String agenda;
 
     @Size(max = 500)

@@ -1,5 +1,7 @@
 package org.beffroi.portal.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -43,6 +45,19 @@ class CouncilAdministrationTest {
     @BeforeEach
     void signIn() throws Exception {
         agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+    }
+
+    @Test
+    void anAgendaWithRawHtmlComesBackWithWhatWasFoundNextToIt() throws Exception {
+        var start = LocalDateTime.now(PARIS).plusDays(20).withSecond(0).withNano(0);
+        String answer = mvc.perform(post("/admin/conseil/nouveau").with(csrf()).cookie(agent).param("title", "Conseil")
+                .param("startsAt", start.format(LOCAL)).param("endsAt", start.plusHours(2).format(LOCAL))
+                .param("place", "Mairie").param("agenda", "1. <b onclick='x'>Budget</b>"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(answer).select("#agenda-error").text())
+                .isEqualTo("Ordre du jour : le texte contient du HTML (« <b onclick='x'> »), qui serait affiché tel quel ; "
+                        + "écrivez en Markdown, par exemple **gras** pour du gras.");
+        assertThat(answer).contains("Budget"); // the text typed comes back
     }
 
     @Test
