@@ -6,8 +6,6 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
-
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -15,7 +13,8 @@ import jakarta.validation.Payload;
 
 /**
  * A Markdown text that the page will show as it was written: no raw HTML (it would be shown as text) and no image
- * from another site (it would not be shown); see {@link RichText#refusal}. The message quotes what was found.
+ * from another site (it would not be shown); see {@link RichText#refusal}. The message names the field and the kind of
+ * problem; it cannot quote what was found, since a Bean Validation message passes through MessageFormat.
  */
 @Target(FIELD)
 @Retention(RUNTIME)
@@ -36,12 +35,8 @@ public @interface Markdown {
             if (refusal.isEmpty()) {
                 return true;
             }
-            var hibernate = context.unwrap(HibernateConstraintValidatorContext.class);
-            // the message is a MessageFormat pattern once Spring gives it the field's name: quote what would be read
-            hibernate.addMessageParameter("found", refusal.get().excerpt().replace("'", "''").replace("{", "'{'")
-                    .replace("}", "'}'"));
-            hibernate.disableDefaultConstraintViolation();
-            hibernate.buildConstraintViolationWithTemplate(switch (refusal.get().reason()) {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(switch (refusal.get().reason()) {
                 case RAW_HTML -> "{markdown.raw-html}";
                 case OUTSIDE_IMAGE -> "{markdown.outside-image}";
             }).addConstraintViolation();

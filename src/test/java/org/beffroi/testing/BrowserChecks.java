@@ -20,15 +20,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
- * A site in the system's Chromium, driven by Playwright, wherever it runs ({@link #baseUrl()}). axe-core (WCAG 2.1
- * A and AA) checks every page a test visits: {@link #visit} and {@link #submit} check after loading, and a test that
+ * A site in the system's Chromium, driven by Playwright, wherever it runs ({@link #baseUrl()}). axe-core (its WCAG
+ * 2.0, 2.1 and 2.2 A and AA rules) checks every page a test visits: {@link #visit} and {@link #submit} check after loading, and a test that
  * loads a page without checking it fails, so no page can be forgotten. A page that breaks the content security policy
  * fails the test too. {@link BrowserTest} is the application of the test run; a test that starts Beffroi otherwise
  * extends this class.
  */
 public abstract class BrowserChecks {
 
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static Browser browser;
 
     protected BrowserContext context;
@@ -134,7 +134,7 @@ public abstract class BrowserChecks {
 
     /** axe-core's violations on the page as it is now, described one a line (empty if none); the page counts as checked. */
     protected String accessibilityViolations(Page target) {
-        var results = new AxeBuilder(scriptable(target)).withTags(WCAG_21_AA).analyze();
+        var results = new AxeBuilder(scriptable(target)).withTags(WCAG_AA).analyze();
         uncheckedPages.clear();
         return describe(results.getViolations());
     }

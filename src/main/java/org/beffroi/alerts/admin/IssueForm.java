@@ -22,7 +22,7 @@ public class IssueForm {
     @Size(max = 200)
     private String title;
 
-    @Size(max = 10000)
+    @Size(max = 10000, message = "{newsletters.admin.field.intro.invalid}")
     @Markdown
     private String intro;
 

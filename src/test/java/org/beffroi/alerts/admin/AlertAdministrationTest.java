@@ -142,8 +142,8 @@ class AlertAdministrationTest {
                 .andExpect(content().string(Matchers.containsString("Gardé " + run)));
         mvc.perform(post("/admin/lettres/numeros/" + issue).with(csrf()).cookie(agent).param("title", "Semaine " + run)
                 .param("intro", "![plan](https://ailleurs.example/plan.png)")).andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("l’image https://ailleurs.example/plan.png vient d’un "
-                        + "autre site et ne serait pas affichée")));
+                .andExpect(content().string(Matchers.containsString("Introduction : le texte montre une image d’un autre "
+                        + "site, qui ne serait pas affichée ; retirez-la.")));
         mvc.perform(post("/admin/lettres/numeros/" + issue).with(csrf()).cookie(agent).param("title", "Semaine " + run))
                 .andExpect(flash().attribute("saved", "newsletters.admin.issue.saved"));
         assertThat(audited("newsletter.issue-edited", "newsletter-issue:" + issue)).isEqualTo(1);
