@@ -28,8 +28,9 @@ public final class OidcSignIn {
     /** Where the sign-in ended (the application's last redirect) and the session it opened, if any. */
     public record Outcome(String location, String sessionId) {
 
+        /** Signed in: the application led to the person's landing page (the back office for staff, the account otherwise). */
         public boolean signedIn() {
-            return location.endsWith("/mon-compte");
+            return location.endsWith("/mon-compte") || location.endsWith("/admin");
         }
     }
 
