@@ -20,8 +20,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
- * A site in the system's Chromium, driven by Playwright, wherever it runs ({@link #baseUrl()}). axe-core (its WCAG
- * 2.0, 2.1 and 2.2 A and AA rules) checks every page a test visits: {@link #visit} and {@link #submit} check after loading, and a test that
+ * A site in the system's Chromium, driven by Playwright, wherever it runs ({@link #baseUrl()}). axe-core (its rules
+ * for WCAG 2.0 and 2.1 A and AA, and 2.2 AA) checks every page a test visits: {@link #visit} and {@link #submit} check after loading, and a test that
  * loads a page without checking it fails, so no page can be forgotten. A page that breaks the content security policy
  * fails the test too. {@link BrowserTest} is the application of the test run; a test that starts Beffroi otherwise
  * extends this class.
