@@ -86,6 +86,8 @@ class PublicContentSearchTest {
         var hit = awaitHit("demenagements " + word);
         assertThat(hit.attr("href")).isEqualTo(url);
         assertThat(hit.text()).isEqualTo("Je déménage " + word);
+        // the link is indexed with the guide once it is added: wait for that second indexing
+        assertThat(awaitHit("creche " + word).attr("href")).isEqualTo(url);
         assertThat(type(found("creche " + word))).isEqualTo("Guide");
         assertThat(rebuildHolds("guide", id)).isEqualTo(url);
         mvc.perform(get(url)).andExpect(status().isOk());
