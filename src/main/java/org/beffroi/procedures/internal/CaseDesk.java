@@ -1,0 +1,310 @@
+package org.beffroi.procedures.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import lombok.RequiredArgsConstructor;
+
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.DataSubject;
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.procedures.CaseFiled;
+import org.beffroi.procedures.definition.Button;
+import org.beffroi.procedures.definition.ProcedureDefinition;
+import org.beffroi.procedures.definition.StatusDefinition;
+import org.beffroi.procedures.internal.CaseHistory.Entry;
+import org.beffroi.procedures.workflow.CaseInProgress;
+import org.beffroi.procedures.workflow.WorkflowActions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to a case: filing it, the agents' buttons, the resident's answers, notes, assignment, data edits,
+ * the workflow's timers. A case always runs on the version of the definition it was filed under. Each change
+ * writes its history entry in the same transaction.
+ */
+@Service
+@RequiredArgsConstructor
+public class CaseDesk {
+
+    private final JdbcClient jdbc;
+    private final CaseStore cases;
+    private final ProcedureStore procedures;
+    private final CaseHistory history;
+    private final WorkflowActions actions;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    /** Who a case is filed for: the resident, and the agent filing it at the counter if any. */
+    public record Filer(Long accountId, String email, String displayName, Long agentId) {
+    }
+
+    /**
+     * Files the draft as a case and deletes the draft, in one transaction. The draft's row is locked first, so a
+     * form posted twice (a double click, two tabs) files one case: the second post finds the case the first filed.
+     *
+     * @param data the answers, checked against the version's form by the caller
+     */
+    @Transactional
+    public CaseRecord file(UUID draftId, Long draftOwner, Map<String, Object> data, Filer filer) {
+        var locked = jdbc.sql("select version_id, account_id from procedures_draft where id = ? for update")
+                .param(draftId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+        var already = cases.findBySubmission(draftId);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        var draft = locked.flatMap(l -> jdbc.sql("select * from procedures_draft where id = ?").param(draftId)
+                .query(DraftDesk::draft).optional())
+                .filter(d -> d.accountId() == null || d.accountId().equals(draftOwner))
+                .orElseThrow(NotFoundException::new);
+        var version = procedures.version(draft.versionId()).orElseThrow();
+        var definition = version.definition();
+        var initial = definition.workflow().initialStatus();
+        long sequence = jdbc.sql("select nextval('procedures_case_number')").query(Long.class).single();
+        String number = "%d-%06d".formatted(Year.now(clock.withZone(CommuneTime.ZONE)).getValue(), sequence);
+        var now = CaseStore.at(clock.instant());
+        jdbc.sql("""
+                insert into procedures_case (number, procedure_id, version_id, submission_key, status, visible_status,
+                closed, account_id, email, display_name, data, filed_by_agent_id, filed_at, status_since, row_version)
+                values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(number, version.procedureId(), version.id(), draftId, initial.id(), initial.id(),
+                        filer.accountId(), filer.email(), filer.displayName(), CaseData.write(data), filer.agentId(),
+                        now, now)
+                .update();
+        var filed = cases.findBySubmission(draftId).orElseThrow();
+        jdbc.sql("update procedures_attachment set case_id = ?, draft_id = null where draft_id = ?")
+                .params(filed.id(), draftId).update();
+        jdbc.sql("delete from procedures_draft where id = ?").param(draftId).update();
+        history.append(filed.id(), Entry.of(HistoryKind.FILED, true,
+                filer.agentId() == null ? null : "counter"));
+        enter(filed, definition, initial, null);
+        audit.record("procedures.case-filed", "case:" + filed.id(), number);
+        events.publishEvent(new CaseFiled(filed.id(), filed.number(), version.procedureId(), filer.accountId()));
+        return cases.find(filed.id()).orElseThrow();
+    }
+
+    /**
+     * An agent presses one of the buttons of the case's status (in the case's version). A button that asks the
+     * resident records the agent's question; the resident's answer brings the case back to the status it left.
+     */
+    @Transactional
+    public CaseRecord press(CaseRecord target, String buttonId, String question) {
+        var current = lock(target.id());
+        var definition = definitionOf(current);
+        var status = definition.workflow().status(current.status()).orElseThrow();
+        Button button = status.buttons().stream().filter(b -> b.id().equals(buttonId)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        if (button.asksResident()) {
+            jdbc.sql("insert into procedures_question (case_id, question, next_status, asked_at) values (?, ?, ?, ?)")
+                    .params(current.id(), question, current.status(), CaseStore.at(clock.instant())).update();
+            history.append(current.id(), Entry.of(HistoryKind.QUESTION, true, question));
+        }
+        enter(current, definition, definition.workflow().status(button.to()).orElseThrow(), button.label());
+        audit.record("procedures.button", "case:" + current.id(), button.id());
+        return cases.find(current.id()).orElseThrow();
+    }
+
+    /** The resident answers an open question; the case goes back to the status it was in when it was asked. */
+    @Transactional
+    public CaseRecord answer(CaseRecord target, long questionId, String answer) {
+        var current = lock(target.id());
+        var question = cases.question(current.id(), questionId).filter(Question::open)
+                .orElseThrow(NotFoundException::new);
+        jdbc.sql("update procedures_question set answer = ?, answered_at = ? where id = ? and answered_at is null")
+                .params(answer, CaseStore.at(clock.instant()), question.id()).update();
+        history.append(current.id(), Entry.of(HistoryKind.ANSWER, true, answer));
+        jdbc.sql("update procedures_attachment set case_id = ? where case_id is null and draft_id = ?")
+                .params(current.id(), questionDraft(current.id(), questionId)).update();
+        var definition = definitionOf(current);
+        enter(current, definition, definition.workflow().status(question.nextStatus()).orElseThrow(), null);
+        audit.record("procedures.answered", "case:" + current.id(), "question:" + questionId);
+        return cases.find(current.id()).orElseThrow();
+    }
+
+    /**
+     * The key under which files given with an answer wait, before the answer is sent: derived from the case and
+     * the question, so the answer form needs no draft of its own.
+     */
+    public static UUID questionDraft(long caseId, long questionId) {
+        return UUID.nameUUIDFromBytes(("question:" + caseId + ":" + questionId).getBytes());
+    }
+
+    /** An internal note: agents read it, the resident never does. */
+    @Transactional
+    public void note(CaseRecord target, String text) {
+        lock(target.id());
+        history.append(target.id(), Entry.of(HistoryKind.NOTE, false, text));
+        audit.record("procedures.note", "case:" + target.id(), "");
+    }
+
+    /** Assigns the case to a service, and to one agent of it or to none. */
+    @Transactional
+    public void assign(CaseRecord target, Long serviceId, Long agentId) {
+        var current = lock(target.id());
+        jdbc.sql("update procedures_case set service_id = ?, agent_id = ?, row_version = row_version + 1 where id = ?")
+                .params(serviceId, agentId, current.id()).update();
+        history.append(current.id(), new Entry(HistoryKind.ASSIGNED, false, null,
+                assignment(current.serviceId(), current.agentId()), assignment(serviceId, agentId), null, null));
+        audit.record("procedures.assigned", "case:" + current.id(), assignment(serviceId, agentId));
+    }
+
+    /** An agent corrects an answer; the history keeps the value before and after. */
+    @Transactional
+    public void editAnswer(CaseRecord target, String key, Object value) {
+        var current = lock(target.id());
+        if (definitionOf(current).field(key).isEmpty()) {
+            throw new NotFoundException();
+        }
+        var data = new LinkedHashMap<>(current.data());
+        Object before = data.put(key, value);
+        jdbc.sql("update procedures_case set data = ?, row_version = row_version + 1 where id = ?")
+                .params(CaseData.write(data), current.id()).update();
+        history.append(current.id(), new Entry(HistoryKind.DATA_EDIT, false, key, Objects.toString(before, ""),
+                Objects.toString(value, ""), null, null));
+        audit.record("procedures.answer-edited", "case:" + current.id(), key);
+    }
+
+    /** Runs the timers that are due: jumps after a delay, anonymisation. Each in the case's own lock. */
+    @Transactional
+    public int runDueTimers() {
+        var due = jdbc.sql("""
+                select id, case_id, kind, from_status, to_status from procedures_timer
+                where not done and due_at <= ? order by due_at""")
+                .param(CaseStore.at(clock.instant()))
+                .query((rs, n) -> new Timer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+        for (var timer : due) {
+            var current = lock(timer.caseId());
+            jdbc.sql("update procedures_timer set done = true where id = ?").param(timer.id()).update();
+            if (current.anonymisedAt() != null) {
+                continue;
+            }
+            if (timer.kind().equals(Timer.ANONYMISE)) {
+                anonymise(current);
+            } else if (current.status().equals(timer.fromStatus())) {
+                var definition = definitionOf(current);
+                enter(current, definition, definition.workflow().status(timer.toStatus()).orElseThrow(), null);
+            }
+        }
+        return due.size();
+    }
+
+    record Timer(long id, long caseId, String kind, String fromStatus, String toStatus) {
+        static final String JUMP = "JUMP";
+        static final String ANONYMISE = "ANONYMISE";
+    }
+
+    /** Plans a jump of the case to {@code to} after {@code delay}, if it is still in its current status then. */
+    void planJump(CaseInProgress target, Duration delay, String to) {
+        jdbc.sql("""
+                insert into procedures_timer (case_id, kind, from_status, to_status, due_at, done)
+                values (?, ?, ?, ?, ?, false)""")
+                .params(target.id(), Timer.JUMP, target.status(), to, CaseStore.at(clock.instant().plus(delay)))
+                .update();
+    }
+
+    void planAnonymisation(CaseInProgress target, Duration delay) {
+        jdbc.sql("""
+                insert into procedures_timer (case_id, kind, from_status, due_at, done) values (?, ?, ?, ?, false)""")
+                .params(target.id(), Timer.ANONYMISE, target.status(), CaseStore.at(clock.instant().plus(delay)))
+                .update();
+    }
+
+    /** Empties the case of the person's data; its number, procedure, dates and statuses stay for the figures. */
+    void anonymise(CaseRecord target) {
+        jdbc.sql("""
+                update procedures_case set account_id = null, email = null, display_name = null, data = '{}',
+                anonymised_at = ?, row_version = row_version + 1 where id = ?""")
+                .params(CaseStore.at(clock.instant()), target.id()).update();
+        jdbc.sql("""
+                update procedures_case_event set text = null, before_value = null, after_value = null,
+                actor_label = null where case_id = ?""").param(target.id()).update();
+        jdbc.sql("update procedures_question set question = '', answer = null where case_id = ?").param(target.id())
+                .update();
+        jdbc.sql("delete from procedures_attachment where case_id = ?").param(target.id()).update();
+        history.append(target.id(), Entry.of(HistoryKind.ANONYMISED, false, null));
+    }
+
+    /** Erases what the person filed: their cases are emptied of their data, their drafts deleted. */
+    @Transactional
+    public void eraseAllOf(DataSubject subject) {
+        cases.allOfResident(subject).forEach(this::anonymise);
+        jdbc.sql("delete from procedures_attachment where case_id is null and draft_id in "
+                + "(select id from procedures_draft where account_id = ?)").param(subject.accountId()).update();
+        jdbc.sql("delete from procedures_draft where account_id = ?").param(subject.accountId()).update();
+    }
+
+    /**
+     * Closed cases whose procedure's retention period has passed since they closed are emptied of the person's
+     * data; drafts untouched for 30 days are deleted.
+     */
+    @Transactional
+    public void applyRetention() {
+        var now = clock.instant();
+        var closed = jdbc.sql("select * from procedures_case where closed and anonymised_at is null")
+                .query(CaseStore::caseRecord).list();
+        for (var c : closed) {
+            int days = definitionOf(c).retentionDays();
+            if (c.statusSince().plus(Duration.ofDays(days)).isBefore(now)) {
+                anonymise(c);
+            }
+        }
+        var before = CaseStore.at(now.minus(DraftDesk.RETENTION));
+        jdbc.sql("delete from procedures_attachment where case_id is null and draft_id in "
+                + "(select id from procedures_draft where updated_at < ?)").param(before).update();
+        jdbc.sql("delete from procedures_draft where updated_at < ?").param(before).update();
+    }
+
+    /** Enters a status: records it, sets its deadline, then runs its actions in order. */
+    private void enter(CaseRecord current, ProcedureDefinition definition, StatusDefinition status, String label) {
+        Instant now = clock.instant();
+        Instant due = status.targetDays() == null ? null : now.plus(Duration.ofDays(status.targetDays()));
+        String visible = status.visible() ? status.id() : current.visibleStatus();
+        jdbc.sql("""
+                update procedures_case set status = ?, visible_status = ?, closed = ?, status_since = ?, due_at = ?,
+                row_version = row_version + 1 where id = ?""")
+                .params(status.id(), visible, status.closed(), CaseStore.at(now), CaseStore.at(due), current.id())
+                .update();
+        history.append(current.id(), new Entry(HistoryKind.STATUS, status.visible(), label, current.status(),
+                status.id(), null, null));
+        var moved = cases.find(current.id()).orElseThrow();
+        var inProgress = new CaseInProgress(moved.id(), moved.number(), moved.procedureId(), definition,
+                moved.status(), moved.accountId(), moved.email(), moved.displayName(), moved.data());
+        for (var step : status.actions()) {
+            actions.find(step.type()).orElseThrow().run(inProgress, step);
+        }
+    }
+
+    private CaseRecord lock(long caseId) {
+        jdbc.sql("select id from procedures_case where id = ? for update").param(caseId).query(Long.class).optional()
+                .orElseThrow(NotFoundException::new);
+        return cases.find(caseId).orElseThrow();
+    }
+
+    private ProcedureDefinition definitionOf(CaseRecord c) {
+        return procedures.version(c.versionId()).orElseThrow().definition();
+    }
+
+    private static String assignment(Long serviceId, Long agentId) {
+        return "service:" + serviceId + (agentId == null ? "" : " agent:" + agentId);
+    }
+
+    /** The cases of a version, for the check that a published definition change leaves filed cases on theirs. */
+    public List<CaseRecord> filedUnder(long versionId) {
+        return jdbc.sql("select * from procedures_case where version_id = ?").param(versionId)
+                .query(CaseStore::caseRecord).list();
+    }
+}

@@ -1,0 +1,119 @@
+package org.beffroi.procedures.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import lombok.RequiredArgsConstructor;
+
+import org.beffroi.platform.DataSubject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads cases, their history and their questions. Who may see a case is decided here, in the queries: the resident
+ * who filed it (by account, or by the verified address it was filed under while signed out), and the agents of the
+ * service it is assigned to; for anyone else a case does not exist.
+ */
+@Repository
+@RequiredArgsConstructor
+public class CaseStore {
+
+    private final JdbcClient jdbc;
+
+    public Optional<CaseRecord> find(long id) {
+        return jdbc.sql("select * from procedures_case where id = ?").param(id).query(CaseStore::caseRecord).optional();
+    }
+
+    public Optional<CaseRecord> findBySubmission(UUID key) {
+        return jdbc.sql("select * from procedures_case where submission_key = ?").param(key)
+                .query(CaseStore::caseRecord).optional();
+    }
+
+    /** The case, if the person filed it (signed in, or signed out with the address their account has confirmed). */
+    public Optional<CaseRecord> ofResident(long id, DataSubject subject) {
+        return jdbc.sql("""
+                select * from procedures_case where id = ? and anonymised_at is null
+                and (account_id = ? or (account_id is null and ? is not null and lower(email) = ?))""")
+                .params(id, subject.accountId(), subject.verifiedEmail(), subject.verifiedEmail())
+                .query(CaseStore::caseRecord).optional();
+    }
+
+    /** The person's cases, newest first. */
+    public List<CaseRecord> allOfResident(DataSubject subject) {
+        return jdbc.sql("""
+                select * from procedures_case where anonymised_at is null
+                and (account_id = ? or (account_id is null and ? is not null and lower(email) = ?))
+                order by filed_at desc, id desc""")
+                .params(subject.accountId(), subject.verifiedEmail(), subject.verifiedEmail())
+                .query(CaseStore::caseRecord).list();
+    }
+
+    /**
+     * The case, if the agent may handle it: it is assigned to one of their services, or they see every case
+     * (administrators of procedures).
+     */
+    public Optional<CaseRecord> forStaff(long id, Set<Long> serviceIds, boolean everyCase) {
+        return find(id).filter(c -> everyCase || c.serviceId() != null && serviceIds.contains(c.serviceId()));
+    }
+
+    public List<HistoryEntry> history(long caseId) {
+        return jdbc.sql("select * from procedures_case_event where case_id = ? order by id").param(caseId)
+                .query(CaseStore::entry).list();
+    }
+
+    public List<HistoryEntry> historyForResident(long caseId) {
+        return jdbc.sql("select * from procedures_case_event where case_id = ? and for_resident order by id")
+                .param(caseId).query(CaseStore::entry).list();
+    }
+
+    public List<Question> questions(long caseId) {
+        return jdbc.sql("select * from procedures_question where case_id = ? order by id").param(caseId)
+                .query(CaseStore::question).list();
+    }
+
+    public Optional<Question> question(long caseId, long questionId) {
+        return jdbc.sql("select * from procedures_question where case_id = ? and id = ?").params(caseId, questionId)
+                .query(CaseStore::question).optional();
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getLong("id"), rs.getString("number"), rs.getLong("procedure_id"),
+                rs.getLong("version_id"), rs.getObject("submission_key", UUID.class), rs.getString("status"),
+                rs.getString("visible_status"), rs.getBoolean("closed"), rs.getObject("account_id", Long.class),
+                rs.getString("email"), rs.getString("display_name"), CaseData.read(rs.getString("data")),
+                rs.getObject("service_id", Long.class), rs.getObject("agent_id", Long.class),
+                rs.getObject("filed_by_agent_id", Long.class), rs.getObject("neighbourhood_id", Long.class),
+                instant(rs, "filed_at"), instant(rs, "status_since"), instant(rs, "due_at"),
+                instant(rs, "anonymised_at"));
+    }
+
+    private static HistoryEntry entry(ResultSet rs, int row) throws SQLException {
+        return new HistoryEntry(rs.getLong("id"), rs.getLong("case_id"), instant(rs, "occurred_at"),
+                HistoryKind.valueOf(rs.getString("kind")), rs.getObject("actor_account_id", Long.class),
+                rs.getString("actor_label"), rs.getBoolean("for_resident"), rs.getString("text"),
+                rs.getString("before_value"), rs.getString("after_value"), rs.getObject("file_id", UUID.class),
+                rs.getString("file_name"));
+    }
+
+    private static Question question(ResultSet rs, int row) throws SQLException {
+        return new Question(rs.getLong("id"), rs.getLong("case_id"), rs.getString("question"),
+                rs.getString("next_status"), instant(rs, "asked_at"), rs.getString("answer"),
+                instant(rs, "answered_at"));
+    }
+}

@@ -1,0 +1,10 @@
+package org.beffroi.procedures.internal;
+
+/** What an entry of a case's history records. */
+public enum HistoryKind {
+    FILED, STATUS, MAIL, ASSIGNED, QUESTION, ANSWER, NOTE, DATA_EDIT, DOCUMENT, ANONYMISED;
+
+    public String messageKey() {
+        return "procedures.history." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
