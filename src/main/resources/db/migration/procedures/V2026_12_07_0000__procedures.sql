@@ -34,6 +34,9 @@ create table procedures_draft (
     id           uuid primary key,
     version_id   bigint  not null references procedures_version (id),
     account_id   bigint,
+    -- at the counter: the agent holds the draft (account_id) for this person
+    for_email    varchar(254),
+    for_name     varchar(200),
     data         text    not null,
     page         integer not null,
     updated_at   timestamp with time zone not null,

@@ -43,6 +43,15 @@ public class DraftDesk {
         return id;
     }
 
+    /** A draft an agent fills at the counter for a person, who may have no account. */
+    @Transactional
+    public UUID startAtTheCounter(long versionId, long agentAccountId, String email, String name) {
+        UUID id = start(versionId, agentAccountId, Map.of());
+        jdbc.sql("update procedures_draft set for_email = ?, for_name = ? where id = ?")
+                .params(email.strip().toLowerCase(java.util.Locale.ROOT), name.strip(), id).update();
+        return id;
+    }
+
     /** The draft, if it exists and the person may open it: anyone holding its id if started signed out. */
     public Optional<Draft> find(UUID id, Long accountId) {
         return jdbc.sql("select * from procedures_draft where id = ?").param(id).query(DraftDesk::draft).optional()
@@ -84,7 +93,8 @@ public class DraftDesk {
 
     static Draft draft(ResultSet rs, int row) throws SQLException {
         return new Draft(rs.getObject("id", UUID.class), rs.getLong("version_id"),
-                rs.getObject("account_id", Long.class), CaseData.read(rs.getString("data")), rs.getInt("page"),
+                rs.getObject("account_id", Long.class), rs.getString("for_email"), rs.getString("for_name"),
+                CaseData.read(rs.getString("data")), rs.getInt("page"),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
