@@ -36,14 +36,19 @@ final class Recorder {
     private Recorder() {
     }
 
-    /** The request, checked and timed, then recorded under {@code name} for {@code phase}. */
+    /** The request, checked and timed, then recorded under {@code name} for {@code phase}; 200 is a success. */
     static ChainBuilder measured(String name, String phase, HttpRequestActionBuilder request) {
+        return measured(name, phase, request, 200);
+    }
+
+    /** The same, where {@code expected} is the status of a success (204, a redirect after a post). */
+    static ChainBuilder measured(String name, String phase, HttpRequestActionBuilder request, int expected) {
         return exec(request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt")))
                 .exec(session -> {
                     long end = System.currentTimeMillis();
                     boolean answered = session.contains("rt");
                     long rt = answered ? session.getLong("rt") : 0;
-                    record(name, phase, end - rt, end, answered && session.getInt("status") == 200, rt);
+                    record(name, phase, end - rt, end, answered && session.getInt("status") == expected, rt);
                     return session.remove("rt").remove("status");
                 });
     }
