@@ -47,6 +47,9 @@ class AttachmentsTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @BeforeEach
     void noAntivirusAnswers() {
         assertThat(Clamd.answersPing()).as("nothing listens on the test's clamd port").isFalse();
@@ -76,6 +79,9 @@ class AttachmentsTest {
                 .query(Integer.class).single() >= 2);
         assertThat(attachments.find(attachment.id()).orElseThrow().status()).isEqualTo(AttachmentStatus.PENDING);
         assertThat(attachments.open(attachment.id())).isEmpty();
+        // what an operator watches
+        assertThat(metrics.get("beffroi.attachments.pending").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        assertThat(metrics.get("beffroi.attachments.oldest.pending.age").gauge().value()).isGreaterThanOrEqualTo(0.0);
     }
 
     @Test

@@ -43,6 +43,9 @@ class ClamavAntivirus implements Antivirus {
         this.port = port;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        if (this.host.isEmpty()) {
+            log.warn("No antivirus configured (BEFFROI_ANTIVIRUS_CLAMD_HOST): residents' attachments stay pending, unserved");
+        }
     }
 
     @Override
