@@ -54,6 +54,36 @@ final class AttachmentSamples {
         tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(56);
         tiff.putInt(0);
         tiff.putInt(48).putInt(1).putInt(51).putInt(1).putInt(2400).putInt(100); // at 56
+        return withExif(jpeg, tiff);
+    }
+
+    /**
+     * A 64 x 48 JPEG, red in its top-left corner (16 x 12 pixels), white elsewhere, whose EXIF says how to turn it
+     * (orientation 6: a quarter turn clockwise, as a phone held upright writes it).
+     */
+    static byte[] jpegTurnedByExif(int orientation) {
+        var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(java.awt.Color.WHITE);
+        graphics.fillRect(0, 0, 64, 48);
+        graphics.setColor(java.awt.Color.RED);
+        graphics.fillRect(0, 0, 16, 12);
+        graphics.dispose();
+        var encoded = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpg", encoded);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var tiff = ByteBuffer.allocate(26).order(java.nio.ByteOrder.LITTLE_ENDIAN); // "II", as most phones write
+        tiff.put(new byte[] {'I', 'I', 42, 0}).putInt(8);
+        tiff.putShort((short) 1);
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        return withExif(encoded.toByteArray(), tiff);
+    }
+
+    private static byte[] withExif(byte[] jpeg, ByteBuffer tiff) {
         byte[] exif = new byte[6 + tiff.position()];
         System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, exif, 0, 6);
         System.arraycopy(tiff.array(), 0, exif, 6, tiff.position());

@@ -144,7 +144,7 @@ class AttachmentsTest {
         assertThatThrownBy(() -> accepted(large, rules)).isInstanceOfSatisfying(InvalidUploadException.class,
                 refusal -> {
                     assertThat(refusal.messageKey()).isEqualTo("upload.too-large");
-                    assertThat(refusal.arguments()).containsExactly("0,5");
+                    assertThat(refusal.arguments()).containsExactly(0.5);
                 });
         assertThatThrownBy(() -> accepted(AttachmentSamples.upload("vide.pdf", new byte[0], "application/pdf"),
                 rules)).hasMessage("upload.empty");
@@ -190,6 +190,28 @@ class AttachmentsTest {
         });
         assertThat(attachment.sha256()).isEqualTo(AttachmentSamples.sha256(new ByteArrayInputStream(kept)));
         assertThat(attachment.size()).isEqualTo(kept.length);
+    }
+
+    @Test
+    void aPhotoIsTurnedAsItsExifSaysBeforeTheExifIsDropped() throws Exception {
+        var attachment = accepted(AttachmentSamples.upload("dossier.jpg", AttachmentSamples.jpegTurnedByExif(6),
+                "image/jpeg"), AttachmentRules.documents());
+
+        java.awt.image.BufferedImage seen;
+        try (InputStream in = storage.openStreamed(fileOf(attachment)).orElseThrow()) {
+            seen = javax.imageio.ImageIO.read(in);
+        }
+        assertThat(seen.getWidth()).isEqualTo(48);
+        assertThat(seen.getHeight()).isEqualTo(64);
+        // the red corner, top-left as stored, is top-right once turned a quarter clockwise
+        assertThat(red(seen.getRGB(44, 4))).isTrue();
+        assertThat(red(seen.getRGB(4, 4))).isFalse();
+        assertThat(red(seen.getRGB(44, 60))).isFalse();
+    }
+
+    private static boolean red(int rgb) {
+        var colour = new java.awt.Color(rgb);
+        return colour.getRed() > 200 && colour.getGreen() < 80 && colour.getBlue() < 80;
     }
 
     @Test

@@ -232,10 +232,10 @@ class StoredAttachments implements Attachments {
         }
     }
 
-    private static String megabytes(long bytes) {
+    /** The limit in MB, a whole number when it is one (formatted by the message, in the reader's language). */
+    private static Number megabytes(long bytes) {
         double megabytes = bytes / (1024.0 * 1024.0);
-        return megabytes == Math.rint(megabytes) ? Long.toString((long) megabytes)
-                : String.format(Locale.FRANCE, "%.1f", megabytes);
+        return megabytes == Math.rint(megabytes) ? (Number) (long) megabytes : (Number) (Math.round(megabytes * 10) / 10.0);
     }
 
     /** From the bytes only (the first few KB Tika needs), never from the name or the browser's claim. */
@@ -262,7 +262,8 @@ class StoredAttachments implements Attachments {
 
     /**
      * The image's pixels written anew: nothing of the original file is kept (no EXIF, location included, no comment,
-     * no payload). Its pixel count is checked from its header before any pixel is decoded.
+     * no payload); a JPEG is turned first as its EXIF orientation says. Its pixel count is checked from its header
+     * before any pixel is decoded.
      */
     private Content reencoded(MultipartFile upload, String type) throws InvalidUploadException {
         byte[] original;
@@ -279,6 +280,7 @@ class StoredAttachments implements Attachments {
                 var graphics = rgb.createGraphics();
                 graphics.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
                 graphics.dispose();
+                rgb = ExifOrientation.applied(rgb, ExifOrientation.of(original));
                 var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
                 var param = writer.getDefaultWriteParam();
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
