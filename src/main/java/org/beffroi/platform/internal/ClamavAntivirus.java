@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.beffroi.platform.Antivirus;
 import org.beffroi.platform.ScanVerdict;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * chunks, each preceded by its length on four bytes in network order, then a chunk of length 0; clamd answers
  * {@code stream: OK}, {@code stream: <signature> FOUND} or {@code <reason> ERROR}, ended by {@code \0}. clamd refuses a
  * stream longer than its {@code StreamMaxLength} (25 MB by default) with an error: the verdict is then
- * {@link ScanVerdict.Unavailable}, as for any error, a timeout or no host configured.
+ * {@link ScanVerdict.Unavailable}, as for any error, a timeout or no host configured. A scan has a deadline as a whole:
+ * a daemon that takes the connection and then neither reads nor answers has its connection closed at the deadline,
+ * so that no thread waits for ever.
  */
 @Component
 class ClamavAntivirus implements Antivirus {
@@ -33,16 +36,16 @@ class ClamavAntivirus implements Antivirus {
     private final String host;
     private final int port;
     private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final Duration scanTimeout;
 
     ClamavAntivirus(@Value("${beffroi.antivirus.clamd-host:}") String host,
             @Value("${beffroi.antivirus.clamd-port:3310}") int port,
             @Value("${beffroi.antivirus.connect-timeout:2s}") Duration connectTimeout,
-            @Value("${beffroi.antivirus.read-timeout:60s}") Duration readTimeout) {
+            @Value("${beffroi.antivirus.scan-timeout:60s}") Duration scanTimeout) {
         this.host = host == null ? "" : host.strip();
         this.port = port;
         this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+        this.scanTimeout = scanTimeout;
         if (this.host.isEmpty()) {
             log.warn("No antivirus configured (BEFFROI_ANTIVIRUS_CLAMD_HOST): residents' attachments stay pending, unserved");
         }
@@ -50,12 +53,30 @@ class ClamavAntivirus implements Antivirus {
 
     @Override
     public ScanVerdict scan(InputStream content) {
+        return scan(content, scanTimeout);
+    }
+
+    @Override
+    public ScanVerdict scan(InputStream content, Duration within) {
         if (host.isEmpty()) {
             return new ScanVerdict.Unavailable("no antivirus configured (beffroi.antivirus.clamd-host)");
         }
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-            socket.setSoTimeout((int) readTimeout.toMillis());
+        Duration timeout = within.compareTo(scanTimeout) < 0 ? within : scanTimeout;
+        var socket = new Socket();
+        var deadline = new AtomicBoolean();
+        // a write to a daemon that no longer reads blocks with no timeout of its own: closed from outside
+        var watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(timeout);
+                deadline.set(true);
+                socket.close();
+            } catch (InterruptedException | IOException e) {
+                // finished in time
+            }
+        });
+        try (socket) {
+            socket.connect(new InetSocketAddress(host, port), (int) Math.min(connectTimeout.toMillis(), timeout.toMillis()));
+            socket.setSoTimeout((int) timeout.toMillis());
             var out = new DataOutputStream(socket.getOutputStream());
             out.write("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII));
             byte[] buffer = new byte[CHUNK];
@@ -75,8 +96,11 @@ class ClamavAntivirus implements Antivirus {
             }
             return verdict(answer(socket.getInputStream()));
         } catch (IOException | RuntimeException e) {
-            log.warn("Antivirus {}:{} unavailable: {}", host, port, e.toString());
-            return new ScanVerdict.Unavailable(e.toString());
+            String reason = deadline.get() ? "no answer within " + timeout : e.toString();
+            log.warn("Antivirus {}:{} unavailable: {}", host, port, reason);
+            return new ScanVerdict.Unavailable(reason);
+        } finally {
+            watchdog.interrupt();
         }
     }
 

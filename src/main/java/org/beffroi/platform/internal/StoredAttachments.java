@@ -65,12 +65,14 @@ class StoredAttachments implements Attachments {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final boolean scanOnUpload;
+    private final Duration uploadScanTimeout;
     private final Duration retryDelay;
     private final Duration maxRetryDelay;
 
     StoredAttachments(JdbcClient jdbc, FileStorage storage, Antivirus antivirus, ImageDecoder decoder, DueTasks tasks,
             TransactionOperations transactions, Clock clock,
             @Value("${beffroi.antivirus.scan-on-upload:true}") boolean scanOnUpload,
+            @Value("${beffroi.antivirus.upload-scan-timeout:15s}") Duration uploadScanTimeout,
             @Value("${beffroi.antivirus.retry-delay:PT30S}") Duration retryDelay,
             @Value("${beffroi.antivirus.max-retry-delay:PT30M}") Duration maxRetryDelay) {
         this.jdbc = jdbc;
@@ -81,6 +83,7 @@ class StoredAttachments implements Attachments {
         this.transactions = transactions;
         this.clock = clock;
         this.scanOnUpload = scanOnUpload;
+        this.uploadScanTimeout = uploadScanTimeout;
         this.retryDelay = retryDelay;
         this.maxRetryDelay = maxRetryDelay;
     }
@@ -105,7 +108,7 @@ class StoredAttachments implements Attachments {
 
     private ScanVerdict scanned(MultipartFile upload, Content content) {
         try (var input = content.open(upload)) {
-            return antivirus.scan(input);
+            return antivirus.scan(input, uploadScanTimeout); // the resident waits: not long, the task has time
         } catch (IOException | UncheckedIOException e) {
             return new ScanVerdict.Unavailable(e.toString());
         }

@@ -46,6 +46,40 @@ class ClamavAntivirusTest {
     }
 
     @Test
+    void aDaemonThatTakesTheConnectionButNeitherReadsNorAnswersIsGivenUpAtTheDeadline() throws Exception {
+        try (var silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    held.add(silent.accept()); // taken, never read: the sender's buffers fill, then its writes block
+                } catch (java.io.IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            var antivirus = new ClamavAntivirus("127.0.0.1", silent.getLocalPort(), Duration.ofSeconds(2),
+                    Duration.ofSeconds(60));
+            var endless = new java.io.InputStream() {
+                @Override
+                public int read() {
+                    return 0;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return length; // zeros, for ever
+                }
+            };
+            long start = System.nanoTime();
+            assertThat(antivirus.scan(endless, Duration.ofSeconds(1))).isInstanceOfSatisfying(ScanVerdict.Unavailable.class,
+                    verdict -> assertThat(verdict.reason()).isEqualTo("no answer within PT1S"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            for (var socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void clamdsAnswersAreRead() {
         assertThat(ClamavAntivirus.verdict("stream: OK")).isEqualTo(new ScanVerdict.Clean());
         assertThat(ClamavAntivirus.verdict("stream: Win.Test.EICAR_HDB-1 FOUND"))
