@@ -197,6 +197,9 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 registration + "scope", "openid,email,profile",
                 registration + "authorization-grant-type", "authorization_code",
                 registration + "redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}"));
+        // the antivirus: a clamd the attachment tests start and stop on this port (nothing listens there otherwise)
+        servers.put("beffroi.antivirus.clamd-host", "127.0.0.1");
+        servers.put("beffroi.antivirus.clamd-port", Clamd.port());
         if (relay) {
             servers.put("spring.mail.host", "127.0.0.1");
             servers.put("spring.mail.port", smtpPort());

@@ -31,6 +31,18 @@ class OperationsMetrics implements MeterBinder {
                 .description("Events whose listener has not finished yet").register(registry);
         Gauge.builder("beffroi.events.oldest.incomplete.age", this::oldestIncompleteEventAge).baseUnit("seconds")
                 .description("How long the oldest unfinished event has waited").register(registry);
+        Gauge.builder("beffroi.attachments.pending", () -> jdbc
+                .sql("select count(*) from platform_attachment where status = 'PENDING'").query(Long.class).single())
+                .description("Attachments the antivirus has not scanned yet (unserved)").register(registry);
+        Gauge.builder("beffroi.attachments.oldest.pending.age", this::oldestPendingAttachmentAge).baseUnit("seconds")
+                .description("How long the oldest attachment not scanned yet has waited").register(registry);
+    }
+
+    private double oldestPendingAttachmentAge() {
+        var oldest = jdbc.sql("select min(created_at) from platform_attachment where status = 'PENDING'")
+                .query(java.time.OffsetDateTime.class).optional();
+        return oldest.map(date -> (double) java.time.Duration.between(date, java.time.OffsetDateTime.now()).toSeconds())
+                .orElse(0.0);
     }
 
     private long mails(MailStatus status) {
