@@ -19,13 +19,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Files a resident may attach, made in the test. */
-final class AttachmentSamples {
+public final class AttachmentSamples {
 
     private AttachmentSamples() {
     }
 
     /** A small, valid one-page PDF. */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         String body = """
                 %PDF-1.4
                 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
@@ -37,7 +37,7 @@ final class AttachmentSamples {
         return body.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static MockMultipartFile upload(String name, byte[] content, String claimedType) {
+    public static MockMultipartFile upload(String name, byte[] content, String claimedType) {
         return new MockMultipartFile("piece", name, claimedType, content);
     }
 

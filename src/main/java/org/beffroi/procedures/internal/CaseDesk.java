@@ -24,6 +24,7 @@ import org.beffroi.procedures.definition.StatusDefinition;
 import org.beffroi.procedures.internal.CaseHistory.Entry;
 import org.beffroi.procedures.workflow.CaseInProgress;
 import org.beffroi.procedures.workflow.WorkflowActions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,8 @@ public class CaseDesk {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Looked up when used: the files' service reads drafts, which this desk files. */
+    private final ObjectProvider<CaseAttachments> files;
 
     /** Who a case is filed for: the resident, and the agent filing it at the counter if any. */
     public record Filer(Long accountId, String email, String displayName, Long agentId) {
@@ -234,7 +237,7 @@ public class CaseDesk {
                 actor_label = null where case_id = ?""").param(target.id()).update();
         jdbc.sql("update procedures_question set question = '', answer = null where case_id = ?").param(target.id())
                 .update();
-        jdbc.sql("delete from procedures_attachment where case_id = ?").param(target.id()).update();
+        files.getObject().deleteOfCase(target.id());
         history.append(target.id(), Entry.of(HistoryKind.ANONYMISED, false, null));
     }
 
@@ -242,8 +245,7 @@ public class CaseDesk {
     @Transactional
     public void eraseAllOf(DataSubject subject) {
         cases.allOfResident(subject).forEach(this::anonymise);
-        jdbc.sql("delete from procedures_attachment where case_id is null and draft_id in "
-                + "(select id from procedures_draft where account_id = ?)").param(subject.accountId()).update();
+        files.getObject().deleteOfDrafts("account_id = ?", subject.accountId());
         jdbc.sql("delete from procedures_draft where account_id = ?").param(subject.accountId()).update();
     }
 
@@ -263,8 +265,7 @@ public class CaseDesk {
             }
         }
         var before = CaseStore.at(now.minus(DraftDesk.RETENTION));
-        jdbc.sql("delete from procedures_attachment where case_id is null and draft_id in "
-                + "(select id from procedures_draft where updated_at < ?)").param(before).update();
+        files.getObject().deleteOfDrafts("updated_at < ?", before);
         jdbc.sql("delete from procedures_draft where updated_at < ?").param(before).update();
     }
 
