@@ -28,7 +28,7 @@ public class DemoProcedures {
     /** In the demo commune, which service plays each function the shipped workflows name. */
     private static final Map<String, String> DEMO_SERVICES = Map.of(
             "instruction", "Accueil et état civil", "etat-civil", "Accueil et état civil",
-            "ecole", "Accueil et état civil", "elections", "Accueil et état civil",
+            "ecole", "Enfance et écoles", "elections", "Accueil et état civil",
             "technique", "Services techniques", "dechets", "Services techniques", "eau", "Services techniques",
             "ressources-humaines", "Accueil et état civil");
 
