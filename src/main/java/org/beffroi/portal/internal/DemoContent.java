@@ -46,6 +46,66 @@ public class DemoContent {
         seedArticles();
         seedCouncil();
         seedGuides();
+        seedProcedureLinks();
+        seedJobOffers();
+    }
+
+    /**
+     * The online procedures that fit each guide (procedures' ready-made files, installed in the demo). Added to the
+     * demo's guides where a guide lacks the link, so that a demo database seeded before the procedures existed gets
+     * them too at its next start; a commune's own guides (no demo profile) are never touched.
+     */
+    private void seedProcedureLinks() {
+        var links = java.util.List.of(
+                new String[] {"j-emmenage-dans-la-commune", "Signaler votre arrivée une seule fois",
+                        "/demarches/arrivee-depart",
+                        "École, collecte des déchets, eau et liste électorale prévenus en une démarche."},
+                new String[] {"j-emmenage-dans-la-commune", "Inscrire un enfant à l’école en ligne",
+                        "/demarches/inscription-scolaire", null},
+                new String[] {"j-emmenage-dans-la-commune", "Demander une carte de stationnement résident",
+                        "/demarches/carte-de-stationnement", null},
+                new String[] {"j-emmenage-dans-la-commune", "Faire enlever des encombrants",
+                        "/demarches/encombrants", "Les cartons et vieux meubles du déménagement."},
+                new String[] {"j-emmenage-dans-la-commune", "Transmettre le relevé du compteur d’eau",
+                        "/demarches/releve-compteur-eau", null},
+                new String[] {"j-ai-un-enfant", "Inscrire un enfant à l’école et au périscolaire",
+                        "/demarches/inscription-scolaire", "Restaurant scolaire, garderie et mercredis compris."},
+                new String[] {"j-ai-un-enfant", "Demander un acte de naissance", "/demarches/acte-etat-civil",
+                        null},
+                new String[] {"je-suis-senior", "Faire enlever des encombrants", "/demarches/encombrants",
+                        "Les services techniques passent devant chez vous."});
+        var all = guides.all();
+        for (String[] link : links) {
+            all.stream().filter(g -> g.slug().equals(link[0]))
+                    .filter(g -> g.links().stream().noneMatch(l -> l.url().equals(link[2]))).findFirst()
+                    .ifPresent(g -> guides.addLink(g.id(), link[1], link[2], link[3]));
+        }
+    }
+
+    /** The town hall's job offers, with the procedure to apply; added where the page is missing. */
+    private void seedJobOffers() {
+        String title = "Offres d’emploi";
+        if (articles.existsSlug(Kind.PAGE, org.beffroi.platform.Text.slug(title, "page"), null)) {
+            return;
+        }
+        page(title, null, 5, """
+                La commune recrute. Pour chaque offre, postulez en ligne avec votre CV et votre lettre de motivation :
+                [déposer une candidature](/demarches/candidature-emploi).
+
+                ## Agent polyvalent des services techniques (réf. 2026-07)
+
+                Temps complet, cadre d’emplois des adjoints techniques. Entretien des bâtiments, de la voirie et des
+                espaces verts ; permis B exigé. Poste à pourvoir au 1er février.
+
+                ## Animateur ou animatrice périscolaire (réf. 2026-08)
+
+                Temps non complet (24 heures par semaine) : garderie, restaurant scolaire et accueil de loisirs du
+                mercredi à l’école des Tilleuls. BAFA souhaité.
+
+                ## Candidature spontanée
+
+                Aucune offre ne vous correspond ? Envoyez une [candidature spontanée](/demarches/candidature-emploi) :
+                elle est gardée deux ans.""", clock.instant());
     }
 
     private void seedNeighbourhoods() {

@@ -121,7 +121,30 @@ public final class DefinitionCheck {
             for (var step : status.actions()) {
                 actionCheck.apply(step).forEach(p -> problems.add(new Problem(p.messageKey(),
                         prepend(status.label(), p.args()))));
+                checkWhen(d, status, step, problems);
             }
+        }
+    }
+
+    /** A step's condition names a field of the form and, when that field offers choices, one of its answers. */
+    private static void checkWhen(ProcedureDefinition d, StatusDefinition status, ActionStep step,
+            List<Problem> problems) {
+        if (step.when() == null) {
+            return;
+        }
+        String type = String.valueOf(step.type());
+        var field = step.when().field() == null ? java.util.Optional.<FieldDefinition>empty()
+                : d.field(step.when().field());
+        if (field.isEmpty()) {
+            problems.add(Problem.of("procedures.problem.action-condition", status.label(), type,
+                    String.valueOf(step.when().field())));
+            return;
+        }
+        var choices = field.get().choices();
+        String value = step.when().equals();
+        if (value == null || !choices.isEmpty() && choices.stream().noneMatch(c -> value.equals(c.value()))) {
+            problems.add(Problem.of("procedures.problem.action-condition-value", status.label(), type,
+                    field.get().label(), String.valueOf(value)));
         }
     }
 

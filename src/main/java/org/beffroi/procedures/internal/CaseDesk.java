@@ -238,6 +238,8 @@ public class CaseDesk {
         jdbc.sql("update procedures_question set question = '', answer = null where case_id = ?").param(target.id())
                 .update();
         files.getObject().deleteOfCase(target.id());
+        jdbc.sql("delete from procedures_document where case_id = ?").param(target.id()).update();
+        jdbc.sql("delete from procedures_meter_reading where case_id = ?").param(target.id()).update();
         history.append(target.id(), Entry.of(HistoryKind.ANONYMISED, false, null));
     }
 
@@ -284,9 +286,34 @@ public class CaseDesk {
         var moved = cases.find(current.id()).orElseThrow();
         var inProgress = new CaseInProgress(moved.id(), moved.number(), moved.procedureId(), definition,
                 moved.status(), moved.accountId(), moved.email(), moved.displayName(), moved.data());
+        long entered = lastStatusEntry(moved.id());
         for (var step : status.actions()) {
+            if (!step.runsFor(moved.data())) {
+                continue;
+            }
             actions.find(step.type()).orElseThrow().run(inProgress, step);
+            if (lastStatusEntry(moved.id()) != entered) {
+                // a step moved the case on (a reading to check): the rest of this status's steps are not for it
+                return;
+            }
         }
+    }
+
+    private long lastStatusEntry(long caseId) {
+        return jdbc.sql("select max(id) from procedures_case_event where case_id = ? and kind = 'STATUS'")
+                .param(caseId).query(Long.class).single();
+    }
+
+    /**
+     * An action moves the case at once to another status of its workflow (in the transaction that runs it); the
+     * steps left in the status it leaves do not run. A jump to the status the case is in does nothing.
+     */
+    void jumpNow(CaseInProgress target, String to) {
+        if (to.equals(target.status())) {
+            return;
+        }
+        var current = cases.find(target.id()).orElseThrow();
+        enter(current, target.definition(), target.definition().workflow().status(to).orElseThrow(), null);
     }
 
     private CaseRecord lock(long caseId) {

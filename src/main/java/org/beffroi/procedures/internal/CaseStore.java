@@ -83,6 +83,44 @@ public class CaseStore {
                 .query(CaseStore::question).optional();
     }
 
+    /** The documents the workflow made for the case, oldest first (for its agents). */
+    public List<CaseDocument> documents(long caseId) {
+        return jdbc.sql(DOCUMENTS + " where case_id = ? order by created_at, name").param(caseId)
+                .query(CaseStore::document).list();
+    }
+
+    /** The documents of the case the resident may download, oldest first. */
+    public List<CaseDocument> documentsForResident(long caseId) {
+        return jdbc.sql(DOCUMENTS + " where case_id = ? and for_resident order by created_at, name").param(caseId)
+                .query(CaseStore::document).list();
+    }
+
+    /** One document of the case with its bytes (for its agents); another case's document is not found. */
+    public Optional<CaseDocument.File> document(long caseId, UUID documentId) {
+        return documentFile(caseId, documentId, false);
+    }
+
+    /** One document of the case with its bytes, if the resident may download it. */
+    public Optional<CaseDocument.File> documentForResident(long caseId, UUID documentId) {
+        return documentFile(caseId, documentId, true);
+    }
+
+    private static final String DOCUMENTS = """
+            select id, case_id, name, title, for_resident, created_at, octet_length(content) as size
+            from procedures_document""";
+
+    private Optional<CaseDocument.File> documentFile(long caseId, UUID documentId, boolean residentOnly) {
+        return jdbc.sql("select d.*, octet_length(d.content) as size from procedures_document d "
+                + "where d.case_id = ? and d.id = ?" + (residentOnly ? " and d.for_resident" : ""))
+                .params(caseId, documentId)
+                .query((rs, n) -> new CaseDocument.File(document(rs, n), rs.getBytes("content"))).optional();
+    }
+
+    private static CaseDocument document(ResultSet rs, int row) throws SQLException {
+        return new CaseDocument(rs.getObject("id", UUID.class), rs.getLong("case_id"), rs.getString("name"),
+                rs.getString("title"), rs.getBoolean("for_resident"), instant(rs, "created_at"), rs.getInt("size"));
+    }
+
     static OffsetDateTime at(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.identity.Accounts;
+import org.beffroi.procedures.definition.DefinitionJson;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class DemoProcedures {
     /** In the demo commune, which service plays each function the shipped workflows name. */
     private static final Map<String, String> DEMO_SERVICES = Map.of(
             "instruction", "Accueil et état civil", "etat-civil", "Accueil et état civil",
-            "ecole", "Accueil et état civil", "elections", "Accueil et état civil",
+            "ecole", "Enfance et écoles", "elections", "Accueil et état civil",
             "technique", "Services techniques", "dechets", "Services techniques", "eau", "Services techniques",
             "ressources-humaines", "Accueil et état civil");
 
@@ -60,7 +61,8 @@ public class DemoProcedures {
         for (var file : shipped()) {
             String json = read(file);
             String slug = file.getFilename().replace(".json", "");
-            if (store.findBySlug(slug).isPresent()) {
+            var existing = store.findBySlug(slug);
+            if (existing.isPresent() && !shippedSince(existing.get().id(), json)) {
                 continue;
             }
             var imported = catalogue.importFile(json, true);
@@ -74,8 +76,22 @@ public class DemoProcedures {
                     mapping.put(f, service);
                 }
             });
-            catalogue.mapFunctions(imported.procedureId(), mapping);
+            store.functionServices(imported.procedureId()).keySet().forEach(mapping::remove);
+            if (!mapping.isEmpty()) {
+                catalogue.mapFunctions(imported.procedureId(), mapping);
+            }
         }
+    }
+
+    /**
+     * Whether the file shipped now differs from the procedure installed from an earlier one, which nobody edited
+     * since (its latest version was installed, not saved by an administrator): then the demo takes it as a new
+     * version, so that a demo database installed before gets what the files now do.
+     */
+    private boolean shippedSince(long procedureId, String json) {
+        var latest = store.latest(procedureId).orElseThrow();
+        var shipped = DefinitionJson.read(json).orElseThrow();
+        return latest.createdBy() == null && !latest.definition().equals(shipped);
     }
 
 }

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a mail about the case to the resident, or to the service playing one of the workflow's functions. In the
- * subject and text, {numero} is the case's number, {demarche} the procedure's title and {suivi} the address where
- * the resident follows it.
+ * subject and text, {numero} is the case's number, {demarche} the procedure's title, {suivi} the address where
+ * the resident follows it and {champ:key} the answer to the field {@code key} in words (so that a service the case
+ * is not assigned to gets what concerns it: a meter's number for the water service).
  */
 @Component
 @RequiredArgsConstructor
@@ -76,7 +77,9 @@ class MailAction implements WorkflowAction {
     }
 
     private String fill(String template, CaseInProgress target) {
-        return template.replace("{numero}", target.number()).replace("{demarche}", target.definition().title())
-                .replace("{suivi}", publicAddress.of("/mes-demarches/" + target.id()));
+        return AnswerWords.fill(template.replace("{numero}", target.number())
+                .replace("{demarche}", target.definition().title())
+                .replace("{suivi}", publicAddress.of("/mes-demarches/" + target.id())), target.definition(),
+                target.data());
     }
 }

@@ -4,7 +4,13 @@ package org.beffroi.procedures.workflow;
 public record ActionParameter(String name, Kind kind, boolean required) {
 
     public enum Kind {
-        TEXT, LONG_TEXT, DAYS, STATUS, FUNCTION, RECIPIENT
+        TEXT, LONG_TEXT, DAYS, STATUS, FUNCTION, RECIPIENT,
+        /** The key of a field of the procedure's form. */
+        FIELD,
+        /** A number, with a decimal point if any (5, 2.5). */
+        NUMBER,
+        /** Yes or no: "true" or "false". */
+        FLAG
     }
 
     /** The builder's label for it: {@code procedures.action.<type>.<name>}. */

@@ -67,6 +67,21 @@ public class WorkflowActions {
                         problems.add(Problem.of("procedures.problem.action-days", step.type(), value));
                     }
                 }
+                case FIELD -> {
+                    if (definition.field(value).isEmpty()) {
+                        problems.add(Problem.of("procedures.problem.action-field", step.type(), value));
+                    }
+                }
+                case NUMBER -> {
+                    if (!value.matches("[0-9]{1,9}([.][0-9]{1,6})?")) {
+                        problems.add(Problem.of("procedures.problem.action-number", step.type(), value));
+                    }
+                }
+                case FLAG -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        problems.add(Problem.of("procedures.problem.action-flag", step.type(), value));
+                    }
+                }
                 default -> {
                 }
             }
