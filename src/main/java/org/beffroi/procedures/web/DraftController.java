@@ -71,12 +71,12 @@ class DraftController {
     private final Clock clock;
 
     /** A draft with the procedure and the version it is filled under. */
-    record Filling(String slug, Version version, Draft draft) {
-        ProcedureDefinition definition() {
+    public record Filling(String slug, Version version, Draft draft) {
+        public ProcedureDefinition definition() {
             return version.definition();
         }
 
-        String base() {
+        public String base() {
             return "/demarches/" + slug + "/brouillons/" + draft.id();
         }
     }

@@ -47,8 +47,8 @@ class MyCasesController {
     private final ReceiptPdf pdf;
 
     /** A draft of the list: the procedure it fills, where to resume it. */
-    record DraftLine(org.beffroi.procedures.internal.Draft draft, String title, String slug) {
-        String resume() {
+    public record DraftLine(org.beffroi.procedures.internal.Draft draft, String title, String slug) {
+        public String resume() {
             return "/demarches/" + slug + "/brouillons/" + draft.id() + "/" + (draft.page() + 1);
         }
     }
