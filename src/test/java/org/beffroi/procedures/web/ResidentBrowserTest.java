@@ -135,7 +135,7 @@ class ResidentBrowserTest extends BrowserTest {
 
         // a draft, then the session expires: the page says the answers are kept
         visit("/demarches/" + slug);
-        submit(button("Commencer une nouvelle demande"));
+        submit(button("Commencer"));
         page.context().clearCookies();
         page.getByLabel("Nom et prénom").fill("Après la session");
         assertThat(page.locator("#procedure-autosave")).containsText("Votre session a expiré");
