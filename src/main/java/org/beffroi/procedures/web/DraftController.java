@@ -354,10 +354,15 @@ class DraftController {
             return new Filling(slug, version, draft.get());
         }
         if (SignedInUser.current().isEmpty() && drafts.needsSignIn(id, null)) {
-            request.getSession(true).setAttribute(KEPT + id, FormPages.serialisable(posted));
+            keep(request, id, posted);
             return null;
         }
         throw new NotFoundException();
+    }
+
+    /** Keeps what a page posted in the person's session, for the draft's page to merge once they signed in again. */
+    static void keep(HttpServletRequest request, UUID id, Map<String, Object> posted) {
+        request.getSession(true).setAttribute(KEPT + id, FormPages.serialisable(posted));
     }
 
     /** The version the draft is filled under, if the draft is of the procedure of the address. */

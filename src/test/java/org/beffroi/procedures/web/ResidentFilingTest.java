@@ -340,6 +340,47 @@ class ResidentFilingTest {
     }
 
     @Test
+    void aPagePostedWithoutScriptAfterTheSessionExpiredKeepsItsAnswersThoughItsTokenIsRefused() throws Exception {
+        String slug = Residents.slug();
+        Residents.publish(catalogue, slug, "SIGNED_IN");
+        Resident camille = Residents.resident(mvc, accounts, encoder);
+        String base = start(slug, camille.session());
+        UUID id = draftId(base);
+        // the session's token is gone with the session: the post carries none that the application knows
+        var expired = mvc.perform(post(base + "/1").param("_csrf", "jeton-de-la-session-expiree")
+                .param("nom", "Camille Après").param("formule", "soir").param("horaire", "19h"))
+                .andExpect(redirectedUrl(base + "/1")).andReturn().getResponse();
+        Cookie visitor = expired.getCookie(SignIn.SESSION_COOKIE);
+        assertThat(visitor).isNotNull();
+        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).doesNotContainKey("horaire");
+        var toSignIn = mvc.perform(get(base + "/1").cookie(visitor)).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse();
+        var cookies = new ArrayList<Cookie>();
+        cookies.add(visitor);
+        for (Cookie c : toSignIn.getCookies()) {
+            if (c.getMaxAge() != 0 && !c.getName().equals(SignIn.SESSION_COOKIE)) {
+                cookies.add(c);
+            }
+        }
+        var signedIn = mvc.perform(post("/connexion").with(csrf()).cookie(cookies.toArray(Cookie[]::new))
+                .param("username", camille.email()).param("password", Residents.PASSWORD))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        assertThat(signedIn.getRedirectedUrl()).endsWith(base + "/1");
+        Cookie session = signedIn.getCookie(SignIn.SESSION_COOKIE) != null ? signedIn.getCookie(SignIn.SESSION_COOKIE)
+                : visitor;
+        var back = Jsoup.parse(page(base + "/1", session));
+        assertThat(back.select(".notice-success").text()).isEqualTo("Vos réponses ont été gardées.");
+        assertThat(back.select("#champ-horaire").attr("value")).isEqualTo("19h");
+        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).containsEntry("nom", "Camille Après")
+                .containsEntry("horaire", "19h");
+        // another resident's session posting to the draft changes nothing and learns nothing
+        Resident other = Residents.resident(mvc, accounts, encoder);
+        mvc.perform(post(base + "/1").with(csrf()).cookie(other.session()).param("nom", "Intrus"))
+                .andExpect(status().isNotFound());
+        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).containsEntry("nom", "Camille Après");
+    }
+
+    @Test
     void mesDemarchesListsCasesAndDraftsAndTheResidentAnswersTheTownHall() throws Exception {
         String slug = Residents.slug();
         Residents.publish(catalogue, slug, "SIGNED_IN");
