@@ -30,6 +30,7 @@ import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.RelayOutage;
 import org.beffroi.alerts.internal.Topics;
+import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.internal.MediaDesk;
 import org.beffroi.testing.BrowserTest;
@@ -137,7 +138,20 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/photos-videos/albums/{id}", "select min(id) from portal_album"),
             entry("/photos-videos/albums/{slug}", "select min(slug) from portal_album where published"),
             entry("/agenda/mois/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"),
-            entry("/agenda/calendrier/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"));
+            entry("/agenda/calendrier/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"),
+            entry("/demarches/{slug}", "select min(slug) from procedures_procedure where published_version_id is not null"),
+            entry("/demarches/{slug}/connexion",
+                    "select min(slug) from procedures_procedure where published_version_id is not null"),
+            entry("/demarches/{slug}/brouillons/{id}/{page:\\d+}", "select p.slug, d.id, d.page + 1 from procedures_draft d "
+                    + "join procedures_version v on v.id = d.version_id join procedures_procedure p on p.id = v.procedure_id "
+                    + "where d.account_id is null order by d.created_at desc limit 1"),
+            entry("/demarches/{slug}/brouillons/{id}/recapitulatif", "select p.slug, d.id from procedures_draft d "
+                    + "join procedures_version v on v.id = d.version_id join procedures_procedure p on p.id = v.procedure_id "
+                    + "where d.account_id is null order by d.created_at desc limit 1"),
+            entry("/demarches/recus/{key}", "select submission_key from procedures_case where account_id is null "
+                    + "and anonymised_at is null order by id desc limit 1"),
+            entry("/mes-demarches/{id}", "select max(c.id) from procedures_case c join identity_account a "
+                    + "on a.id = c.account_id where a.email = 'habitant@belvoir.example'"));
 
     /** The pages photographed at both widths. */
     private static final Set<String> MAIN_PAGES = Set.of("/", "/actualites", "/agenda", "/alertes", "/recherche",
@@ -189,6 +203,15 @@ class EveryPageBrowserTest extends BrowserTest {
     @Autowired
     MediaDesk media;
 
+    @Autowired
+    org.beffroi.procedures.internal.ProcedureStore procedures;
+
+    @Autowired
+    org.beffroi.procedures.internal.DraftDesk procedureDrafts;
+
+    @Autowired
+    CaseDesk caseDesk;
+
     /**
      * What the demo commune has none of, so that each kind of page is seen: a person in the register and a closed
      * crisis, an album, a newsletter with a draft issue, a draft alert and a sent one, a mail in the outbox.
@@ -224,6 +247,20 @@ class EveryPageBrowserTest extends BrowserTest {
                     return request;
                 })).andExpect(status().is3xxRedirection());
         Outbox.await(mvc, admin, newcomer, mail -> true); // a mail in the outbox
+        // procedures: a draft of the parking card begun signed out, one filed so, and a case of the demo resident
+        // with a question of the town hall to answer
+        long parking = procedures.findBySlug("carte-de-stationnement").orElseThrow().publishedVersionId();
+        var filedOut = procedureDrafts.start(parking, null, Map.of("nom", "Visite " + run));
+        caseDesk.file(filedOut, null, Map.of("nom", "Visite " + run), new CaseDesk.Filer(null, "visite-" + run
+                + "@exemple.fr", "Visite " + run, null));
+        procedureDrafts.save(procedureDrafts.start(parking, null, Map.of()), null, Map.of("nom", "Visite " + run), 1);
+        long resident = jdbc.sql("select id from identity_account where email = 'habitant@belvoir.example'")
+                .query(Long.class).single();
+        var residentDraft = procedureDrafts.start(parking, resident, Map.of("nom", "Habitant " + run));
+        var residentCase = caseDesk.file(residentDraft, resident, Map.of("nom", "Habitant " + run,
+                "immatriculation", "AB-123-CD", "usage", "personnel"), new CaseDesk.Filer(resident,
+                "habitant@belvoir.example", "Habitant", null));
+        caseDesk.press(residentCase, "demander", "Pouvez-vous envoyer la carte grise ?");
     }
 
     @Test

@@ -84,6 +84,28 @@ final class PersonalDataHooks {
                             .param("areaKind", "COMMUNE")).andExpect(status().is3xxRedirection());
                     mvc.perform(RegisterForms.filled("/registre-canicule", "Personne " + person.marker(), null)
                             .cookie(person.session()).with(FRESH_ADDRESS)).andExpect(status().is3xxRedirection());
+                }),
+                // the demo's parking card, filed through its pages (the file a page asks for is given as the
+                // upload will give it: an attachment of the draft), and a second draft left unfinished
+                "procedures", new Hook(EnumSet.of(Role.RESIDENT), person -> {
+                    String procedure = "/demarches/carte-de-stationnement/brouillons";
+                    String first = mvc.perform(post(procedure).cookie(person.session()).with(csrf()))
+                            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+                    String base = first.substring(0, first.length() - 2);
+                    mvc.perform(post(base + "/1").cookie(person.session()).with(csrf())
+                            .param("nom", "Personne " + person.marker()).param("courriel", person.email())
+                            .param("adresse", "3 rue des Tilleuls")).andExpect(status().is3xxRedirection());
+                    jdbc.sql("insert into procedures_attachment (id, draft_id, field_key, file_id, created_at) "
+                            + "values (?, ?, 'carte-grise', ?, ?)").params(java.util.UUID.randomUUID(),
+                            java.util.UUID.fromString(base.substring(base.lastIndexOf('/') + 1)),
+                            java.util.UUID.randomUUID(), java.time.OffsetDateTime.now()).update();
+                    mvc.perform(post(base + "/2").cookie(person.session()).with(csrf())
+                            .param("immatriculation", "AB-123-CD").param("usage", "personnel"))
+                            .andExpect(status().is3xxRedirection());
+                    mvc.perform(post(base + "/envoi").cookie(person.session()).with(csrf()))
+                            .andExpect(status().is3xxRedirection());
+                    mvc.perform(post(procedure).cookie(person.session()).with(csrf()))
+                            .andExpect(status().is3xxRedirection());
                 }));
     }
 }

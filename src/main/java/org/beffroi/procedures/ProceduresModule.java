@@ -14,11 +14,13 @@ import java.util.stream.Stream;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.SearchDocument;
 import org.beffroi.platform.ServiceModule;
 import org.beffroi.platform.DataSubject;
+import org.beffroi.procedures.definition.StatusDefinition;
 import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.procedures.internal.CaseStore;
 import org.beffroi.procedures.internal.DemoProcedures;
@@ -72,6 +74,31 @@ public class ProceduresModule implements ServiceModule {
     }
 
     /** The person's cases (number, procedure, status, answers, history shown to them) and drafts. */
+    /** A draft on the person's account page: its procedure and where to resume it. */
+    public record AccountDraft(String title, String resume) {
+    }
+
+    /** A recent case on the person's account page. */
+    public record AccountCase(long id, String number, String title, String status) {
+    }
+
+    /** The person's drafts to resume and their three latest cases, on "Mon compte". */
+    @Override
+    public List<HomeBlock> accountBlocks(DataSubject subject) {
+        var ownDrafts = drafts.ofAccount(subject.accountId()).stream().filter(d -> !d.atTheCounter())
+                .flatMap(d -> procedures.version(d.versionId()).flatMap(v -> procedures.find(v.procedureId())
+                        .map(p -> new AccountDraft(v.definition().title(), "/demarches/" + p.slug() + "/brouillons/"
+                                + d.id() + "/" + (d.page() + 1)))).stream())
+                .toList();
+        var recent = cases.allOfResident(subject).stream().limit(3).map(c -> {
+            var definition = procedures.version(c.versionId()).orElseThrow().definition();
+            return new AccountCase(c.id(), c.number(), definition.title(), definition.workflow()
+                    .status(c.visibleStatus()).map(StatusDefinition::label).orElse(c.visibleStatus()));
+        }).toList();
+        return List.of(new HomeBlock("procedures/public/account-block", Map.of("drafts", ownDrafts, "cases", recent),
+                30));
+    }
+
     @Override
     public Map<String, Object> exportPersonalData(DataSubject subject) {
         var filed = cases.allOfResident(subject).stream().map(c -> Map.<String, Object>of("number", c.number(),

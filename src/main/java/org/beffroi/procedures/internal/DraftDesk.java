@@ -91,6 +91,17 @@ public class DraftDesk {
         find(id, accountId).ifPresent(d -> jdbc.sql("delete from procedures_draft where id = ?").param(id).update());
     }
 
+    /** The version a draft is filled under, whoever holds it (to find its procedure; it opens nothing). */
+    public Optional<Long> versionOf(UUID id) {
+        return jdbc.sql("select version_id from procedures_draft where id = ?").param(id).query(Long.class).optional();
+    }
+
+    /** The keys of the file fields a file was given for in the draft (the platform keeps the bytes). */
+    public java.util.Set<String> attachedFields(UUID draftId) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct field_key from procedures_attachment where draft_id = ?")
+                .param(draftId).query(String.class).list());
+    }
+
     static Draft draft(ResultSet rs, int row) throws SQLException {
         return new Draft(rs.getObject("id", UUID.class), rs.getLong("version_id"),
                 rs.getObject("account_id", Long.class), rs.getString("for_email"), rs.getString("for_name"),
