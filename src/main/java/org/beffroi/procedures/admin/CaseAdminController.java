@@ -84,7 +84,7 @@ class CaseAdminController {
         }
 
         /** The criteria as a query string, for the pager and the export's link. */
-        String query() {
+        public String query() {
             return "procedure=" + text(procedure) + "&statut=" + text(statut) + "&du=" + text(du) + "&au=" + text(au)
                     + "&quartier=" + text(quartier) + (retard ? "&retard=true" : "") + "&attribution="
                     + text(attribution) + "&q=" + java.net.URLEncoder.encode(text(q), java.nio.charset.StandardCharsets.UTF_8)

@@ -185,7 +185,7 @@ class CaseViews {
         String before = e.before();
         String after = e.after();
         if (e.kind() == HistoryKind.STATUS) {
-            before = statusLabel(definition, before);
+            before = Objects.equals(before, after) ? null : statusLabel(definition, before);
             after = statusLabel(definition, after);
         } else if (e.kind() == HistoryKind.ASSIGNED) {
             before = assignment(before, services);
