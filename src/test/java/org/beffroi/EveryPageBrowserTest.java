@@ -133,6 +133,7 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/conseil/{id}", "select min(id) from portal_council_meeting"),
             entry("/conseil/{id}", "select min(id) from portal_council_meeting"),
             entry("/admin/quartiers/{id}", "select min(id) from portal_neighbourhood"),
+            entry("/admin/dossiers/{id}", "select min(id) from procedures_case where anonymised_at is null"),
             entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),
             entry("/admin/photos-videos/albums/{id}", "select min(id) from portal_album"),
             entry("/photos-videos/albums/{slug}", "select min(slug) from portal_album where published"),

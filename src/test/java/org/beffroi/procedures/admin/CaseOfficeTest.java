@@ -503,4 +503,28 @@ class CaseOfficeTest {
         mvc.perform(get("/admin/dossiers/" + filed.id()).cookie(sessionA)).andExpect(status().isOk());
         mvc.perform(get("/admin/dossiers/" + filed.id()).cookie(admin)).andExpect(status().isOk());
     }
+
+    @Test
+    void theOfficePagesAreValidHtmlWithAndWithoutErrors() throws Exception {
+        var filed = file(procedure, "Jeanne Valide", "valide@exemple.fr");
+        String base = "/admin/dossiers/" + filed.id();
+        mvc.perform(post(base + "/notes").cookie(sessionA).with(csrf()).param("note", "Une note."));
+        mvc.perform(post(base + "/reponses/nom").cookie(sessionA).with(csrf()).param("valeur", "Jeanne Valide-Corrigée"));
+        var pages = new java.util.LinkedHashMap<String, String>();
+        pages.put("inbox", page(get("/admin/dossiers").cookie(sessionA)));
+        pages.put("case", page(get(base).cookie(sessionA)));
+        pages.put("counter", page(get("/admin/dossiers/guichet").cookie(sessionA)));
+        pages.put("counter with errors", page(post("/admin/dossiers/guichet").cookie(sessionA).with(csrf())
+                .param("name", "").param("email", "x")));
+        pages.put("question missing", page(post(base + "/boutons/demander").cookie(sessionA).with(csrf())));
+        pages.put("note missing", page(post(base + "/notes").cookie(sessionA).with(csrf())));
+        pages.put("wrong agent", page(post(base + "/attribution").cookie(sessionA).with(csrf())
+                .param("service", serviceA.toString()).param("agent", Long.toString(agentB))));
+        pages.put("wrong answer", page(post(base + "/reponses/usage").cookie(sessionA).with(csrf())
+                .param("valeur", "inventé")));
+        pages.put("wrong date", page(post(base + "/reponses/immatriculation").cookie(sessionA).with(csrf())
+                .param("valeur", "x")));
+        pages.forEach((name, html) -> assertThat(org.beffroi.testing.HtmlChecker.errors(html,
+                "http://localhost/admin/dossiers")).as(name).isEmpty());
+    }
 }
