@@ -153,10 +153,16 @@ class CaseAdminController {
             do {
                 batch = inbox.search(staff, criteria.filter(), now, page++, 500);
                 views.lines(batch).forEach(l -> csv.row(l.record().number(), l.procedure(), l.status(),
-                        l.record().filedAt(), l.record().dueAt(), l.overdue() ? "oui" : "non", l.service(), l.agent(),
-                        l.record().displayName(), l.record().email()));
+                        local(l.record().filedAt()), local(l.record().dueAt()), l.overdue() ? "oui" : "non",
+                        l.service(), l.agent(), l.record().displayName(), l.record().email()));
             } while (batch.size() == 500);
         }
+    }
+
+    /** A moment as the commune's clocks show it, to the minute (2026-12-06T14:30), for spreadsheets. */
+    private static java.time.LocalDateTime local(java.time.Instant moment) {
+        return moment == null ? null
+                : moment.atZone(CommuneTime.ZONE).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 
     /** Several cases at once: to the person assigning, to a service, or to no agent. */

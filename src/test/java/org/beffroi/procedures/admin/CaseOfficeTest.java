@@ -84,6 +84,8 @@ class CaseOfficeTest {
     @Autowired
     TestClock clock;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -190,6 +192,13 @@ class CaseOfficeTest {
         assertThat(page(get("/admin/dossiers").param("q", run).param("au", tomorrow).cookie(sessionC)))
                 .contains(durand.number(), martin.number());
 
+        // a case placed in a neighbourhood (the resident's address does it once addresses are placed)
+        long neighbourhood = jdbc.sql("select min(id) from portal_neighbourhood").query(Long.class).single();
+        jdbc.sql("update procedures_case set neighbourhood_id = ? where id = ?").params(neighbourhood, martin.id())
+                .update();
+        assertThat(page(get("/admin/dossiers").param("q", run).param("quartier", Long.toString(neighbourhood))
+                .cookie(sessionC))).contains(martin.number()).doesNotContain(durand.number());
+
         // "Reçue" gives itself 10 days; "En attente d'un document" none
         clock.advance(Duration.ofDays(11));
         String overdue = page(get("/admin/dossiers").param("q", run).param("retard", "true").cookie(sessionC));
@@ -265,6 +274,15 @@ class CaseOfficeTest {
                 + "\"", "\"Reçue\"", "\"anne-" + run + "@exemple.fr\"", "\"'=HYPERLINK(").doesNotContain(
                         foreign.number(), "\"=HYPERLINK");
         assertThat(csv.lines().count()).isEqualTo(3);
+        assertThat(csv).contains("\"" + formula.filedAt().atZone(org.beffroi.platform.CommuneTime.ZONE)
+                .toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + "\"");
+        // the export is in the security log, by the agent who made it
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'procedures.cases-exported' "
+                + "and actor_account_id = ?").param(agentA).query(Long.class).single()).isPositive();
+        // the other service's agent exports none of these
+        String theirs = mvc.perform(get("/admin/dossiers/export.csv").param("q", run).cookie(sessionB))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(theirs).contains(foreign.number()).doesNotContain(formula.number(), plain.number());
         // filtered as the list is
         String searched = mvc.perform(get("/admin/dossiers/export.csv").param("q", "simple " + run).cookie(sessionA))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
