@@ -134,6 +134,7 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/conseil/{id}", "select min(id) from portal_council_meeting"),
             entry("/conseil/{id}", "select min(id) from portal_council_meeting"),
             entry("/admin/quartiers/{id}", "select min(id) from portal_neighbourhood"),
+            entry("/admin/dossiers/{id}", "select max(id) from procedures_case where anonymised_at is null"),
             entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),
             entry("/admin/photos-videos/albums/{id}", "select min(id) from portal_album"),
             entry("/photos-videos/albums/{slug}", "select min(slug) from portal_album where published"),
@@ -205,12 +206,14 @@ class EveryPageBrowserTest extends BrowserTest {
 
     @Autowired
     org.beffroi.procedures.internal.ProcedureStore procedures;
+    org.beffroi.procedures.internal.ProcedureStore procedureStore;
 
     @Autowired
     org.beffroi.procedures.internal.DraftDesk procedureDrafts;
 
     @Autowired
     CaseDesk caseDesk;
+    org.beffroi.procedures.internal.CaseDesk caseDesk;
 
     /**
      * What the demo commune has none of, so that each kind of page is seen: a person in the register and a closed
@@ -261,6 +264,13 @@ class EveryPageBrowserTest extends BrowserTest {
                 "immatriculation", "AB-123-CD", "usage", "personnel"), new CaseDesk.Filer(resident,
                 "habitant@belvoir.example", "Habitant", null));
         caseDesk.press(residentCase, "demander", "Pouvez-vous envoyer la carte grise ?");
+        // a case of the demo's parking-card procedure, which the demo agent's service handles
+        procedureStore.findBySlug("carte-de-stationnement").map(p -> p.publishedVersionId()).ifPresent(version -> {
+            var draft = procedureDrafts.start(version, null, Map.of());
+            caseDesk.file(draft, null, Map.of("nom", "Visite " + run, "usage", "personnel"),
+                    new org.beffroi.procedures.internal.CaseDesk.Filer(null, "dossier-" + run + "@exemple.fr",
+                            "Visite " + run, null));
+        });
     }
 
     @Test

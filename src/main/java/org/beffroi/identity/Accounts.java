@@ -12,6 +12,9 @@ public interface Accounts {
 
     List<AgentService> services();
 
+    /** The active staff accounts attached to the service, by name: whom a case of the service may be given to. */
+    List<AccountSummary> agentsOf(long serviceId);
+
     /** Whose data is the account's: the account and its verified address, if any (see {@link DataSubject}). */
     DataSubject dataSubject(long accountId);
 }

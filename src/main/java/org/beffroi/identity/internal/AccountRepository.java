@@ -62,6 +62,15 @@ public class AccountRepository {
                 .query(AccountRepository::account).optional().map(this::withRolesAndServices);
     }
 
+    /** The active accounts attached to the service, by name. */
+    public List<Account> findActiveOfService(long serviceId) {
+        return jdbc.sql("""
+                select a.* from identity_account a join identity_account_service s on s.account_id = a.id
+                where s.service_id = ? and a.status = ? order by a.display_name, a.id""")
+                .params(serviceId, AccountStatus.ACTIVE.name()).query(AccountRepository::account).list().stream()
+                .map(this::withRolesAndServices).toList();
+    }
+
     public void activate(long id) {
         jdbc.sql("update identity_account set status = ?, confirmed_at = ? where id = ? and status = ?")
                 .params(AccountStatus.ACTIVE.name(), now(), id, AccountStatus.PENDING.name()).update();

@@ -335,4 +335,42 @@ public class CaseDesk {
         return jdbc.sql("select * from procedures_case where version_id = ?").param(versionId)
                 .query(CaseStore::caseRecord).list();
     }
+
+    /** What a bulk assignment does to each case: give it to an agent (its service kept), to a service, or to no agent. */
+    public record BulkAssignment(Kind kind, Long serviceId, Long agentId) {
+
+        public enum Kind {
+            AGENT, SERVICE, NOBODY
+        }
+    }
+
+    /**
+     * Assigns several cases at once, in one transaction. Each case is checked for the person's access first: one
+     * they may not handle (or that does not exist) refuses the whole, and nothing is assigned.
+     *
+     * @return how many cases were assigned
+     */
+    @Transactional
+    public int assignAll(java.util.Collection<Long> caseIds, CaseInbox.Staff staff, BulkAssignment to) {
+        var sorted = new java.util.TreeSet<>(caseIds);
+        var targets = new java.util.ArrayList<CaseRecord>();
+        for (long id : sorted) {
+            jdbc.sql("select id from procedures_case where id = ? for update").param(id).query(Long.class).optional();
+            targets.add(cases.find(id).filter(staff::mayHandle).orElseThrow(NotFoundException::new));
+        }
+        for (var target : targets) {
+            switch (to.kind()) {
+                case AGENT -> assign(target, target.serviceId(), to.agentId());
+                case SERVICE -> assign(target, to.serviceId(), null);
+                case NOBODY -> assign(target, target.serviceId(), null);
+            }
+        }
+        return targets.size();
+    }
+
+    /** Records that someone exported the list of cases (their names and addresses leave the application). */
+    @Transactional
+    public void exportStarted(String details) {
+        audit.record("procedures.cases-exported", "cases", details);
+    }
 }
