@@ -71,6 +71,15 @@ public class ProcedureStore {
                 .param(procedureId).query(ProcedureStore::version).list();
     }
 
+    /** The number of cases filed under each procedure, by procedure id (procedures without a case are absent). */
+    public Map<Long, Long> countCases() {
+        var counts = new LinkedHashMap<Long, Long>();
+        jdbc.sql("select procedure_id, count(*) from procedures_case group by procedure_id").query(rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
     long insertProcedure(String slug, String title, Instant now) {
         jdbc.sql("insert into procedures_procedure (slug, title, created_at) values (?, ?, ?)")
                 .params(slug, title, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
