@@ -103,13 +103,6 @@ class BuilderFormController {
         private String title;
     }
 
-    @Getter
-    @Setter
-    static class NewFieldForm {
-        @NotNull
-        private FieldType type;
-    }
-
     @ModelAttribute("procedure")
     Procedure procedure(@PathVariable("id") long id) {
         return store.find(id).orElseThrow(NotFoundException::new);

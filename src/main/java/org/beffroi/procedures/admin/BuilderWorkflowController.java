@@ -63,7 +63,7 @@ class BuilderWorkflowController {
     @Setter
     static class StatusForm {
         @Size(max = 80)
-        private String id;
+        private String statusId;
         @NotBlank
         @Size(max = 200)
         private String label;
@@ -75,7 +75,7 @@ class BuilderWorkflowController {
 
         static StatusForm of(StatusDefinition s) {
             var form = new StatusForm();
-            form.id = s.id();
+            form.statusId = s.id();
             form.label = s.label();
             form.visible = s.visible();
             form.targetDays = s.targetDays();
@@ -88,7 +88,7 @@ class BuilderWorkflowController {
     @Setter
     static class ButtonForm {
         @Size(max = 80)
-        private String id;
+        private String buttonId;
         @NotBlank
         @Size(max = 200)
         private String label;
@@ -190,12 +190,12 @@ class BuilderWorkflowController {
             @PathVariable("status") String id, @Validated @ModelAttribute("statusForm") StatusForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
         var status = status(d, id);
-        String newId = Text.blankToNull(form.getId()) == null ? id : form.getId().strip();
-        if (!errors.hasFieldErrors("id")) {
+        String newId = Text.blankToNull(form.getStatusId()) == null ? id : form.getStatusId().strip();
+        if (!errors.hasFieldErrors("statusId")) {
             if (!BuilderFieldForm.KEY.matcher(newId).matches()) {
-                errors.rejectValue("id", "procedures.builder.status.id.invalid");
+                errors.rejectValue("statusId", "procedures.builder.status.id.invalid");
             } else if (!newId.equals(id) && d.workflow().status(newId).isPresent()) {
-                errors.rejectValue("id", "procedures.builder.status.id.taken");
+                errors.rejectValue("statusId", "procedures.builder.status.id.taken");
             }
         }
         if (errors.hasErrors()) {
@@ -246,18 +246,18 @@ class BuilderWorkflowController {
         if (form.getTo() != null && !errors.hasFieldErrors("to") && d.workflow().status(form.getTo()).isEmpty()) {
             errors.rejectValue("to", "procedures.builder.button.to.unknown");
         }
-        String id = Text.blankToNull(form.getId());
-        if (id != null && !errors.hasFieldErrors("id")) {
+        String id = Text.blankToNull(form.getButtonId());
+        if (id != null && !errors.hasFieldErrors("buttonId")) {
             if (!BuilderFieldForm.KEY.matcher(id).matches()) {
-                errors.rejectValue("id", "procedures.builder.button.id.invalid");
+                errors.rejectValue("buttonId", "procedures.builder.button.id.invalid");
             } else if (!id.equals(original) && status.buttons().stream().anyMatch(b -> b.id().equals(id))) {
-                errors.rejectValue("id", "procedures.builder.button.id.taken");
+                errors.rejectValue("buttonId", "procedures.builder.button.id.taken");
             }
         }
     }
 
     private static String buttonId(ButtonForm form, StatusDefinition status) {
-        String id = Text.blankToNull(form.getId());
+        String id = Text.blankToNull(form.getButtonId());
         if (id != null) {
             return id;
         }
@@ -312,7 +312,7 @@ class BuilderWorkflowController {
             model.addAttribute("editedButton", buttonId);
             return showStatus(d, status, model);
         }
-        String newId = Text.blankToNull(form.getId()) == null ? buttonId : form.getId().strip();
+        String newId = Text.blankToNull(form.getButtonId()) == null ? buttonId : form.getButtonId().strip();
         var button = new Button(newId, form.getLabel().strip(), form.getTo(), form.isAsksResident());
         return saved(procedure, BuilderEdits.changeStatus(d, id,
                 s -> BuilderEdits.withButtons(s, BuilderEdits.replaced(s.buttons(), index, button))), redirect,

@@ -62,8 +62,9 @@ public class ProcedureStore {
     }
 
     public Optional<Version> latest(long procedureId) {
-        return jdbc.sql("select * from procedures_version where procedure_id = ? order by number desc")
-                .param(procedureId).query(ProcedureStore::version).stream().findFirst();
+        // one row, read as a list: a stream left open would hold its connection outside a transaction
+        return jdbc.sql("select * from procedures_version where procedure_id = ? order by number desc fetch first 1 rows only")
+                .param(procedureId).query(ProcedureStore::version).optional();
     }
 
     public List<Version> versions(long procedureId) {
