@@ -136,6 +136,18 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),
             entry("/admin/photos-videos/albums/{id}", "select min(id) from portal_album"),
             entry("/photos-videos/albums/{slug}", "select min(slug) from portal_album where published"),
+            entry("/admin/demarches/{id}", "select min(id) from procedures_procedure"),
+            entry("/admin/demarches/{id}/apercu", "select min(id) from procedures_procedure"),
+            entry("/admin/demarches/{id}/formulaire", "select min(id) from procedures_procedure"),
+            entry("/admin/demarches/{id}/circuit", "select min(id) from procedures_procedure"),
+            entry("/admin/demarches/{id}/formulaire/champs/{key}",
+                    "select id, 'immatriculation' from procedures_procedure where slug = 'carte-de-stationnement'"),
+            entry("/admin/demarches/{id}/circuit/statuts/{status}",
+                    "select id, 'recue' from procedures_procedure where slug = 'carte-de-stationnement'"),
+            entry("/admin/demarches/{id}/circuit/statuts/{status}/actions/nouvelle",
+                    "select id, 'recue' from procedures_procedure where slug = 'carte-de-stationnement'"),
+            entry("/admin/demarches/{id}/circuit/statuts/{status}/actions/{number}",
+                    "select id, 'recue', 2 from procedures_procedure where slug = 'carte-de-stationnement'"),
             entry("/agenda/mois/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"),
             entry("/agenda/calendrier/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"));
 

@@ -374,11 +374,13 @@ class BuilderWorkflowController {
 
     @GetMapping("/statuts/{status}/actions/nouvelle")
     String newAction(@ModelAttribute(name = "definition", binding = false) ProcedureDefinition d,
-            @PathVariable("status") String id, @RequestParam("type") String type, Model model) {
+            @PathVariable("status") String id, @RequestParam(name = "type", required = false) String type,
+            Model model) {
         var status = status(d, id);
-        var action = action(type);
+        // the type chosen on the status's page; the first type otherwise
+        var action = type == null ? actions.all().getFirst() : action(type);
         var form = new ActionForm();
-        form.setType(type);
+        form.setType(action.type());
         model.addAttribute("actionForm", form);
         return showAction(d, status, action, null, model);
     }
