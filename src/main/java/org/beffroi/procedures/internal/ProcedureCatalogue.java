@@ -74,6 +74,21 @@ public class ProcedureCatalogue {
         return new Imported(procedureId, version.number(), publish, List.of());
     }
 
+    /**
+     * A new procedure from a definition typed in the back office (its first version, not published), or empty when
+     * another procedure already has its slug. The definition need not be publishable yet.
+     */
+    @Transactional
+    public Optional<Long> create(ProcedureDefinition definition) {
+        if (store.findBySlug(definition.slug()).isPresent()) {
+            return Optional.empty();
+        }
+        long procedureId = store.insertProcedure(definition.slug(), definition.title(), clock.instant());
+        var version = store.addVersion(procedureId, definition, currentAccount(), clock.instant());
+        audit.record("procedures.created", "procedure:" + procedureId, definition.slug() + " v" + version.number());
+        return Optional.of(procedureId);
+    }
+
     /** Saves an edited definition as the procedure's next version; the published version stays until published. */
     @Transactional
     public Version saveVersion(long procedureId, ProcedureDefinition definition) {

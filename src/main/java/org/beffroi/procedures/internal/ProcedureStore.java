@@ -62,13 +62,23 @@ public class ProcedureStore {
     }
 
     public Optional<Version> latest(long procedureId) {
-        return jdbc.sql("select * from procedures_version where procedure_id = ? order by number desc")
-                .param(procedureId).query(ProcedureStore::version).stream().findFirst();
+        // one row, read as a list: a stream left open would hold its connection outside a transaction
+        return jdbc.sql("select * from procedures_version where procedure_id = ? order by number desc fetch first 1 rows only")
+                .param(procedureId).query(ProcedureStore::version).optional();
     }
 
     public List<Version> versions(long procedureId) {
         return jdbc.sql("select * from procedures_version where procedure_id = ? order by number desc")
                 .param(procedureId).query(ProcedureStore::version).list();
+    }
+
+    /** The number of cases filed under each procedure, by procedure id (procedures without a case are absent). */
+    public Map<Long, Long> countCases() {
+        var counts = new LinkedHashMap<Long, Long>();
+        jdbc.sql("select procedure_id, count(*) from procedures_case group by procedure_id").query(rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
     }
 
     long insertProcedure(String slug, String title, Instant now) {
