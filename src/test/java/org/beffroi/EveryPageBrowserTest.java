@@ -218,14 +218,12 @@ class EveryPageBrowserTest extends BrowserTest {
 
     @Autowired
     org.beffroi.procedures.internal.ProcedureStore procedures;
-    org.beffroi.procedures.internal.ProcedureStore procedureStore;
 
     @Autowired
     org.beffroi.procedures.internal.DraftDesk procedureDrafts;
 
     @Autowired
     CaseDesk caseDesk;
-    org.beffroi.procedures.internal.CaseDesk caseDesk;
 
     /**
      * What the demo commune has none of, so that each kind of page is seen: a person in the register and a closed
@@ -277,10 +275,10 @@ class EveryPageBrowserTest extends BrowserTest {
                 "habitant@belvoir.example", "Habitant", null));
         caseDesk.press(residentCase, "demander", "Pouvez-vous envoyer la carte grise ?");
         // a case of the demo's parking-card procedure, which the demo agent's service handles
-        procedureStore.findBySlug("carte-de-stationnement").map(p -> p.publishedVersionId()).ifPresent(version -> {
+        procedures.findBySlug("carte-de-stationnement").map(p -> p.publishedVersionId()).ifPresent(version -> {
             var draft = procedureDrafts.start(version, null, Map.of());
             caseDesk.file(draft, null, Map.of("nom", "Visite " + run, "usage", "personnel"),
-                    new org.beffroi.procedures.internal.CaseDesk.Filer(null, "dossier-" + run + "@exemple.fr",
+                    new CaseDesk.Filer(null, "dossier-" + run + "@exemple.fr",
                             "Visite " + run, null));
         });
     }
