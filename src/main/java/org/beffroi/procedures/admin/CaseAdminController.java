@@ -60,7 +60,7 @@ class CaseAdminController {
     private final CaseAccess access;
     private final CaseInbox inbox;
     private final CaseDesk desk;
-    private final CaseViews views;
+    private final OfficeCaseViews views;
     private final ProcedureStore procedures;
     private final Accounts accounts;
     private final Neighbourhoods neighbourhoods;
@@ -253,7 +253,7 @@ class CaseAdminController {
             @PathVariable("key") String key, @RequestParam(name = "valeur", required = false) List<String> values,
             Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         FieldDefinition field = views.page(dossier, locale).answers().stream().filter(a -> a.field().key().equals(key))
-                .filter(CaseViews.Answer::editable).map(CaseViews.Answer::field).findFirst()
+                .filter(OfficeCaseViews.Answer::editable).map(OfficeCaseViews.Answer::field).findFirst()
                 .orElseThrow(NotFoundException::new);
         var checked = CaseAnswerCheck.check(field, values);
         if (!checked.valid()) {

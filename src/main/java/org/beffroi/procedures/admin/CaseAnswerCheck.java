@@ -54,7 +54,7 @@ final class CaseAnswerCheck {
                 return offered(field, text) ? ok(text) : Checked.error("procedures.office.edit.choice");
             }
             case CHECKBOX -> {
-                return CaseViews.TICKED.equals(text) ? ok(text) : Checked.error("procedures.office.edit.choice");
+                return OfficeCaseViews.TICKED.equals(text) ? ok(text) : Checked.error("procedures.office.edit.choice");
             }
             case NUMBER -> {
                 BigDecimal number;

@@ -43,7 +43,7 @@ class MyCasesController {
     private final DraftDesk drafts;
     private final ProcedureStore procedures;
     private final Accounts accounts;
-    private final CaseViews views;
+    private final ResidentCaseViews views;
     private final ReceiptPdf pdf;
 
     /** A draft of the list: the procedure it fills, where to resume it. */

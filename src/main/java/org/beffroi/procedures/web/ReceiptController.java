@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ReceiptController {
 
     private final CaseStore cases;
-    private final CaseViews views;
+    private final ResidentCaseViews views;
     private final ReceiptPdf pdf;
 
     @GetMapping("/demarches/recus/{key}")

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @RequiredArgsConstructor
-class CaseViews {
+class OfficeCaseViews {
 
     /** A checkbox ticked, as the resident's form keeps it. */
     static final String TICKED = "oui";

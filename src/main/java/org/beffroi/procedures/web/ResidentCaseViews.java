@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /** A case as the resident sees it: its procedure, its visible status in words, its answers, its history. */
 @Component
 @RequiredArgsConstructor
-class CaseViews {
+class ResidentCaseViews {
 
     private final ProcedureStore procedures;
     private final CaseStore cases;
