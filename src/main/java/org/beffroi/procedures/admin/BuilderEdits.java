@@ -179,7 +179,7 @@ final class BuilderEdits {
             actions.find(step.type()).ifPresent(a -> a.parameters().stream()
                     .filter(p -> p.kind() == ActionParameter.Kind.STATUS && from.equals(params.get(p.name())))
                     .forEach(p -> params.put(p.name(), to)));
-            return new ActionStep(step.type(), params);
+            return new ActionStep(step.type(), params, step.when());
         }).toList();
         return new StatusDefinition(s.id(), s.label(), s.visible(), s.targetDays(), s.closed(), steps, buttons);
     }

@@ -102,6 +102,9 @@ class BuilderWorkflowController {
     public static class ActionForm {
         private String type;
         private Map<String, String> params = new LinkedHashMap<>();
+        /** The step runs only when this field holds {@link #whenEquals} (both empty: always). */
+        private String whenField;
+        private String whenEquals;
     }
 
     /** A parameter's field: its declaration and, for a choice, the values offered with their labels. */
@@ -330,6 +333,14 @@ class BuilderWorkflowController {
 
     // actions
 
+    /** The form's fields that take an answer, by key, with their label. */
+    private static Map<String, String> answerableFields(ProcedureDefinition d) {
+        var o = new LinkedHashMap<String, String>();
+        d.allFields().filter(f -> f.type() != null && f.type().takesAnswer())
+                .forEach(f -> o.put(f.key(), f.label() + " (" + f.key() + ")"));
+        return o;
+    }
+
     /** The fields of an action's parameters, drawn from what it declares. */
     private List<ParameterField> parameterFields(WorkflowAction action, ProcedureDefinition d,
             java.util.function.Function<String, String> residentLabel) {
@@ -352,6 +363,13 @@ class BuilderWorkflowController {
                     d.functions().forEach(f -> o.put(f, f));
                     yield o;
                 }
+                case FIELD -> answerableFields(d);
+                case FLAG -> {
+                    var o = new LinkedHashMap<String, String>();
+                    o.put("true", residentLabel.apply("true"));
+                    o.put("false", residentLabel.apply("false"));
+                    yield o;
+                }
                 default -> null;
             };
             fields.add(new ParameterField(p, p.messageKey(action.type()), options));
@@ -369,6 +387,7 @@ class BuilderWorkflowController {
         model.addAttribute("action", action);
         model.addAttribute("number", number);
         model.addAttribute("parameterFields", parameterFields(action, d, r -> null));
+        model.addAttribute("answerableFields", answerableFields(d));
         return ACTION;
     }
 
@@ -396,11 +415,23 @@ class BuilderWorkflowController {
                 }
             } else if (field.parameter().kind() == ActionParameter.Kind.DAYS && !value.matches("[1-9][0-9]{0,4}")) {
                 errors.rejectValue(path, "procedures.builder.action.parameter.days");
+            } else if (field.parameter().kind() == ActionParameter.Kind.NUMBER
+                    && !value.matches("-?[0-9]{1,12}([.,][0-9]{1,6})?")) {
+                errors.rejectValue(path, "procedures.builder.action.parameter.number");
             } else if (field.options() != null && !field.options().containsKey(value)) {
                 errors.rejectValue(path, "procedures.builder.action.parameter.choice");
             } else if (value.length() > 10_000) {
                 errors.rejectValue(path, "procedures.builder.action.parameter.long");
             }
+        }
+        String whenField = Text.blankToNull(form.getWhenField());
+        String whenEquals = Text.blankToNull(form.getWhenEquals());
+        if (whenField != null && !answerableFields(d).containsKey(whenField)) {
+            errors.rejectValue("whenField", "procedures.builder.action.parameter.choice");
+        } else if (whenField != null && whenEquals == null) {
+            errors.rejectValue("whenEquals", "procedures.builder.action.when.value");
+        } else if (whenField == null && whenEquals != null) {
+            errors.rejectValue("whenField", "procedures.builder.action.when.field");
         }
     }
 
@@ -413,7 +444,9 @@ class BuilderWorkflowController {
                         .strip().replace("\r\n", "\n") : value);
             }
         }
-        return new ActionStep(action.type(), params);
+        String whenField = Text.blankToNull(form.getWhenField());
+        return new ActionStep(action.type(), params, whenField == null ? null
+                : new org.beffroi.procedures.definition.Condition(whenField, form.getWhenEquals().strip()));
     }
 
     @PostMapping("/statuts/{status}/actions")
@@ -448,6 +481,10 @@ class BuilderWorkflowController {
         var form = new ActionForm();
         form.setType(step.type());
         form.setParams(new LinkedHashMap<>(step.params()));
+        if (step.when() != null) {
+            form.setWhenField(step.when().field());
+            form.setWhenEquals(step.when().equals());
+        }
         model.addAttribute("actionForm", form);
         return showAction(d, status, action, number, model);
     }

@@ -1,7 +1,6 @@
 package org.beffroi.procedures.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +25,6 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class ReceiptPdf {
 
-    private static final DateTimeFormatter FILED = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
-            Locale.FRENCH);
-
     private final Commune commune;
     private final ProcedureStore procedures;
 
@@ -48,7 +44,8 @@ public class ReceiptPdf {
         head.setSpacingAfter(8);
         document.add(head);
         document.add(new Paragraph(plain(definition.title()), heading));
-        document.add(new Paragraph(plain("Déposée le " + FILED.format(filed.filedAt().atZone(CommuneTime.ZONE))),
+        document.add(new Paragraph(plain("Déposée le " + CommuneTime.format(filed.filedAt().atZone(CommuneTime.ZONE), CommuneTime.DATE_TIME,
+                Locale.FRENCH)),
                 text));
         if (filed.displayName() != null) {
             document.add(new Paragraph(plain("Par " + filed.displayName()), text));
