@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import lombok.RequiredArgsConstructor;
@@ -19,7 +18,6 @@ import org.beffroi.platform.NotFoundException;
 import org.beffroi.portal.Neighbourhoods;
 import org.beffroi.procedures.ProceduresModule.HandleCases;
 import org.beffroi.procedures.definition.FieldDefinition;
-import org.beffroi.procedures.definition.FieldType;
 import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.procedures.internal.CaseDesk.BulkAssignment;
 import org.beffroi.procedures.internal.CaseInbox;
@@ -269,7 +267,6 @@ class CaseAdminController {
     private String casePage(CaseRecord dossier, Locale locale, Model model) {
         model.addAttribute("view", views.page(dossier, locale));
         model.addAttribute("serviceAgents", views.serviceAgents());
-        model.addAttribute("choiceTypes", Set.of(FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE));
         for (String empty : List.of("buttonErrors", "questionTexts", "editErrors", "editValues")) {
             if (!model.containsAttribute(empty)) {
                 model.addAttribute(empty, Map.of());

@@ -54,7 +54,8 @@ class OfficeCaseViews {
     }
 
     /** One answer of the case, labelled by its version; a repeatable block's rows are lists of answers. */
-    record Answer(FieldDefinition field, String text, List<List<Answer>> rows, boolean editable, List<String> values) {
+    record Answer(FieldDefinition field, String text, List<List<Answer>> rows, boolean editable, List<String> values,
+            int files) {
 
         public boolean file() {
             return field.type() == FieldType.FILE;
@@ -114,8 +115,10 @@ class OfficeCaseViews {
         var status = definition.workflow().status(c.status());
         var services = serviceNames();
         var answers = new ArrayList<Answer>();
+        var files = cases.attachmentCounts(c.id());
         definition.pages().forEach(p -> p.fields().stream().filter(f -> f.type() != null && f.type().takesAnswer())
-                .forEach(f -> answers.add(answer(f, c.data().get(f.key()), c.anonymisedAt() == null, locale))));
+                .forEach(f -> answers.add(answer(f, c.data().get(f.key()), c.anonymisedAt() == null, locale,
+                        files.getOrDefault(f.key(), 0)))));
         var history = cases.history(c.id()).stream().map(e -> event(e, definition, services)).toList();
         return new Page(c, definition.title(), version.number(), status.map(StatusDefinition::label).orElse(c.status()),
                 definition.workflow().status(c.visibleStatus()).map(StatusDefinition::label).orElse(c.visibleStatus()),
@@ -134,21 +137,21 @@ class OfficeCaseViews {
         return accounts.services().stream().map(s -> new ServiceAgents(s, accounts.agentsOf(s.id()))).toList();
     }
 
-    private Answer answer(FieldDefinition field, Object value, boolean editable, Locale locale) {
+    private Answer answer(FieldDefinition field, Object value, boolean editable, Locale locale, int files) {
         if (field.type() == FieldType.REPEATABLE) {
             var rows = new ArrayList<List<Answer>>();
             if (value instanceof List<?> list) {
                 for (Object row : list) {
                     Map<?, ?> map = row instanceof Map<?, ?> m ? m : Map.of();
                     rows.add(field.fields().stream().filter(f -> f.type() != null && f.type().takesAnswer())
-                            .map(f -> answer(f, map.get(f.key()), false, locale)).toList());
+                            .map(f -> answer(f, map.get(f.key()), false, locale, 0)).toList());
                 }
             }
-            return new Answer(field, null, rows, false, List.of());
+            return new Answer(field, null, rows, false, List.of(), 0);
         }
         var values = values(value);
         return new Answer(field, text(field, values, locale), List.of(),
-                editable && field.type() != FieldType.FILE, values);
+                editable && field.type() != FieldType.FILE, values, files);
     }
 
     static List<String> values(Object value) {

@@ -121,6 +121,16 @@ public class CaseStore {
                 rs.getString("title"), rs.getBoolean("for_resident"), instant(rs, "created_at"), rs.getInt("size"));
     }
 
+    /** How many files the case holds for each file field, by the field's key (the platform keeps the bytes). */
+    public java.util.Map<String, Integer> attachmentCounts(long caseId) {
+        var counts = new java.util.LinkedHashMap<String, Integer>();
+        jdbc.sql("select field_key, count(*) from procedures_attachment where case_id = ? group by field_key")
+                .param(caseId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     static OffsetDateTime at(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

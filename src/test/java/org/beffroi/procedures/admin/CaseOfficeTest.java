@@ -311,7 +311,14 @@ class CaseOfficeTest {
                 first.functions(), pages, new WorkflowDefinition(first.workflow().initial(), statuses)));
         assertThat(catalogue.publishLatest(procedure)).isEmpty();
 
+        // two files given for the registration document (the platform keeps their bytes)
+        for (int i = 0; i < 2; i++) {
+            jdbc.sql("insert into procedures_attachment (id, case_id, field_key, file_id, created_at) "
+                    + "values (?, ?, 'carte-grise', ?, ?)").params(UUID.randomUUID(), filed.id(), UUID.randomUUID(),
+                            java.time.OffsetDateTime.now()).update();
+        }
         String page = page(get("/admin/dossiers/" + filed.id()).cookie(sessionA));
+        assertThat(page).contains("2 fichiers joints");
         assertThat(page).contains(filed.number(), "Immatriculation", "AB-123-CD", "Reçue", "version\u00a01",
                 "à vous ou à une personne de votre foyer", "Carte grise", "Accepter", "Demander un document")
                 .doesNotContain("Plaque du véhicule", "Arrivée en mairie");
