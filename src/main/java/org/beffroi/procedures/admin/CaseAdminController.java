@@ -1,5 +1,11 @@
 package org.beffroi.procedures.admin;
 
+import java.util.UUID;
+
+import org.beffroi.procedures.internal.CaseAttachments;
+import org.beffroi.procedures.web.Downloads;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,6 +64,8 @@ class CaseAdminController {
     private final CaseAccess access;
     private final CaseInbox inbox;
     private final CaseDesk desk;
+    private final CaseAttachments files;
+    private final org.beffroi.procedures.internal.CaseStore cases;
     private final OfficeCaseViews views;
     private final ProcedureStore procedures;
     private final Accounts accounts;
@@ -264,8 +272,29 @@ class CaseAdminController {
         return done(redirect, "procedures.office.edit.done", dossier);
     }
 
+    /** A file the resident gave, once the antivirus found it clean. */
+    @GetMapping("/{id}/fichiers/{fileId}")
+    ResponseEntity<InputStreamResource> file(@ModelAttribute(name = "dossier", binding = false) CaseRecord dossier,
+            @PathVariable UUID fileId) {
+        var attached = files.ofCase(dossier.id(), fileId).orElseThrow(NotFoundException::new);
+        return Downloads.file(attached, files.open(attached).orElseThrow(NotFoundException::new));
+    }
+
+    /** A document the workflow made for the case. */
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@ModelAttribute(name = "dossier", binding = false) CaseRecord dossier,
+            @PathVariable UUID documentId) {
+        return Downloads.document(cases.document(dossier.id(), documentId).orElseThrow(NotFoundException::new));
+    }
+
     private String casePage(CaseRecord dossier, Locale locale, Model model) {
         model.addAttribute("view", views.page(dossier, locale));
+        var byField = new java.util.LinkedHashMap<String, List<CaseAttachments.Attached>>();
+        files.ofCase(dossier.id()).forEach(a -> byField.computeIfAbsent(a.fieldKey(), k -> new java.util.ArrayList<>())
+                .add(a));
+        model.addAttribute("filesByField", byField);
+        model.addAttribute("answerFiles", byField.getOrDefault(CaseAttachments.ANSWER_FIELD, List.of()));
+        model.addAttribute("documents", cases.documents(dossier.id()));
         model.addAttribute("serviceAgents", views.serviceAgents());
         for (String empty : List.of("buttonErrors", "questionTexts", "editErrors", "editValues")) {
             if (!model.containsAttribute(empty)) {

@@ -14,6 +14,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.beffroi.identity.Accounts;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.InvalidUploadException;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.SignedInUser;
 import org.beffroi.procedures.definition.FieldDefinition;
@@ -25,6 +26,7 @@ import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.procedures.internal.CaseDesk.Filer;
 import org.beffroi.procedures.internal.CaseStore;
 import org.beffroi.procedures.internal.Draft;
+import org.beffroi.procedures.internal.CaseAttachments;
 import org.beffroi.procedures.internal.DraftDesk;
 import org.beffroi.procedures.internal.FieldValidation;
 import org.beffroi.procedures.internal.FieldValidation.FieldError;
@@ -38,6 +40,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,6 +68,7 @@ class DraftController {
 
     private final ProcedureStore procedures;
     private final DraftDesk drafts;
+    private final CaseAttachments files;
     private final CaseDesk desk;
     private final CaseStore cases;
     private final Accounts accounts;
@@ -112,6 +117,17 @@ class DraftController {
         }
         var answers = new LinkedHashMap<>(filling.draft().data());
         answers.putAll(posted);
+        if (action.startsWith("retirer-fichier:")) {
+            files.removeFromDraft(id, accountId(), uuid(action.substring("retirer-fichier:".length())));
+            drafts.save(id, accountId(), FieldValidation.kept(form.fields(), answers), page - 1);
+            return "redirect:" + filling.base() + "/" + page;
+        }
+        var refused = receiveFiles(id, form.fields(), answers, request, locale);
+        if (!refused.isEmpty()) {
+            drafts.save(id, accountId(), FieldValidation.kept(form.fields(), answers), page - 1);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return render(filling, page, answers, refused, model);
+        }
         if (action.startsWith("ajouter:") || action.startsWith("retirer:")) {
             var parts = action.split(":");
             var block = form.fields().stream().filter(f -> f.type() == FieldType.REPEATABLE)
@@ -231,6 +247,41 @@ class DraftController {
         return FieldDefinition.of(FOLLOW_EMAIL, FieldType.EMAIL, "", true);
     }
 
+    /**
+     * Keeps the files posted for the page's file fields that are shown; a file refused (its type, its size, a
+     * virus) gives its field's message, the other files being kept.
+     */
+    private Map<String, String> receiveFiles(UUID id, List<FieldDefinition> fields, Map<String, Object> answers,
+            HttpServletRequest request, Locale locale) {
+        var refused = new LinkedHashMap<String, String>();
+        // the request as the dispatcher resolved it, or as a test built it, under the filters' wrappers
+        var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
+            return refused;
+        }
+        for (var field : fields) {
+            var upload = multipart.getFile(field.key());
+            if (field.type() != FieldType.FILE || upload == null || upload.isEmpty()
+                    || !FieldValidation.shown(field, answers)) {
+                continue;
+            }
+            try {
+                files.attachToDraft(id, accountId(), field.key(), upload);
+            } catch (InvalidUploadException e) {
+                refused.put(field.key(), messages.getMessage(e.messageKey(), e.arguments(), locale));
+            }
+        }
+        return refused;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+
     private String render(Filling filling, int page, Map<String, Object> answers, Map<String, String> errors,
             Model model) {
         var definition = filling.definition();
@@ -244,6 +295,9 @@ class DraftController {
         model.addAttribute("fields", FormPages.views(form.fields(), answers, errors));
         model.addAttribute("errors", errors);
         model.addAttribute("attached", drafts.attachedFields(filling.draft().id()));
+        var given = new LinkedHashMap<String, CaseAttachments.Attached>();
+        files.ofDraft(filling.draft().id()).forEach(a -> given.put(a.fieldKey(), a));
+        model.addAttribute("files", given);
         model.addAttribute("multipart", form.fields().stream().anyMatch(f -> f.type() == FieldType.FILE
                 || f.fields().stream().anyMatch(c -> c.type() == FieldType.FILE)));
         model.addAttribute("action", filling.base() + "/" + page);

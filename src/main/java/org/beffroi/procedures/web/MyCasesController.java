@@ -1,5 +1,13 @@
 package org.beffroi.procedures.web;
 
+import java.util.Locale;
+import java.util.UUID;
+
+import org.beffroi.platform.InvalidUploadException;
+import org.beffroi.procedures.internal.CaseAttachments;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.web.multipart.MultipartFile;
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.identity.Accounts;
@@ -45,6 +53,8 @@ class MyCasesController {
     private final Accounts accounts;
     private final ResidentCaseViews views;
     private final ReceiptPdf pdf;
+    private final CaseAttachments files;
+    private final MessageSource messages;
 
     /** A draft of the list: the procedure it fills, where to resume it. */
     public record DraftLine(org.beffroi.procedures.internal.Draft draft, String title, String slug) {
@@ -75,6 +85,8 @@ class MyCasesController {
 
     private String page(CaseRecord filed, Model model) {
         model.addAttribute("detail", views.detail(filed));
+        model.addAttribute("files", files.ofCase(filed.id()));
+        model.addAttribute("documents", cases.documentsForResident(filed.id()));
         model.addAttribute("answerMax", ANSWER_MAX);
         return "procedures/public/case";
     }
@@ -82,8 +94,9 @@ class MyCasesController {
     @PostMapping("/mes-demarches/{id}/questions/{questionId}")
     String answer(@PathVariable long id, @PathVariable long questionId,
             @RequestParam(name = "reponse", required = false) String answer,
+            @RequestParam(name = "fichier", required = false) MultipartFile upload,
             @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            HttpServletResponse response, Locale locale) {
         var filed = own(id, user);
         var question = cases.question(filed.id(), questionId).filter(q -> q.open())
                 .orElseThrow(NotFoundException::new);
@@ -96,6 +109,17 @@ class MyCasesController {
             model.addAttribute("answerText", answer);
             return page(filed, model);
         }
+        if (upload != null && !upload.isEmpty()) {
+            try {
+                files.attachToAnswer(filed, question.id(), upload);
+            } catch (InvalidUploadException e) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("answerFileError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+                model.addAttribute("answerQuestion", question.id());
+                model.addAttribute("answerText", answer);
+                return page(filed, model);
+            }
+        }
         desk.answer(filed, questionId, text);
         redirect.addFlashAttribute("saved", "procedures.answer.sent");
         return "redirect:/mes-demarches/" + filed.id();
@@ -104,6 +128,22 @@ class MyCasesController {
     @GetMapping(path = "/mes-demarches/{id}/recepisse.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> receipt(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
         return ReceiptController.pdfOf(own(id, user), pdf);
+    }
+
+    /** A file given with the case, once the antivirus found it clean. */
+    @GetMapping("/mes-demarches/{id}/fichiers/{fileId}")
+    ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable UUID fileId,
+            @AuthenticationPrincipal SignedInUser user) {
+        var attached = files.ofCase(own(id, user).id(), fileId).orElseThrow(NotFoundException::new);
+        return Downloads.file(attached, files.open(attached).orElseThrow(NotFoundException::new));
+    }
+
+    /** A document the town hall made for the resident. */
+    @GetMapping("/mes-demarches/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable UUID documentId,
+            @AuthenticationPrincipal SignedInUser user) {
+        return Downloads.document(cases.documentForResident(own(id, user).id(), documentId)
+                .orElseThrow(NotFoundException::new));
     }
 
     private CaseRecord own(long id, SignedInUser user) {

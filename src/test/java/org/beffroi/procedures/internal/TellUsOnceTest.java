@@ -40,10 +40,12 @@ class TellUsOnceTest {
                 .findFirst().orElseThrow();
     }
 
-    /** The outbox's mails about the case: recipient and subject. */
+    /** The outbox's mails about the case sent by its workflow (the receipt of filing aside): recipient and subject. */
     List<String[]> outbox(String number) {
-        return jdbc.sql("select recipient, subject, body from platform_mail where subject like ? order by id")
-                .param("%" + number + "%")
+        return jdbc.sql("""
+                select recipient, subject, body from platform_mail where subject like ? and subject not like ?
+                order by id""")
+                .params("%" + number + "%", "%" + number + " est bien reçue")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
     }
 
