@@ -2,6 +2,9 @@ package org.beffroi.procedures.admin;
 
 import java.util.UUID;
 
+import org.beffroi.procedures.definition.FieldType;
+import org.beffroi.procedures.web.FormPages;
+import org.beffroi.procedures.internal.FieldValidation;
 import org.beffroi.procedures.internal.CaseAttachments;
 import org.beffroi.procedures.web.Downloads;
 import org.springframework.core.io.InputStreamResource;
@@ -261,14 +264,18 @@ class CaseAdminController {
         FieldDefinition field = views.page(dossier, locale).answers().stream().filter(a -> a.field().key().equals(key))
                 .filter(OfficeCaseViews.Answer::editable).map(OfficeCaseViews.Answer::field).findFirst()
                 .orElseThrow(NotFoundException::new);
-        var checked = CaseAnswerCheck.check(field, values);
-        if (!checked.valid()) {
-            model.addAttribute("editErrors", Map.of(key, checked.errorText() != null ? checked.errorText()
-                    : messages.getMessage(checked.errorKey(), checked.args(), locale)));
+        // checked as at filing, against the case's other answers (a condition may name one of them)
+        var answers = new java.util.HashMap<>(dossier.data());
+        answers.put(key, field.type() == FieldType.MULTIPLE_CHOICE ? (values == null ? List.of() : values)
+                : values == null || values.isEmpty() ? null : values.getFirst());
+        var errors = FieldValidation.check(List.of(field), answers, LocalDate.now(clock.withZone(CommuneTime.ZONE)),
+                k -> false);
+        if (!errors.isEmpty()) {
+            model.addAttribute("editErrors", FormPages.messages(errors, messages, locale));
             model.addAttribute("editValues", Map.of(key, values == null ? List.of() : values));
             return refused(dossier, locale, model, response);
         }
-        desk.editAnswer(dossier, key, checked.value());
+        desk.editAnswer(dossier, key, FieldValidation.kept(List.of(field), answers).get(key));
         return done(redirect, "procedures.office.edit.done", dossier);
     }
 

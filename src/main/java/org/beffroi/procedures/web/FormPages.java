@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * back as fields. Names: a field's key; a block's field {@code block.0.child}, with {@code block.rows} its number of
  * rows. Ids: {@code champ-} and the name, dots made dashes.
  */
-final class FormPages {
+public final class FormPages {
 
     static final String ROWS = ".rows";
 
@@ -134,7 +134,7 @@ final class FormPages {
     }
 
     /** The errors in words, by field name, in the resident's language. */
-    static Map<String, String> messages(List<FieldError> errors, MessageSource messages, Locale locale) {
+    public static Map<String, String> messages(List<FieldError> errors, MessageSource messages, Locale locale) {
         var words = new LinkedHashMap<String, String>();
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         for (var error : errors) {

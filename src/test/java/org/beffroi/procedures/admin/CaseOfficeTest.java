@@ -311,14 +311,7 @@ class CaseOfficeTest {
                 first.functions(), pages, new WorkflowDefinition(first.workflow().initial(), statuses)));
         assertThat(catalogue.publishLatest(procedure)).isEmpty();
 
-        // two files given for the registration document (the platform keeps their bytes)
-        for (int i = 0; i < 2; i++) {
-            jdbc.sql("insert into procedures_attachment (id, case_id, field_key, file_id, created_at) "
-                    + "values (?, ?, 'carte-grise', ?, ?)").params(UUID.randomUUID(), filed.id(), UUID.randomUUID(),
-                            java.time.OffsetDateTime.now()).update();
-        }
         String page = page(get("/admin/dossiers/" + filed.id()).cookie(sessionA));
-        assertThat(page).contains("2 fichiers joints");
         assertThat(page).contains(filed.number(), "Immatriculation", "AB-123-CD", "Reçue", "version\u00a01",
                 "à vous ou à une personne de votre foyer", "Carte grise", "Accepter", "Demander un document")
                 .doesNotContain("Plaque du véhicule", "Arrivée en mairie");
@@ -395,7 +388,7 @@ class CaseOfficeTest {
                 .andExpect(content().string(Matchers.containsString("value=\"pas une plaque\"")));
         mvc.perform(post(base + "nom").cookie(sessionA).with(csrf()).param("valeur", " "))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("Cette réponse est obligatoire.")));
+                .andExpect(content().string(Matchers.containsString("Ce champ est obligatoire.")));
         mvc.perform(post(base + "courriel").cookie(sessionA).with(csrf()).param("valeur", "pas-une-adresse"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post(base + "usage").cookie(sessionA).with(csrf()).param("valeur", "inventé"))
@@ -479,7 +472,8 @@ class CaseOfficeTest {
     /** Every route of the case pages, for one case: each must answer 404 to another service's agent. */
     List<MockHttpServletRequestBuilder> everyCaseRoute(long id) {
         String base = "/admin/dossiers/" + id;
-        return List.of(get(base), post(base + "/notes").with(csrf()).param("note", "Intrusion"),
+        return List.of(get(base), get(base + "/fichiers/" + UUID.randomUUID()),
+                get(base + "/documents/" + UUID.randomUUID()), post(base + "/notes").with(csrf()).param("note", "Intrusion"),
                 post(base + "/boutons/accepter").with(csrf()),
                 post(base + "/boutons/demander").with(csrf()).param("question", "Intrusion ?"),
                 post(base + "/attribution").with(csrf()).param("service", serviceB.toString()),
@@ -494,6 +488,7 @@ class CaseOfficeTest {
                 .filter(p -> p.startsWith("/admin/dossiers/{id}")).forEach(p -> info.getMethodsCondition()
                         .getMethods().forEach(m -> mapped.add(m + " " + p))));
         assertThat(mapped).containsExactlyInAnyOrder("GET /admin/dossiers/{id}", "POST /admin/dossiers/{id}/notes",
+                "GET /admin/dossiers/{id}/fichiers/{fileId}", "GET /admin/dossiers/{id}/documents/{documentId}",
                 "POST /admin/dossiers/{id}/boutons/{button}", "POST /admin/dossiers/{id}/attribution",
                 "POST /admin/dossiers/{id}/reponses/{key}");
 
