@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.procedures.definition.DefinitionJson;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Repository;
 public class ProcedureStore {
 
     private final JdbcClient jdbc;
+    private final Cache<Long, Version> versions = Caffeine.newBuilder().maximumSize(2_000).build();
 
     /** A procedure of the catalogue; {@code publishedVersionId} is null while it is not offered to residents. */
     public record Procedure(long id, String slug, String title, Long publishedVersionId, Instant createdAt) {
@@ -56,9 +60,19 @@ public class ProcedureStore {
                 order by p.title""").query(ProcedureStore::version).list();
     }
 
+    /**
+     * A version, read once per node: a version never changes once written (an edit adds a version), so the parsed
+     * definition is kept, and every page and change of a case reads its version without a query or a parse.
+     */
     public Optional<Version> version(long versionId) {
-        return jdbc.sql("select * from procedures_version where id = ?").param(versionId)
+        var known = versions.getIfPresent(versionId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        var read = jdbc.sql("select * from procedures_version where id = ?").param(versionId)
                 .query(ProcedureStore::version).optional();
+        read.ifPresent(v -> versions.put(versionId, v));
+        return read;
     }
 
     public Optional<Version> latest(long procedureId) {
