@@ -32,7 +32,7 @@ if [ "$db" = postgres ]; then
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/beffroi_bench)
 fi
 (cd "$dir" && exec "$java" -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 "${database[@]}" \
-  --beffroi.rate-limits.enabled=false >"$dir/out.log" 2>&1) &
+  >"$dir/out.log" 2>&1) &
 pid=$!
 stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
 trap stop EXIT

@@ -58,6 +58,6 @@ class CaseCounterController {
         }
         UUID draft = drafts.startAtTheCounter(procedure.publishedVersionId(), agent.accountId(), form.getEmail(),
                 form.getName());
-        return "redirect:/demarches/" + procedure.slug() + "/brouillons/" + draft + "/0";
+        return "redirect:/demarches/" + procedure.slug() + "/brouillons/" + draft + "/1";
     }
 }

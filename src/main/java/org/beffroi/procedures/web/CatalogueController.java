@@ -1,5 +1,11 @@
 package org.beffroi.procedures.web;
 
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.beffroi.platform.RateLimits;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,6 +48,7 @@ class CatalogueController {
     private final ProcedureStore procedures;
     private final DraftDesk drafts;
     private final Accounts accounts;
+    private final RateLimits limits;
 
     /** A group of the catalogue: a category and its procedures. */
     record Group(Category category, List<Version> procedures) {
@@ -105,13 +112,22 @@ class CatalogueController {
         return "redirect:/demarches/" + slug;
     }
 
+    /** Drafts of one procedure a signed-out visitor may start from one address in an hour. */
+    static final int DRAFTS_PER_HOUR_SIGNED_OUT = 30;
+
     @PostMapping("/demarches/{slug}/brouillons")
-    String start(@PathVariable String slug) {
+    String start(@PathVariable String slug, HttpServletRequest request, RedirectAttributes redirect) {
         var version = published(slug);
         var d = version.definition();
         var user = SignedInUser.current();
         if (user.isEmpty() && d.access() != Access.ANYONE) {
             return "redirect:/demarches/" + slug + "/connexion";
+        }
+        if (user.isEmpty() && !limits.tryConsume("procedures-draft:" + slug + ":" + request.getRemoteAddr(),
+                DRAFTS_PER_HOUR_SIGNED_OUT, Duration.ofHours(1))) {
+            // drafts kept for nobody: a machine starting thousands would fill the database
+            redirect.addFlashAttribute("refused", "procedures.start.too-many");
+            return "redirect:/demarches/" + slug;
         }
         if (!mayStart(d.access(), user)) {
             return "redirect:/demarches/" + slug;

@@ -449,8 +449,11 @@ class CaseOfficeTest {
                 .param("email", "Marcel@Exemple.fr")).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         String slug = store.find(procedure).orElseThrow().slug();
-        assertThat(location).matches("/demarches/" + slug + "/brouillons/[0-9a-f-]{36}/0");
+        assertThat(location).matches("/demarches/" + slug + "/brouillons/[0-9a-f-]{36}/1");
         UUID id = UUID.fromString(location.split("/")[4]);
+        // the agent fills the resident's first page; another agent finds nothing there
+        mvc.perform(get(location).cookie(sessionA)).andExpect(status().isOk());
+        mvc.perform(get(location).cookie(sessionB)).andExpect(status().isNotFound());
 
         var draft = drafts.find(id, agentA).orElseThrow();
         assertThat(draft.accountId()).isEqualTo(agentA);
