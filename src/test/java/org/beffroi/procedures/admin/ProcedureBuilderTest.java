@@ -337,6 +337,11 @@ class ProcedureBuilderTest {
                 .param("conditionField", "absent").param("conditionValue", "x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Choisissez un autre champ du formulaire.")));
+        send(post(form + "/champs/carte-grise").param("key", "carte-grise").param("label", "Carte grise")
+                .param("maxMegabytes", "5")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Cochez au moins un des types proposés.")));
+        send(post(form + "/champs/carte-grise").param("key", "carte-grise").param("label", "Carte grise")
+                .param("fileTypes", "application/zip").param("maxMegabytes", "500")).andExpect(status().isBadRequest());
         send(post(form + "/reglages").param("title", " ").param("category", "STREETS").param("access", "ANYONE")
                 .param("retentionDays", "0").param("functions", "Mauvaise Fonction"))
                 .andExpect(status().isBadRequest())
@@ -360,6 +365,12 @@ class ProcedureBuilderTest {
                 .param("required", "true").param("choices", "personnel|à vous\nprofessionnel|de fonction"))
                 .andExpect(redirectedUrl(form + "/champs/vehicule"));
         assertThat(latest(id).field("attestation").orElseThrow().showWhen().field()).isEqualTo("vehicule");
+        send(post(form + "/champs/carte-grise").param("key", "carte-grise").param("label", "Carte grise")
+                .param("required", "true").param("fileTypes", "application/pdf", "image/png").param("maxMegabytes", "5"))
+                .andExpect(status().is3xxRedirection());
+        var file = latest(id).field("carte-grise").orElseThrow().file();
+        assertThat(file.types()).containsExactly("application/pdf", "image/png");
+        assertThat(file.maxMegabytes()).isEqualTo(5);
         assertThat(catalogue.problems(latest(id))).isEmpty();
     }
 
