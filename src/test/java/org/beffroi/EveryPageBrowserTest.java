@@ -141,13 +141,13 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/demarches/{id}/formulaire", "select min(id) from procedures_procedure"),
             entry("/admin/demarches/{id}/circuit", "select min(id) from procedures_procedure"),
             entry("/admin/demarches/{id}/formulaire/champs/{key}",
-                    "select id, 'immatriculation' from procedures_procedure where slug = 'carte-de-stationnement'"),
+                    "select id as i, 'immatriculation' as k from procedures_procedure where slug = 'carte-de-stationnement'"),
             entry("/admin/demarches/{id}/circuit/statuts/{status}",
-                    "select id, 'recue' from procedures_procedure where slug = 'carte-de-stationnement'"),
+                    "select id as i, 'recue' as s from procedures_procedure where slug = 'carte-de-stationnement'"),
             entry("/admin/demarches/{id}/circuit/statuts/{status}/actions/nouvelle",
-                    "select id, 'recue' from procedures_procedure where slug = 'carte-de-stationnement'"),
+                    "select id as i, 'recue' as s from procedures_procedure where slug = 'carte-de-stationnement'"),
             entry("/admin/demarches/{id}/circuit/statuts/{status}/actions/{number}",
-                    "select id, 'recue', 2 from procedures_procedure where slug = 'carte-de-stationnement'"),
+                    "select id as i, 'recue' as s, 2 as n from procedures_procedure where slug = 'carte-de-stationnement'"),
             entry("/agenda/mois/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"),
             entry("/agenda/calendrier/{month}", "select '" + YearMonth.now(CommuneTime.ZONE) + "'"));
 

@@ -241,6 +241,11 @@ class ProcedureBuilderTest {
                 "3 rue des Tilleuls", "immatriculation", "AB-123-CD", "usage", "personnel");
         UUID draft = drafts.start(version, null, Map.of());
         var filed = desk.file(draft, null, answers, new Filer(null, "jeanne@example.org", "Jeanne Martin", null));
+        // the list counts it
+        var list = Jsoup.parse(mvc.perform(get("/admin/demarches").cookie(admin)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        var cells = list.select("tr:has(a[href=\"/admin/demarches/" + id + "\"]) td").eachText();
+        assertThat(cells.subList(1, 4)).containsExactly("version 1", "version 1", "1");
 
         // the button "Refuser" goes from "Reçue", and the new version is published
         send(post("/admin/demarches/" + id + "/circuit/statuts/recue/boutons/refuser/suppression"))
