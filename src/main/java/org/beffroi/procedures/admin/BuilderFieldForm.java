@@ -119,8 +119,8 @@ public class BuilderFieldForm {
                 errors.rejectValue("choices", "procedures.builder.field.choices.invalid");
             }
         }
-        if (original.type() == FieldType.FILE && fileTypes != null
-                && !FileRules.DOCUMENTS.containsAll(fileTypes)) {
+        if (original.type() == FieldType.FILE && (fileTypes == null || fileTypes.isEmpty()
+                || !FileRules.DOCUMENTS.containsAll(fileTypes))) {
             errors.rejectValue("fileTypes", "procedures.builder.field.file-types.invalid");
         }
         String on = Text.blankToNull(conditionField);

@@ -40,7 +40,10 @@ class ProcedureBuilderBrowserTest extends BrowserTest {
             }
             int scrollWidth = ((Number) tab.evaluate("document.documentElement.scrollWidth")).intValue();
             if (scrollWidth > width) {
-                problems.add(tab.url() + " at " + width + " px: the page is " + scrollWidth + " px wide");
+                problems.add(tab.url() + " at " + width + " px: the page is " + scrollWidth + " px wide, past it: "
+                        + tab.evaluate("w => Array.from(document.querySelectorAll('body *')).filter(e => "
+                                + "e.getBoundingClientRect().right > w + 1 && !e.parentElement.closest('.table-box'))"
+                                + ".slice(0, 6).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')", width));
             }
         }
         tab.setViewportSize(1280, 900);

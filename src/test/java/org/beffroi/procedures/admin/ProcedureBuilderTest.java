@@ -241,6 +241,11 @@ class ProcedureBuilderTest {
                 "3 rue des Tilleuls", "immatriculation", "AB-123-CD", "usage", "personnel");
         UUID draft = drafts.start(version, null, Map.of());
         var filed = desk.file(draft, null, answers, new Filer(null, "jeanne@example.org", "Jeanne Martin", null));
+        // the list counts it
+        var list = Jsoup.parse(mvc.perform(get("/admin/demarches").cookie(admin)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        var cells = list.select("tr:has(a[href=\"/admin/demarches/" + id + "\"]) td").eachText();
+        assertThat(cells.subList(1, 4)).containsExactly("version 1", "version 1", "1");
 
         // the button "Refuser" goes from "Reçue", and the new version is published
         send(post("/admin/demarches/" + id + "/circuit/statuts/recue/boutons/refuser/suppression"))
@@ -337,6 +342,11 @@ class ProcedureBuilderTest {
                 .param("conditionField", "absent").param("conditionValue", "x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Choisissez un autre champ du formulaire.")));
+        send(post(form + "/champs/carte-grise").param("key", "carte-grise").param("label", "Carte grise")
+                .param("maxMegabytes", "5")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Cochez au moins un des types proposés.")));
+        send(post(form + "/champs/carte-grise").param("key", "carte-grise").param("label", "Carte grise")
+                .param("fileTypes", "application/zip").param("maxMegabytes", "500")).andExpect(status().isBadRequest());
         send(post(form + "/reglages").param("title", " ").param("category", "STREETS").param("access", "ANYONE")
                 .param("retentionDays", "0").param("functions", "Mauvaise Fonction"))
                 .andExpect(status().isBadRequest())
@@ -360,6 +370,12 @@ class ProcedureBuilderTest {
                 .param("required", "true").param("choices", "personnel|à vous\nprofessionnel|de fonction"))
                 .andExpect(redirectedUrl(form + "/champs/vehicule"));
         assertThat(latest(id).field("attestation").orElseThrow().showWhen().field()).isEqualTo("vehicule");
+        send(post(form + "/champs/carte-grise").param("key", "carte-grise").param("label", "Carte grise")
+                .param("required", "true").param("fileTypes", "application/pdf", "image/png").param("maxMegabytes", "5"))
+                .andExpect(status().is3xxRedirection());
+        var file = latest(id).field("carte-grise").orElseThrow().file();
+        assertThat(file.types()).containsExactly("application/pdf", "image/png");
+        assertThat(file.maxMegabytes()).isEqualTo(5);
         assertThat(catalogue.problems(latest(id))).isEmpty();
     }
 
