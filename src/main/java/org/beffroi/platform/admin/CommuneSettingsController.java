@@ -34,7 +34,7 @@ class CommuneSettingsController {
 
     @GetMapping
     String edit(Model model) {
-        model.addAttribute("form", CommuneSettingsForm.of(commune.settings()));
+        model.addAttribute("form", CommuneSettingsForm.of(commune.settings(), commune.streets()));
         return "platform/admin/settings";
     }
 
@@ -44,6 +44,7 @@ class CommuneSettingsController {
         checkContrast(form.getPrimaryColour(), "primaryColour", errors);
         checkContrast(form.getAccentColour(), "accentColour", errors);
         form.checkAudit(errors);
+        var streets = form.streets(errors);
         var logoId = form.isRemoveLogo() ? null : commune.settings().logoFileId();
         if (!errors.hasErrors() && logo != null && !logo.isEmpty()) {
             try {
@@ -55,7 +56,7 @@ class CommuneSettingsController {
         if (errors.hasErrors()) {
             return "platform/admin/settings";
         }
-        commune.update(form.toSettings(logoId));
+        commune.update(form.toSettings(logoId), streets);
         redirect.addFlashAttribute("saved", "admin.settings.saved");
         return "redirect:/admin/commune";
     }

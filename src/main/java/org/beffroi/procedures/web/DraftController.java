@@ -76,6 +76,7 @@ class DraftController {
     private final MessageSource messages;
     private final Clock clock;
     private final CommuneArea area;
+    private final org.beffroi.platform.Commune commune;
 
     /** A draft with the procedure and the version it is filled under. */
     public record Filling(String slug, Version version, Draft draft) {
@@ -303,6 +304,8 @@ class DraftController {
         model.addAttribute("multipart", form.fields().stream().anyMatch(f -> f.type() == FieldType.FILE
                 || f.fields().stream().anyMatch(c -> c.type() == FieldType.FILE)));
         model.addAttribute("action", filling.base() + "/" + page);
+        model.addAttribute("streets", form.fields().stream().anyMatch(f -> f.type() == FieldType.ADDRESS
+                || f.fields().stream().anyMatch(c -> c.type() == FieldType.ADDRESS)) ? commune.streets() : List.of());
         return "procedures/public/fill";
     }
 
