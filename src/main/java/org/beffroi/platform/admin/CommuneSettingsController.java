@@ -44,7 +44,8 @@ class CommuneSettingsController {
         checkContrast(form.getPrimaryColour(), "primaryColour", errors);
         checkContrast(form.getAccentColour(), "accentColour", errors);
         form.checkAudit(errors);
-        var streets = form.streets(errors);
+        // a post without the field (a form of before the streets) leaves them as they are
+        var streets = form.getStreets() == null ? commune.streets() : form.streets(errors);
         var logoId = form.isRemoveLogo() ? null : commune.settings().logoFileId();
         if (!errors.hasErrors() && logo != null && !logo.isEmpty()) {
             try {

@@ -112,6 +112,11 @@ class AddressPointTest {
         assertThat(map.attr("data-latitude")).isEqualTo("champ-adresse-lat");
         assertThat(map.attr("data-longitude")).isEqualTo("champ-adresse-lon");
         assertThat(page.select("script[src=/js/map-picker.js]")).hasSize(1);
+        // the commune's streets suggested (the demo's), typing anything else still possible
+        assertThat(page.select("#champ-adresse").attr("list")).isEqualTo("rues-commune");
+        assertThat(page.select("datalist#rues-commune option").eachAttr("value")).contains("rue des Tilleuls",
+                "place de la Halle");
+        assertThat(page.select("#champ-nom").hasAttr("list")).isFalse();
 
         // half a point: refused next to the coordinate missing, the input kept
         var half = Jsoup.parse(mvc.perform(post(base + "/1").with(csrf()).param("nom", "Jeanne Martin")
