@@ -101,8 +101,9 @@ class AddressPointTest {
         assertThat(catalogue.importFile(definition(slug), true).problems()).isEmpty();
         String base = start(slug);
 
-        var page = Jsoup.parse(mvc.perform(get(base + "/1")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        String pageHtml = mvc.perform(get(base + "/1")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var page = Jsoup.parse(pageHtml);
         assertThat(page.select("input#champ-adresse[name=adresse]")).hasSize(1);
         assertThat(page.select("label[for=champ-adresse-lat]").text()).isEqualTo("Latitude");
         assertThat(page.select("input#champ-adresse-lat[name=adresse.lat]").attr("inputmode")).isEqualTo("decimal");
@@ -118,15 +119,19 @@ class AddressPointTest {
                 "place de la Halle");
         assertThat(page.select("#champ-nom").hasAttr("list")).isFalse();
 
+        assertThat(org.beffroi.testing.HtmlChecker.errors(pageHtml, "http://localhost" + base + "/1")).isEmpty();
+
         // half a point: refused next to the coordinate missing, the input kept
-        var half = Jsoup.parse(mvc.perform(post(base + "/1").with(csrf()).param("nom", "Jeanne Martin")
+        String halfHtml = mvc.perform(post(base + "/1").with(csrf()).param("nom", "Jeanne Martin")
                 .param("adresse", "2 rue des Tilleuls").param("adresse.lat", "46,0835").param("adresse.lon", ""))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var half = Jsoup.parse(halfHtml);
         assertThat(half.select("#champ-adresse-lon-error").text())
                 .isEqualTo("Donnez la latitude et la longitude, ou laissez les deux vides.");
         assertThat(half.select("#champ-adresse-lon").attr("aria-describedby")).isEqualTo("champ-adresse-lon-error");
         assertThat(half.select("#champ-adresse-lat").attr("value")).isEqualTo("46,0835");
         assertThat(half.select(".error-summary a").eachAttr("href")).containsExactly("#champ-adresse-lon");
+        assertThat(org.beffroi.testing.HtmlChecker.errors(halfHtml, "http://localhost" + base + "/1")).isEmpty();
 
         var outOfBounds = Jsoup.parse(mvc.perform(post(base + "/1").with(csrf()).param("nom", "Jeanne Martin")
                 .param("adresse", "2 rue des Tilleuls").param("adresse.lat", "95").param("adresse.lon", "5.34"))
