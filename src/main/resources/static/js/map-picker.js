@@ -24,9 +24,11 @@
     var latitude = document.getElementById(container.dataset.latitude);
     var longitude = document.getElementById(container.dataset.longitude);
     var radius = container.dataset.radius ? document.getElementById(container.dataset.radius) : null;
-    if (!latitude || !longitude) {
+    // a page with several pickers loads this script once per picker: each box is drawn once
+    if (!latitude || !longitude || box.dataset.drawn) {
       return;
     }
+    box.dataset.drawn = 'true';
     box.hidden = false;
     var map = L.map(container, { scrollWheelZoom: false, zoomControl: false });
     L.control.zoom({ zoomInTitle: container.dataset.zoomIn, zoomOutTitle: container.dataset.zoomOut }).addTo(map);

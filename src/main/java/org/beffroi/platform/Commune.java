@@ -12,6 +12,19 @@ public interface Commune {
 
     void update(CommuneSettings settings);
 
+    /** The most streets a commune lists, and the longest name of one. */
+    int MOST_STREETS = 5_000;
+    int LONGEST_STREET = 150;
+
+    /**
+     * The commune's streets and places (« rue des Tilleuls », « place de la Halle »), in the administrator's order,
+     * for forms to suggest; empty until the administrator lists them.
+     */
+    java.util.List<String> streets();
+
+    /** The settings and the streets, changed together (the settings page's one write). */
+    void update(CommuneSettings settings, java.util.List<String> streets);
+
     /** False on a fresh installation until the administrator opens the public site ("site en préparation"). */
     boolean isOpen();
 

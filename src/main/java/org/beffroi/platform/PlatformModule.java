@@ -83,6 +83,12 @@ public class PlatformModule implements ServiceModule {
         retention.apply();
     }
 
+    /** The fictional commune's streets and places, offered on its forms' addresses. */
+    static final List<String> DEMO_STREETS = List.of("place de la Halle", "place de l’Église", "rue des Tilleuls",
+            "allée des Tilleuls", "rue du Moulin", "chemin du Bief", "rue de la Mairie", "rue Saint-Martin",
+            "impasse des Jardins", "route de la Croix-Rousse", "chemin des Champs", "rue du Stade",
+            "avenue de la Gare", "rue des Écoles", "chemin de la Rivière", "lieu-dit Les Granges");
+
     @Override
     public void seedDemoData() {
         var current = commune.settings();
@@ -91,7 +97,9 @@ public class PlatformModule implements ServiceModule {
                     "04 00 00 00 00", "1 place de la Halle, 01999 Belvoir-les-Tilleuls", "#1d4f91", "#a3361e",
                     current.logoFileId(), "Mme la maire de Belvoir-les-Tilleuls",
                     "Commune de Belvoir-les-Tilleuls, 1 place de la Halle, 01999 Belvoir-les-Tilleuls, 04 00 00 00 00",
-                    null, null));
+                    null, null), DEMO_STREETS);
+        } else if (current.name().equals("Belvoir-les-Tilleuls") && commune.streets().isEmpty()) {
+            commune.update(current, DEMO_STREETS);
         }
         commune.open();
     }

@@ -9,4 +9,10 @@ public interface Neighbourhoods {
     List<Neighbourhood> all();
 
     Optional<Neighbourhood> find(long id);
+
+    /**
+     * The neighbourhood whose outline holds the point (decimal degrees), the first by name when outlines overlap;
+     * empty when no outline holds it (neighbourhoods without an outline hold nothing).
+     */
+    Optional<Long> containing(double latitude, double longitude);
 }

@@ -34,7 +34,7 @@ class CommuneSettingsController {
 
     @GetMapping
     String edit(Model model) {
-        model.addAttribute("form", CommuneSettingsForm.of(commune.settings()));
+        model.addAttribute("form", CommuneSettingsForm.of(commune.settings(), commune.streets()));
         return "platform/admin/settings";
     }
 
@@ -44,6 +44,8 @@ class CommuneSettingsController {
         checkContrast(form.getPrimaryColour(), "primaryColour", errors);
         checkContrast(form.getAccentColour(), "accentColour", errors);
         form.checkAudit(errors);
+        // a post without the field (a form of before the streets) leaves them as they are
+        var streets = form.getStreets() == null ? commune.streets() : form.streets(errors);
         var logoId = form.isRemoveLogo() ? null : commune.settings().logoFileId();
         if (!errors.hasErrors() && logo != null && !logo.isEmpty()) {
             try {
@@ -55,7 +57,7 @@ class CommuneSettingsController {
         if (errors.hasErrors()) {
             return "platform/admin/settings";
         }
-        commune.update(form.toSettings(logoId));
+        commune.update(form.toSettings(logoId), streets);
         redirect.addFlashAttribute("saved", "admin.settings.saved");
         return "redirect:/admin/commune";
     }

@@ -60,6 +60,9 @@ public class CommuneSettingsForm {
 
     private boolean removeLogo;
 
+    /** The commune's streets and places, one a line. */
+    private String streets;
+
     /** The accessibility audit: its date and the rate of RGAA criteria it found met; both, or neither. */
     @PastOrPresent
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -77,6 +80,24 @@ public class CommuneSettingsForm {
         if (accessibilityAuditRate == null && accessibilityAuditDate != null && !errors.hasFieldErrors("accessibilityAuditRate")) {
             errors.rejectValue("accessibilityAuditRate", "settings.audit.rate-missing");
         }
+    }
+
+    /** The streets typed, one a line: trimmed, blank lines and repeats dropped; too many or too long refused. */
+    java.util.List<String> streets(Errors errors) {
+        var list = streets == null ? java.util.List.<String>of() : streets.lines().map(l -> l.strip().replaceAll("\\s+", " "))
+                .filter(l -> !l.isEmpty()).distinct().toList();
+        if (list.size() > org.beffroi.platform.Commune.MOST_STREETS) {
+            errors.rejectValue("streets", "settings.streets.too-many", new Object[] {org.beffroi.platform.Commune.MOST_STREETS}, null);
+        } else if (list.stream().anyMatch(l -> l.length() > org.beffroi.platform.Commune.LONGEST_STREET)) {
+            errors.rejectValue("streets", "settings.streets.too-long", new Object[] {org.beffroi.platform.Commune.LONGEST_STREET}, null);
+        }
+        return list;
+    }
+
+    static CommuneSettingsForm of(CommuneSettings s, java.util.List<String> streets) {
+        var form = of(s);
+        form.streets = String.join("\n", streets);
+        return form;
     }
 
     static CommuneSettingsForm of(CommuneSettings s) {

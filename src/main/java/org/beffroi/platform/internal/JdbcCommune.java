@@ -50,6 +50,19 @@ class JdbcCommune implements Commune {
     }
 
     @Override
+    public java.util.List<String> streets() {
+        return cache.get(1).streets();
+    }
+
+    @Override
+    @Transactional
+    public void update(CommuneSettings settings, java.util.List<String> streets) {
+        jdbc.sql("update platform_commune set streets = ? where id = 1")
+                .param(streets == null || streets.isEmpty() ? null : String.join("\n", streets)).update();
+        update(settings);
+    }
+
+    @Override
     public boolean isOpen() {
         return cache.get(1).open();
     }
@@ -104,10 +117,15 @@ class JdbcCommune implements Commune {
                         rs.getString("primary_colour"), rs.getString("accent_colour"),
                         rs.getObject("logo_file_id", UUID.class), rs.getString("publication_director"),
                         rs.getString("host_details"), rs.getObject("accessibility_audit_date", java.time.LocalDate.class),
-                        rs.getObject("accessibility_audit_rate", Integer.class)), rs.getObject("opened_at") != null))
+                        rs.getObject("accessibility_audit_rate", Integer.class)), rs.getObject("opened_at") != null,
+                        lines(rs.getString("streets"))))
                 .single();
     }
 
-    private record State(CommuneSettings settings, boolean open) {
+    private static java.util.List<String> lines(String text) {
+        return text == null ? java.util.List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private record State(CommuneSettings settings, boolean open, java.util.List<String> streets) {
     }
 }

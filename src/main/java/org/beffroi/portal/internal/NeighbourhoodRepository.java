@@ -22,6 +22,7 @@ public class NeighbourhoodRepository implements Neighbourhoods {
 
     private final JdbcClient jdbc;
     private final PublicCache<Boolean, List<Neighbourhood>> list;
+    private final NeighbourhoodOutlines outlines = new NeighbourhoodOutlines();
 
     NeighbourhoodRepository(JdbcClient jdbc, RenderedPages pages) {
         this.jdbc = jdbc;
@@ -49,6 +50,12 @@ public class NeighbourhoodRepository implements Neighbourhoods {
     public Optional<Neighbourhood> find(long id) {
         return jdbc.sql("select * from portal_neighbourhood where id = ?").param(id).query(NeighbourhoodRepository::row)
                 .optional();
+    }
+
+    @Override
+    public Optional<Long> containing(double latitude, double longitude) {
+        return all().stream().filter(n -> outlines.covers(n.outlineGeoJson(), latitude, longitude))
+                .map(Neighbourhood::id).findFirst();
     }
 
     public Optional<Neighbourhood> findBySlug(String slug) {

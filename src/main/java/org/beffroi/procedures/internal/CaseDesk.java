@@ -49,6 +49,7 @@ public class CaseDesk {
     private final Clock clock;
     /** Looked up when used: the files' service reads drafts, which this desk files. */
     private final ObjectProvider<CaseAttachments> files;
+    private final CommuneArea area;
 
     /** Who a case is filed for: the resident, and the agent filing it at the counter if any. */
     public record Filer(Long accountId, String email, String displayName, Long agentId) {
@@ -80,11 +81,12 @@ public class CaseDesk {
         var now = CaseStore.at(clock.instant());
         jdbc.sql("""
                 insert into procedures_case (number, procedure_id, version_id, submission_key, status, visible_status,
-                closed, account_id, email, display_name, data, filed_by_agent_id, filed_at, status_since, row_version)
-                values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                closed, account_id, email, display_name, data, filed_by_agent_id, filed_at, status_since, row_version,
+                neighbourhood_id)
+                values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
                 .params(number, version.procedureId(), version.id(), draftId, initial.id(), initial.id(),
                         filer.accountId(), filer.email(), filer.displayName(), CaseData.write(data), filer.agentId(),
-                        now, now)
+                        now, now, neighbourhoodOf(definition, data))
                 .update();
         var filed = cases.findBySubmission(draftId).orElseThrow();
         jdbc.sql("update procedures_attachment set case_id = ?, draft_id = null where draft_id = ?")
@@ -96,6 +98,15 @@ public class CaseDesk {
         audit.record("procedures.case-filed", "case:" + filed.id(), number);
         events.publishEvent(new CaseFiled(filed.id(), filed.number(), version.procedureId(), filer.accountId()));
         return cases.find(filed.id()).orElseThrow();
+    }
+
+    /** The neighbourhood holding the point of the form's first address placed on the map, if any. */
+    private Long neighbourhoodOf(ProcedureDefinition definition, Map<String, Object> data) {
+        return definition.pages().stream().flatMap(p -> p.fields().stream())
+                .filter(f -> f.type() == org.beffroi.procedures.definition.FieldType.ADDRESS)
+                .map(f -> FieldValidation.point(f.key(), data)).flatMap(java.util.Optional::stream)
+                .map(p -> area.neighbourhoodOf(p[0], p[1])).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(null);
     }
 
     /**

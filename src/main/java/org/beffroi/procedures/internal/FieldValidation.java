@@ -30,6 +30,22 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 public final class FieldValidation {
 
     public static final String TICKED = "oui";
+    /** After an address field's key: the latitude and longitude of its point on the map (decimal degrees). */
+    public static final String LATITUDE = ".lat";
+    public static final String LONGITUDE = ".lon";
+
+    // as the platform's Degrees reads them: a decimal comma or a point, a sign (the typographic minus too)
+    private static final Pattern DEGREES = Pattern.compile("[+\\-\u2212]?(\\d+([.,]\\d*)?|[.,]\\d+)");
+
+    /** Whether a point lies within the commune (its neighbourhoods' outlines, its radius around the centre). */
+    @FunctionalInterface
+    public interface Territory {
+
+        /** Anywhere on Earth: the bounds of degrees only. */
+        Territory ANYWHERE = (latitude, longitude) -> true;
+
+        boolean holds(double latitude, double longitude);
+    }
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -72,6 +88,12 @@ public final class FieldValidation {
      */
     public static List<FieldError> check(List<FieldDefinition> fields, Map<String, Object> answers, LocalDate today,
             Predicate<String> hasFile) {
+        return check(fields, answers, today, hasFile, Territory.ANYWHERE);
+    }
+
+    /** As {@link #check(List, Map, LocalDate, Predicate)}, an address's point also within the territory. */
+    public static List<FieldError> check(List<FieldDefinition> fields, Map<String, Object> answers, LocalDate today,
+            Predicate<String> hasFile, Territory territory) {
         var errors = new ArrayList<FieldError>();
         for (var field : fields) {
             if (field.type() == null || !field.type().takesAnswer() || !shown(field, answers)) {
@@ -85,16 +107,72 @@ public final class FieldValidation {
                 }
             } else {
                 checkOne(field, field.key(), answers.get(field.key()), today, errors);
+                if (field.type() == FieldType.ADDRESS) {
+                    checkPoint(field.key(), answers, territory, errors);
+                }
             }
         }
         return errors;
     }
 
+    /**
+     * An address's point, given or not: both coordinates or neither, each a number of degrees within its bounds,
+     * the point within the territory. Errors go to the latitude's name ({@code key.lat}), the longitude's when
+     * only it is wrong.
+     */
+    private static void checkPoint(String key, Map<String, Object> answers, Territory territory,
+            List<FieldError> errors) {
+        Object lat = answers.get(key + LATITUDE);
+        Object lon = answers.get(key + LONGITUDE);
+        if (blank(lat) && blank(lon)) {
+            return;
+        }
+        if (blank(lat) || blank(lon)) {
+            errors.add(FieldError.of(key + (blank(lat) ? LATITUDE : LONGITUDE), "procedures.validation.point-both"));
+            return;
+        }
+        Double latitude = degrees(lat);
+        Double longitude = degrees(lon);
+        if (latitude == null || !(Math.abs(latitude) <= 90)) {
+            errors.add(FieldError.of(key + LATITUDE, "procedures.validation.latitude"));
+            return;
+        }
+        if (longitude == null || !(Math.abs(longitude) <= 180)) {
+            errors.add(FieldError.of(key + LONGITUDE, "procedures.validation.longitude"));
+            return;
+        }
+        if (!territory.holds(latitude, longitude)) {
+            errors.add(FieldError.of(key + LATITUDE, "procedures.validation.point-outside"));
+        }
+    }
+
+    /** Decimal degrees as typed (a comma or a point), or null. */
+    public static Double degrees(Object value) {
+        if (!(value instanceof String text) || !DEGREES.matcher(text.strip()).matches()) {
+            return null;
+        }
+        return Double.valueOf(text.strip().replace('\u2212', '-').replace(',', '.'));
+    }
+
+    /** The point of an address field's answer, when both coordinates are numbers: {latitude, longitude}. */
+    public static java.util.Optional<double[]> point(String key, Map<String, Object> answers) {
+        Double latitude = degrees(answers.get(key + LATITUDE));
+        Double longitude = degrees(answers.get(key + LONGITUDE));
+        return latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180
+                ? java.util.Optional.empty() : java.util.Optional.of(new double[] {latitude, longitude});
+    }
+
     /** The whole form's errors: each page's fields, as at filing. */
     public static List<FieldError> checkAll(ProcedureDefinition definition, Map<String, Object> answers,
             LocalDate today, Predicate<String> hasFile) {
+        return checkAll(definition, answers, today, hasFile, Territory.ANYWHERE);
+    }
+
+    /** The whole form's errors, an address's point also within the territory. */
+    public static List<FieldError> checkAll(ProcedureDefinition definition, Map<String, Object> answers,
+            LocalDate today, Predicate<String> hasFile, Territory territory) {
         var errors = new ArrayList<FieldError>();
-        definition.pages().forEach(page -> errors.addAll(check(page.fields(), answers, today, hasFile)));
+        definition.pages().forEach(page -> errors.addAll(check(page.fields(), answers, today, hasFile, territory)));
         return errors;
     }
 
@@ -109,7 +187,13 @@ public final class FieldValidation {
                 continue;
             }
             Object value = answers.get(field.key());
-            kept.put(field.key(), shown(field, answers) ? clean(value) : null);
+            boolean shown = shown(field, answers);
+            kept.put(field.key(), shown ? clean(value) : null);
+            if (field.type() == FieldType.ADDRESS) {
+                for (String part : List.of(LATITUDE, LONGITUDE)) {
+                    kept.put(field.key() + part, shown ? coordinate(answers.get(field.key() + part)) : null);
+                }
+            }
         }
         return kept;
     }
@@ -123,6 +207,14 @@ public final class FieldValidation {
             }
         }));
         return all;
+    }
+
+    /** A coordinate as typed, trimmed; written back with a point when it reads as degrees. */
+    private static Object coordinate(Object value) {
+        Object cleaned = clean(value);
+        Double degrees = degrees(cleaned);
+        return degrees == null || !Double.isFinite(degrees) ? cleaned
+                : BigDecimal.valueOf(degrees).stripTrailingZeros().toPlainString();
     }
 
     private static Object clean(Object value) {

@@ -25,6 +25,7 @@ import org.beffroi.procedures.definition.ProcedureDefinition;
 import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.procedures.internal.CaseDesk.Filer;
 import org.beffroi.procedures.internal.CaseStore;
+import org.beffroi.procedures.internal.CommuneArea;
 import org.beffroi.procedures.internal.Draft;
 import org.beffroi.procedures.internal.CaseAttachments;
 import org.beffroi.procedures.internal.DraftDesk;
@@ -74,6 +75,8 @@ class DraftController {
     private final Accounts accounts;
     private final MessageSource messages;
     private final Clock clock;
+    private final CommuneArea area;
+    private final org.beffroi.platform.Commune commune;
 
     /** A draft with the procedure and the version it is filled under. */
     public record Filling(String slug, Version version, Draft draft) {
@@ -143,7 +146,7 @@ class DraftController {
         if (action.equals("enregistrer")) {
             return "redirect:" + filling.base() + "/" + page;
         }
-        var errors = FieldValidation.check(form.fields(), answers, today(), hasFile(id));
+        var errors = FieldValidation.check(form.fields(), answers, today(), hasFile(id), area);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return render(filling, page, answers, FormPages.messages(errors, messages, locale), model);
@@ -194,7 +197,7 @@ class DraftController {
         var filling = filling(slug, id);
         var definition = filling.definition();
         var answers = filling.draft().data();
-        var errors = new ArrayList<>(FieldValidation.checkAll(definition, answers, today(), hasFile(id)));
+        var errors = new ArrayList<>(FieldValidation.checkAll(definition, answers, today(), hasFile(id), area));
         String email = null;
         String name = definition.allFields().filter(f -> f.prefill() == Prefill.NAME)
                 .map(f -> answers.get(f.key())).filter(v -> v instanceof String s && !s.isBlank())
@@ -301,6 +304,8 @@ class DraftController {
         model.addAttribute("multipart", form.fields().stream().anyMatch(f -> f.type() == FieldType.FILE
                 || f.fields().stream().anyMatch(c -> c.type() == FieldType.FILE)));
         model.addAttribute("action", filling.base() + "/" + page);
+        model.addAttribute("streets", form.fields().stream().anyMatch(f -> f.type() == FieldType.ADDRESS
+                || f.fields().stream().anyMatch(c -> c.type() == FieldType.ADDRESS)) ? commune.streets() : List.of());
         return "procedures/public/fill";
     }
 

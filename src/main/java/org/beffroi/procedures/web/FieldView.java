@@ -9,7 +9,19 @@ import org.beffroi.procedures.definition.FieldDefinition;
  * multiple choice, a block's rows), the message next to it, and whether its condition holds now.
  */
 public record FieldView(FieldDefinition field, String id, String name, String value, List<String> values,
-        List<Row> rows, String error, boolean shown) {
+        List<Row> rows, String error, boolean shown, Point point) {
+
+    /**
+     * The point of an address on the map (an address of the page itself, not of a block's row): the latitude's and
+     * the longitude's ids, names, what was typed or picked, and their messages.
+     */
+    public record Point(String latitudeId, String latitudeName, String latitude, String latitudeError,
+            String longitudeId, String longitudeName, String longitude, String longitudeError) {
+    }
+
+    FieldView withPoint(Point point) {
+        return new FieldView(field, id, name, value, values, rows, error, shown, point);
+    }
 
     /** A row of a repeatable block: its number (from 0) and its own fields. */
     public record Row(int index, List<FieldView> fields) {

@@ -59,6 +59,13 @@ public final class FormPages {
                 answers.put(field.key(), list);
             } else {
                 answers.put(field.key(), one(field, field.key(), request));
+                if (field.type() == FieldType.ADDRESS) {
+                    // the point on the map: typed, or set by the map picker's script; absent from an older page
+                    for (String part : List.of(FieldValidation.LATITUDE, FieldValidation.LONGITUDE)) {
+                        String value = request.getParameter(field.key() + part);
+                        answers.put(field.key() + part, value == null ? "" : value);
+                    }
+                }
             }
         }
         return answers;
@@ -109,7 +116,14 @@ public final class FormPages {
                 continue;
             }
             boolean shown = FieldValidation.shown(field, answers);
-            views.add(view(field, field.key(), answers.get(field.key()), errors, shown));
+            var view = view(field, field.key(), answers.get(field.key()), errors, shown);
+            if (field.type() == FieldType.ADDRESS) {
+                String lat = field.key() + FieldValidation.LATITUDE;
+                String lon = field.key() + FieldValidation.LONGITUDE;
+                view = view.withPoint(new FieldView.Point(id(lat), lat, text(answers.get(lat)), errors.get(lat),
+                        id(lon), lon, text(answers.get(lon)), errors.get(lon)));
+            }
+            views.add(view);
         }
         return views;
     }
@@ -130,7 +144,11 @@ public final class FormPages {
         List<String> values = value instanceof List<?> list && field.type() != FieldType.REPEATABLE
                 ? list.stream().map(String::valueOf).toList() : List.of();
         String text = value instanceof String s ? s : null;
-        return new FieldView(field, id(name), name, text, values, rows, errors.get(name), shown);
+        return new FieldView(field, id(name), name, text, values, rows, errors.get(name), shown, null);
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
     }
 
     /** The errors in words, by field name, in the resident's language. */

@@ -44,17 +44,37 @@ class CommuneSettingsTest {
     FileStorage files;
 
     private CommuneSettings before;
+    private java.util.List<String> streetsBefore;
     private jakarta.servlet.http.Cookie admin;
 
     @BeforeEach
     void signIn() throws Exception {
         before = commune.settings();
+        streetsBefore = commune.streets();
         admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
     }
 
     @AfterEach
     void restore() {
-        commune.update(before);
+        commune.update(before, streetsBefore);
+    }
+
+    @Test
+    void theCommunesStreetsAreListedOneALineTrimmedWithoutRepeatsAndKeptWhenTheFieldIsNotPosted() throws Exception {
+        assertThat(commune.streets()).contains("rue des Tilleuls", "place de la Halle"); // the demo's
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/admin/commune").cookie(admin)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).select("textarea#streets").text())
+                .contains("rue des Tilleuls");
+        save(null, "streets", "  rue   des Lilas \n\nplace du Marché\r\nrue des Lilas\n").andExpect(redirectedUrl("/admin/commune"));
+        assertThat(commune.streets()).containsExactly("rue des Lilas", "place du Marché");
+        save(null, "name", before.name()).andExpect(redirectedUrl("/admin/commune"));
+        assertThat(commune.streets()).containsExactly("rue des Lilas", "place du Marché");
+
+        save(null, "streets", "rue " + "x".repeat(Commune.LONGEST_STREET)).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Un nom tient en 150 caractères au plus.")));
+        assertThat(commune.streets()).containsExactly("rue des Lilas", "place du Marché");
+        save(null, "streets", "").andExpect(redirectedUrl("/admin/commune"));
+        assertThat(commune.streets()).isEmpty();
     }
 
     @Test

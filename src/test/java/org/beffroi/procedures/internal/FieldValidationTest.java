@@ -142,4 +142,58 @@ class FieldValidationTest {
         assertThat(codes(List.of(block), Map.of("enfants", List.of(Map.of("prenom", "A"), Map.of("prenom", "B"),
                 Map.of("prenom", "C"))))).containsExactly("enfants:procedures.validation.block-max");
     }
+
+    static List<String> codes(List<FieldDefinition> fields, Map<String, Object> answers,
+            FieldValidation.Territory territory) {
+        return FieldValidation.check(fields, answers, TODAY, k -> false, territory).stream()
+                .map(e -> e.key() + ":" + e.code()).toList();
+    }
+
+    @Test
+    void anAddressPointIsBothCoordinatesOrNeitherWithinTheirBoundsAndTheCommune() {
+        var address = List.of(simple("adresse", FieldType.ADDRESS, true));
+        FieldValidation.Territory nearBelvoir = (lat, lon) -> Math.abs(lat - 46.1) < 0.1 && Math.abs(lon - 5.3) < 0.1;
+        assertThat(codes(address, Map.of("adresse", "2 rue des Tilleuls"), nearBelvoir)).isEmpty();
+        assertThat(codes(address, Map.of("adresse", "2 rue des Tilleuls", "adresse.lat", "", "adresse.lon", " "),
+                nearBelvoir)).isEmpty();
+        assertThat(codes(address, Map.of("adresse", "2 rue des Tilleuls", "adresse.lat", "46,105",
+                "adresse.lon", "5.33"), nearBelvoir)).isEmpty();
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lat", "46.105"), nearBelvoir))
+                .containsExactly("adresse.lon:procedures.validation.point-both");
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lon", "5.33"), nearBelvoir))
+                .containsExactly("adresse.lat:procedures.validation.point-both");
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lat", "nord", "adresse.lon", "5.33"), nearBelvoir))
+                .containsExactly("adresse.lat:procedures.validation.latitude");
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lat", "91", "adresse.lon", "5.33"), nearBelvoir))
+                .containsExactly("adresse.lat:procedures.validation.latitude");
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lat", "NaN", "adresse.lon", "5.33"), nearBelvoir))
+                .containsExactly("adresse.lat:procedures.validation.latitude");
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lat", "46.1", "adresse.lon", "-180.5"),
+                FieldValidation.Territory.ANYWHERE)).containsExactly("adresse.lon:procedures.validation.longitude");
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lat", "48.85", "adresse.lon", "2.35"), nearBelvoir))
+                .containsExactly("adresse.lat:procedures.validation.point-outside");
+        assertThat(codes(address, Map.of("adresse", "x", "adresse.lat", "48.85", "adresse.lon", "2.35"),
+                FieldValidation.Territory.ANYWHERE)).isEmpty();
+        // a point without its address: the address is still required
+        assertThat(codes(address, Map.of("adresse.lat", "46.1", "adresse.lon", "5.3"), nearBelvoir))
+                .containsExactly("adresse:procedures.validation.required");
+    }
+
+    @Test
+    void anAddressPointIsKeptBesideItsTextWithAPointAndForgottenWhenTheFieldIsHidden() {
+        var when = new Condition("mouvement", "arrivee");
+        var address = field("adresse", FieldType.ADDRESS, true, null, null, null, null, null, when, null, null);
+        var kept = FieldValidation.kept(List.of(address), Map.of("mouvement", "arrivee", "adresse", " 2 rue Haute ",
+                "adresse.lat", " 46,1050 ", "adresse.lon", "5.33"));
+        assertThat(kept).containsEntry("adresse", "2 rue Haute").containsEntry("adresse.lat", "46.105")
+                .containsEntry("adresse.lon", "5.33");
+        assertThat(FieldValidation.point("adresse", kept)).hasValueSatisfying(p -> assertThat(p)
+                .containsExactly(46.105, 5.33));
+        var hidden = FieldValidation.kept(List.of(address), Map.of("mouvement", "depart", "adresse", "2 rue Haute",
+                "adresse.lat", "46.1", "adresse.lon", "5.33"));
+        assertThat(hidden).containsEntry("adresse", null).containsEntry("adresse.lat", null)
+                .containsEntry("adresse.lon", null);
+        // the text stays what every view reads
+        assertThat(ReceiptPdf.words(address, kept.get("adresse"))).isEqualTo("2 rue Haute");
+    }
 }
