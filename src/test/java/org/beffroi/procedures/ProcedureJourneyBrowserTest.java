@@ -168,13 +168,12 @@ class ProcedureJourneyBrowserTest extends BrowserTest {
             check(resident);
         }
         // the resident goes on as the page says: the page sends them to sign in, then back to the page
-        press(resident, button(resident, "Suivant"));
+        press(resident, button(resident, "Vérifier mes réponses"));
         assertThat(resident).hasURL(java.util.regex.Pattern.compile(".*/connexion.*"));
         resident.getByLabel("Adresse électronique").fill(email);
         resident.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
         press(resident, resident.locator("main form button[type=submit]").first());
-        assertThat(resident).hasURL(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(baseUrl() + base + "/2")
-                + "(\\?.*)?"));
+        assertThat(resident.url().replaceFirst("\\?.*", "")).isEqualTo(baseUrl() + base + "/2");
         assertThat(resident.locator("body")).containsText("Vos réponses ont été gardées.");
         assertThat(resident.locator("#champ-immatriculation")).hasValue("AB-123-CD");
         assertThat(resident.getByLabel("à vous ou à une personne de votre foyer")).isChecked();
@@ -193,7 +192,7 @@ class ProcedureJourneyBrowserTest extends BrowserTest {
         var numbered = java.util.regex.Pattern.compile("(\\d{4}-\\d+)").matcher(receipt);
         assertThat(numbered.find()).as(receipt).isTrue();
         String number = numbered.group(1);
-        press(resident, link(resident, "Suivre ma demande"));
+        press(resident, resident.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Suivre ma demande")));
         String casePath = resident.url().substring(baseUrl().length());
         assertThat(casePath).matches("/mes-demarches/[^/]+");
         assertThat(resident.locator("h1")).containsText(number);
