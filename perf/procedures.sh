@@ -64,7 +64,6 @@ echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   || { grep -q "Feeder is now empty\|feeder.*empty" "$dir/gatling.log" && echo "not enough drafts: raise DRAFTS" >&2
        tail -n 60 "$dir/gatling.log" >&2; exit 1; }
 
-filed=$(curl -fs "$base/bench/queries" >/dev/null; echo)
 grep '^BENCH ' "$dir/gatling.log" | sed 's/^BENCH /  /'
 grep '^BENCH ' "$dir/gatling.log" | awk '
   { split($0, f, " "); name = f[2]; for (i = 3; i <= NF; i++) { split($i, kv, "="); v[name, kv[1]] = kv[2] } }

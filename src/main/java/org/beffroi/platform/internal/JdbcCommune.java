@@ -25,7 +25,12 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 @Service
 class JdbcCommune implements Commune {
 
-    /** Short enough that every node shows a change within seconds, long enough to spare the database on each page. */
+    /**
+     * Short enough that every node shows a change within seconds, long enough to spare the database on each page.
+     * Past it, the settings are read again in the background while callers keep the ones they had: a caller inside a
+     * transaction holds a connection, and with every connection so held, a reader waiting for one would wait for
+     * ever (seen under load: filings inside their transaction all waiting for the settings).
+     */
     private static final Duration CACHE_TIME = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
@@ -41,7 +46,7 @@ class JdbcCommune implements Commune {
         this.audit = audit;
         this.events = events;
         this.pages = pages;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TIME).build(id -> load());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(CACHE_TIME).build(id -> load());
     }
 
     @Override
