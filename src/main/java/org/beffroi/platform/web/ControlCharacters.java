@@ -15,7 +15,6 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Refuses control characters ({@link Text#hasControlCharacters}) in every value Spring MVC binds to a string, for
  * every controller of every module: a form field gets its message next to it and shows what was typed (each
  * control character as U+FFFD), and validation leaves that field alone; a request parameter or a path variable
- * answers a 400 page that says why (a problem detail under {@code /api/}). A path variable of the wrong shape (a
- * word where an id is expected) answers 404, as an unknown id does.
+ * answers a 400 page that says why (a problem detail under {@code /api/}).
  */
 @ControllerAdvice
 class ControlCharacters {
@@ -44,11 +42,6 @@ class ControlCharacters {
     void refuseParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request,
             HttpServletResponse response) throws MethodArgumentTypeMismatchException, IOException {
         if (!(e.getCause() instanceof ControlCharacterFound)) {
-            if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
-                // an id of the wrong shape names nothing: the same 404 as an id that does not exist
-                response.sendError(HttpStatus.NOT_FOUND.value());
-                return;
-            }
             throw e; // another type mismatch: Spring's usual answer
         }
         PlatformErrorController.explain(request, ERROR_PAGE_KEY);

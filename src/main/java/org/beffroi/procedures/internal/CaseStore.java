@@ -40,7 +40,7 @@ public class CaseStore {
     public Optional<CaseRecord> ofResident(long id, DataSubject subject) {
         return jdbc.sql("""
                 select * from procedures_case where id = ? and anonymised_at is null
-                and (account_id = ? or (account_id is null and ? is not null and lower(email) = ?))""")
+                and (account_id = ? or (account_id is null and cast(? as varchar(254)) is not null and lower(email) = ?))""")
                 .params(id, subject.accountId(), subject.verifiedEmail(), subject.verifiedEmail())
                 .query(CaseStore::caseRecord).optional();
     }
@@ -49,7 +49,7 @@ public class CaseStore {
     public List<CaseRecord> allOfResident(DataSubject subject) {
         return jdbc.sql("""
                 select * from procedures_case where anonymised_at is null
-                and (account_id = ? or (account_id is null and ? is not null and lower(email) = ?))
+                and (account_id = ? or (account_id is null and cast(? as varchar(254)) is not null and lower(email) = ?))
                 order by filed_at desc, id desc""")
                 .params(subject.accountId(), subject.verifiedEmail(), subject.verifiedEmail())
                 .query(CaseStore::caseRecord).list();

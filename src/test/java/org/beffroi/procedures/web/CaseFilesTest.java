@@ -131,7 +131,8 @@ class CaseFilesTest {
         mvc.perform(get(card).cookie(other.session())).andExpect(status().isNotFound());
         mvc.perform(get("/mes-demarches/" + filed.id() + "/fichiers/" + UUID.randomUUID())
                 .cookie(resident.session())).andExpect(status().isNotFound());
+        // an address that is not an id at all: a bad request, as everywhere on the site
         mvc.perform(get("/mes-demarches/" + filed.id() + "/fichiers/pas-un-id").cookie(resident.session()))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isBadRequest());
     }
 }
