@@ -106,14 +106,14 @@ class ProcedureJourneyBrowserTest extends BrowserTest {
         press(admin, admin.locator("form[action='/admin/demarches/import'] button[type=submit]"));
         long id = store.findBySlug(slug).orElseThrow().id();
         assertThat(admin).hasURL(baseUrl() + "/admin/demarches/" + id);
-        assertThat(admin.locator("#service-0")).hasAccessibleName(java.util.regex.Pattern.compile("Fonction\\W+instruction\\W+"));
+        assertThat(admin.locator("#servicesinstruction")).hasAccessibleName(java.util.regex.Pattern.compile("Fonction\\W+instruction\\W+"));
         assertThat(admin.locator("body")).containsText("Démarche importée. Elle n’est pas encore publiée.");
 
-        admin.locator("#service-0").selectOption(new com.microsoft.playwright.options.SelectOption()
+        admin.locator("#servicesinstruction").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel(SERVICE));
         press(admin, admin.locator("form[action$='/services'] button[type=submit]"));
         assertThat(admin.locator("body")).containsText("Services enregistrés.");
-        assertThat(admin.locator("#service-0 option[selected]")).hasText(SERVICE);
+        assertThat(admin.locator("#servicesinstruction option[selected]")).hasText(SERVICE);
 
         press(admin, admin.locator("form[action$='/publication'] button[type=submit]"));
         assertThat(admin.locator("body")).containsText("Démarche publiée");
