@@ -31,7 +31,8 @@ if [ "$db" = postgres ]; then
   database=(--spring.profiles.active=demo,bench,postgres
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/beffroi_bench)
 fi
-(cd "$dir" && exec "$java" -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 "${database[@]}" \
+# JAVA_OPTS: options for the application's JVM (a flight recording, say)
+(cd "$dir" && exec "$java" ${JAVA_OPTS:-} -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 "${database[@]}" \
   >"$dir/out.log" 2>&1) &
 pid=$!
 stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }

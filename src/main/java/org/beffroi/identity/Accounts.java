@@ -12,6 +12,8 @@ public interface Accounts {
 
     List<AgentService> services();
 
+    Optional<AgentService> service(long serviceId);
+
     /** The active staff accounts attached to the service, by name: whom a case of the service may be given to. */
     List<AccountSummary> agentsOf(long serviceId);
 

@@ -59,6 +59,11 @@ public class AccountService implements Accounts {
     }
 
     @Override
+    public Optional<AgentService> service(long serviceId) {
+        return services.findById(serviceId);
+    }
+
+    @Override
     public List<AccountSummary> agentsOf(long serviceId) {
         return accounts.findActiveOfService(serviceId).stream().map(AccountService::summary).toList();
     }

@@ -19,6 +19,7 @@ import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.procedures.CaseFiled;
 import org.beffroi.procedures.definition.Button;
+import org.beffroi.procedures.definition.FieldType;
 import org.beffroi.procedures.definition.ProcedureDefinition;
 import org.beffroi.procedures.definition.StatusDefinition;
 import org.beffroi.procedures.internal.CaseHistory.Entry;
@@ -27,6 +28,7 @@ import org.beffroi.procedures.workflow.WorkflowActions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +52,8 @@ public class CaseDesk {
     /** Looked up when used: the files' service reads drafts, which this desk files. */
     private final ObjectProvider<CaseAttachments> files;
     private final CommuneArea area;
+    /** How many times this thread's actions moved a case on ({@link #jumpNow}): a status's later steps then stop. */
+    private final ThreadLocal<long[]> jumps = ThreadLocal.withInitial(() -> new long[1]);
 
     /** Who a case is filed for: the resident, and the agent filing it at the counter if any. */
     public record Filer(Long accountId, String email, String displayName, Long agentId) {
@@ -63,34 +67,41 @@ public class CaseDesk {
      */
     @Transactional
     public CaseRecord file(UUID draftId, Long draftOwner, Map<String, Object> data, Filer filer) {
-        var locked = jdbc.sql("select version_id, account_id from procedures_draft where id = ? for update")
-                .param(draftId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
-        var already = cases.findBySubmission(draftId);
-        if (already.isPresent()) {
-            return already.get();
+        var locked = jdbc.sql("select * from procedures_draft where id = ? for update").param(draftId)
+                .query(DraftDesk::draft).optional();
+        if (locked.isEmpty()) {
+            // filed by the post that held the lock before this one (the draft goes with the filing), or unknown
+            return cases.findBySubmission(draftId).orElseThrow(NotFoundException::new);
         }
-        var draft = locked.flatMap(l -> jdbc.sql("select * from procedures_draft where id = ?").param(draftId)
-                .query(DraftDesk::draft).optional())
-                .filter(d -> d.accountId() == null || d.accountId().equals(draftOwner))
+        var draft = locked.filter(d -> d.accountId() == null || d.accountId().equals(draftOwner))
                 .orElseThrow(NotFoundException::new);
         var version = procedures.version(draft.versionId()).orElseThrow();
         var definition = version.definition();
         var initial = definition.workflow().initialStatus();
         long sequence = jdbc.sql("select nextval('procedures_case_number')").query(Long.class).single();
         String number = "%d-%06d".formatted(Year.now(clock.withZone(CommuneTime.ZONE)).getValue(), sequence);
-        var now = CaseStore.at(clock.instant());
+        var now = clock.instant();
+        String json = CaseData.write(data);
+        Long neighbourhood = neighbourhoodOf(definition, data);
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into procedures_case (number, procedure_id, version_id, submission_key, status, visible_status,
                 closed, account_id, email, display_name, data, filed_by_agent_id, filed_at, status_since, row_version,
                 neighbourhood_id)
                 values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
                 .params(number, version.procedureId(), version.id(), draftId, initial.id(), initial.id(),
-                        filer.accountId(), filer.email(), filer.displayName(), CaseData.write(data), filer.agentId(),
-                        now, now, neighbourhoodOf(definition, data))
-                .update();
-        var filed = cases.findBySubmission(draftId).orElseThrow();
-        jdbc.sql("update procedures_attachment set case_id = ?, draft_id = null where draft_id = ?")
-                .params(filed.id(), draftId).update();
+                        filer.accountId(), filer.email(), filer.displayName(), json, filer.agentId(),
+                        CaseStore.at(now), CaseStore.at(now), neighbourhood)
+                .update(keys, "id");
+        // the row as written, without reading it back; the answers as a reader of the row would find them
+        var filed = new CaseRecord(keys.getKeyAs(Number.class).longValue(), number, version.procedureId(),
+                version.id(), draftId, initial.id(), initial.id(), false, filer.accountId(), filer.email(),
+                filer.displayName(), CaseData.read(json), null, null, filer.agentId(), neighbourhood, now, now, null,
+                null);
+        if (definition.allFields().anyMatch(f -> f.type() == FieldType.FILE)) {
+            jdbc.sql("update procedures_attachment set case_id = ?, draft_id = null where draft_id = ?")
+                    .params(filed.id(), draftId).update();
+        }
         jdbc.sql("delete from procedures_draft where id = ?").param(draftId).update();
         history.append(filed.id(), Entry.of(HistoryKind.FILED, true,
                 filer.agentId() == null ? null : "counter"));
@@ -103,7 +114,7 @@ public class CaseDesk {
     /** The neighbourhood holding the point of the form's first address placed on the map, if any. */
     private Long neighbourhoodOf(ProcedureDefinition definition, Map<String, Object> data) {
         return definition.pages().stream().flatMap(p -> p.fields().stream())
-                .filter(f -> f.type() == org.beffroi.procedures.definition.FieldType.ADDRESS)
+                .filter(f -> f.type() == FieldType.ADDRESS)
                 .map(f -> FieldValidation.point(f.key(), data)).flatMap(java.util.Optional::stream)
                 .map(p -> area.neighbourhoodOf(p[0], p[1])).flatMap(java.util.Optional::stream)
                 .findFirst().orElse(null);
@@ -294,25 +305,19 @@ public class CaseDesk {
                 .update();
         history.append(current.id(), new Entry(HistoryKind.STATUS, status.visible(), label, current.status(),
                 status.id(), null, null));
-        var moved = cases.find(current.id()).orElseThrow();
-        var inProgress = new CaseInProgress(moved.id(), moved.number(), moved.procedureId(), definition,
-                moved.status(), moved.accountId(), moved.email(), moved.displayName(), moved.data());
-        long entered = lastStatusEntry(moved.id());
+        var inProgress = new CaseInProgress(current.id(), current.number(), current.procedureId(), definition,
+                status.id(), current.accountId(), current.email(), current.displayName(), current.data());
         for (var step : status.actions()) {
-            if (!step.runsFor(moved.data())) {
+            if (!step.runsFor(current.data())) {
                 continue;
             }
+            long jumped = jumps.get()[0];
             actions.find(step.type()).orElseThrow().run(inProgress, step);
-            if (lastStatusEntry(moved.id()) != entered) {
+            if (jumps.get()[0] != jumped) {
                 // a step moved the case on (a reading to check): the rest of this status's steps are not for it
                 return;
             }
         }
-    }
-
-    private long lastStatusEntry(long caseId) {
-        return jdbc.sql("select max(id) from procedures_case_event where case_id = ? and kind = 'STATUS'")
-                .param(caseId).query(Long.class).single();
     }
 
     /**
@@ -323,6 +328,7 @@ public class CaseDesk {
         if (to.equals(target.status())) {
             return;
         }
+        jumps.get()[0]++;
         var current = cases.find(target.id()).orElseThrow();
         enter(current, target.definition(), target.definition().workflow().status(to).orElseThrow(), null);
     }

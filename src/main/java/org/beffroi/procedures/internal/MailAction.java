@@ -72,8 +72,8 @@ class MailAction implements WorkflowAction {
 
     private Optional<String> serviceAddress(CaseInProgress target, String function) {
         Long serviceId = procedures.functionServices(target.procedureId()).get(function);
-        return accounts.services().stream().filter(s -> serviceId != null && s.id() == serviceId)
-                .map(AgentService::email).filter(e -> e != null && !e.isBlank()).findFirst();
+        return Optional.ofNullable(serviceId).flatMap(accounts::service).map(AgentService::email)
+                .filter(e -> !e.isBlank());
     }
 
     private String fill(String template, CaseInProgress target) {

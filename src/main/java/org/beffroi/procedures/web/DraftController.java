@@ -391,15 +391,18 @@ class DraftController {
      * the sign-in page, then back here. Anything else unknown or foreign: 404.
      */
     private Filling filling(String slug, UUID id) {
-        var version = procedureVersion(slug, id);
         var draft = drafts.find(id, accountId());
-        if (draft.isEmpty()) {
-            if (SignedInUser.current().isEmpty() && drafts.needsSignIn(id, null)) {
-                throw new AccessDeniedException("sign in to go on with this draft");
-            }
-            throw new NotFoundException();
+        if (draft.isPresent()) {
+            var procedure = procedures.findBySlug(slug).orElseThrow(NotFoundException::new);
+            var version = procedures.version(draft.get().versionId()).filter(v -> v.procedureId() == procedure.id())
+                    .orElseThrow(NotFoundException::new);
+            return new Filling(slug, version, draft.get());
         }
-        return new Filling(slug, version, draft.get());
+        procedureVersion(slug, id);   // a draft of another procedure, or none: 404 before anything else
+        if (SignedInUser.current().isEmpty() && drafts.needsSignIn(id, null)) {
+            throw new AccessDeniedException("sign in to go on with this draft");
+        }
+        throw new NotFoundException();
     }
 
     /**
