@@ -20,7 +20,6 @@ import org.beffroi.procedures.definition.LifeEvent;
 import org.beffroi.procedures.definition.Prefill;
 import org.beffroi.procedures.definition.ProcedureDefinition;
 import org.beffroi.procedures.internal.ProcedureCatalogue;
-import org.beffroi.procedures.internal.ProcedureStore;
 import org.beffroi.procedures.internal.ProcedureStore.Procedure;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,8 +52,7 @@ class BuilderFormController {
     private static final String BUILDER = "procedures/builder/form";
     private static final String FIELD = "procedures/builder/field";
 
-    private final ProcedureStore store;
-    private final ProcedureCatalogue catalogue;
+    private final BuilderVersions versions;
     private final org.springframework.context.MessageSource messages;
 
     @Getter
@@ -105,12 +103,12 @@ class BuilderFormController {
 
     @ModelAttribute("procedure")
     Procedure procedure(@PathVariable("id") long id) {
-        return store.find(id).orElseThrow(NotFoundException::new);
+        return versions.procedure(id);
     }
 
     @ModelAttribute("definition")
     ProcedureDefinition definition(@PathVariable("id") long id) {
-        return store.latest(id).orElseThrow(NotFoundException::new).definition();
+        return versions.latest(id);
     }
 
     @ModelAttribute
@@ -140,9 +138,7 @@ class BuilderFormController {
     }
 
     private String saved(Procedure procedure, ProcedureDefinition changed, RedirectAttributes redirect, String anchor) {
-        catalogue.saveVersion(procedure.id(), changed);
-        redirect.addFlashAttribute("saved", "procedures.builder.saved");
-        return "redirect:/admin/demarches/" + procedure.id() + "/formulaire" + anchor;
+        return versions.saved(procedure, changed, redirect, "/formulaire" + anchor);
     }
 
     @PostMapping("/reglages")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import lombok.Getter;
 import lombok.RequiredArgsConstructor;
@@ -17,8 +18,6 @@ import org.beffroi.procedures.definition.Button;
 import org.beffroi.procedures.definition.ProcedureDefinition;
 import org.beffroi.procedures.definition.StatusDefinition;
 import org.beffroi.procedures.definition.WorkflowDefinition;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
-import org.beffroi.procedures.internal.ProcedureStore;
 import org.beffroi.procedures.internal.ProcedureStore.Procedure;
 import org.beffroi.procedures.workflow.ActionParameter;
 import org.beffroi.procedures.workflow.WorkflowAction;
@@ -55,8 +54,7 @@ class BuilderWorkflowController {
     private static final String STATUS = "procedures/builder/status";
     private static final String ACTION = "procedures/builder/action";
 
-    private final ProcedureStore store;
-    private final ProcedureCatalogue catalogue;
+    private final BuilderVersions versions;
     private final WorkflowActions actions;
 
     @Getter
@@ -116,12 +114,12 @@ class BuilderWorkflowController {
 
     @ModelAttribute("procedure")
     Procedure procedure(@PathVariable("id") long id) {
-        return store.find(id).orElseThrow(NotFoundException::new);
+        return versions.procedure(id);
     }
 
     @ModelAttribute("definition")
     ProcedureDefinition definition(@PathVariable("id") long id) {
-        var d = store.latest(id).orElseThrow(NotFoundException::new).definition();
+        var d = versions.latest(id);
         return d.workflow() == null ? BuilderEdits.withWorkflow(d, new WorkflowDefinition(null, List.of())) : d;
     }
 
@@ -131,9 +129,13 @@ class BuilderWorkflowController {
     }
 
     private String saved(Procedure procedure, ProcedureDefinition changed, RedirectAttributes redirect, String to) {
-        catalogue.saveVersion(procedure.id(), changed);
-        redirect.addFlashAttribute("saved", "procedures.builder.saved");
-        return "redirect:/admin/demarches/" + procedure.id() + "/circuit" + to;
+        return versions.saved(procedure, changed, redirect, "/circuit" + to);
+    }
+
+    /** Saves the definition with status {@code id} changed, back to that status's page. */
+    private String savedStatus(Procedure procedure, ProcedureDefinition d, String id,
+            UnaryOperator<StatusDefinition> change, RedirectAttributes redirect) {
+        return saved(procedure, BuilderEdits.changeStatus(d, id, change), redirect, "/statuts/" + id);
     }
 
     private static StatusDefinition status(ProcedureDefinition d, String id) {
@@ -289,8 +291,8 @@ class BuilderWorkflowController {
             return showStatus(d, status, model);
         }
         var button = new Button(buttonId(form, status), form.getLabel().strip(), form.getTo(), form.isAsksResident());
-        return saved(procedure, BuilderEdits.changeStatus(d, id,
-                s -> BuilderEdits.withButtons(s, BuilderEdits.plus(s.buttons(), button))), redirect, "/statuts/" + id);
+        return savedStatus(procedure, d, id,
+                s -> BuilderEdits.withButtons(s, BuilderEdits.plus(s.buttons(), button)), redirect);
     }
 
     private static int buttonIndex(StatusDefinition status, String buttonId) {
@@ -317,9 +319,8 @@ class BuilderWorkflowController {
         }
         String newId = Text.blankToNull(form.getButtonId()) == null ? buttonId : form.getButtonId().strip();
         var button = new Button(newId, form.getLabel().strip(), form.getTo(), form.isAsksResident());
-        return saved(procedure, BuilderEdits.changeStatus(d, id,
-                s -> BuilderEdits.withButtons(s, BuilderEdits.replaced(s.buttons(), index, button))), redirect,
-                "/statuts/" + id);
+        return savedStatus(procedure, d, id,
+                s -> BuilderEdits.withButtons(s, BuilderEdits.replaced(s.buttons(), index, button)), redirect);
     }
 
     @PostMapping("/statuts/{status}/boutons/{button}/suppression")
@@ -327,8 +328,8 @@ class BuilderWorkflowController {
             @ModelAttribute(name = "definition", binding = false) ProcedureDefinition d,
             @PathVariable("status") String id, @PathVariable("button") String buttonId, RedirectAttributes redirect) {
         int index = buttonIndex(status(d, id), buttonId);
-        return saved(procedure, BuilderEdits.changeStatus(d, id,
-                s -> BuilderEdits.withButtons(s, BuilderEdits.without(s.buttons(), index))), redirect, "/statuts/" + id);
+        return savedStatus(procedure, d, id,
+                s -> BuilderEdits.withButtons(s, BuilderEdits.without(s.buttons(), index)), redirect);
     }
 
     // actions
@@ -461,8 +462,8 @@ class BuilderWorkflowController {
             return showAction(d, status, action, null, model);
         }
         var step = step(form, action);
-        return saved(procedure, BuilderEdits.changeStatus(d, id,
-                s -> BuilderEdits.withActions(s, BuilderEdits.plus(s.actions(), step))), redirect, "/statuts/" + id);
+        return savedStatus(procedure, d, id,
+                s -> BuilderEdits.withActions(s, BuilderEdits.plus(s.actions(), step)), redirect);
     }
 
     private static int stepIndex(StatusDefinition status, int number) {
@@ -504,9 +505,8 @@ class BuilderWorkflowController {
             return showAction(d, status, action, number, model);
         }
         var step = step(form, action);
-        return saved(procedure, BuilderEdits.changeStatus(d, id,
-                s -> BuilderEdits.withActions(s, BuilderEdits.replaced(s.actions(), index, step))), redirect,
-                "/statuts/" + id);
+        return savedStatus(procedure, d, id,
+                s -> BuilderEdits.withActions(s, BuilderEdits.replaced(s.actions(), index, step)), redirect);
     }
 
     @PostMapping("/statuts/{status}/actions/{number}/deplacement")
@@ -516,9 +516,8 @@ class BuilderWorkflowController {
             @RequestParam(name = "sens", defaultValue = "haut") String direction, RedirectAttributes redirect) {
         int index = stepIndex(status(d, id), number);
         boolean up = !direction.equals("bas");
-        return saved(procedure, BuilderEdits.changeStatus(d, id,
-                s -> BuilderEdits.withActions(s, BuilderEdits.moved(s.actions(), index, up))), redirect,
-                "/statuts/" + id);
+        return savedStatus(procedure, d, id,
+                s -> BuilderEdits.withActions(s, BuilderEdits.moved(s.actions(), index, up)), redirect);
     }
 
     @PostMapping("/statuts/{status}/actions/{number}/suppression")
@@ -526,8 +525,7 @@ class BuilderWorkflowController {
             @ModelAttribute(name = "definition", binding = false) ProcedureDefinition d,
             @PathVariable("status") String id, @PathVariable("number") int number, RedirectAttributes redirect) {
         int index = stepIndex(status(d, id), number);
-        return saved(procedure, BuilderEdits.changeStatus(d, id,
-                s -> BuilderEdits.withActions(s, BuilderEdits.without(s.actions(), index))), redirect,
-                "/statuts/" + id);
+        return savedStatus(procedure, d, id,
+                s -> BuilderEdits.withActions(s, BuilderEdits.without(s.actions(), index)), redirect);
     }
 }

@@ -6,13 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.beffroi.identity.Accounts;
-import org.beffroi.procedures.internal.CaseDesk;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.procedures.internal.CaseDesk.Filer;
 import org.beffroi.procedures.internal.CaseRecord;
 import org.beffroi.procedures.internal.DemoProcedures;
-import org.beffroi.procedures.internal.DraftDesk;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
-import org.beffroi.procedures.internal.ProcedureStore;
 import org.beffroi.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +24,7 @@ import com.microsoft.playwright.Page;
 class CaseOfficeBrowserTest extends BrowserTest {
 
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    ProcedureStore store;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseDesk desk;
+    ProcedureDesks procedures;
     @Autowired
     Accounts accounts;
 
@@ -42,14 +33,16 @@ class CaseOfficeBrowserTest extends BrowserTest {
         String json = DemoProcedures.read(DemoProcedures.shipped().stream()
                 .filter(r -> r.getFilename().equals("carte-de-stationnement.json")).findFirst().orElseThrow())
                 .replace("\"carte-de-stationnement\"", "\"" + slug + "\"");
-        long procedure = catalogue.importFile(json, true).procedureId();
+        long procedure = procedures.catalogue().importFile(json, true).procedureId();
         long service = accounts.services().stream().filter(s -> s.name().equals("Accueil et état civil")).findFirst()
                 .orElseThrow().id();
-        catalogue.mapFunctions(procedure, Map.of("instruction", service));
+        procedures.catalogue().mapFunctions(procedure, Map.of("instruction", service));
         var answers = Map.<String, Object>of("nom", "Jeanne Navigatrice", "courriel", "navigatrice@exemple.fr",
                 "adresse", "3 rue des Tilleuls", "immatriculation", "AB-123-CD", "usage", "personnel");
-        var draft = drafts.start(store.find(procedure).orElseThrow().publishedVersionId(), null, Map.of());
-        return desk.file(draft, null, answers, new Filer(null, "navigatrice@exemple.fr", "Jeanne Navigatrice", null));
+        var draft = procedures.drafts().start(procedures.store().find(procedure).orElseThrow().publishedVersionId(),
+                null, Map.of());
+        return procedures.desk().file(draft, null, answers, new Filer(null, "navigatrice@exemple.fr",
+                "Jeanne Navigatrice", null));
     }
 
     @Test

@@ -22,21 +22,17 @@ import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.identity.internal.AgentServiceRepository;
 import org.beffroi.platform.Role;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.procedures.definition.FieldDefinition;
 import org.beffroi.procedures.definition.FormPage;
 import org.beffroi.procedures.definition.ProcedureDefinition;
 import org.beffroi.procedures.definition.StatusDefinition;
 import org.beffroi.procedures.definition.WorkflowDefinition;
-import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.procedures.internal.CaseDesk.Filer;
 import org.beffroi.procedures.internal.CaseRecord;
-import org.beffroi.procedures.internal.CaseStore;
 import org.beffroi.procedures.internal.DemoProcedures;
-import org.beffroi.procedures.internal.DraftDesk;
 import org.beffroi.procedures.internal.HistoryEntry;
 import org.beffroi.procedures.internal.HistoryKind;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
-import org.beffroi.procedures.internal.ProcedureStore;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.SignIn;
 import org.beffroi.testing.TestClock;
@@ -66,15 +62,7 @@ class CaseOfficeTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    ProcedureStore store;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseDesk desk;
-    @Autowired
-    CaseStore cases;
+    ProcedureDesks procedures;
     @Autowired
     AccountRepository accounts;
     @Autowired
@@ -135,18 +123,18 @@ class CaseOfficeTest {
         String json = DemoProcedures.read(DemoProcedures.shipped().stream()
                 .filter(r -> r.getFilename().equals("carte-de-stationnement.json")).findFirst().orElseThrow())
                 .replace("\"carte-de-stationnement\"", "\"" + slug + "\"");
-        var imported = catalogue.importFile(json, true);
+        var imported = procedures.catalogue().importFile(json, true);
         assertThat(imported.problems()).isEmpty();
-        catalogue.mapFunctions(imported.procedureId(), Map.of("instruction", service));
+        procedures.catalogue().mapFunctions(imported.procedureId(), Map.of("instruction", service));
         return imported.procedureId();
     }
 
     CaseRecord file(long procedureId, String name, String email) {
         var answers = Map.<String, Object>of("nom", name, "courriel", email, "adresse", "3 rue des Tilleuls",
                 "immatriculation", "AB-123-CD", "usage", "personnel");
-        var version = store.find(procedureId).orElseThrow().publishedVersionId();
-        UUID draft = drafts.start(version, null, Map.of());
-        return desk.file(draft, null, answers, new Filer(null, email, name, null));
+        var version = procedures.store().find(procedureId).orElseThrow().publishedVersionId();
+        UUID draft = procedures.drafts().start(version, null, Map.of());
+        return procedures.desk().file(draft, null, answers, new Filer(null, email, name, null));
     }
 
     String page(MockHttpServletRequestBuilder request) throws Exception {
@@ -164,7 +152,7 @@ class CaseOfficeTest {
         var martin = file(procedure, "Jeanne Martin " + run, "jeanne-" + run + "@exemple.fr");
         var durand = file(procedure, "Paul Durand " + run, "paul-" + run + "@exemple.fr");
         var elsewhere = file(parkingCard(serviceB), "Zoé Ailleurs " + run, "zoe-" + run + "@exemple.fr");
-        desk.press(durand, "demander", "Merci de joindre la carte grise.");
+        procedures.desk().press(durand, "demander", "Merci de joindre la carte grise.");
 
         String all = page(get("/admin/dossiers").param("q", run).cookie(sessionC));
         assertThat(all).contains(martin.number(), durand.number(), "Jeanne Martin " + run).doesNotContain(
@@ -217,7 +205,7 @@ class CaseOfficeTest {
         mvc.perform(post("/admin/dossiers/attribution").cookie(sessionC).with(csrf())
                 .param("ids", Long.toString(martin.id())).param("vers", "AGENT"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(cases.find(martin.id()).orElseThrow().agentId()).isEqualTo(agentC);
+        assertThat(procedures.cases().find(martin.id()).orElseThrow().agentId()).isEqualTo(agentC);
         assertThat(page(get("/admin/dossiers").param("q", run).param("attribution", "ME").cookie(sessionC)))
                 .contains(martin.number()).doesNotContain(durand.number());
         assertThat(page(get("/admin/dossiers").param("q", run).param("attribution", "NOBODY").cookie(sessionC)))
@@ -238,23 +226,24 @@ class CaseOfficeTest {
         mvc.perform(post("/admin/dossiers/attribution").cookie(sessionA).with(csrf())
                 .param("ids", Long.toString(one.id()), "987654321").param("vers", "NOBODY"))
                 .andExpect(status().isNotFound());
-        assertThat(cases.find(one.id()).orElseThrow().agentId()).isNull();
-        assertThat(cases.find(foreign.id()).orElseThrow().agentId()).isNull();
+        assertThat(procedures.cases().find(one.id()).orElseThrow().agentId()).isNull();
+        assertThat(procedures.cases().find(foreign.id()).orElseThrow().agentId()).isNull();
 
         mvc.perform(post("/admin/dossiers/attribution").cookie(sessionA).with(csrf())
                 .param("ids", Long.toString(one.id()), Long.toString(two.id())).param("vers", "AGENT"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(cases.find(one.id()).orElseThrow().agentId()).isEqualTo(agentA);
-        assertThat(cases.find(two.id()).orElseThrow().agentId()).isEqualTo(agentA);
+        assertThat(procedures.cases().find(one.id()).orElseThrow().agentId()).isEqualTo(agentA);
+        assertThat(procedures.cases().find(two.id()).orElseThrow().agentId()).isEqualTo(agentA);
 
         mvc.perform(post("/admin/dossiers/attribution").cookie(sessionA).with(csrf())
                 .param("ids", Long.toString(two.id())).param("vers", "SERVICE").param("service", serviceB.toString()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(cases.find(two.id()).orElseThrow().serviceId()).isEqualTo(serviceB);
-        assertThat(cases.find(two.id()).orElseThrow().agentId()).isNull();
+        assertThat(procedures.cases().find(two.id()).orElseThrow().serviceId()).isEqualTo(serviceB);
+        assertThat(procedures.cases().find(two.id()).orElseThrow().agentId()).isNull();
         // it left service A: agent A no longer opens it
         mvc.perform(get("/admin/dossiers/" + two.id()).cookie(sessionA)).andExpect(status().isNotFound());
-        assertThat(cases.history(two.id())).extracting(HistoryEntry::kind).filteredOn(HistoryKind.ASSIGNED::equals)
+        assertThat(procedures.cases().history(two.id())).extracting(HistoryEntry::kind)
+                .filteredOn(HistoryKind.ASSIGNED::equals)
                 .hasSize(3);
     }
 
@@ -292,7 +281,7 @@ class CaseOfficeTest {
     @Test
     void theCasePageReadsTheCaseThroughTheVersionItWasFiledUnder() throws Exception {
         var filed = file(procedure, "Jeanne Version", "version@exemple.fr");
-        var first = store.latest(procedure).orElseThrow().definition();
+        var first = procedures.store().latest(procedure).orElseThrow().definition();
         // the commune renames the plate's field and the first status in a new version, and publishes it
         var pages = new ArrayList<FormPage>();
         for (var page : first.pages()) {
@@ -306,10 +295,10 @@ class CaseOfficeTest {
         var recue = statuses.getFirst();
         statuses.set(0, new StatusDefinition(recue.id(), "Arrivée en mairie", recue.visible(), recue.targetDays(),
                 recue.closed(), recue.actions(), recue.buttons()));
-        catalogue.saveVersion(procedure, new ProcedureDefinition(first.format(), first.slug(), first.title(),
-                first.summary(), first.category(), first.lifeEvents(), first.access(), first.retentionDays(),
-                first.functions(), pages, new WorkflowDefinition(first.workflow().initial(), statuses)));
-        assertThat(catalogue.publishLatest(procedure)).isEmpty();
+        procedures.catalogue().saveVersion(procedure, new ProcedureDefinition(first.format(), first.slug(),
+                first.title(), first.summary(), first.category(), first.lifeEvents(), first.access(),
+                first.retentionDays(), first.functions(), pages, new WorkflowDefinition(first.workflow().initial(), statuses)));
+        assertThat(procedures.catalogue().publishLatest(procedure)).isEmpty();
 
         String page = page(get("/admin/dossiers/" + filed.id()).cookie(sessionA));
         assertThat(page).contains(filed.number(), "Immatriculation", "AB-123-CD", "Reçue", "version\u00a01",
@@ -329,15 +318,15 @@ class CaseOfficeTest {
                 .param("question", "  ")).andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("Écrivez la question à poser à la personne.")))
                 .andExpect(content().string(Matchers.containsString("aria-invalid=\"true\"")));
-        assertThat(cases.find(filed.id()).orElseThrow().status()).isEqualTo("recue");
+        assertThat(procedures.cases().find(filed.id()).orElseThrow().status()).isEqualTo("recue");
 
         mvc.perform(post("/admin/dossiers/" + filed.id() + "/boutons/demander").cookie(sessionA).with(csrf())
                 .param("question", "Merci de joindre la carte grise."))
                 .andExpect(redirectedUrl("/admin/dossiers/" + filed.id()));
-        assertThat(cases.find(filed.id()).orElseThrow().status()).isEqualTo("complement");
-        assertThat(cases.historyForResident(filed.id())).filteredOn(e -> e.kind() == HistoryKind.QUESTION)
+        assertThat(procedures.cases().find(filed.id()).orElseThrow().status()).isEqualTo("complement");
+        assertThat(procedures.cases().historyForResident(filed.id())).filteredOn(e -> e.kind() == HistoryKind.QUESTION)
                 .extracting(HistoryEntry::text).containsExactly("Merci de joindre la carte grise.");
-        assertThat(cases.questions(filed.id())).extracting(q -> q.question())
+        assertThat(procedures.cases().questions(filed.id())).extracting(q -> q.question())
                 .containsExactly("Merci de joindre la carte grise.");
         // the page of the new status offers that status's buttons: none in "complement"
         assertThat(page(get("/admin/dossiers/" + filed.id()).cookie(sessionA))).contains("En attente d’un document",
@@ -350,7 +339,7 @@ class CaseOfficeTest {
         var other = file(procedure, "Jeanne Acceptée", "acceptee@exemple.fr");
         mvc.perform(post("/admin/dossiers/" + other.id() + "/boutons/accepter").cookie(sessionA).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        var accepted = cases.find(other.id()).orElseThrow();
+        var accepted = procedures.cases().find(other.id()).orElseThrow();
         assertThat(accepted.status()).isEqualTo("acceptee");
         assertThat(accepted.closed()).isTrue();
         assertThat(accepted.dueAt()).isNull();
@@ -367,13 +356,14 @@ class CaseOfficeTest {
         mvc.perform(post("/admin/dossiers/" + filed.id() + "/notes").cookie(sessionA).with(csrf()).param("note", note))
                 .andExpect(status().is3xxRedirection());
 
-        assertThat(cases.history(filed.id())).filteredOn(e -> e.kind() == HistoryKind.NOTE)
+        assertThat(procedures.cases().history(filed.id())).filteredOn(e -> e.kind() == HistoryKind.NOTE)
                 .singleElement().satisfies(e -> {
                     assertThat(e.text()).isEqualTo(note);
                     assertThat(e.forResident()).isFalse();
                     assertThat(e.actorAccountId()).isEqualTo(agentA);
                 });
-        assertThat(cases.historyForResident(filed.id())).extracting(HistoryEntry::text).doesNotContain(note);
+        assertThat(procedures.cases().historyForResident(filed.id())).extracting(HistoryEntry::text)
+                .doesNotContain(note);
         assertThat(page(get("/admin/dossiers/" + filed.id()).cookie(sessionA))).contains(note, "Note interne");
     }
 
@@ -395,20 +385,21 @@ class CaseOfficeTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(post(base + "inexistant").cookie(sessionA).with(csrf()).param("valeur", "x"))
                 .andExpect(status().isNotFound());
-        assertThat(cases.find(filed.id()).orElseThrow().data()).containsEntry("immatriculation", "AB-123-CD");
+        assertThat(procedures.cases().find(filed.id()).orElseThrow().data()).containsEntry("immatriculation",
+                "AB-123-CD");
 
         mvc.perform(post(base + "immatriculation").cookie(sessionA).with(csrf()).param("valeur", "EF-456-GH"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post(base + "usage").cookie(sessionA).with(csrf()).param("valeur", "professionnel"))
                 .andExpect(status().is3xxRedirection());
 
-        var data = cases.find(filed.id()).orElseThrow().data();
+        var data = procedures.cases().find(filed.id()).orElseThrow().data();
         assertThat(data).containsEntry("immatriculation", "EF-456-GH").containsEntry("usage", "professionnel");
-        assertThat(cases.history(filed.id())).filteredOn(e -> e.kind() == HistoryKind.DATA_EDIT)
+        assertThat(procedures.cases().history(filed.id())).filteredOn(e -> e.kind() == HistoryKind.DATA_EDIT)
                 .extracting(HistoryEntry::text, HistoryEntry::before, HistoryEntry::after)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("immatriculation", "AB-123-CD", "EF-456-GH"),
                         org.assertj.core.groups.Tuple.tuple("usage", "personnel", "professionnel"));
-        assertThat(cases.historyForResident(filed.id())).extracting(HistoryEntry::kind)
+        assertThat(procedures.cases().historyForResident(filed.id())).extracting(HistoryEntry::kind)
                 .doesNotContain(HistoryKind.DATA_EDIT);
         assertThat(page(get("/admin/dossiers/" + filed.id()).cookie(sessionA))).contains("Réponse corrigée",
                 "AB-123-CD", "EF-456-GH");
@@ -424,7 +415,7 @@ class CaseOfficeTest {
                 .andExpect(content().string(Matchers.containsString("n’appartient pas au service choisi")));
         mvc.perform(post(path).cookie(sessionA).with(csrf()).param("service", serviceA.toString())
                 .param("agent", Long.toString(agentA))).andExpect(redirectedUrl(path.replace("/attribution", "")));
-        assertThat(cases.find(filed.id()).orElseThrow().agentId()).isEqualTo(agentA);
+        assertThat(procedures.cases().find(filed.id()).orElseThrow().agentId()).isEqualTo(agentA);
         assertThat(page(get("/admin/dossiers/" + filed.id()).cookie(sessionA))).contains("Alice Instructrice");
 
         mvc.perform(post(path).cookie(sessionA).with(csrf()).param("service", serviceB.toString()))
@@ -448,27 +439,27 @@ class CaseOfficeTest {
                 .param("procedure", Long.toString(procedure)).param("name", "Marcel Guichet")
                 .param("email", "Marcel@Exemple.fr")).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
-        String slug = store.find(procedure).orElseThrow().slug();
+        String slug = procedures.store().find(procedure).orElseThrow().slug();
         assertThat(location).matches("/demarches/" + slug + "/brouillons/[0-9a-f-]{36}/1");
         UUID id = UUID.fromString(location.split("/")[4]);
         // the agent fills the resident's first page; another agent finds nothing there
         mvc.perform(get(location).cookie(sessionA)).andExpect(status().isOk());
         mvc.perform(get(location).cookie(sessionB)).andExpect(status().isNotFound());
 
-        var draft = drafts.find(id, agentA).orElseThrow();
+        var draft = procedures.drafts().find(id, agentA).orElseThrow();
         assertThat(draft.accountId()).isEqualTo(agentA);
         assertThat(draft.atTheCounter()).isTrue();
         assertThat(draft.forEmail()).isEqualTo("marcel@exemple.fr");
         assertThat(draft.forName()).isEqualTo("Marcel Guichet");
-        assertThat(draft.versionId()).isEqualTo(store.find(procedure).orElseThrow().publishedVersionId());
+        assertThat(draft.versionId()).isEqualTo(procedures.store().find(procedure).orElseThrow().publishedVersionId());
         // another agent, or someone holding the address alone, cannot open it
-        assertThat(drafts.find(id, agentB)).isEmpty();
-        assertThat(drafts.find(id, null)).isEmpty();
-        assertThat(drafts.needsSignIn(id, agentB)).isTrue();
+        assertThat(procedures.drafts().find(id, agentB)).isEmpty();
+        assertThat(procedures.drafts().find(id, null)).isEmpty();
+        assertThat(procedures.drafts().needsSignIn(id, agentB)).isTrue();
 
         // filed at the counter, the case says by which agent
-        var filed = desk.file(id, agentA, Map.of("nom", "Marcel Guichet"), new Filer(null, draft.forEmail(),
-                draft.forName(), agentA));
+        var filed = procedures.desk().file(id, agentA, Map.of("nom", "Marcel Guichet"), new Filer(null,
+                draft.forEmail(), draft.forName(), agentA));
         assertThat(page(get("/admin/dossiers/" + filed.id()).cookie(sessionA))).contains("au guichet, par Alice Instructrice");
     }
 
@@ -505,15 +496,16 @@ class CaseOfficeTest {
         for (var request : everyCaseRoute(filed.id())) {
             mvc.perform(request.cookie(resident)).andExpect(status().isForbidden());
         }
-        var unchanged = cases.find(filed.id()).orElseThrow();
+        var unchanged = procedures.cases().find(filed.id()).orElseThrow();
         assertThat(unchanged.status()).isEqualTo("recue");
         assertThat(unchanged.serviceId()).isEqualTo(serviceA);
         assertThat(unchanged.data()).containsEntry("nom", "Jeanne Protégée");
-        assertThat(cases.history(filed.id())).extracting(HistoryEntry::kind).doesNotContain(HistoryKind.NOTE,
-                HistoryKind.DATA_EDIT, HistoryKind.QUESTION);
+        assertThat(procedures.cases().history(filed.id())).extracting(HistoryEntry::kind)
+                .doesNotContain(HistoryKind.NOTE, HistoryKind.DATA_EDIT,
+                HistoryKind.QUESTION);
         mvc.perform(post("/admin/dossiers/attribution").cookie(sessionB).with(csrf())
                 .param("ids", Long.toString(filed.id())).param("vers", "AGENT")).andExpect(status().isNotFound());
-        assertThat(cases.find(filed.id()).orElseThrow().agentId()).isNull();
+        assertThat(procedures.cases().find(filed.id()).orElseThrow().agentId()).isNull();
 
         // the inbox, the export, the bulk form and the counter are the back office's: a resident gets 403
         for (var request : List.of(get("/admin/dossiers"), get("/admin/dossiers/export.csv"),

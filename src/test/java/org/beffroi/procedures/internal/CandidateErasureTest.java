@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-import org.beffroi.identity.Accounts;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -19,17 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CandidateErasureTest {
 
     @Autowired
-    ProcedureCatalogue catalogue;
+    ProcedureDesks procedures;
     @Autowired
-    ProcedureStore store;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseDesk desk;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    Accounts accounts;
+    ShippedProcedures shipped;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -40,9 +32,9 @@ class CandidateErasureTest {
                 .query(Long.class).single();
     }
 
-    CaseRecord apply(ShippedProcedures helper, long procedure, String name) {
+    CaseRecord apply(long procedure, String name) {
         String email = "candidat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        var filed = helper.file(procedure, Map.of("offre", "2026-07", "nom", name, "courriel", email, "telephone",
+        var filed = shipped.file(procedure, Map.of("offre", "2026-07", "nom", name, "courriel", email, "telephone",
                 "06 00 00 00 00", "message", "Permis B et CACES."), email, name);
         // the CV and the letter, as the resident's upload attaches them to the case
         for (String field : new String[] {"cv", "lettre"}) {
@@ -56,26 +48,25 @@ class CandidateErasureTest {
 
     @Test
     void aRejectedApplicationIsErasedAfter730DaysAndAnAcceptedOneIsNot() {
-        var helper = new ShippedProcedures(catalogue, store, drafts, desk, accounts);
-        long procedure = helper.importAs("candidature-emploi", Map.of());
-        var rejected = desk.press(apply(helper, procedure, "Alex Refusé"), "refuser", null);
-        var hired = desk.press(desk.press(apply(helper, procedure, "Sam Retenu"), "entretien", null), "retenir",
-                null);
+        long procedure = shipped.importAs("candidature-emploi", Map.of());
+        var rejected = procedures.desk().press(apply(procedure, "Alex Refusé"), "refuser", null);
+        var hired = procedures.desk().press(procedures.desk().press(apply(procedure, "Sam Retenu"), "entretien", null),
+                "retenir", null);
         assertThat(rejected.status()).isEqualTo("refusee");
         assertThat(hired.status()).isEqualTo("retenue");
 
         try {
             clock.advance(Duration.ofDays(729));
-            desk.runDueTimers();
-            assertThat(cases.find(rejected.id()).orElseThrow().anonymisedAt()).isNull();
+            procedures.desk().runDueTimers();
+            assertThat(procedures.cases().find(rejected.id()).orElseThrow().anonymisedAt()).isNull();
             assertThat(attachments(rejected.id())).isEqualTo(2);
 
             clock.advance(Duration.ofDays(2));
-            desk.runDueTimers();
+            procedures.desk().runDueTimers();
         } finally {
             clock.reset();
         }
-        var erased = cases.find(rejected.id()).orElseThrow();
+        var erased = procedures.cases().find(rejected.id()).orElseThrow();
         assertThat(erased.anonymisedAt()).isNotNull();
         assertThat(erased.data()).isEmpty();
         assertThat(erased.email()).isNull();
@@ -85,7 +76,7 @@ class CandidateErasureTest {
         assertThat(erased.status()).isEqualTo("refusee");
 
         // the one hired is kept (the procedure's retention applies to it, not this timer)
-        var kept = cases.find(hired.id()).orElseThrow();
+        var kept = procedures.cases().find(hired.id()).orElseThrow();
         assertThat(kept.anonymisedAt()).isNull();
         assertThat(kept.data()).containsEntry("nom", "Sam Retenu");
         assertThat(attachments(hired.id())).isEqualTo(2);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.procedures.definition.DefinitionJson;
 import org.beffroi.procedures.definition.ProcedureDefinition;
 import org.beffroi.procedures.definition.StatusDefinition;
@@ -24,15 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CaseWorkflowTest {
 
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    ProcedureStore store;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseDesk desk;
-    @Autowired
-    CaseStore cases;
+    ProcedureDesks procedures;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -46,7 +39,7 @@ class CaseWorkflowTest {
         String json = DemoProcedures.read(DemoProcedures.shipped().stream()
                 .filter(r -> r.getFilename().equals("carte-de-stationnement.json")).findFirst().orElseThrow())
                 .replace("\"carte-de-stationnement\"", "\"" + slug + "\"");
-        var imported = catalogue.importFile(json, true);
+        var imported = procedures.catalogue().importFile(json, true);
         assertThat(imported.problems()).isEmpty();
         return imported.procedureId();
     }
@@ -56,10 +49,11 @@ class CaseWorkflowTest {
     }
 
     CaseRecord file(long procedureId) {
-        var version = store.find(procedureId).orElseThrow().publishedVersionId();
-        UUID draft = drafts.start(version, null, Map.of());
-        drafts.save(draft, null, ANSWERS, 1);
-        return desk.file(draft, null, ANSWERS, new Filer(null, "jeanne@example.org", "Jeanne Martin", null));
+        var version = procedures.store().find(procedureId).orElseThrow().publishedVersionId();
+        UUID draft = procedures.drafts().start(version, null, Map.of());
+        procedures.drafts().save(draft, null, ANSWERS, 1);
+        return procedures.desk().file(draft, null, ANSWERS, new Filer(null, "jeanne@example.org", "Jeanne Martin",
+                null));
     }
 
     @Test
@@ -71,18 +65,18 @@ class CaseWorkflowTest {
         assertThat(filed.status()).isEqualTo("recue");
         assertThat(filed.data()).containsEntry("immatriculation", "AB-123-CD");
         assertThat(filed.dueAt()).isEqualTo(filed.statusSince().plus(java.time.Duration.ofDays(10)));
-        assertThat(cases.history(filed.id())).extracting(HistoryEntry::kind)
+        assertThat(procedures.cases().history(filed.id())).extracting(HistoryEntry::kind)
                 .containsExactly(HistoryKind.FILED, HistoryKind.STATUS, HistoryKind.ASSIGNED, HistoryKind.MAIL);
         // the draft is gone once filed
-        assertThat(drafts.find(filed.submissionKey(), null)).isEmpty();
+        assertThat(procedures.drafts().find(filed.submissionKey(), null)).isEmpty();
     }
 
     @Test
     void aDraftFiledTwiceAtOnceMakesOneCase() throws Exception {
         long procedure = importParkingCard(slug());
-        var version = store.find(procedure).orElseThrow().publishedVersionId();
-        UUID draft = drafts.start(version, null, Map.of());
-        Callable<Long> filing = () -> desk.file(draft, null, ANSWERS,
+        var version = procedures.store().find(procedure).orElseThrow().publishedVersionId();
+        UUID draft = procedures.drafts().start(version, null, Map.of());
+        Callable<Long> filing = () -> procedures.desk().file(draft, null, ANSWERS,
                 new Filer(null, "jeanne@example.org", "Jeanne Martin", null)).id();
         try (var pool = Executors.newFixedThreadPool(4)) {
             var results = pool.invokeAll(List.of(filing, filing, filing, filing));
@@ -100,25 +94,25 @@ class CaseWorkflowTest {
     void anAgentAsksForADocumentAndTheAnswerBringsTheCaseBack() {
         var filed = file(importParkingCard(slug()));
 
-        var waiting = desk.press(filed, "demander", "Merci de joindre la carte grise.");
+        var waiting = procedures.desk().press(filed, "demander", "Merci de joindre la carte grise.");
         assertThat(waiting.status()).isEqualTo("complement");
-        var question = cases.questions(filed.id()).getFirst();
+        var question = procedures.cases().questions(filed.id()).getFirst();
         assertThat(question.open()).isTrue();
         // the waiting status planned its own closing after 30 days
         assertThat(jdbc.sql("select count(*) from procedures_timer where case_id = ? and not done").param(filed.id())
                 .query(Long.class).single()).isEqualTo(1);
 
-        var back = desk.answer(waiting, question.id(), "La voici.");
+        var back = procedures.desk().answer(waiting, question.id(), "La voici.");
         assertThat(back.status()).isEqualTo("recue");
-        var accepted = desk.press(back, "accepter", null);
+        var accepted = procedures.desk().press(back, "accepter", null);
         assertThat(accepted.closed()).isTrue();
-        assertThat(cases.historyForResident(filed.id())).extracting(HistoryEntry::kind).contains(HistoryKind.QUESTION,
-                HistoryKind.ANSWER);
+        assertThat(procedures.cases().historyForResident(filed.id())).extracting(HistoryEntry::kind)
+                .contains(HistoryKind.QUESTION, HistoryKind.ANSWER);
         // the jump planned in "complement" does nothing: the case left that status
         clock.advance(java.time.Duration.ofDays(31));
         try {
-            desk.runDueTimers();
-            assertThat(cases.find(filed.id()).orElseThrow().status()).isEqualTo("acceptee");
+            procedures.desk().runDueTimers();
+            assertThat(procedures.cases().find(filed.id()).orElseThrow().status()).isEqualTo("acceptee");
         } finally {
             clock.reset();
         }
@@ -128,7 +122,7 @@ class CaseWorkflowTest {
     void aCaseStaysOnTheVersionItWasFiledUnder() {
         long procedure = importParkingCard(slug());
         var filed = file(procedure);
-        var first = store.latest(procedure).orElseThrow().definition();
+        var first = procedures.store().latest(procedure).orElseThrow().definition();
 
         // the commune renames "Accepter" and drops "Refuser" in a new version, and publishes it
         var recue = first.workflow().status("recue").orElseThrow();
@@ -137,43 +131,45 @@ class CaseWorkflowTest {
                         "acceptee", false)));
         var statuses = new java.util.ArrayList<>(first.workflow().statuses());
         statuses.set(0, changed);
-        catalogue.saveVersion(procedure, with(first, new WorkflowDefinition("recue", statuses)));
-        assertThat(catalogue.publishLatest(procedure)).isEmpty();
+        procedures.catalogue().saveVersion(procedure, with(first, new WorkflowDefinition("recue", statuses)));
+        assertThat(procedures.catalogue().publishLatest(procedure)).isEmpty();
 
         // the old case still offers "Refuser", from its own version
-        var refused = desk.press(filed, "refuser", null);
+        var refused = procedures.desk().press(filed, "refuser", null);
         assertThat(refused.status()).isEqualTo("refusee");
-        assertThat(refused.versionId()).isNotEqualTo(store.find(procedure).orElseThrow().publishedVersionId());
+        assertThat(refused.versionId()).isNotEqualTo(procedures.store().find(procedure).orElseThrow()
+                .publishedVersionId());
     }
 
     @Test
     void aDefinitionWithAJumpToAMissingStatusIsNotPublished() {
         long procedure = importParkingCard(slug());
-        var first = store.latest(procedure).orElseThrow().definition();
+        var first = procedures.store().latest(procedure).orElseThrow().definition();
         var recue = first.workflow().status("recue").orElseThrow();
         var broken = new StatusDefinition(recue.id(), recue.label(), true, null, false, recue.actions(),
                 List.of(new org.beffroi.procedures.definition.Button("x", "Transmettre", "nulle-part", false)));
         var statuses = new java.util.ArrayList<>(first.workflow().statuses());
         statuses.set(0, broken);
-        catalogue.saveVersion(procedure, with(first, new WorkflowDefinition("recue", statuses)));
+        procedures.catalogue().saveVersion(procedure, with(first, new WorkflowDefinition("recue", statuses)));
 
-        var problems = catalogue.publishLatest(procedure);
+        var problems = procedures.catalogue().publishLatest(procedure);
         assertThat(problems).extracting(p -> p.messageKey()).containsExactly("procedures.problem.jump");
         assertThat(problems.getFirst().args()).containsExactly("Reçue", "Transmettre", "nulle-part");
-        assertThat(store.find(procedure).orElseThrow().publishedVersionId())
-                .isEqualTo(store.versions(procedure).get(1).id());
+        assertThat(procedures.store().find(procedure).orElseThrow().publishedVersionId())
+                .isEqualTo(procedures.store().versions(procedure).get(1).id());
     }
 
     @Test
     void aConditionOnAMissingFieldAndAnUnknownActionAreRefusedAtImport() {
-        String json = DefinitionJson.write(store.latest(importParkingCard(slug())).orElseThrow().definition())
+        String json = DefinitionJson.write(procedures.store().latest(importParkingCard(slug())).orElseThrow()
+                .definition())
                 .replace("\"field\" : \"usage\"", "\"field\" : \"absent\"")
                 .replace("\"type\" : \"assign\"", "\"type\" : \"teleport\"");
-        var imported = catalogue.importFile(json.replace("\"slug\" : \"", "\"slug\" : \"autre-"), true);
+        var imported = procedures.catalogue().importFile(json.replace("\"slug\" : \"", "\"slug\" : \"autre-"), true);
         assertThat(imported.procedureId()).isNull();
         assertThat(imported.problems()).extracting(p -> p.messageKey())
                 .containsExactlyInAnyOrder("procedures.problem.condition", "procedures.problem.action-type");
-        assertThat(catalogue.importFile("{\"pas\": \"une démarche\"}", true).problems())
+        assertThat(procedures.catalogue().importFile("{\"pas\": \"une démarche\"}", true).problems())
                 .extracting(p -> p.messageKey()).containsExactly("procedures.problem.not-a-procedure-file");
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.beffroi.identity.Accounts;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -22,22 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReadingCheckTest {
 
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    ProcedureStore store;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseDesk desk;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    Accounts accounts;
+    ProcedureDesks procedures;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
 
+    @Autowired
     ShippedProcedures shipped;
     long procedure;
     String meter;
@@ -55,7 +46,6 @@ class ReadingCheckTest {
     }
 
     void setUp() {
-        shipped = new ShippedProcedures(catalogue, store, drafts, desk, accounts);
         procedure = shipped.importAs("releve-compteur-eau", Map.of());
         meter = "21B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         email = "releve-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -67,7 +57,8 @@ class ReadingCheckTest {
     }
 
     java.util.List<String> mailSubjects(long caseId) {
-        return cases.history(caseId).stream().filter(h -> h.kind() == HistoryKind.MAIL).map(HistoryEntry::text)
+        return procedures.cases().history(caseId).stream().filter(h -> h.kind() == HistoryKind.MAIL)
+                .map(HistoryEntry::text)
                 .toList();
     }
 
@@ -76,13 +67,15 @@ class ReadingCheckTest {
         setUp();
         var first = reading(meter, "1500");
         assertThat(first.status()).isEqualTo("recue");
-        assertThat(cases.history(first.id())).extracting(HistoryEntry::kind).doesNotContain(HistoryKind.NOTE);
+        assertThat(procedures.cases().history(first.id())).extracting(HistoryEntry::kind)
+                .doesNotContain(HistoryKind.NOTE);
 
         clock.advance(Duration.ofDays(30));
         // the same meter written another way: 40 m³ in 30 days, under 2 a day
         var second = reading(meter.toLowerCase().substring(0, 3) + " " + meter.substring(3), "1540");
         assertThat(second.status()).isEqualTo("recue");
-        assertThat(cases.history(second.id())).filteredOn(h -> h.kind() == HistoryKind.NOTE).singleElement()
+        assertThat(procedures.cases().history(second.id())).filteredOn(h -> h.kind() == HistoryKind.NOTE)
+                .singleElement()
                 .satisfies(note -> {
                     assertThat(note.forResident()).isFalse();
                     assertThat(note.text()).contains("1\u202f540", "1\u202f500", first.number(), "vraisemblable");
@@ -94,7 +87,7 @@ class ReadingCheckTest {
         var third = reading(meter, "1530");
         assertThat(third.status()).isEqualTo("a-verifier");
         assertThat(third.visibleStatus()).isEqualTo("a-verifier");
-        assertThat(cases.history(third.id())).filteredOn(h -> h.kind() == HistoryKind.NOTE).singleElement()
+        assertThat(procedures.cases().history(third.id())).filteredOn(h -> h.kind() == HistoryKind.NOTE).singleElement()
                 .satisfies(note -> assertThat(note.text()).contains("1\u202f530", "inférieur", "1\u202f540",
                         second.number()));
         // the resident is asked to check it; the steps left in "reçu" (the "recorded" mail, the jump) did not run
@@ -111,23 +104,24 @@ class ReadingCheckTest {
         clock.advance(Duration.ofDays(3));
         var leak = reading(meter, "215");
         assertThat(leak.status()).isEqualTo("a-verifier");
-        assertThat(cases.history(leak.id())).filteredOn(h -> h.kind() == HistoryKind.NOTE).singleElement()
+        assertThat(procedures.cases().history(leak.id())).filteredOn(h -> h.kind() == HistoryKind.NOTE).singleElement()
                 .satisfies(note -> assertThat(note.text()).contains("hausse de 15", "3 jour", "au-delà de 2",
                         first.number()));
 
         var otherMeter = reading("77X" + UUID.randomUUID().toString().substring(0, 6), "5");
         assertThat(otherMeter.status()).isEqualTo("recue");
-        assertThat(cases.history(otherMeter.id())).extracting(HistoryEntry::kind).doesNotContain(HistoryKind.NOTE);
+        assertThat(procedures.cases().history(otherMeter.id())).extracting(HistoryEntry::kind)
+                .doesNotContain(HistoryKind.NOTE);
 
         // the agent checked with the resident: the reading is right (a leak), and is recorded
-        assertThat(desk.press(leak, "valider", null).status()).isEqualTo("enregistre");
+        assertThat(procedures.desk().press(leak, "valider", null).status()).isEqualTo("enregistre");
     }
 
     @Test
     void anAnonymisedCaseIsNoLongerAPreviousReading() {
         setUp();
         var first = reading(meter, "900");
-        desk.eraseAllOf(new org.beffroi.platform.DataSubject(-1L, email));
+        procedures.desk().eraseAllOf(new org.beffroi.platform.DataSubject(-1L, email));
         assertThat(jdbc.sql("select count(*) from procedures_meter_reading where case_id = ?").param(first.id())
                 .query(Long.class).single()).isZero();
         clock.advance(Duration.ofDays(5));

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.beffroi.identity.Accounts;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.procedures.definition.ActionStep;
 import org.beffroi.procedures.definition.DefinitionJson;
 import org.beffroi.procedures.definition.FieldType;
@@ -29,17 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ShippedProceduresTest {
 
     @Autowired
-    ProcedureCatalogue catalogue;
+    ProcedureDesks procedures;
     @Autowired
-    ProcedureStore store;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseDesk desk;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    Accounts accounts;
+    ShippedProcedures shipped;
 
     /** What a resident answers to each shipped procedure, and the buttons an agent presses to close the case. */
     record Scenario(Map<String, Object> answers, List<String> buttons, String closedIn) {
@@ -124,7 +116,7 @@ class ShippedProceduresTest {
         assertThat(read).isPresent();
         var d = read.get();
         assertThat(d.slug()).isEqualTo(slug);
-        assertThat(catalogue.problems(d)).isEmpty();
+        assertThat(procedures.catalogue().problems(d)).isEmpty();
         assertThat(d.summary()).isNotBlank();
         assertThat(d.category()).isNotNull();
         assertThat(d.lifeEvents()).isNotEmpty();
@@ -133,11 +125,11 @@ class ShippedProceduresTest {
         assertThat(DefinitionJson.read(DefinitionJson.write(d))).contains(d);
 
         // the demo installed and published it, each function played by one of its services
-        var installed = store.findBySlug(slug).orElseThrow();
+        var installed = procedures.store().findBySlug(slug).orElseThrow();
         assertThat(installed.published()).isTrue();
-        assertThat(store.functionServices(installed.id())).containsOnlyKeys(d.functions());
-        var serviceIds = accounts.services().stream().map(s -> s.id()).toList();
-        assertThat(store.functionServices(installed.id()).values()).allMatch(serviceIds::contains);
+        assertThat(procedures.store().functionServices(installed.id())).containsOnlyKeys(d.functions());
+        var serviceIds = shipped.accounts().services().stream().map(s -> s.id()).toList();
+        assertThat(procedures.store().functionServices(installed.id()).values()).allMatch(serviceIds::contains);
     }
 
     @ParameterizedTest
@@ -174,19 +166,18 @@ class ShippedProceduresTest {
                         .anyMatch(top -> top.key().equals(key))))
                 .as("every required question is answered").allMatch(scenario.answers()::containsKey);
 
-        var helper = new ShippedProcedures(catalogue, store, drafts, desk, accounts);
-        long procedure = helper.importAs(slug, Map.of());
-        var current = helper.file(procedure, scenario.answers(), String.valueOf(scenario.answers().get("courriel")),
+        long procedure = shipped.importAs(slug, Map.of());
+        var current = shipped.file(procedure, scenario.answers(), String.valueOf(scenario.answers().get("courriel")),
                 String.valueOf(scenario.answers().get("nom")));
         assertThat(current.status()).isEqualTo(d.workflow().initial());
-        assertThat(cases.history(current.id())).extracting(HistoryEntry::kind).contains(HistoryKind.MAIL);
+        assertThat(procedures.cases().history(current.id())).extracting(HistoryEntry::kind).contains(HistoryKind.MAIL);
         for (String button : scenario.buttons()) {
             assertThat(current.closed()).isFalse();
-            current = desk.press(current, button, null);
+            current = procedures.desk().press(current, button, null);
         }
         assertThat(current.status()).isEqualTo(scenario.closedIn());
         assertThat(current.closed()).isTrue();
-        assertThat(cases.historyForResident(current.id())).extracting(HistoryEntry::kind)
+        assertThat(procedures.cases().historyForResident(current.id())).extracting(HistoryEntry::kind)
                 .contains(HistoryKind.FILED, HistoryKind.STATUS);
     }
 }

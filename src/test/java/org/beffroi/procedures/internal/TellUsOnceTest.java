@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.beffroi.identity.Accounts;
 import org.beffroi.identity.AgentService;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.testing.BeffroiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,22 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TellUsOnceTest {
 
     @Autowired
-    ProcedureCatalogue catalogue;
+    ProcedureDesks procedures;
     @Autowired
-    ProcedureStore store;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseDesk desk;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    Accounts accounts;
+    ShippedProcedures shipped;
     @Autowired
     JdbcClient jdbc;
 
     String address(String serviceName) {
-        return accounts.services().stream().filter(s -> s.name().equals(serviceName)).map(AgentService::email)
+        return shipped.accounts().services().stream().filter(s -> s.name().equals(serviceName)).map(AgentService::email)
                 .findFirst().orElseThrow();
     }
 
@@ -51,18 +43,17 @@ class TellUsOnceTest {
 
     @Test
     void onlyTheServicesChosenAreMailedEachWithWhatConcernsIt() {
-        var helper = new ShippedProcedures(catalogue, store, drafts, desk, accounts);
         // the school and the water are two services; the bins and the electoral roll, two others
-        long procedure = helper.importAs("arrivee-depart", Map.of("instruction", "Accueil et état civil",
+        long procedure = shipped.importAs("arrivee-depart", Map.of("instruction", "Accueil et état civil",
                 "ecole", "Enfance et écoles", "eau", "Services techniques", "dechets", "Accueil et état civil",
                 "elections", "Accueil et état civil"));
         String email = "arrivee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        var filed = helper.file(procedure, Map.of("mouvement", "arrivee", "nom", "Thomas Girard", "courriel", email,
+        var filed = shipped.file(procedure, Map.of("mouvement", "arrivee", "nom", "Thomas Girard", "courriel", email,
                 "date-mouvement", "2026-12-01", "adresse", "5 chemin des Vignes", "foyer", "3",
                 "services", List.of("ecole", "eau"), "enfants", "Léo Girard, né le 12/02/2019, CP",
                 "compteur", "21B004512", "index", "312"), email, "Thomas Girard");
 
-        var subjects = cases.history(filed.id()).stream().filter(h -> h.kind() == HistoryKind.MAIL)
+        var subjects = procedures.cases().history(filed.id()).stream().filter(h -> h.kind() == HistoryKind.MAIL)
                 .map(HistoryEntry::text).toList();
         assertThat(subjects).hasSize(3)
                 .anyMatch(s -> s.equals("Arrivée dans la commune : école, dossier " + filed.number()))
@@ -83,15 +74,14 @@ class TellUsOnceTest {
 
     @Test
     void theElectoralRollAloneMailsItAlone() {
-        var helper = new ShippedProcedures(catalogue, store, drafts, desk, accounts);
-        long procedure = helper.importAs("arrivee-depart", Map.of("instruction", "Enfance et écoles",
+        long procedure = shipped.importAs("arrivee-depart", Map.of("instruction", "Enfance et écoles",
                 "ecole", "Enfance et écoles", "eau", "Services techniques", "dechets", "Services techniques",
                 "elections", "Accueil et état civil"));
         String email = "depart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        var filed = helper.file(procedure, ShippedProceduresTest.answers("mouvement", "depart", "nom", "Nadia Caron", "courriel", email,
-                "date-mouvement", "2026-12-20", "adresse", "9 rue Haute", "nouvelle-adresse", "2 quai Sud, Nantes",
-                "foyer", "1", "services", List.of("elections"), "naissance", "1990-02-14", "lieu-naissance",
-                "Rennes", "nationalite", "francaise"), email, "Nadia Caron");
+        var filed = shipped.file(procedure, ShippedProceduresTest.answers("mouvement", "depart", "nom", "Nadia Caron",
+                "courriel", email, "date-mouvement", "2026-12-20", "adresse", "9 rue Haute", "nouvelle-adresse",
+                "2 quai Sud, Nantes", "foyer", "1", "services", List.of("elections"), "naissance", "1990-02-14",
+                "lieu-naissance", "Rennes", "nationalite", "francaise"), email, "Nadia Caron");
 
         assertThat(outbox(filed.number())).extracting(m -> m[0]).containsExactlyInAnyOrder(email,
                 address("Accueil et état civil"));

@@ -12,9 +12,7 @@ import java.util.UUID;
 
 import org.beffroi.portal.Neighbourhoods;
 import org.beffroi.portal.internal.NeighbourhoodRepository;
-import org.beffroi.procedures.internal.CaseStore;
-import org.beffroi.procedures.internal.DraftDesk;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.SignIn;
 import org.jsoup.Jsoup;
@@ -34,11 +32,7 @@ class AddressPointTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseStore cases;
+    ProcedureDesks procedures;
     @Autowired
     NeighbourhoodRepository neighbourhoodRepository;
     @Autowired
@@ -98,7 +92,7 @@ class AddressPointTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long square = neighbourhoodRepository.insert("Bosquet " + run, null, square(5.3480, 46.0830));
         String slug = "arbre-" + run;
-        assertThat(catalogue.importFile(definition(slug), true).problems()).isEmpty();
+        assertThat(procedures.catalogue().importFile(definition(slug), true).problems()).isEmpty();
         String base = start(slug);
 
         String pageHtml = mvc.perform(get(base + "/1")).andExpect(status().isOk()).andReturn().getResponse()
@@ -148,7 +142,8 @@ class AddressPointTest {
                 .param("adresse.lat", "46,0835").param("adresse.lon", "5,3485"))
                 .andExpect(redirectedUrl(base + "/recapitulatif"));
         UUID draft = UUID.fromString(base.substring(base.lastIndexOf('/') + 1));
-        assertThat(drafts.find(draft, null).orElseThrow().data()).containsEntry("adresse", "2 rue des Tilleuls")
+        assertThat(procedures.drafts().find(draft, null).orElseThrow().data()).containsEntry("adresse",
+                "2 rue des Tilleuls")
                 .containsEntry("adresse.lat", "46.0835").containsEntry("adresse.lon", "5.3485");
         var again = Jsoup.parse(mvc.perform(get(base + "/1")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
@@ -163,7 +158,7 @@ class AddressPointTest {
         String email = "arbre-" + run + "@exemple.fr";
         mvc.perform(post(base + "/envoi").with(csrf()).param("courriel-suivi", email))
                 .andExpect(redirectedUrl("/demarches/recus/" + draft));
-        var filed = cases.findBySubmission(draft).orElseThrow();
+        var filed = procedures.cases().findBySubmission(draft).orElseThrow();
         assertThat(filed.neighbourhoodId()).isEqualTo(square);
         assertThat(filed.data()).containsEntry("adresse", "2 rue des Tilleuls").containsEntry("adresse.lat", "46.0835");
 
@@ -183,14 +178,14 @@ class AddressPointTest {
     void aCaseFiledWithoutAPointHasNoNeighbourhood() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String slug = "arbre-" + run;
-        assertThat(catalogue.importFile(definition(slug), true).problems()).isEmpty();
+        assertThat(procedures.catalogue().importFile(definition(slug), true).problems()).isEmpty();
         String base = start(slug);
         mvc.perform(post(base + "/1").with(csrf()).param("nom", "Paul Durand").param("adresse", "Le Moulin"))
                 .andExpect(redirectedUrl(base + "/recapitulatif"));
         UUID draft = UUID.fromString(base.substring(base.lastIndexOf('/') + 1));
         mvc.perform(post(base + "/envoi").with(csrf()).param("courriel-suivi", "moulin-" + run + "@exemple.fr"))
                 .andExpect(redirectedUrl("/demarches/recus/" + draft));
-        var filed = cases.findBySubmission(draft).orElseThrow();
+        var filed = procedures.cases().findBySubmission(draft).orElseThrow();
         assertThat(filed.neighbourhoodId()).isNull();
         assertThat(filed.data()).containsEntry("adresse", "Le Moulin").doesNotContainKey("adresse.lat");
     }

@@ -8,10 +8,7 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.beffroi.identity.internal.AccountRepository;
-import org.beffroi.procedures.internal.CaseDesk;
-import org.beffroi.procedures.internal.CaseStore;
-import org.beffroi.procedures.internal.DraftDesk;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.platform.Role;
 import org.beffroi.testing.BrowserTest;
@@ -30,13 +27,7 @@ import com.microsoft.playwright.Page;
 class ResidentBrowserTest extends BrowserTest {
 
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    CaseDesk desk;
+    ProcedureDesks procedures;
     @Autowired
     AccountRepository accounts;
     @Autowired
@@ -58,7 +49,7 @@ class ResidentBrowserTest extends BrowserTest {
     void aResidentFillsReviewsFilesAndFollowsTheCase(int width) {
         page.setViewportSize(width, 900);
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "ANYONE");
+        Residents.publish(procedures.catalogue(), slug, "ANYONE");
         String title = "Inscription à l’atelier " + slug;
 
         check("/demarches");
@@ -85,7 +76,7 @@ class ResidentBrowserTest extends BrowserTest {
         page.getByLabel("Nom et prénom").fill("Jeanne Martin");
         page.getByLabel("Téléphone").fill("06 12 34 56 78");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "Jeanne Martin"
-                .equals(drafts.find(id, null).orElseThrow().data().get("nom")));
+                .equals(procedures.drafts().find(id, null).orElseThrow().data().get("nom")));
         assertThat(page.locator("#procedure-autosave")).hasText("Brouillon enregistré.");
         submit(button("Suivant"));
         fits(page);
@@ -101,7 +92,7 @@ class ResidentBrowserTest extends BrowserTest {
         submit(button("Envoyer ma demande"));
         fits(page);
         assertThat(page.locator("h1")).hasText("Votre demande est envoyée");
-        assertThat(cases.findBySubmission(id)).isPresent();
+        assertThat(procedures.cases().findBySubmission(id)).isPresent();
     }
 
     @ParameterizedTest
@@ -109,7 +100,7 @@ class ResidentBrowserTest extends BrowserTest {
     void aSignedInResidentIsWarnedWhenTheSessionExpiresAndFollowsTheirCases(int width) {
         page.setViewportSize(width, 900);
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), slug, "SIGNED_IN");
         String email = "navigateur-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
         accounts.insert(email, "Camille Navigateur", encoder.encode(Residents.PASSWORD), AccountStatus.ACTIVE,
                 java.util.EnumSet.of(Role.RESIDENT));
@@ -124,8 +115,8 @@ class ResidentBrowserTest extends BrowserTest {
         submit(button("Vérifier mes réponses"));
         submit(button("Envoyer ma demande"));
         String key = page.url().substring(page.url().lastIndexOf('/') + 1);
-        var filed = cases.findBySubmission(UUID.fromString(key)).orElseThrow();
-        desk.press(filed, "demander", "Quel jour préférez-vous ?");
+        var filed = procedures.cases().findBySubmission(UUID.fromString(key)).orElseThrow();
+        procedures.desk().press(filed, "demander", "Quel jour préférez-vous ?");
         check("/mes-demarches");
         check("/mes-demarches/" + filed.id());
         submit(button("Envoyer ma réponse"));

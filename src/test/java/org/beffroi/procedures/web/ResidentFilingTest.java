@@ -15,10 +15,7 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.beffroi.identity.internal.AccountRepository;
-import org.beffroi.procedures.internal.CaseDesk;
-import org.beffroi.procedures.internal.CaseStore;
-import org.beffroi.procedures.internal.DraftDesk;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.procedures.web.Residents.Resident;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
@@ -47,13 +44,7 @@ class ResidentFilingTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    DraftDesk drafts;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    CaseDesk desk;
+    ProcedureDesks procedures;
     @Autowired
     AccountRepository accounts;
     @Autowired
@@ -101,7 +92,7 @@ class ResidentFilingTest {
     @Test
     void theCatalogueGroupsByCategoryFiltersByLifeEventAndSearchesWithoutAccents() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "ANYONE");
+        Residents.publish(procedures.catalogue(), slug, "ANYONE");
         String title = "Inscription à l’atelier " + slug;
 
         var all = Jsoup.parse(page("/demarches"));
@@ -123,7 +114,7 @@ class ResidentFilingTest {
     @Test
     void aProceduresPageSaysWhoMayFileItAndWhatToPrepare() throws Exception {
         String open = Residents.slug();
-        Residents.publish(catalogue, open, "ANYONE");
+        Residents.publish(procedures.catalogue(), open, "ANYONE");
         var page = Jsoup.parse(page("/demarches/" + open));
         assertThat(page.select("h1").text()).isEqualTo("Inscription à l’atelier " + open);
         assertThat(page.text()).contains("Tout le monde, avec ou sans compte")
@@ -131,7 +122,7 @@ class ResidentFilingTest {
         assertThat(page.select("form[action=/demarches/" + open + "/brouillons] button").text()).isEqualTo("Commencer");
 
         String closed = Residents.slug();
-        Residents.publish(catalogue, closed, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), closed, "SIGNED_IN");
         var signedOut = Jsoup.parse(page("/demarches/" + closed));
         assertThat(signedOut.select("a[href=/demarches/" + closed + "/connexion]").text())
                 .isEqualTo("Se connecter pour commencer");
@@ -147,7 +138,7 @@ class ResidentFilingTest {
     @Test
     void aResidentSignedOutFillsEachPageWithItsChecksReviewsAndFiles() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "ANYONE");
+        Residents.publish(procedures.catalogue(), slug, "ANYONE");
         String base = start(slug);
 
         var first = Jsoup.parse(page(base + "/1"));
@@ -171,7 +162,7 @@ class ResidentFilingTest {
 
         // the field hidden by its condition is neither checked nor kept
         mvc.perform(firstPage(base).param("horaire", "n’importe quoi")).andExpect(redirectedUrl(base + "/2"));
-        var saved = drafts.find(draftId(base), null).orElseThrow().data();
+        var saved = procedures.drafts().find(draftId(base), null).orElseThrow().data();
         assertThat(saved).containsEntry("nom", "Jeanne Martin").containsEntry("formule", "matin");
         assertThat(saved.get("horaire")).isNull();
 
@@ -207,12 +198,12 @@ class ResidentFilingTest {
         var noAddress = Jsoup.parse(body(mvc.perform(post(base + "/envoi").with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse()));
         assertThat(noAddress.select("#champ-courriel-suivi-error").text()).isEqualTo("Ce champ est obligatoire.");
-        assertThat(cases.findBySubmission(draftId(base))).isEmpty();
+        assertThat(procedures.cases().findBySubmission(draftId(base))).isEmpty();
 
         String email = "suivi-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
         mvc.perform(post(base + "/envoi").with(csrf()).param("courriel-suivi", email))
                 .andExpect(redirectedUrl("/demarches/recus/" + draftId(base)));
-        var filed = cases.findBySubmission(draftId(base)).orElseThrow();
+        var filed = procedures.cases().findBySubmission(draftId(base)).orElseThrow();
         assertThat(filed.data()).containsEntry("personnes", "2").doesNotContainKey("horaire");
         assertThat(filed.email()).isEqualTo(email);
 
@@ -247,7 +238,7 @@ class ResidentFilingTest {
     @Test
     void theLastStepPostedTwiceFilesOneCaseAndBothGoToTheSameReceipt() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "ANYONE");
+        Residents.publish(procedures.catalogue(), slug, "ANYONE");
         String base = start(slug);
         mvc.perform(firstPage(base)).andExpect(status().is3xxRedirection());
         mvc.perform(secondPage(base)).andExpect(status().is3xxRedirection());
@@ -265,7 +256,7 @@ class ResidentFilingTest {
     @Test
     void aForgedFilingOfAnEmptyDraftIsCheckedAsAWholeAndFilesNothing() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "ANYONE");
+        Residents.publish(procedures.catalogue(), slug, "ANYONE");
         String base = start(slug);
         // the answers posted with the last step are not the draft's: only what passed the pages is filed
         var refused = Jsoup.parse(body(mvc.perform(post(base + "/envoi").with(csrf()).param("courriel-suivi",
@@ -273,7 +264,7 @@ class ResidentFilingTest {
                 .andExpect(status().isBadRequest()).andReturn().getResponse()));
         assertThat(refused.select(".error-summary a").eachAttr("href")).contains(base + "/1#champ-nom",
                 base + "/2#champ-personnes", base + "/2#champ-accord");
-        assertThat(cases.findBySubmission(draftId(base))).isEmpty();
+        assertThat(procedures.cases().findBySubmission(draftId(base))).isEmpty();
 
         // a required file counts as given once an attachment of the draft holds it
         mvc.perform(post(base + "/1").with(csrf()).param("nom", "Jeanne Martin").param("formule", "soir")
@@ -294,7 +285,7 @@ class ResidentFilingTest {
     @Test
     void aDraftStartedSignedInIsPrefilledAndOutlivesItsSession() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), slug, "SIGNED_IN");
         Resident camille = Residents.resident(mvc, accounts, encoder);
         String base = start(slug, camille.session());
         UUID id = draftId(base);
@@ -303,7 +294,7 @@ class ResidentFilingTest {
         mvc.perform(firstPage(base).cookie(camille.session())).andExpect(redirectedUrl(base + "/2"));
         mvc.perform(post(base + "/2/sauvegarde").with(csrf()).cookie(camille.session()).param("personnes", "4"))
                 .andExpect(status().isNoContent());
-        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).containsEntry("personnes", "4");
+        assertThat(procedures.drafts().find(id, camille.id()).orElseThrow().data()).containsEntry("personnes", "4");
 
         // the session has expired: the script is told to warn, the page posted is kept in a new session
         mvc.perform(post(base + "/2/sauvegarde").with(csrf()).param("personnes", "5"))
@@ -333,7 +324,7 @@ class ResidentFilingTest {
         var back = Jsoup.parse(page(base + "/2", session));
         assertThat(back.select(".notice-success").text()).isEqualTo("Vos réponses ont été gardées.");
         assertThat(back.select("#champ-personnes").attr("value")).isEqualTo("3");
-        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).containsEntry("personnes", "3")
+        assertThat(procedures.drafts().find(id, camille.id()).orElseThrow().data()).containsEntry("personnes", "3")
                 .containsEntry("message", "À bientôt").containsEntry("nom", "Jeanne Martin");
         // said once
         assertThat(Jsoup.parse(page(base + "/2", session)).select(".notice-success")).isEmpty();
@@ -342,7 +333,7 @@ class ResidentFilingTest {
     @Test
     void aPagePostedWithoutScriptAfterTheSessionExpiredKeepsItsAnswersThoughItsTokenIsRefused() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), slug, "SIGNED_IN");
         Resident camille = Residents.resident(mvc, accounts, encoder);
         String base = start(slug, camille.session());
         UUID id = draftId(base);
@@ -352,7 +343,7 @@ class ResidentFilingTest {
                 .andExpect(redirectedUrl(base + "/1")).andReturn().getResponse();
         Cookie visitor = expired.getCookie(SignIn.SESSION_COOKIE);
         assertThat(visitor).isNotNull();
-        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).doesNotContainKey("horaire");
+        assertThat(procedures.drafts().find(id, camille.id()).orElseThrow().data()).doesNotContainKey("horaire");
         var toSignIn = mvc.perform(get(base + "/1").cookie(visitor)).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse();
         var cookies = new ArrayList<Cookie>();
@@ -371,26 +362,28 @@ class ResidentFilingTest {
         var back = Jsoup.parse(page(base + "/1", session));
         assertThat(back.select(".notice-success").text()).isEqualTo("Vos réponses ont été gardées.");
         assertThat(back.select("#champ-horaire").attr("value")).isEqualTo("19h");
-        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).containsEntry("nom", "Camille Après")
+        assertThat(procedures.drafts().find(id, camille.id()).orElseThrow().data()).containsEntry("nom",
+                "Camille Après")
                 .containsEntry("horaire", "19h");
         // another resident's session posting to the draft changes nothing and learns nothing
         Resident other = Residents.resident(mvc, accounts, encoder);
         mvc.perform(post(base + "/1").with(csrf()).cookie(other.session()).param("nom", "Intrus"))
                 .andExpect(status().isNotFound());
-        assertThat(drafts.find(id, camille.id()).orElseThrow().data()).containsEntry("nom", "Camille Après");
+        assertThat(procedures.drafts().find(id, camille.id()).orElseThrow().data()).containsEntry("nom",
+                "Camille Après");
     }
 
     @Test
     void mesDemarchesListsCasesAndDraftsAndTheResidentAnswersTheTownHall() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), slug, "SIGNED_IN");
         Resident camille = Residents.resident(mvc, accounts, encoder);
         String base = start(slug, camille.session());
         mvc.perform(firstPage(base).cookie(camille.session())).andExpect(status().is3xxRedirection());
         mvc.perform(secondPage(base).cookie(camille.session())).andExpect(status().is3xxRedirection());
         mvc.perform(post(base + "/envoi").with(csrf()).cookie(camille.session()))
                 .andExpect(redirectedUrl("/demarches/recus/" + draftId(base)));
-        var filed = cases.findBySubmission(draftId(base)).orElseThrow();
+        var filed = procedures.cases().findBySubmission(draftId(base)).orElseThrow();
         assertThat(filed.accountId()).isEqualTo(camille.id());
         String other = start(slug, camille.session());
         assertThat(Mailbox.awaitMessage(camille.email(), 1).getContent().toString()).contains("/mes-demarches/" + filed.id());
@@ -407,8 +400,8 @@ class ResidentFilingTest {
         assertThat(account.select("a[href=/mes-demarches/" + filed.id() + "]")).hasSize(1);
         assertThat(account.select("a[href=" + other + "/1]")).hasSize(1);
 
-        desk.press(filed, "demander", "Quel jour préférez-vous ?");
-        long question = cases.questions(filed.id()).getFirst().id();
+        procedures.desk().press(filed, "demander", "Quel jour préférez-vous ?");
+        long question = procedures.cases().questions(filed.id()).getFirst().id();
         var casePage = Jsoup.parse(page("/mes-demarches/" + filed.id(), camille.session()));
         assertThat(casePage.select("h1").text()).isEqualTo("Demande n° " + filed.number());
         assertThat(casePage.select(".tag").text()).isEqualTo("En attente de votre réponse");
@@ -435,13 +428,13 @@ class ResidentFilingTest {
 
         mvc.perform(post(other + "/suppression").with(csrf()).cookie(camille.session()))
                 .andExpect(redirectedUrl("/mes-demarches"));
-        assertThat(drafts.find(draftId(other), camille.id())).isEmpty();
+        assertThat(procedures.drafts().find(draftId(other), camille.id())).isEmpty();
     }
 
     @Test
     void aPublishedProcedureIsFoundByTheSiteSearchAsADemarche() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "ANYONE");
+        Residents.publish(procedures.catalogue(), slug, "ANYONE");
         var found = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Jsoup.parse(body(mvc.perform(get("/recherche").param("q", slug).with(request -> {
                     request.setRemoteAddr("198.51.100.210");

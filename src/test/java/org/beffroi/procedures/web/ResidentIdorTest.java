@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.beffroi.identity.internal.AccountRepository;
-import org.beffroi.procedures.internal.CaseDesk;
-import org.beffroi.procedures.internal.CaseStore;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.procedures.web.Residents.Resident;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.SignIn;
@@ -35,11 +33,7 @@ class ResidentIdorTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    CaseDesk desk;
+    ProcedureDesks procedures;
     @Autowired
     AccountRepository accounts;
     @Autowired
@@ -71,7 +65,7 @@ class ResidentIdorTest {
     @Test
     void anotherPersonsDraftCaseQuestionAndReceiptAnswer404LikeUnknownIds() throws Exception {
         String slug = Residents.slug();
-        Residents.publish(catalogue, slug, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), slug, "SIGNED_IN");
         Resident owner = Residents.resident(mvc, accounts, encoder);
         Resident other = Residents.resident(mvc, accounts, encoder);
         Cookie agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
@@ -82,9 +76,9 @@ class ResidentIdorTest {
         fill(filedBase, owner.session());
         mvc.perform(post(filedBase + "/envoi").with(csrf()).cookie(owner.session())).andExpect(status().is3xxRedirection());
         UUID key = UUID.fromString(filedBase.substring(filedBase.lastIndexOf('/') + 1));
-        var filed = cases.findBySubmission(key).orElseThrow();
-        desk.press(filed, "demander", "Une précision ?");
-        long question = cases.questions(filed.id()).getFirst().id();
+        var filed = procedures.cases().findBySubmission(key).orElseThrow();
+        procedures.desk().press(filed, "demander", "Une précision ?");
+        long question = procedures.cases().questions(filed.id()).getFirst().id();
         String draftBase = start(slug, owner.session());
         String draft = draftBase.substring(draftBase.lastIndexOf('/') + 1);
 
@@ -103,10 +97,11 @@ class ResidentIdorTest {
         String theirBase = start(slug, other.session());
         fill(theirBase, other.session());
         mvc.perform(post(theirBase + "/envoi").with(csrf()).cookie(other.session())).andExpect(status().is3xxRedirection());
-        var theirs = cases.findBySubmission(UUID.fromString(theirBase.substring(theirBase.lastIndexOf('/') + 1)))
+        var theirs = procedures.cases()
+                .findBySubmission(UUID.fromString(theirBase.substring(theirBase.lastIndexOf('/') + 1)))
                 .orElseThrow();
-        desk.press(theirs, "demander", "Une autre précision ?");
-        long theirQuestion = cases.questions(theirs.id()).getFirst().id();
+        procedures.desk().press(theirs, "demander", "Une autre précision ?");
+        long theirQuestion = procedures.cases().questions(theirs.id()).getFirst().id();
 
         for (Cookie stranger : List.of(other.session(), agent, admin)) {
             for (var route : routes(slug, draft, filed.id(), question, key.toString())) {
@@ -127,11 +122,11 @@ class ResidentIdorTest {
         }
         // a draft of this procedure under another procedure's address is not found either
         String otherSlug = Residents.slug();
-        Residents.publish(catalogue, otherSlug, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), otherSlug, "SIGNED_IN");
         mvc.perform(get("/demarches/" + otherSlug + "/brouillons/" + draft + "/1").cookie(owner.session()))
                 .andExpect(status().isNotFound());
         // nothing of the owner's changed
-        assertThat(cases.questions(filed.id()).getFirst().open()).isTrue();
+        assertThat(procedures.cases().questions(filed.id()).getFirst().open()).isTrue();
         mvc.perform(get(draftBase + "/1").cookie(owner.session())).andExpect(status().isOk());
     }
 

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.beffroi.identity.internal.AccountRepository;
-import org.beffroi.procedures.internal.CaseDesk;
-import org.beffroi.procedures.internal.CaseStore;
-import org.beffroi.procedures.internal.ProcedureCatalogue;
+import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.HtmlChecker;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,7 @@ class ResidentValidHtmlTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ProcedureCatalogue catalogue;
-    @Autowired
-    CaseStore cases;
-    @Autowired
-    CaseDesk desk;
+    ProcedureDesks procedures;
     @Autowired
     AccountRepository accounts;
     @Autowired
@@ -45,9 +39,9 @@ class ResidentValidHtmlTest {
     @Test
     void everyResidentPageIsValidHtmlInEachStateAndLanguage() throws Exception {
         String open = Residents.slug();
-        Residents.publish(catalogue, open, "ANYONE");
+        Residents.publish(procedures.catalogue(), open, "ANYONE");
         String closed = Residents.slug();
-        Residents.publish(catalogue, closed, "SIGNED_IN");
+        Residents.publish(procedures.catalogue(), closed, "SIGNED_IN");
         var camille = Residents.resident(mvc, accounts, encoder);
 
         String anonymous = start(open, null);
@@ -58,9 +52,9 @@ class ResidentValidHtmlTest {
         mvc.perform(ResidentFilingTest.secondPage(mine).cookie(camille.session()));
         mvc.perform(post(mine + "/envoi").with(csrf()).cookie(camille.session()));
         UUID key = UUID.fromString(mine.substring(mine.lastIndexOf('/') + 1));
-        var filed = cases.findBySubmission(key).orElseThrow();
-        desk.press(filed, "demander", "Quel jour ?");
-        long question = cases.questions(filed.id()).getFirst().id();
+        var filed = procedures.cases().findBySubmission(key).orElseThrow();
+        procedures.desk().press(filed, "demander", "Quel jour ?");
+        long question = procedures.cases().questions(filed.id()).getFirst().id();
         String other = start(closed, camille);
 
         var pages = new LinkedHashMap<String, MockHttpServletRequestBuilder>();
