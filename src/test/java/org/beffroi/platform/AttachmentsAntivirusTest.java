@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +35,8 @@ class AttachmentsAntivirusTest {
 
     private static Clamd clamd;
 
-    private final java.util.List<UUID> created = new java.util.ArrayList<>();
+    @RegisterExtension
+    final AcceptedAttachments uploads = new AcceptedAttachments();
 
     @Autowired
     Attachments attachments;
@@ -67,7 +69,7 @@ class AttachmentsAntivirusTest {
 
     @Test
     void aCleanPdfIsFoundCleanAtUploadAndOpens() throws Exception {
-        var attachment = accepted(AttachmentSamples.upload("justificatif.pdf", AttachmentSamples.pdf(),
+        var attachment = uploads.accept(AttachmentSamples.upload("justificatif.pdf", AttachmentSamples.pdf(),
                 "application/pdf"), TEXT_OR_PDF);
 
         assertThat(attachment.status()).isEqualTo(AttachmentStatus.CLEAN);
@@ -83,7 +85,7 @@ class AttachmentsAntivirusTest {
         long attachmentsBefore = count("platform_attachment");
         long filesBefore = count("platform_streamed_file");
 
-        assertThatThrownBy(() -> accepted(AttachmentSamples.upload("facture.txt", Clamd.eicar(), "text/plain"),
+        assertThatThrownBy(() -> uploads.accept(AttachmentSamples.upload("facture.txt", Clamd.eicar(), "text/plain"),
                 TEXT_OR_PDF)).isInstanceOfSatisfying(InvalidUploadException.class, refusal -> {
                     assertThat(refusal.messageKey()).isEqualTo("upload.infected");
                     assertThat(refusal.arguments()).containsExactly("facture.txt");
@@ -96,9 +98,9 @@ class AttachmentsAntivirusTest {
     @Test
     void whileClamdIsDownFilesWaitUnservedThenAreScannedWhenItIsBack() throws Exception {
         clamd.stop();
-        var pdf = accepted(AttachmentSamples.upload("releve.pdf", AttachmentSamples.pdf(), "application/pdf"),
+        var pdf = uploads.accept(AttachmentSamples.upload("releve.pdf", AttachmentSamples.pdf(), "application/pdf"),
                 TEXT_OR_PDF);
-        var virus = accepted(AttachmentSamples.upload("facture.txt", Clamd.eicar(), "text/plain"),
+        var virus = uploads.accept(AttachmentSamples.upload("facture.txt", Clamd.eicar(), "text/plain"),
                 TEXT_OR_PDF);
         UUID virusFile = fileOf(virus.id());
 
@@ -139,7 +141,7 @@ class AttachmentsAntivirusTest {
         long size = DataSize.ofMegabytes(20).toBytes();
         String expected = AttachmentSamples.sha256(AttachmentSamples.generated(size));
 
-        var attachment = accepted(AttachmentSamples.generatedPdf(size), TEXT_OR_PDF);
+        var attachment = uploads.accept(AttachmentSamples.generatedPdf(size), TEXT_OR_PDF);
 
         assertThat(attachment.status()).isEqualTo(AttachmentStatus.CLEAN);
         assertThat(attachment.sha256()).isEqualTo(expected);
@@ -148,20 +150,6 @@ class AttachmentsAntivirusTest {
         }
         attachments.delete(attachment.id());
         assertThat(attachments.open(attachment.id())).isEmpty();
-    }
-
-    /** Accepted, and deleted after the test: a pending one would be scanned again for the rest of the run. */
-    private Attachment accepted(org.springframework.web.multipart.MultipartFile upload, AttachmentRules rules)
-            throws InvalidUploadException {
-        var attachment = attachments.accept(upload, rules);
-        created.add(attachment.id());
-        return attachment;
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void deleteAttachments() {
-        created.forEach(attachments::delete);
-        created.clear();
     }
 
     private UUID fileOf(UUID attachment) {

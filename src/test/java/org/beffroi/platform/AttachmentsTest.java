@@ -19,6 +19,7 @@ import org.beffroi.testing.ImageBombs;
 import org.beffroi.testing.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,7 +34,8 @@ class AttachmentsTest {
 
     private static final AttachmentRules PDF_ONLY = AttachmentRules.of(DataSize.ofMegabytes(10), "application/pdf");
 
-    private final java.util.List<UUID> created = new java.util.ArrayList<>();
+    @RegisterExtension
+    final AcceptedAttachments uploads = new AcceptedAttachments();
 
     @Autowired
     Attachments attachments;
@@ -57,7 +59,7 @@ class AttachmentsTest {
 
     @Test
     void aFileTheAntivirusHasNotScannedIsKeptPendingAndNeverServed() throws Exception {
-        var attachment = accepted(AttachmentSamples.upload("Avis d'impôt 2026.pdf", AttachmentSamples.pdf(),
+        var attachment = uploads.accept(AttachmentSamples.upload("Avis d'impôt 2026.pdf", AttachmentSamples.pdf(),
                 "application/pdf"), PDF_ONLY);
 
         assertThat(attachment.status()).isEqualTo(AttachmentStatus.PENDING);
@@ -86,7 +88,7 @@ class AttachmentsTest {
 
     @Test
     void thePublicFileAddressNeverServesAnAttachment() throws Exception {
-        var attachment = accepted(AttachmentSamples.upload("justificatif.pdf", AttachmentSamples.pdf(),
+        var attachment = uploads.accept(AttachmentSamples.upload("justificatif.pdf", AttachmentSamples.pdf(),
                 "application/pdf"), PDF_ONLY);
         // a clean one neither: marked clean by hand, as the antivirus would
         jdbc.sql("update platform_attachment set status = 'CLEAN' where id = ?").param(attachment.id()).update();
@@ -121,14 +123,14 @@ class AttachmentsTest {
     void aFileOfAnotherTypeIsRefusedWhateverItsNameAndClaimedType() {
         long before = count();
         var png = AttachmentSamples.upload("scan.pdf", ImageBombs.png(10, 10), "application/pdf");
-        assertThatThrownBy(() -> accepted(png, PDF_ONLY)).isInstanceOfSatisfying(InvalidUploadException.class,
+        assertThatThrownBy(() -> uploads.accept(png, PDF_ONLY)).isInstanceOfSatisfying(InvalidUploadException.class,
                 refusal -> {
                     assertThat(refusal.messageKey()).isEqualTo("upload.type-refused");
                     assertThat(refusal.arguments()).containsExactly("PDF");
                 });
         var text = AttachmentSamples.upload("lettre.pdf", "Madame, Monsieur,".getBytes(StandardCharsets.UTF_8),
                 "application/pdf");
-        assertThatThrownBy(() -> accepted(text, AttachmentRules.documents()))
+        assertThatThrownBy(() -> uploads.accept(text, AttachmentRules.documents()))
                 .isInstanceOfSatisfying(InvalidUploadException.class, refusal -> {
                     assertThat(refusal.messageKey()).isEqualTo("upload.type-refused");
                     assertThat(refusal.arguments()).containsExactly("JPG, PDF, PNG");
@@ -141,12 +143,12 @@ class AttachmentsTest {
         long before = count();
         var rules = AttachmentRules.of(DataSize.ofKilobytes(512), "application/pdf");
         var large = AttachmentSamples.generatedPdf(DataSize.ofKilobytes(513).toBytes());
-        assertThatThrownBy(() -> accepted(large, rules)).isInstanceOfSatisfying(InvalidUploadException.class,
+        assertThatThrownBy(() -> uploads.accept(large, rules)).isInstanceOfSatisfying(InvalidUploadException.class,
                 refusal -> {
                     assertThat(refusal.messageKey()).isEqualTo("upload.too-large");
                     assertThat(refusal.arguments()).containsExactly(0.5);
                 });
-        assertThatThrownBy(() -> accepted(AttachmentSamples.upload("vide.pdf", new byte[0], "application/pdf"),
+        assertThatThrownBy(() -> uploads.accept(AttachmentSamples.upload("vide.pdf", new byte[0], "application/pdf"),
                 rules)).hasMessage("upload.empty");
         assertThat(count()).isEqualTo(before);
     }
@@ -157,7 +159,7 @@ class AttachmentsTest {
         // 20,000 x 20,000 pixels in about 400 KB: 1.6 GB once decoded
         var bomb = AttachmentSamples.upload("photo.png", ImageBombs.png(20_000, 20_000), "image/png");
         long start = System.nanoTime();
-        assertThatThrownBy(() -> accepted(bomb, AttachmentRules.documents()))
+        assertThatThrownBy(() -> uploads.accept(bomb, AttachmentRules.documents()))
                 .isInstanceOfSatisfying(InvalidUploadException.class, refusal -> {
                     assertThat(refusal.messageKey()).isEqualTo("upload.too-many-pixels");
                     assertThat(refusal.arguments()).containsExactly(20_000, 20_000, 24.0);
@@ -172,7 +174,7 @@ class AttachmentsTest {
         assertThat(AttachmentSamples.jpegMarkers(photo)).as("the photo as sent has its EXIF block").contains(0xE1);
         assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("Exif");
 
-        var attachment = accepted(AttachmentSamples.upload("IMG_2041.JPG", photo, "image/jpeg"),
+        var attachment = uploads.accept(AttachmentSamples.upload("IMG_2041.JPG", photo, "image/jpeg"),
                 AttachmentRules.documents());
 
         byte[] kept;
@@ -194,7 +196,7 @@ class AttachmentsTest {
 
     @Test
     void aPhotoIsTurnedAsItsExifSaysBeforeTheExifIsDropped() throws Exception {
-        var attachment = accepted(AttachmentSamples.upload("dossier.jpg", AttachmentSamples.jpegTurnedByExif(6),
+        var attachment = uploads.accept(AttachmentSamples.upload("dossier.jpg", AttachmentSamples.jpegTurnedByExif(6),
                 "image/jpeg"), AttachmentRules.documents());
 
         java.awt.image.BufferedImage seen;
@@ -219,7 +221,7 @@ class AttachmentsTest {
         long size = DataSize.ofMegabytes(20).toBytes();
         String expected = AttachmentSamples.sha256(AttachmentSamples.generated(size));
 
-        var attachment = accepted(AttachmentSamples.generatedPdf(size),
+        var attachment = uploads.accept(AttachmentSamples.generatedPdf(size),
                 AttachmentRules.of(DataSize.ofMegabytes(25), "application/pdf"));
 
         assertThat(attachment.size()).isEqualTo(size);
@@ -238,20 +240,6 @@ class AttachmentsTest {
         assertThat(storage.findStreamed(file)).isEmpty();
         assertThat(jdbc.sql("select count(*) from platform_file_chunk where file_id = ?").param(file).query(Long.class)
                 .single()).isZero();
-    }
-
-    /** Accepted, and deleted after the test: a pending one would be scanned again for the rest of the run. */
-    private Attachment accepted(org.springframework.web.multipart.MultipartFile upload, AttachmentRules rules)
-            throws InvalidUploadException {
-        var attachment = attachments.accept(upload, rules);
-        created.add(attachment.id());
-        return attachment;
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void deleteAttachments() {
-        created.forEach(attachments::delete);
-        created.clear();
     }
 
     private UUID fileOf(Attachment attachment) {

@@ -2,6 +2,7 @@ package org.beffroi.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -57,7 +61,7 @@ public final class Clamd implements AutoCloseable {
     /** A free port of 127.0.0.1, the same for the whole run: the application is configured with it once. */
     public static synchronized int port() {
         if (port == 0) {
-            try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -130,25 +134,57 @@ public final class Clamd implements AutoCloseable {
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                                 directory.resolve("clamd.out").toFile()))
                         .start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (System.nanoTime() < deadline && process.isAlive()) {
-                    if (answersPing()) {
-                        return;
-                    }
-                    Thread.sleep(100);
+                if (answersPingWithin(process, Duration.ofSeconds(60))) {
+                    return;
                 }
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 if (attempt >= 5) {
                     throw new IllegalStateException("clamd did not answer PING on port " + port() + "; see "
                             + directory.resolve("clamd.out") + ":\n" + Files.readString(directory.resolve("clamd.out")));
                 }
-                Thread.sleep(500); // the port still held by the last one: again
+                awaitPortReleased(); // the port most likely still held by the last one: again once it is let go
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the started clamd answers PING within the time given; false as soon as it exits. */
+    private static boolean answersPingWithin(Process started, Duration time) {
+        try {
+            Awaitility.await("clamd answering PING").atMost(time).pollInterval(Duration.ofMillis(100))
+                    .failFast("clamd exited at start", () -> !started.isAlive())
+                    .until(Clamd::answersPing);
+            return true;
+        } catch (TerminalFailureException | ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits, up to 10 s, until the port can be bound again. Not released by then, the next attempt is made all the
+     * same: it fails like this one, and the last attempt reports clamd's output.
+     */
+    private static void awaitPortReleased() {
+        try {
+            Awaitility.await("port " + port() + " released").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100)).until(Clamd::portFree);
+        } catch (ConditionTimeoutException e) {
+            // tried again all the same, see above
+        }
+    }
+
+    private static boolean portFree() {
+        try (var socket = new ServerSocket()) {
+            // only a listening socket counts as holding the port, not a closed connection's TIME_WAIT
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
