@@ -1,0 +1,48 @@
+package org.beffroi.payments;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A payment service: where the browser goes to pay, and how to read what the service sends back (the browser's
+ * return and the server-to-server notification carry the same parameters). A new provider is one new bean.
+ * No card data ever reaches Beffroi: the provider's own pages take it.
+ */
+public interface PaymentProvider {
+
+    /** Short, stable id, stored with each payment ("test", later "payfip"). */
+    String id();
+
+    /** The settings an administrator gives this provider (a client number, a secret); none by default. */
+    default List<Setting> settings() {
+        return List.of();
+    }
+
+    /** Where to send the browser to pay; the provider sends it back to {@code returnAddress} with the result. */
+    URI start(PaymentStart payment, URI returnAddress);
+
+    /** What a return or a notification says, once its parameters are checked; invalid when they are not genuine. */
+    Verification verify(Map<String, String> parameters);
+
+    /** A setting of a provider: its key, the message key of its label, and whether it is a secret (never shown nor logged). */
+    record Setting(String key, String labelKey, boolean secret) {
+    }
+
+    /** What a provider needs to start a payment. */
+    record PaymentStart(String reference, long amountCents, String label) {
+    }
+
+    /** The result a provider's parameters carry. */
+    enum Outcome {
+        PAID, REFUSED, INVALID
+    }
+
+    /** A checked result: the payment's reference, its amount in cents and its outcome; or invalid (tampered, malformed). */
+    record Verification(Outcome outcome, String reference, long amountCents) {
+
+        public static Verification invalid(String claimedReference) {
+            return new Verification(Outcome.INVALID, claimedReference, 0);
+        }
+    }
+}

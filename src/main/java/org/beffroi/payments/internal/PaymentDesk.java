@@ -1,0 +1,71 @@
+package org.beffroi.payments.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.beffroi.payments.AmountRefusedException;
+import org.beffroi.payments.NewPayment;
+import org.beffroi.payments.Payment;
+import org.beffroi.payments.PaymentProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates payments under the commune's amount rules, and starts them at their provider. */
+@Service
+public class PaymentDesk {
+
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final PaymentStore store;
+    private final Providers providers;
+    private final Clock clock;
+    private final long maxAmountCents;
+
+    PaymentDesk(PaymentStore store, Providers providers, Clock clock,
+            @Value("${beffroi.payments.max-amount-cents:1000000}") long maxAmountCents) {
+        this.store = store;
+        this.providers = providers;
+        this.clock = clock;
+        this.maxAmountCents = maxAmountCents;
+    }
+
+    @Transactional
+    public Payment create(NewPayment payment) {
+        if (payment.amountCents() <= 0) {
+            throw new AmountRefusedException(AmountRefusedException.NOT_POSITIVE, payment.amountCents());
+        }
+        if (payment.amountCents() > maxAmountCents) {
+            throw new AmountRefusedException(AmountRefusedException.OVER_MAXIMUM, payment.amountCents(), maxAmountCents);
+        }
+        if (payment.reference() == null || !REFERENCE.matcher(payment.reference()).matches()) {
+            throw new IllegalArgumentException("a payment reference is 1 to 64 letters, digits, '-' or '_'");
+        }
+        if (payment.label() == null || payment.label().isBlank() || payment.label().length() > 200) {
+            throw new IllegalArgumentException("a payment's label is 1 to 200 characters");
+        }
+        if (providers.find(payment.provider()).isEmpty()) {
+            throw new IllegalArgumentException("no payment provider " + payment.provider());
+        }
+        try {
+            store.insert(payment.reference(), payment.provider(), payment.amountCents(), payment.label(),
+                    payment.purpose(), payment.payerEmail(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("the payment reference " + payment.reference() + " is taken", e);
+        }
+        return store.find(payment.reference()).orElseThrow();
+    }
+
+    public Optional<URI> start(String reference, URI returnAddress) {
+        return store.find(reference).filter(p -> p.status() == Payment.Status.PENDING)
+                .map(p -> providers.find(p.provider()).orElseThrow()
+                        .start(new PaymentProvider.PaymentStart(p.reference(), p.amountCents(), p.label()), returnAddress));
+    }
+
+    public Optional<Payment> find(String reference) {
+        return store.find(reference);
+    }
+}

@@ -1,0 +1,44 @@
+package org.beffroi.payments.internal;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import lombok.RequiredArgsConstructor;
+
+import org.beffroi.payments.Payment;
+import org.beffroi.platform.Commune;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.Mailer;
+import org.beffroi.platform.OutgoingMail;
+import org.springframework.stereotype.Component;
+
+/** The receipt of a confirmed payment, by e-mail through the outbox, in the confirmation's transaction. */
+@Component
+@RequiredArgsConstructor
+class PaymentReceiptMail {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
+
+    private final Mailer mailer;
+    private final Commune commune;
+
+    void send(Payment payment) {
+        if (payment.payerEmail() == null || payment.payerEmail().isBlank()) {
+            return;
+        }
+        String name = commune.settings().name();
+        String amount = String.format(Locale.FRENCH, "%d,%02d €", payment.amountCents() / 100, payment.amountCents() % 100);
+        String text = """
+                Bonjour,
+
+                La mairie de %s a bien reçu votre paiement de %s pour « %s », le %s.
+                Sa référence : %s.
+
+                Gardez ce message : il vaut reçu. Pour toute question, rappelez cette référence.
+
+                La mairie de %s
+                """.formatted(name, amount, payment.label(), WHEN.format(payment.confirmedAt().atZone(CommuneTime.ZONE)),
+                payment.reference(), name);
+        mailer.send(new OutgoingMail(payment.payerEmail(), "Votre paiement " + payment.reference() + " est reçu", text));
+    }
+}

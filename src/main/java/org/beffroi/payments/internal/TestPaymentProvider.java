@@ -1,0 +1,109 @@
+package org.beffroi.payments.internal;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.beffroi.payments.PaymentProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The test provider (id {@code test}), for the tests and the demo: no money moves. Its results carry
+ * {@code reference}, {@code amount} (cents), {@code outcome} ({@code PAID} or {@code REFUSED}) and {@code signature},
+ * an HMAC-SHA256 of the other parameters (sorted by name, {@code name=value} joined by {@code &}, URL-encoded) under
+ * {@code beffroi.payments.test.secret}. A result whose signature does not match is invalid.
+ */
+@Component
+public class TestPaymentProvider implements PaymentProvider {
+
+    public static final String ID = "test";
+    private static final String SIGNATURE = "signature";
+
+    private final byte[] secret;
+
+    TestPaymentProvider(@Value("${beffroi.payments.test.secret:beffroi-demo-test-provider-secret}") String secret) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(new Setting("beffroi.payments.test.secret", "payments.test.secret", true));
+    }
+
+    /**
+     * No page of its own yet: the browser goes straight back to the return address with a signed, paid result, as
+     * if the person had paid.
+     */
+    @Override
+    public URI start(PaymentStart payment, URI returnAddress) {
+        var uri = UriComponentsBuilder.fromUri(returnAddress);
+        result(payment.reference(), payment.amountCents(), Outcome.PAID).forEach(uri::queryParam);
+        return uri.encode().build().toUri();
+    }
+
+    @Override
+    public Verification verify(Map<String, String> parameters) {
+        String reference = parameters.get("reference");
+        String signature = parameters.get(SIGNATURE);
+        if (signature == null || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8),
+                sign(parameters).getBytes(StandardCharsets.UTF_8))) {
+            return Verification.invalid(reference);
+        }
+        try {
+            var outcome = Outcome.valueOf(parameters.get("outcome"));
+            long amount = Long.parseLong(parameters.get("amount"));
+            if (reference == null || outcome == Outcome.INVALID) {
+                return Verification.invalid(reference);
+            }
+            return new Verification(outcome, reference, amount);
+        } catch (RuntimeException e) {
+            return Verification.invalid(reference);
+        }
+    }
+
+    /** The parameters of a genuine result, signed: what the demo's page, and the tests, send back. */
+    public Map<String, String> result(String reference, long amountCents, Outcome outcome) {
+        var parameters = new LinkedHashMap<String, String>();
+        parameters.put("reference", reference);
+        parameters.put("amount", Long.toString(amountCents));
+        parameters.put("outcome", outcome.name());
+        parameters.put(SIGNATURE, sign(parameters));
+        return parameters;
+    }
+
+    private String sign(Map<String, String> parameters) {
+        String canonical = new TreeMap<>(parameters).entrySet().stream()
+                .filter(e -> !e.getKey().equals(SIGNATURE))
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
