@@ -78,7 +78,7 @@ class PaymentsTest {
     }
 
     @Test
-    void aRefusalMarksThePendingPaymentRefusedAndALaterRefusalChangesNothing() {
+    void aRefusalMarksThePendingPaymentRefusedAndALaterPaidResultChangesNothing() {
         var payment = payments.create(payment(700));
         assertThat(payments.record("test", provider.result(payment.reference(), 700, Outcome.REFUSED)))
                 .isEqualTo(NotificationOutcome.REFUSED);
