@@ -1,6 +1,7 @@
 package org.beffroi.payments.internal;
 
-import java.time.format.DateTimeFormatter;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.Locale;
 
 import lombok.RequiredArgsConstructor;
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class PaymentReceiptMail {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
-
     private final Mailer mailer;
     private final Commune commune;
 
@@ -27,7 +26,8 @@ class PaymentReceiptMail {
             return;
         }
         String name = commune.settings().name();
-        String amount = String.format(Locale.FRENCH, "%d,%02d €", payment.amountCents() / 100, payment.amountCents() % 100);
+        String amount = NumberFormat.getCurrencyInstance(Locale.FRANCE)
+                .format(BigDecimal.valueOf(payment.amountCents(), 2));
         String text = """
                 Bonjour,
 
@@ -37,7 +37,8 @@ class PaymentReceiptMail {
                 Gardez ce message : il vaut reçu. Pour toute question, rappelez cette référence.
 
                 La mairie de %s
-                """.formatted(name, amount, payment.label(), WHEN.format(payment.confirmedAt().atZone(CommuneTime.ZONE)),
+                """.formatted(name, amount, payment.label(), CommuneTime.format(payment.confirmedAt(), CommuneTime.DATE_TIME,
+                        Locale.FRENCH),
                 payment.reference(), name);
         mailer.send(new OutgoingMail(payment.payerEmail(), "Votre paiement " + payment.reference() + " est reçu", text));
     }
