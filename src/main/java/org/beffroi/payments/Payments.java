@@ -44,4 +44,20 @@ public class Payments {
     public Optional<Payment> find(String reference) {
         return desk.find(reference);
     }
+
+    /**
+     * The site path of the payment's page ("/paiements/{token}", owned by this module): what the payer is shown and
+     * where they pay. Other modules link to it rather than starting payments themselves. Empty for an unknown reference.
+     */
+    public Optional<String> pagePath(String reference) {
+        return desk.find(reference).map(p -> PAGE_PREFIX + p.pageToken());
+    }
+
+    /** The payment whose page token this is, if any. */
+    public Optional<Payment> findByPageToken(String pageToken) {
+        return desk.findByPageToken(pageToken);
+    }
+
+    /** Where the payments' pages live. */
+    public static final String PAGE_PREFIX = "/paiements/";
 }

@@ -1,7 +1,9 @@
 package org.beffroi.payments.internal;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentDesk {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A path of this site only: one leading '/', never "//" (another host) nor a scheme. */
+    private static final Pattern AFTER_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~%?=&-]{0,199}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PaymentStore store;
     private final Providers providers;
@@ -47,12 +52,14 @@ public class PaymentDesk {
         if (payment.label() == null || payment.label().isBlank() || payment.label().length() > 200) {
             throw new IllegalArgumentException("a payment's label is 1 to 200 characters");
         }
+        if (payment.afterPath() != null && !AFTER_PATH.matcher(payment.afterPath()).matches()) {
+            throw new IllegalArgumentException("a payment's after path is a path of this site, starting with one '/'");
+        }
         if (providers.find(payment.provider()).isEmpty()) {
             throw new IllegalArgumentException("no payment provider " + payment.provider());
         }
         try {
-            store.insert(payment.reference(), payment.provider(), payment.amountCents(), payment.label(),
-                    payment.purpose(), payment.payerEmail(), clock.instant());
+            store.insert(payment, pageToken(), clock.instant());
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("the payment reference " + payment.reference() + " is taken", e);
         }
@@ -67,5 +74,16 @@ public class PaymentDesk {
 
     public Optional<Payment> find(String reference) {
         return store.find(reference);
+    }
+
+    public Optional<Payment> findByPageToken(String pageToken) {
+        return store.findByPageToken(pageToken);
+    }
+
+    /** 256 random bits, URL-safe: the payment's page is reachable by whoever holds its link, and by no guess. */
+    private static String pageToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.NotificationOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,19 +21,26 @@ public class PaymentStore {
 
     private final JdbcClient jdbc;
 
-    long insert(String reference, String provider, long amountCents, String label, String purpose, String payerEmail,
-            Instant now) {
+    long insert(NewPayment payment, String pageToken, Instant now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                insert into payments_payment (reference, provider, amount_cents, label, purpose, payer_email, status, created_at)
-                values (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-                .params(reference, provider, amountCents, label, purpose, payerEmail, Timestamp.from(now))
+                insert into payments_payment (reference, provider, amount_cents, label, purpose, payer_email,
+                    payer_account_id, page_token, after_path, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+                .params(payment.reference(), payment.provider(), payment.amountCents(), payment.label(),
+                        payment.purpose(), payment.payerEmail(), payment.payerAccountId(), pageToken,
+                        payment.afterPath(), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     Optional<Payment> find(String reference) {
         return jdbc.sql("select * from payments_payment where reference = ?").param(reference)
+                .query(PaymentStore::payment).optional();
+    }
+
+    Optional<Payment> findByPageToken(String pageToken) {
+        return jdbc.sql("select * from payments_payment where page_token = ?").param(pageToken)
                 .query(PaymentStore::payment).optional();
     }
 
@@ -65,7 +73,8 @@ public class PaymentStore {
         Timestamp confirmed = row.getTimestamp("confirmed_at");
         return new Payment(row.getLong("id"), row.getString("reference"), row.getString("provider"),
                 row.getLong("amount_cents"), row.getString("label"), row.getString("purpose"),
-                row.getString("payer_email"), Payment.Status.valueOf(row.getString("status")),
+                row.getString("payer_email"), row.getObject("payer_account_id", Long.class),
+                row.getString("page_token"), row.getString("after_path"), Payment.Status.valueOf(row.getString("status")),
                 row.getTimestamp("created_at").toInstant(), confirmed == null ? null : confirmed.toInstant());
     }
 }
