@@ -19,8 +19,11 @@ public interface PaymentProvider {
         return List.of();
     }
 
-    /** Where to send the browser to pay; the provider sends it back to {@code returnAddress} with the result. */
-    URI start(PaymentStart payment, URI returnAddress);
+    /**
+     * Where to send the browser to pay. The provider sends the browser back to {@code callbacks.browserReturn()} and,
+     * when it notifies servers, posts the result to {@code callbacks.notification()}.
+     */
+    URI start(PaymentStart payment, Callbacks callbacks);
 
     /** What a return or a notification says, once its parameters are checked; invalid when they are not genuine. */
     Verification verify(Map<String, String> parameters);
@@ -29,8 +32,12 @@ public interface PaymentProvider {
     record Setting(String key, String labelKey, boolean secret) {
     }
 
-    /** What a provider needs to start a payment. */
-    record PaymentStart(String reference, long amountCents, String label) {
+    /** What a provider needs to start a payment; {@code payerEmail} may be null. */
+    record PaymentStart(String reference, long amountCents, String label, String payerEmail) {
+    }
+
+    /** The commune's two addresses for a provider's results: the browser's return, and the server-to-server notification. */
+    record Callbacks(URI browserReturn, URI notification) {
     }
 
     /** The result a provider's parameters carry. */

@@ -29,8 +29,8 @@ public class Payments {
     }
 
     /** Where to send the browser to pay the pending payment of this reference; empty if there is none. */
-    public Optional<URI> start(String reference, URI returnAddress) {
-        return desk.start(reference, returnAddress);
+    public Optional<URI> start(String reference, PaymentProvider.Callbacks callbacks) {
+        return desk.start(reference, callbacks);
     }
 
     /**

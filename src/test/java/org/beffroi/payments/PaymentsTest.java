@@ -91,7 +91,8 @@ class PaymentsTest {
     @Test
     void theTestProviderSendsTheBrowserBackWithASignedResult() {
         var payment = payments.create(payment(1_250));
-        var address = payments.start(payment.reference(), java.net.URI.create("https://mairie.exemple.fr/retour"))
+        var address = payments.start(payment.reference(), new PaymentProvider.Callbacks(
+                java.net.URI.create("https://mairie.exemple.fr/retour"), java.net.URI.create("https://mairie.exemple.fr/notification")))
                 .orElseThrow();
         assertThat(address.toString()).startsWith("https://mairie.exemple.fr/retour?")
                 .contains("reference=" + payment.reference(), "amount=1250", "signature=");

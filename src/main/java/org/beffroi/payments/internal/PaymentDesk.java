@@ -66,10 +66,11 @@ public class PaymentDesk {
         return store.find(payment.reference()).orElseThrow();
     }
 
-    public Optional<URI> start(String reference, URI returnAddress) {
+    public Optional<URI> start(String reference, PaymentProvider.Callbacks callbacks) {
         return store.find(reference).filter(p -> p.status() == Payment.Status.PENDING)
                 .map(p -> providers.find(p.provider()).orElseThrow()
-                        .start(new PaymentProvider.PaymentStart(p.reference(), p.amountCents(), p.label()), returnAddress));
+                        .start(new PaymentProvider.PaymentStart(p.reference(), p.amountCents(), p.label(), p.payerEmail()),
+                                callbacks));
     }
 
     public Optional<Payment> find(String reference) {

@@ -53,8 +53,8 @@ public class TestPaymentProvider implements PaymentProvider {
      * if the person had paid.
      */
     @Override
-    public URI start(PaymentStart payment, URI returnAddress) {
-        var uri = UriComponentsBuilder.fromUri(returnAddress);
+    public URI start(PaymentStart payment, Callbacks callbacks) {
+        var uri = UriComponentsBuilder.fromUri(callbacks.browserReturn());
         result(payment.reference(), payment.amountCents(), Outcome.PAID).forEach(uri::queryParam);
         return uri.encode().build().toUri();
     }
