@@ -33,6 +33,11 @@ import org.beffroi.alerts.internal.Topics;
 import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.internal.MediaDesk;
+import org.beffroi.payments.NewPayment;
+import org.beffroi.payments.PaymentProvider;
+import org.beffroi.payments.Payments;
+import org.beffroi.payments.internal.PaymentOffice;
+import org.beffroi.payments.internal.TestPaymentProvider;
 import org.beffroi.testing.BrowserTest;
 import org.beffroi.testing.Outbox;
 import org.beffroi.testing.SignIn;
@@ -139,6 +144,7 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/conseil/{id}", "select min(id) from portal_council_meeting"),
             entry("/admin/quartiers/{id}", "select min(id) from portal_neighbourhood"),
             entry("/admin/dossiers/{id}", "select max(id) from procedures_case where anonymised_at is null"),
+            entry("/admin/paiements/{id}", "select max(id) from payments_payment where status = 'PAID'"),
             entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),
             entry("/admin/photos-videos/albums/{id}", "select min(id) from portal_album"),
             entry("/photos-videos/albums/{slug}", "select min(slug) from portal_album where published"),
@@ -229,6 +235,15 @@ class EveryPageBrowserTest extends BrowserTest {
     @Autowired
     CaseDesk caseDesk;
 
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    TestPaymentProvider testProvider;
+
+    @Autowired
+    PaymentOffice paymentOffice;
+
     /**
      * What the demo commune has none of, so that each kind of page is seen: a person in the register and a closed
      * crisis, an album, a newsletter with a draft issue, a draft alert and a sent one, a mail in the outbox.
@@ -278,6 +293,11 @@ class EveryPageBrowserTest extends BrowserTest {
                 "immatriculation", "AB-123-CD", "usage", "personnel"), new CaseDesk.Filer(resident,
                 "habitant@belvoir.example", "Habitant", null));
         caseDesk.press(residentCase, "demander", "Pouvez-vous envoyer la carte grise ?");
+        // payments: one paid, partly refunded
+        var paid = payments.create(new NewPayment("VISITE-" + run, 2_500, "Carte de stationnement", null,
+                TestPaymentProvider.ID, "visite-" + run + "@exemple.fr"));
+        payments.record(TestPaymentProvider.ID, testProvider.result(paid.reference(), 2_500, PaymentProvider.Outcome.PAID));
+        paymentOffice.refund(paid.id(), 500, "Erreur de tarif", null);
         // a case of the demo's parking-card procedure, which the demo agent's service handles
         procedures.findBySlug("carte-de-stationnement").map(p -> p.publishedVersionId()).ifPresent(version -> {
             var draft = procedureDrafts.start(version, null, Map.of());

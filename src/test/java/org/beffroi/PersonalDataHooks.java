@@ -106,6 +106,17 @@ final class PersonalDataHooks {
                             .andExpect(status().is3xxRedirection());
                     mvc.perform(post(procedure).cookie(person.session()).with(csrf()))
                             .andExpect(status().is3xxRedirection());
+                }),
+                // a payment the person owes, as a paying module creates it (payments has no page that creates one):
+                // under their account, and one under their address alone
+                "payments", new Hook(EnumSet.of(Role.RESIDENT), person -> {
+                    for (Long account : new Long[] {person.accountId(), null}) {
+                        jdbc.sql("insert into payments_payment (reference, provider, amount_cents, label, payer_email, "
+                                + "payer_account_id, page_token, status, created_at) values (?, 'test', 2500, ?, ?, ?, ?, "
+                                + "'PENDING', ?)").params("RGPD-" + java.util.UUID.randomUUID(), "Cantine " + person.marker(),
+                                person.email(), account, java.util.UUID.randomUUID().toString(),
+                                java.time.OffsetDateTime.now()).update();
+                    }
                 }));
     }
 }

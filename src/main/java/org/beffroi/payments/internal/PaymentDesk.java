@@ -1,9 +1,7 @@
 package org.beffroi.payments.internal;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,6 +9,7 @@ import org.beffroi.payments.AmountRefusedException;
 import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.PaymentProvider;
+import org.beffroi.platform.SecureTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -23,7 +22,6 @@ public class PaymentDesk {
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** A path of this site only: one leading '/', never "//" (another host) nor a scheme. */
     private static final Pattern AFTER_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~%?=&-]{0,199}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PaymentStore store;
     private final Providers providers;
@@ -44,7 +42,8 @@ public class PaymentDesk {
             throw new AmountRefusedException(AmountRefusedException.NOT_POSITIVE, payment.amountCents());
         }
         if (payment.amountCents() > maxAmountCents) {
-            throw new AmountRefusedException(AmountRefusedException.OVER_MAXIMUM, payment.amountCents(), maxAmountCents);
+            throw new AmountRefusedException(AmountRefusedException.OVER_MAXIMUM, payment.amountCents(),
+                    java.math.BigDecimal.valueOf(maxAmountCents, 2));
         }
         if (payment.reference() == null || !REFERENCE.matcher(payment.reference()).matches()) {
             throw new IllegalArgumentException("a payment reference is 1 to 64 letters, digits, '-' or '_'");
@@ -59,7 +58,9 @@ public class PaymentDesk {
             throw new IllegalArgumentException("no payment provider " + payment.provider());
         }
         try {
-            store.insert(payment, pageToken(), clock.instant());
+            // Kept as is, not digested: the module links to the page again (Payments.pagePath), as a paper invoice
+            // repeats its reference. 256 random bits: reachable by whoever holds the link, by no guess.
+            store.insert(payment, SecureTokens.newToken(), clock.instant());
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("the payment reference " + payment.reference() + " is taken", e);
         }
@@ -81,10 +82,4 @@ public class PaymentDesk {
         return store.findByPageToken(pageToken);
     }
 
-    /** 256 random bits, URL-safe: the payment's page is reachable by whoever holds its link, and by no guess. */
-    private static String pageToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

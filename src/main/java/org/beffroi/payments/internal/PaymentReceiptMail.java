@@ -1,7 +1,5 @@
 package org.beffroi.payments.internal;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Locale;
 
 import lombok.RequiredArgsConstructor;
@@ -10,6 +8,7 @@ import org.beffroi.payments.Payment;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.Mailer;
+import org.beffroi.platform.Money;
 import org.beffroi.platform.OutgoingMail;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +25,7 @@ class PaymentReceiptMail {
             return;
         }
         String name = commune.settings().name();
-        String amount = NumberFormat.getCurrencyInstance(Locale.FRANCE)
-                .format(BigDecimal.valueOf(payment.amountCents(), 2));
+        String amount = Money.euros(payment.amountCents(), Locale.FRENCH);
         String text = """
                 Bonjour,
 

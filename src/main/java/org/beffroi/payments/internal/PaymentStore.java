@@ -69,7 +69,7 @@ public class PaymentStore {
                 .params(provider, reference, amountCents, outcome.name(), Timestamp.from(now)).update();
     }
 
-    private static Payment payment(ResultSet row, int n) throws SQLException {
+    static Payment payment(ResultSet row, int n) throws SQLException {
         Timestamp confirmed = row.getTimestamp("confirmed_at");
         return new Payment(row.getLong("id"), row.getString("reference"), row.getString("provider"),
                 row.getLong("amount_cents"), row.getString("label"), row.getString("purpose"),

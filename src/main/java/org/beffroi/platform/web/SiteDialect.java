@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.Money;
 import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -118,6 +119,11 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
         /** {@code 14 h 30}, {@code 8 h} */
         public String time(Temporal moment) {
             return CommuneTime.time(moment, locale);
+        }
+
+        /** An amount in cents, in euros: {@code 25,50 €} */
+        public String euros(long cents) {
+            return Money.euros(cents, locale);
         }
 
         /** An hour of the day on the hour: {@code 8 h} */
