@@ -168,7 +168,13 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/demarches/recus/{key}", "select submission_key from procedures_case where account_id is null "
                     + "and anonymised_at is null order by id desc limit 1"),
             entry("/mes-demarches/{id}", "select max(c.id) from procedures_case c join identity_account a "
-                    + "on a.id = c.account_id where a.email = 'habitant@belvoir.example'"));
+                    + "on a.id = c.account_id where a.email = 'habitant@belvoir.example'"),
+            // a payment of each status (pending, paid, refused), made in the setup
+            entry("/paiements/{token}", "select page_token from payments_payment where reference like 'visite-%'"),
+            entry("/paiements/test/{token}", "select min(page_token) from payments_payment "
+                    + "where reference like 'visite-%' and status = 'PENDING'"),
+            // the browser's return without a genuine result: the page that says it could not be checked (400)
+            entry("/paiements/retour/{provider}", "select 'test'"));
 
     /** The pages photographed at both widths. */
     private static final Set<String> MAIN_PAGES = Set.of("/", "/actualites", "/agenda", "/alertes", "/recherche",
@@ -229,6 +235,12 @@ class EveryPageBrowserTest extends BrowserTest {
     @Autowired
     CaseDesk caseDesk;
 
+    @Autowired
+    org.beffroi.payments.Payments payments;
+
+    @Autowired
+    org.beffroi.payments.internal.TestPaymentProvider testProvider;
+
     /**
      * What the demo commune has none of, so that each kind of page is seen: a person in the register and a closed
      * crisis, an album, a newsletter with a draft issue, a draft alert and a sent one, a mail in the outbox.
@@ -278,6 +290,16 @@ class EveryPageBrowserTest extends BrowserTest {
                 "immatriculation", "AB-123-CD", "usage", "personnel"), new CaseDesk.Filer(resident,
                 "habitant@belvoir.example", "Habitant", null));
         caseDesk.press(residentCase, "demander", "Pouvez-vous envoyer la carte grise ?");
+        // payments of the demo resident: one pending, one paid, one refused
+        for (var outcome : new org.beffroi.payments.PaymentProvider.Outcome[] {null,
+                org.beffroi.payments.PaymentProvider.Outcome.PAID, org.beffroi.payments.PaymentProvider.Outcome.REFUSED}) {
+            var payment = payments.create(new org.beffroi.payments.NewPayment("visite-" + run + "-"
+                    + (outcome == null ? "attente" : outcome.name().toLowerCase()), 4_200, "Carte de stationnement " + run,
+                    "procedures-case:" + residentCase.id(), "test", "habitant@belvoir.example", resident, "/mes-demarches"));
+            if (outcome != null) {
+                payments.record("test", testProvider.result(payment.reference(), 4_200, outcome));
+            }
+        }
         // a case of the demo's parking-card procedure, which the demo agent's service handles
         procedures.findBySlug("carte-de-stationnement").map(p -> p.publishedVersionId()).ifPresent(version -> {
             var draft = procedureDrafts.start(version, null, Map.of());
