@@ -20,8 +20,6 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 /**
  * A resident pays in Chromium with the test provider: the payment's page, the provider's page, back to "Paiement
@@ -110,14 +108,6 @@ class PaymentBrowserTest extends BrowserTest {
         if (!html.isEmpty()) {
             problems.add(page.url() + ": HTML\n" + String.join("\n", html));
         }
-    }
-
-    private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private Locator link(String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static String text(byte[] pdf) throws Exception {
