@@ -174,7 +174,13 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/demarches/recus/{key}", "select submission_key from procedures_case where account_id is null "
                     + "and anonymised_at is null order by id desc limit 1"),
             entry("/mes-demarches/{id}", "select max(c.id) from procedures_case c join identity_account a "
-                    + "on a.id = c.account_id where a.email = 'habitant@belvoir.example'"));
+                    + "on a.id = c.account_id where a.email = 'habitant@belvoir.example'"),
+            // a payment of each status (pending, paid, refused), made in the setup
+            entry("/paiements/{token}", "select page_token from payments_payment where reference like 'visite-%'"),
+            entry("/paiements/test/{token}", "select min(page_token) from payments_payment "
+                    + "where reference like 'visite-%' and status = 'PENDING'"),
+            // the browser's return without a genuine result: the page that says it could not be checked (400)
+            entry("/paiements/retour/{provider}", "select 'test'"));
 
     /** The pages photographed at both widths. */
     private static final Set<String> MAIN_PAGES = Set.of("/", "/actualites", "/agenda", "/alertes", "/recherche",
@@ -293,11 +299,20 @@ class EveryPageBrowserTest extends BrowserTest {
                 "immatriculation", "AB-123-CD", "usage", "personnel"), new CaseDesk.Filer(resident,
                 "habitant@belvoir.example", "Habitant", null));
         caseDesk.press(residentCase, "demander", "Pouvez-vous envoyer la carte grise ?");
-        // payments: one paid, partly refunded
-        var paid = payments.create(new NewPayment("VISITE-" + run, 2_500, "Carte de stationnement", null,
-                TestPaymentProvider.ID, "visite-" + run + "@exemple.fr"));
-        payments.record(TestPaymentProvider.ID, testProvider.result(paid.reference(), 2_500, PaymentProvider.Outcome.PAID));
-        paymentOffice.refund(paid.id(), 500, "Erreur de tarif", null);
+        // payments of the demo resident: one pending, one paid (and partly refunded), one refused
+        for (var outcome : new PaymentProvider.Outcome[] {null, PaymentProvider.Outcome.PAID,
+                PaymentProvider.Outcome.REFUSED}) {
+            var payment = payments.create(new NewPayment("visite-" + run + "-"
+                    + (outcome == null ? "attente" : outcome.name().toLowerCase()), 4_200, "Carte de stationnement " + run,
+                    "procedures-case:" + residentCase.id(), TestPaymentProvider.ID, "habitant@belvoir.example", resident,
+                    "/mes-demarches"));
+            if (outcome != null) {
+                payments.record(TestPaymentProvider.ID, testProvider.result(payment.reference(), 4_200, outcome));
+            }
+            if (outcome == PaymentProvider.Outcome.PAID) {
+                paymentOffice.refund(payment.id(), 500, "Erreur de tarif", null);
+            }
+        }
         // a case of the demo's parking-card procedure, which the demo agent's service handles
         procedures.findBySlug("carte-de-stationnement").map(p -> p.publishedVersionId()).ifPresent(version -> {
             var draft = procedureDrafts.start(version, null, Map.of());

@@ -10,28 +10,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import lombok.RequiredArgsConstructor;
-
+import org.beffroi.payments.internal.PaymentDesk;
 import org.beffroi.payments.internal.PaymentOffice;
 import org.beffroi.platform.DataSubject;
-
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
  * The payments' descriptor: the back office (every payment, the results each received, its refunds, the CSV for the
- * accountant) is for administrators.
+ * accountant) for administrators; the providers' notification addresses, which machines post to without a CSRF
+ * token; the person's latest payments on their account page; the payers' data in the GDPR export and erasure.
  */
 @Component
-@RequiredArgsConstructor
 public class PaymentsModule implements ServiceModule {
 
     public static final Permission OFFICE = Permission.of(PaymentsOffice.AUTHORITY, ADMINISTRATOR);
 
+    /** Where a provider's server posts its results: this and the provider's id. */
+    public static final String NOTIFICATION_PREFIX = "/paiements/notification/";
+
+    private final ObjectProvider<PaymentProvider> providers;
+    private final PaymentDesk desk;
     private final PaymentOffice office;
+
+    PaymentsModule(ObjectProvider<PaymentProvider> providers, PaymentDesk desk, PaymentOffice office) {
+        this.providers = providers;
+        this.desk = desk;
+        this.office = office;
+    }
 
     @Override
     public String id() {
@@ -51,6 +62,26 @@ public class PaymentsModule implements ServiceModule {
     @Override
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.payments", "/admin/paiements", OFFICE, 40));
+    }
+
+    /** Each provider's notification address: its server posts there, with the provider's signature, not a CSRF token. */
+    @Override
+    public List<String> pathsWithoutCsrf() {
+        return providers.orderedStream().map(p -> NOTIFICATION_PREFIX + p.id()).toList();
+    }
+
+    /** A payment on the person's account page: its label, amount, status and page. */
+    public record AccountPayment(String label, long amountCents, String status, String path) {
+    }
+
+    /** The person's three latest payments, on "Mon compte", with the way to all of them. */
+    @Override
+    public List<HomeBlock> accountBlocks(DataSubject subject) {
+        var latest = desk.ofPayer(subject.accountId()).stream().limit(3)
+                .map(p -> new AccountPayment(p.label(), p.amountCents(), p.status().name(),
+                        Payments.PAGE_PREFIX + p.pageToken()))
+                .toList();
+        return List.of(new HomeBlock("payments/account-block", Map.of("payments", latest), 35));
     }
 
     /** The person's payments: what, how much, when, and their status. */

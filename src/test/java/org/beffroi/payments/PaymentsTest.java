@@ -89,13 +89,12 @@ class PaymentsTest {
     }
 
     @Test
-    void theTestProviderSendsTheBrowserBackWithASignedResult() {
+    void theTestProviderSendsTheBrowserToItsPageOnTheReturnAddressesHost() {
         var payment = payments.create(payment(1_250));
         var address = payments.start(payment.reference(), new PaymentProvider.Callbacks(
                 java.net.URI.create("https://mairie.exemple.fr/retour"), java.net.URI.create("https://mairie.exemple.fr/notification")))
                 .orElseThrow();
-        assertThat(address.toString()).startsWith("https://mairie.exemple.fr/retour?")
-                .contains("reference=" + payment.reference(), "amount=1250", "signature=");
+        assertThat(address.toString()).isEqualTo("https://mairie.exemple.fr/paiements/test/" + payment.pageToken());
     }
 
     private static NewPayment payment(long amountCents) {

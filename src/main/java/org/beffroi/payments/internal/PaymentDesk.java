@@ -74,6 +74,20 @@ public class PaymentDesk {
                                 callbacks));
     }
 
+    /**
+     * Offers a refused payment again (its payer clicked "pay" once more): {@code REFUSED -> PENDING} by one
+     * conditional update; a pending or paid payment is left as it is. Whether this call reopened it.
+     */
+    @Transactional
+    public boolean reopenIfRefused(String reference) {
+        return store.reopenIfRefused(reference) == 1;
+    }
+
+    /** The payments made under this account, newest first: only ever shown to that account. */
+    public java.util.List<Payment> ofPayer(long accountId) {
+        return store.ofPayer(accountId);
+    }
+
     public Optional<Payment> find(String reference) {
         return store.find(reference);
     }

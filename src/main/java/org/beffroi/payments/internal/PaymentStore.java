@@ -61,6 +61,21 @@ public class PaymentStore {
                 .param(reference).update();
     }
 
+    /**
+     * A refused payment offered again: one conditional update {@code REFUSED -> PENDING}, so that a paid payment
+     * never changes and two clicks at once reopen it once. 1 when this call reopened it.
+     */
+    int reopenIfRefused(String reference) {
+        return jdbc.sql("update payments_payment set status = 'PENDING' where reference = ? and status = 'REFUSED'")
+                .param(reference).update();
+    }
+
+    /** The payments made under an account, newest first. */
+    java.util.List<Payment> ofPayer(long accountId) {
+        return jdbc.sql("select * from payments_payment where payer_account_id = ? order by created_at desc, id desc")
+                .param(accountId).query(PaymentStore::payment).list();
+    }
+
     /** Keeps a result received, for the audit: no secret, no parameter beyond what it claimed. */
     void recordNotification(String provider, String reference, Long amountCents, NotificationOutcome outcome, Instant now) {
         jdbc.sql("""

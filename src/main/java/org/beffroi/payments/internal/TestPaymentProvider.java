@@ -17,25 +17,36 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.beffroi.payments.PaymentProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The test provider (id {@code test}), for the tests and the demo: no money moves. Its results carry
+ * The test provider (id {@code test}), for the tests and the demo: no money moves. On while
+ * {@code beffroi.payments.test.enabled} is true (the default, for the demo); a commune taking real payments switches it
+ * off, and then no payment can be made with it and its page answers 404. Its page, {@code /paiements/test/{token}}
+ * ({@code web.TestProviderController}), lets the person pay or refuse. Its results carry
  * {@code reference}, {@code amount} (cents), {@code outcome} ({@code PAID} or {@code REFUSED}) and {@code signature},
  * an HMAC-SHA256 of the other parameters (sorted by name, {@code name=value} joined by {@code &}, URL-encoded) under
  * {@code beffroi.payments.test.secret}. A result whose signature does not match is invalid.
  */
 @Component
+@ConditionalOnProperty(name = "beffroi.payments.test.enabled", havingValue = "true", matchIfMissing = true)
 public class TestPaymentProvider implements PaymentProvider {
 
     public static final String ID = "test";
     private static final String SIGNATURE = "signature";
 
-    private final byte[] secret;
+    /** Where the test provider's page is, under the site's own address. */
+    public static final String PAGE_PREFIX = "/paiements/test/";
 
-    TestPaymentProvider(@Value("${beffroi.payments.test.secret:beffroi-demo-test-provider-secret}") String secret) {
+    private final byte[] secret;
+    private final PaymentStore store;
+
+    TestPaymentProvider(@Value("${beffroi.payments.test.secret:beffroi-demo-test-provider-secret}") String secret,
+            PaymentStore store) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.store = store;
     }
 
     @Override
@@ -49,14 +60,15 @@ public class TestPaymentProvider implements PaymentProvider {
     }
 
     /**
-     * No page of its own yet: the browser goes straight back to the return address with a signed, paid result, as
-     * if the person had paid.
+     * The browser goes to the provider's own page on this site ({@value #PAGE_PREFIX} and the payment's page token,
+     * on the host of the return address Beffroi built), where the person pays or refuses.
      */
     @Override
     public URI start(PaymentStart payment, Callbacks callbacks) {
-        var uri = UriComponentsBuilder.fromUri(callbacks.browserReturn());
-        result(payment.reference(), payment.amountCents(), Outcome.PAID).forEach(uri::queryParam);
-        return uri.encode().build().toUri();
+        String token = store.find(payment.reference()).map(org.beffroi.payments.Payment::pageToken)
+                .orElseThrow(() -> new IllegalArgumentException("no payment " + payment.reference()));
+        return UriComponentsBuilder.fromUri(callbacks.browserReturn()).replacePath(PAGE_PREFIX + token)
+                .replaceQuery(null).fragment(null).build().toUri();
     }
 
     @Override

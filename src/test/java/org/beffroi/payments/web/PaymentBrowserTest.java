@@ -1,0 +1,132 @@
+package org.beffroi.payments.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.beffroi.payments.NewPayment;
+import org.beffroi.payments.Payment;
+import org.beffroi.payments.Payments;
+import org.beffroi.payments.internal.TestPaymentProvider;
+import org.beffroi.testing.BrowserTest;
+import org.beffroi.testing.HtmlChecker;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Locator;
+
+/**
+ * A resident pays in Chromium with the test provider: the payment's page, the provider's page, back to "Paiement
+ * reçu", the PDF receipt downloaded and read; another payment refused, then paid. Every page on the way has no
+ * axe-core violation at 1280 px and at 390 px, is no wider than the screen, and is valid HTML.
+ */
+class PaymentBrowserTest extends BrowserTest {
+
+    @Autowired
+    Payments payments;
+
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void aResidentPaysWithTheTestProviderAndDownloadsTheReceipt() throws Exception {
+        var payment = payment(4_200, "Carte de stationnement résident");
+        String path = payments.pagePath(payment.reference()).orElseThrow();
+        page.setViewportSize(1280, 900);
+
+        go(path);
+        assertThat(page.locator("h1").textContent()).isEqualTo("Paiement");
+        assertThat(page.locator("main").textContent()).contains("Carte de stationnement résident", "42,00\u00a0€",
+                "À payer");
+        press(button("Payer"), url -> url.contains("/paiements/test/"));
+        assertThat(page.locator("h1").textContent()).isEqualTo("Prestataire de test — aucun argent n’est débité");
+        assertThat(page.locator("main").textContent()).contains("42,00\u00a0€");
+        press(button("Payer"), url -> url.endsWith(path));
+        assertThat(page.locator("main").textContent()).contains("Paiement reçu", "Payé");
+        assertThat(status(payment)).isEqualTo(Payment.Status.PAID);
+
+        var download = page.waitForDownload(link("Télécharger le reçu (PDF)")::click);
+        byte[] pdf = Files.readAllBytes(download.path());
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String text = text(pdf);
+        assertThat(text).contains(payment.reference(), "Carte de stationnement résident", "Reçu de paiement");
+        assertThat(download.suggestedFilename()).isEqualTo("recu-" + payment.reference() + ".pdf");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aRefusedPaymentIsPaidAtTheSecondTry() {
+        var payment = payment(1_850, "Cantine de décembre");
+        String path = payments.pagePath(payment.reference()).orElseThrow();
+        page.setViewportSize(1280, 900);
+
+        go(path);
+        press(button("Payer"), url -> url.contains("/paiements/test/"));
+        press(button("Refuser"), url -> url.endsWith(path));
+        assertThat(page.locator("main").textContent()).contains("Le paiement a été refusé", "Refusé");
+        assertThat(status(payment)).isEqualTo(Payment.Status.REFUSED);
+
+        press(button("Payer à nouveau"), url -> url.contains("/paiements/test/"));
+        press(button("Payer"), url -> url.endsWith(path));
+        assertThat(page.locator("main").textContent()).contains("Paiement reçu").doesNotContain("refusé");
+        assertThat(status(payment)).isEqualTo(Payment.Status.PAID);
+        assertThat(problems).isEmpty();
+    }
+
+    private void go(String path) {
+        page.navigate(path);
+        check();
+    }
+
+    /** Presses what loads another page, waits until the browser is at an address the condition accepts, checks it. */
+    private void press(Locator control, Predicate<String> arrived) {
+        control.click();
+        page.waitForURL(arrived);
+        page.waitForLoadState();
+        check();
+    }
+
+    private void check() {
+        for (int width : new int[] {1280, 390}) {
+            page.setViewportSize(width, width == 1280 ? 900 : 844);
+            String violations = accessibilityViolations(page);
+            if (!violations.isEmpty()) {
+                problems.add(page.url() + " at " + width + " px: axe-core\n" + violations);
+            }
+            int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+            if (scrollWidth > width) {
+                problems.add(page.url() + " at " + width + " px: the page is " + scrollWidth + " px wide");
+            }
+        }
+        page.setViewportSize(1280, 900);
+        var html = HtmlChecker.errors(page.content(), page.url());
+        if (!html.isEmpty()) {
+            problems.add(page.url() + ": HTML\n" + String.join("\n", html));
+        }
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        var reader = new PdfReader(pdf);
+        var extractor = new PdfTextExtractor(reader);
+        var text = new StringBuilder();
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+            text.append(extractor.getTextFromPage(i)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private Payment.Status status(Payment payment) {
+        return payments.find(payment.reference()).orElseThrow().status();
+    }
+
+    private Payment payment(long cents, String label) {
+        String reference = "b-" + UUID.randomUUID().toString().substring(0, 13);
+        return payments.create(new NewPayment(reference, cents, label, "procedures-case:9", TestPaymentProvider.ID,
+                "payeur-" + reference + "@exemple.fr", null, null));
+    }
+}
