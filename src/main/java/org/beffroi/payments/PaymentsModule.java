@@ -1,14 +1,26 @@
 package org.beffroi.payments;
 
+import java.util.List;
+
 import org.beffroi.platform.ServiceModule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The payments' descriptor. It declares nothing yet: the module has no page, no back office and so no permission
- * (see its README).
+ * The payments' descriptor. No back office and so no permission yet (see its README). When the PayFiP simulator runs
+ * (demo and tests only), its SOAP web service takes POSTs without a CSRF token: a server calls it, as PayFiP's.
  */
 @Component
 public class PaymentsModule implements ServiceModule {
+
+    /** The PayFiP simulator's web service (package {@code internal.simulator}). */
+    public static final String PAYFIP_SIMULATOR_WEB_SERVICE = "/simulateur-payfip/tpa/services/securite";
+
+    private final boolean payfipSimulator;
+
+    PaymentsModule(@Value("${beffroi.payments.payfip.simulator.enabled:false}") boolean payfipSimulator) {
+        this.payfipSimulator = payfipSimulator;
+    }
 
     @Override
     public String id() {
@@ -18,5 +30,10 @@ public class PaymentsModule implements ServiceModule {
     @Override
     public int order() {
         return 55;
+    }
+
+    @Override
+    public List<String> pathsWithoutCsrf() {
+        return payfipSimulator ? List.of(PAYFIP_SIMULATOR_WEB_SERVICE) : List.of();
     }
 }
