@@ -205,17 +205,43 @@ public class PayfipSimulator {
         if (operation.isEmpty()) {
             return Optional.empty();
         }
-        String numauto = choice == Choice.PAY ? String.format("%06d", RANDOM.nextInt(1_000_000)) : null;
-        int chosen = jdbc.sql("""
-                update payments_payfip_simulated set resultrans = ?, numauto = ?, chosen_at = ?
-                where idop = ? and resultrans is null""")
-                .params(choice.resultrans, numauto, Timestamp.from(clock.instant()), idop).update();
-        if (chosen == 1) {
+        if (record(idop, choice)) {
             int status = notify(operation.get());
             jdbc.sql("update payments_payfip_simulated set notification_status = ? where idop = ?")
                     .params(status, idop).update();
         }
         return Optional.of(withIdop(operation.get().urlredirect(), idop));
+    }
+
+    /**
+     * The guard, for the negative control of the tests alone: off, the choice is what a naive implementation does
+     * (read whether it is made, pause, then write it without condition), and several callers each believe they chose.
+     */
+    volatile boolean guarded = true;
+
+    /**
+     * Records the choice if none is recorded yet: one conditional update ({@code ... where resultrans is null}), whose
+     * row count says whether this caller chose; the database's row lock makes every other caller update nothing.
+     */
+    boolean record(String idop, Choice choice) {
+        String numauto = choice == Choice.PAY ? String.format("%06d", RANDOM.nextInt(1_000_000)) : null;
+        var now = Timestamp.from(clock.instant());
+        if (!guarded) {
+            if (find(idop).map(Operation::chosen).orElse(true)) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return jdbc.sql("update payments_payfip_simulated set resultrans = ?, numauto = ?, chosen_at = ? where idop = ?")
+                    .params(choice.resultrans, numauto, now, idop).update() == 1;
+        }
+        return jdbc.sql("""
+                update payments_payfip_simulated set resultrans = ?, numauto = ?, chosen_at = ?
+                where idop = ? and resultrans is null""")
+                .params(choice.resultrans, numauto, now, idop).update() == 1;
     }
 
     /** Posts {@code idop} to urlnotif; answers the HTTP status, or 0 when nothing answered. */
