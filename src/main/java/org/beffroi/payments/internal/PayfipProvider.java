@@ -289,7 +289,7 @@ public class PayfipProvider implements PaymentProvider, DisposableBean {
 
     @Override
     public void destroy() {
-        http.close();
+        http.shutdownNow();
         executor.shutdownNow();
     }
 }

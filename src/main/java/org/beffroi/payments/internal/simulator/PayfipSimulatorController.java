@@ -82,7 +82,7 @@ class PayfipSimulatorController {
 
     @GetMapping(BASE + "/paiements/{idop}")
     String operation(@PathVariable String idop, Model model, Locale locale) {
-        show(idop, model, locale);
+        show(idop, model.asMap(), locale);
         return "payments/payfip-simulator";
     }
 
@@ -111,9 +111,5 @@ class PayfipSimulatorController {
         if (operation.chosen()) {
             model.put("next", PayfipSimulator.withIdop(operation.urlredirect(), operation.idop()).toString());
         }
-    }
-
-    private void show(String idop, Model model, Locale locale) {
-        show(idop, model.asMap(), locale);
     }
 }
