@@ -30,6 +30,8 @@ import org.beffroi.alerts.internal.Area;
 import org.beffroi.alerts.internal.Newsletters;
 import org.beffroi.alerts.internal.RelayOutage;
 import org.beffroi.alerts.internal.Topics;
+import org.beffroi.payments.internal.simulator.PayfipSimulator;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.procedures.internal.CaseDesk;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.portal.internal.MediaDesk;
@@ -180,7 +182,11 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/paiements/test/{token}", "select min(page_token) from payments_payment "
                     + "where reference like 'visite-%' and status = 'PENDING'"),
             // the browser's return without a genuine result: the page that says it could not be checked (400)
-            entry("/paiements/retour/{provider}", "select 'test'"));
+            entry("/paiements/retour/{provider}", "select 'test'"),
+            // the PayFiP simulator's page of an operation: one waiting for the payer's choice, one paid
+            entry("/simulateur-payfip/paiements/{idop}", "select min(idop) from payments_payfip_simulated "
+                    + "where resultrans is null union all select min(idop) from payments_payfip_simulated "
+                    + "where resultrans = 'P'"));
 
     /** The pages photographed at both widths. */
     private static final Set<String> MAIN_PAGES = Set.of("/", "/actualites", "/agenda", "/alertes", "/recherche",
@@ -210,6 +216,12 @@ class EveryPageBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PayfipSimulator payfip;
+
+    @Autowired
+    PublicAddress publicAddress;
 
     @Autowired
     JdbcTemplate jdbcTemplate;
@@ -257,6 +269,7 @@ class EveryPageBrowserTest extends BrowserTest {
     @BeforeEach
     void oneOfEachKind() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
+        twoPayfipOperations(run);
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         mvc.perform(RegisterForms.filled("/admin/registre/nouveau", "Personne de la visite " + run, null).cookie(admin))
                 .andExpect(status().is3xxRedirection());
@@ -320,6 +333,25 @@ class EveryPageBrowserTest extends BrowserTest {
                     new CaseDesk.Filer(null, "dossier-" + run + "@exemple.fr",
                             "Visite " + run, null));
         });
+    }
+
+    /** Two operations at the PayFiP simulator, as the PayFiP provider makes them: one waiting, one paid. */
+    private void twoPayfipOperations(String run) throws PayfipSimulator.Fault {
+        var paid = "";
+        for (int i = 0; i < 2; i++) {
+            var arguments = new java.util.LinkedHashMap<String, String>();
+            arguments.put("exer", "2026");
+            arguments.put("mel", "visite-" + run + "@exemple.fr");
+            arguments.put("montant", "1250");
+            arguments.put("numcli", "000000");
+            arguments.put("objet", "Cantine de la visite");
+            arguments.put("refdet", "VISITE" + run + i);
+            arguments.put("saisie", "T");
+            arguments.put("urlnotif", publicAddress.of("/paiements/notification/payfip"));
+            arguments.put("urlredirect", publicAddress.of("/paiements/retour/payfip"));
+            paid = payfip.create(arguments);
+        }
+        payfip.choose(paid, PayfipSimulator.Choice.PAY);
     }
 
     @Test

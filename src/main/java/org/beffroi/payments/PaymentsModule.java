@@ -18,13 +18,15 @@ import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
  * The payments' descriptor: the back office (every payment, the results each received, its refunds, the CSV for the
  * accountant) for administrators; the providers' notification addresses, which machines post to without a CSRF
- * token; the person's latest payments on their account page; the payers' data in the GDPR export and erasure.
+ * token (and the PayFiP simulator's web service when it runs, demo and tests only: a server calls it, as PayFiP's);
+ * the person's latest payments on their account page; the payers' data in the GDPR export and erasure.
  */
 @Component
 public class PaymentsModule implements ServiceModule {
@@ -34,14 +36,20 @@ public class PaymentsModule implements ServiceModule {
     /** Where a provider's server posts its results: this and the provider's id. */
     public static final String NOTIFICATION_PREFIX = "/paiements/notification/";
 
+    /** The PayFiP simulator's web service (package {@code internal.simulator}). */
+    public static final String PAYFIP_SIMULATOR_WEB_SERVICE = "/simulateur-payfip/tpa/services/securite";
+
     private final ObjectProvider<PaymentProvider> providers;
     private final PaymentDesk desk;
     private final PaymentOffice office;
+    private final boolean payfipSimulator;
 
-    PaymentsModule(ObjectProvider<PaymentProvider> providers, PaymentDesk desk, PaymentOffice office) {
+    PaymentsModule(ObjectProvider<PaymentProvider> providers, PaymentDesk desk, PaymentOffice office,
+            @Value("${beffroi.payments.payfip.simulator.enabled:false}") boolean payfipSimulator) {
         this.providers = providers;
         this.desk = desk;
         this.office = office;
+        this.payfipSimulator = payfipSimulator;
     }
 
     @Override
@@ -67,7 +75,11 @@ public class PaymentsModule implements ServiceModule {
     /** Each provider's notification address: its server posts there, with the provider's signature, not a CSRF token. */
     @Override
     public List<String> pathsWithoutCsrf() {
-        return providers.orderedStream().map(p -> NOTIFICATION_PREFIX + p.id()).toList();
+        var paths = new java.util.ArrayList<>(providers.orderedStream().map(p -> NOTIFICATION_PREFIX + p.id()).toList());
+        if (payfipSimulator) {
+            paths.add(PAYFIP_SIMULATOR_WEB_SERVICE);
+        }
+        return List.copyOf(paths);
     }
 
     /** A payment on the person's account page: its label, amount, status and page. */
