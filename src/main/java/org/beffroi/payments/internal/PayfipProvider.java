@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import lombok.extern.slf4j.Slf4j;
 
 import org.beffroi.payments.PaymentProvider;
+import org.beffroi.payments.ProviderUnavailableException;
 import org.beffroi.platform.CommuneTime;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +100,7 @@ public class PayfipProvider implements PaymentProvider, DisposableBean {
     }
 
     /** PayFiP did not give an operation to start: no answer in time, a fault, or an answer without idOp. */
-    public static final class Unavailable extends IllegalStateException {
+    public static final class Unavailable extends ProviderUnavailableException {
 
         Unavailable(String message) {
             super(message);

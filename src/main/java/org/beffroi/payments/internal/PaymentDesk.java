@@ -9,6 +9,7 @@ import org.beffroi.payments.AmountRefusedException;
 import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.PaymentProvider;
+import org.beffroi.payments.ProviderUnavailableException;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,7 +70,8 @@ public class PaymentDesk {
 
     public Optional<URI> start(String reference, PaymentProvider.Callbacks callbacks) {
         return store.find(reference).filter(p -> p.status() == Payment.Status.PENDING)
-                .map(p -> providers.find(p.provider()).orElseThrow()
+                .map(p -> providers.find(p.provider())
+                        .orElseThrow(() -> new ProviderUnavailableException("no provider " + p.provider() + " any more"))
                         .start(new PaymentProvider.PaymentStart(p.reference(), p.amountCents(), p.label(), p.payerEmail()),
                                 callbacks));
     }

@@ -1,9 +1,11 @@
 package org.beffroi.payments.web;
 
 import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.Payments;
+import org.beffroi.payments.ProviderUnavailableException;
 import org.beffroi.payments.internal.PaymentDesk;
 import org.beffroi.payments.internal.PaymentReceiptPdf;
 import org.beffroi.platform.NotFoundException;
@@ -17,6 +19,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequiredArgsConstructor
+@Slf4j
 class PaymentPageController {
 
     private static final String PRIVATE = "private, no-store";
@@ -48,15 +53,26 @@ class PaymentPageController {
      * never changes), then the browser goes to the provider (303). A payment no longer pending goes back to its page.
      */
     @PostMapping("/paiements/{token}/payer")
-    ResponseEntity<Void> pay(@PathVariable String token) {
+    ModelAndView pay(@PathVariable String token, HttpServletResponse response) {
         var payment = byToken(token);
         if (payment.status() == Payment.Status.REFUSED) {
             desk.reopenIfRefused(payment.reference());
         }
-        var provider = payments.start(payment.reference(), addresses.callbacks(payment.provider()));
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(provider.orElseGet(() -> java.net.URI.create(Payments.PAGE_PREFIX + payment.pageToken())))
-                .build();
+        try {
+            var provider = payments.start(payment.reference(), addresses.callbacks(payment.provider()));
+            var redirect = new RedirectView(provider.map(java.net.URI::toString)
+                    .orElse(Payments.PAGE_PREFIX + payment.pageToken()), true);
+            redirect.setStatusCode(HttpStatus.SEE_OTHER);
+            return new ModelAndView(redirect);
+        } catch (ProviderUnavailableException e) {
+            log.warn("payment {}: its provider {} is unavailable: {}", payment.reference(), payment.provider(),
+                    e.getMessage());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+            var page = new ModelAndView("payments/page", HttpStatus.SERVICE_UNAVAILABLE);
+            page.addObject("view", PaymentView.of(byToken(token)));
+            page.addObject("unavailable", true);
+            return page;
+        }
     }
 
     /** The receipt as a PDF, for a paid payment only (else 404). */

@@ -53,6 +53,9 @@ class PaymentPagesTest {
     @Autowired
     ApplicationContext application;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void theApplicationsCsrfStorage() {
         CsrfTokens.asTheApplicationKeepsThem(application);
@@ -75,6 +78,20 @@ class PaymentPagesTest {
         var testPage = visitor.get("/paiements/test/" + payment.pageToken());
         assertThat(testPage.statusCode()).isEqualTo(200);
         assertThat(testPage.body()).contains("aucun argent n’est débité", "42,50\u00a0€");
+    }
+
+    @Test
+    void aProviderThatIsNoLongerThereIsSaidOnThePageNotAnError() {
+        var payment = payment(2_000, null, null);
+        jdbc.sql("update payments_payment set provider = 'ancien' where reference = ?").param(payment.reference()).update();
+        var visitor = new HttpVisitor(port);
+        String path = payments.pagePath(payment.reference()).orElseThrow();
+        var page = visitor.get(path);
+
+        var paying = visitor.post(path + "/payer", fields("_csrf", HttpVisitor.csrfOf(page.body())));
+        assertThat(paying.statusCode()).isEqualTo(503);
+        assertThat(paying.body()).contains("Le paiement en ligne est momentanément indisponible", "20,00\u00a0€");
+        assertThat(status(payment)).isEqualTo(Payment.Status.PENDING);
     }
 
     @Test
