@@ -120,6 +120,58 @@ class RequirePaymentTest {
         return procedures.cases().find(c.id()).orElseThrow().status();
     }
 
+    /** The parking card with the steps of its status "paiement" replaced. */
+    org.beffroi.procedures.definition.ProcedureDefinition withPaymentSteps(
+            org.beffroi.procedures.definition.ActionStep... steps) {
+        var d = procedures.store().latest(procedure).orElseThrow().definition();
+        var statuses = new ArrayList<>(d.workflow().statuses());
+        for (int i = 0; i < statuses.size(); i++) {
+            var s = statuses.get(i);
+            if (s.id().equals("paiement")) {
+                statuses.set(i, new org.beffroi.procedures.definition.StatusDefinition(s.id(), s.label(), s.visible(),
+                        s.targetDays(), s.closed(), List.of(steps), s.buttons()));
+            }
+        }
+        return CaseWorkflowTest.with(d, new org.beffroi.procedures.definition.WorkflowDefinition(d.workflow().initial(),
+                statuses));
+    }
+
+    static org.beffroi.procedures.definition.ActionStep step(String amount, String label, String provider, String to) {
+        var params = new java.util.LinkedHashMap<String, String>();
+        params.put("amount", amount);
+        params.put("label", label);
+        params.put("provider", provider);
+        params.put("to", to);
+        params.values().removeIf(java.util.Objects::isNull);
+        return new org.beffroi.procedures.definition.ActionStep(RequirePaymentAction.TYPE, params);
+    }
+
+    @Test
+    void theDefinitionCheckRefusesTheStepWithoutItsParametersOrWithValuesThatDoNotFit() {
+        assertThat(procedures.catalogue().problems(withPaymentSteps(step("25.00", "Carte", "test", "acceptee"))))
+                .isEmpty();
+
+        var missing = procedures.catalogue().problems(withPaymentSteps(step(null, null, null, null)));
+        assertThat(missing).extracting(p -> p.messageKey()).containsOnly("procedures.problem.action-parameter");
+        assertThat(missing).extracting(p -> p.args().get(2)).containsExactly("amount", "label", "provider", "to");
+        assertThat(missing.getFirst().args()).startsWith("En attente du paiement", "require-payment");
+
+        for (String amount : List.of("0", "-5", "12.345", "douze", "25,5,0")) {
+            assertThat(procedures.catalogue().problems(withPaymentSteps(step(amount, "Carte", "test", "acceptee"))))
+                    .as(amount).extracting(p -> p.messageKey()).containsExactly("procedures.problem.action-amount");
+        }
+        // over beffroi.payments.max-amount-cents (1000000 by default)
+        var over = procedures.catalogue().problems(withPaymentSteps(step("10000.01", "Carte", "test", "acceptee")));
+        assertThat(over).extracting(p -> p.messageKey()).containsExactly("procedures.problem.action-amount-maximum");
+        assertThat(over.getFirst().args()).containsExactly("En attente du paiement", "require-payment", "10000.01",
+                "10\u202f000,00\u00a0€");
+        assertThat(procedures.catalogue().problems(withPaymentSteps(step("10000", "Carte", "test", "acceptee"))))
+                .isEmpty();
+        assertThat(procedures.catalogue().problems(withPaymentSteps(step("25", "Carte", "paypal", "nulle-part"))))
+                .extracting(p -> p.messageKey())
+                .containsExactly("procedures.problem.action-choice", "procedures.problem.action-status");
+    }
+
     @Test
     void enteringTheStatusAsksOnePendingPaymentOfTheCaseAndEnteringItAgainAsksANewOne() {
         var waiting = waitingForPayment();
