@@ -53,6 +53,16 @@ public class Payments {
         return desk.find(reference).map(p -> PAGE_PREFIX + p.pageToken());
     }
 
+    /** The ids of the payment providers this application has ("test", later "payfip"): what a payment may name. */
+    public java.util.List<String> providers() {
+        return desk.providerIds();
+    }
+
+    /** The largest amount a payment may ask, in cents ({@code beffroi.payments.max-amount-cents}, default 1000000). */
+    public long maxAmountCents() {
+        return desk.maxAmountCents();
+    }
+
     /** The payment whose page token this is, if any. */
     public Optional<Payment> findByPageToken(String pageToken) {
         return desk.findByPageToken(pageToken);

@@ -4,7 +4,9 @@
  * JSON file. Residents fill forms over several pages with drafts saved as they type, file cases and follow them in
  * their account; agents handle them in a back office, and file for residents at the counter.
  *
- * <p>Uses identity's {@link org.beffroi.identity.Accounts} (services, addresses). Events out:
+ * <p>Uses identity's {@link org.beffroi.identity.Accounts} (services, addresses) and payments'
+ * {@link org.beffroi.payments.Payments} (the payments a workflow asks for). Event in:
+ * {@link org.beffroi.payments.PaymentConfirmed} (a case waiting for its payment moves on). Events out:
  * {@link org.beffroi.procedures.CaseFiled}, {@link org.beffroi.platform.PublicContentChanged} for each procedure
  * published or withdrawn.
  */

@@ -94,6 +94,16 @@ public class PaymentDesk {
         return store.find(reference);
     }
 
+    /** The ids of the providers a payment may name. */
+    public java.util.List<String> providerIds() {
+        return providers.ids();
+    }
+
+    /** The largest amount a payment may ask, in cents ({@code beffroi.payments.max-amount-cents}). */
+    public long maxAmountCents() {
+        return maxAmountCents;
+    }
+
     public Optional<Payment> findByPageToken(String pageToken) {
         return store.findByPageToken(pageToken);
     }

@@ -16,6 +16,11 @@ class Providers {
         this.all = List.copyOf(all);
     }
 
+    /** The providers' ids, in the order of their beans. */
+    List<String> ids() {
+        return all.stream().map(PaymentProvider::id).toList();
+    }
+
     Optional<PaymentProvider> find(String id) {
         return id == null ? Optional.empty() : all.stream().filter(p -> p.id().equals(id)).findFirst();
     }

@@ -20,6 +20,7 @@ import org.beffroi.procedures.definition.StatusDefinition;
 import org.beffroi.procedures.definition.WorkflowDefinition;
 import org.beffroi.procedures.internal.ProcedureStore.Procedure;
 import org.beffroi.procedures.workflow.ActionParameter;
+import org.beffroi.procedures.workflow.Euros;
 import org.beffroi.procedures.workflow.WorkflowAction;
 import org.beffroi.procedures.workflow.WorkflowActions;
 import org.springframework.stereotype.Controller;
@@ -365,6 +366,11 @@ class BuilderWorkflowController {
                     yield o;
                 }
                 case FIELD -> answerableFields(d);
+                case CHOICE -> {
+                    var o = new LinkedHashMap<String, String>();
+                    p.choices().forEach(c -> o.put(c, c));
+                    yield o;
+                }
                 case FLAG -> {
                     var o = new LinkedHashMap<String, String>();
                     o.put("true", residentLabel.apply("true"));
@@ -419,6 +425,11 @@ class BuilderWorkflowController {
             } else if (field.parameter().kind() == ActionParameter.Kind.NUMBER
                     && !value.matches("-?[0-9]{1,12}([.,][0-9]{1,6})?")) {
                 errors.rejectValue(path, "procedures.builder.action.parameter.number");
+            } else if (field.parameter().kind() == ActionParameter.Kind.AMOUNT
+                    && !Euros.read(value, field.parameter().maxCents()).accepted()) {
+                var refusal = Euros.read(value, field.parameter().maxCents()).refusal();
+                errors.rejectValue(path, refusal.messageKey(), refusal == Euros.Refusal.OVER_MAXIMUM
+                        ? new Object[] {Euros.words(field.parameter().maxCents())} : null, null);
             } else if (field.options() != null && !field.options().containsKey(value)) {
                 errors.rejectValue(path, "procedures.builder.action.parameter.choice");
             } else if (value.length() > 10_000) {
@@ -441,8 +452,11 @@ class BuilderWorkflowController {
         for (var p : action.parameters()) {
             String value = Text.blankToNull(form.getParams().get(p.name()));
             if (value != null) {
-                params.put(p.name(), p.kind() == ActionParameter.Kind.LONG_TEXT ? form.getParams().get(p.name())
-                        .strip().replace("\r\n", "\n") : value);
+                params.put(p.name(), switch (p.kind()) {
+                    case LONG_TEXT -> form.getParams().get(p.name()).strip().replace("\r\n", "\n");
+                    case AMOUNT -> Euros.read(value, p.maxCents()).kept();
+                    default -> value;
+                });
             }
         }
         String whenField = Text.blankToNull(form.getWhenField());

@@ -65,6 +65,7 @@ class CaseAdminController {
     private static final String CASE_PAGE = "procedures/cases/case";
 
     private final CaseAccess access;
+    private final org.beffroi.procedures.internal.CasePaymentLines paymentLines;
     private final CaseInbox inbox;
     private final CaseDesk desk;
     private final CaseAttachments files;
@@ -302,6 +303,7 @@ class CaseAdminController {
         model.addAttribute("filesByField", byField);
         model.addAttribute("answerFiles", byField.getOrDefault(CaseAttachments.ANSWER_FIELD, List.of()));
         model.addAttribute("documents", cases.documents(dossier.id()));
+        model.addAttribute("payments", paymentLines.of(dossier.id()));
         model.addAttribute("serviceAgents", views.serviceAgents());
         for (String empty : List.of("buttonErrors", "questionTexts", "editErrors", "editValues")) {
             if (!model.containsAttribute(empty)) {

@@ -333,6 +333,72 @@ public class CaseDesk {
         enter(current, target.definition(), target.definition().workflow().status(to).orElseThrow(), null);
     }
 
+    /**
+     * The guard of {@link #paymentReceived}, for the negative control of the tests alone: off, a payment is taken
+     * into account as a naive implementation would (read, pause, write without lock nor condition).
+     */
+    volatile boolean paymentGuarded = true;
+
+    /**
+     * A payment the case's workflow asked for was confirmed: recorded once in the history ("Paiement reçu"), and the
+     * case goes to the status the step named if it still waits in the status that asked. The case's row is locked
+     * and the payment marked taken into account by a conditional update: delivered twice, or by two nodes at once,
+     * the second delivery changes nothing.
+     *
+     * @return whether this call took the payment into account
+     */
+    @Transactional
+    public boolean paymentReceived(long caseId, String reference) {
+        if (!paymentGuarded) {
+            return paymentReceivedNaively(caseId, reference);
+        }
+        var locked = jdbc.sql("select id from procedures_case where id = ? for update").param(caseId)
+                .query(Long.class).optional();
+        if (locked.isEmpty()) {
+            return false;
+        }
+        var payment = casePayment(caseId, reference);
+        if (payment.isEmpty() || jdbc.sql("""
+                update procedures_case_payment set paid_at = ? where case_id = ? and reference = ? and paid_at is null""")
+                .params(CaseStore.at(clock.instant()), caseId, reference).update() != 1) {
+            return false;
+        }
+        afterPayment(cases.find(caseId).orElseThrow(), payment.get());
+        return true;
+    }
+
+    private boolean paymentReceivedNaively(long caseId, String reference) {
+        var payment = casePayment(caseId, reference);
+        var current = cases.find(caseId);
+        if (payment.isEmpty() || payment.get().paidAt() != null || current.isEmpty()) {
+            return false;
+        }
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jdbc.sql("update procedures_case_payment set paid_at = ? where case_id = ? and reference = ?")
+                .params(CaseStore.at(clock.instant()), caseId, reference).update();
+        afterPayment(current.get(), payment.get());
+        return true;
+    }
+
+    private java.util.Optional<CasePayment> casePayment(long caseId, String reference) {
+        return jdbc.sql("select * from procedures_case_payment where case_id = ? and reference = ?")
+                .params(caseId, reference).query(CaseStore::payment).optional();
+    }
+
+    private void afterPayment(CaseRecord current, CasePayment payment) {
+        history.append(current.id(), Entry.of(HistoryKind.PAYMENT_RECEIVED, true,
+                org.beffroi.procedures.workflow.Euros.words(payment.amountCents())));
+        if (current.anonymisedAt() == null && current.status().equals(payment.waitingStatus())) {
+            var definition = definitionOf(current);
+            definition.workflow().status(payment.toStatus())
+                    .ifPresent(to -> enter(current, definition, to, null));
+        }
+    }
+
     private CaseRecord lock(long caseId) {
         jdbc.sql("select id from procedures_case where id = ? for update").param(caseId).query(Long.class).optional()
                 .orElseThrow(NotFoundException::new);

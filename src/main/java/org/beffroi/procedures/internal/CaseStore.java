@@ -121,6 +121,18 @@ public class CaseStore {
                 rs.getString("title"), rs.getBoolean("for_resident"), instant(rs, "created_at"), rs.getInt("size"));
     }
 
+    /** The payments the case's workflow asked for, oldest first. */
+    public List<CasePayment> payments(long caseId) {
+        return jdbc.sql("select * from procedures_case_payment where case_id = ? order by sequence").param(caseId)
+                .query(CaseStore::payment).list();
+    }
+
+    static CasePayment payment(ResultSet rs, int row) throws SQLException {
+        return new CasePayment(rs.getLong("case_id"), rs.getInt("sequence"), rs.getString("reference"),
+                rs.getLong("amount_cents"), rs.getString("label"), rs.getString("waiting_status"),
+                rs.getString("to_status"), instant(rs, "requested_at"), instant(rs, "paid_at"));
+    }
+
     /** How many files the case holds for each file field, by the field's key (the platform keeps the bytes). */
     public java.util.Map<String, Integer> attachmentCounts(long caseId) {
         var counts = new java.util.LinkedHashMap<String, Integer>();

@@ -47,6 +47,7 @@ class MyCasesController {
     static final int ANSWER_MAX = 5000;
 
     private final CaseStore cases;
+    private final org.beffroi.procedures.internal.CasePaymentLines paymentLines;
     private final CaseDesk desk;
     private final DraftDesk drafts;
     private final ProcedureStore procedures;
@@ -87,6 +88,7 @@ class MyCasesController {
         model.addAttribute("detail", views.detail(filed));
         model.addAttribute("files", files.ofCase(filed.id()));
         model.addAttribute("documents", cases.documentsForResident(filed.id()));
+        model.addAttribute("payments", paymentLines.of(filed.id()));
         model.addAttribute("answerMax", ANSWER_MAX);
         return "procedures/public/case";
     }

@@ -82,6 +82,21 @@ public class WorkflowActions {
                         problems.add(Problem.of("procedures.problem.action-flag", step.type(), value));
                     }
                 }
+                case AMOUNT -> {
+                    var amount = Euros.read(value, parameter.maxCents());
+                    if (amount.refusal() == Euros.Refusal.OVER_MAXIMUM) {
+                        problems.add(Problem.of("procedures.problem.action-amount-maximum", step.type(), value,
+                                Euros.words(parameter.maxCents())));
+                    } else if (!amount.accepted()) {
+                        problems.add(Problem.of("procedures.problem.action-amount", step.type(), value));
+                    }
+                }
+                case CHOICE -> {
+                    if (!parameter.choices().contains(value)) {
+                        problems.add(Problem.of("procedures.problem.action-choice", step.type(), parameter.name(),
+                                value));
+                    }
+                }
                 default -> {
                 }
             }

@@ -278,7 +278,7 @@ class ProcedureBuilderTest {
         assertThat(control(form, "params[days]")).extracting(e -> e.tagName(), e -> e.attr("type"))
                 .containsExactly("input", "number");
         assertThat(control(form, "params[then]").select("option").eachAttr("value"))
-                .containsExactly("", "recue", "complement", "acceptee", "refusee", "classee");
+                .containsExactly("", "recue", "complement", "acceptee", "refusee", "classee", "paiement");
         assertThat(control(form, "params[by]").select("option").eachAttr("value")).containsExactly("", "instruction");
         assertThat(control(form, "params[to]").select("option").eachText())
                 .containsExactly("Choisir…", "la personne (resident)", "instruction");

@@ -20,7 +20,7 @@ class DefinitionJsonTest {
         assertThat(definition.field("attestation").orElseThrow().showWhen()).isEqualTo(new Condition("usage",
                 "professionnel"));
         assertThat(definition.workflow().initialStatus().buttons()).extracting(Button::id)
-                .containsExactly("demander", "accepter", "refuser");
+                .containsExactly("demander", "accepter", "refuser", "faire-payer");
         assertThat(DefinitionJson.read(DefinitionJson.write(definition))).contains(definition);
     }
 
