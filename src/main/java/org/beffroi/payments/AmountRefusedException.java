@@ -6,8 +6,8 @@ package org.beffroi.payments;
  */
 public class AmountRefusedException extends RuntimeException {
 
-    public static final String NOT_POSITIVE = "payments.amount.notPositive";
-    public static final String OVER_MAXIMUM = "payments.amount.overMaximum";
+    public static final String NOT_POSITIVE = Euros.Refusal.NOT_POSITIVE.messageKey();
+    public static final String OVER_MAXIMUM = Euros.Refusal.OVER_MAXIMUM.messageKey();
 
     private final String messageKey;
     private final transient Object[] arguments;

@@ -1,31 +1,68 @@
 package org.beffroi.payments;
 
 import java.math.BigDecimal;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.beffroi.platform.Money;
 
 /**
- * An amount typed in euros ("25", "25,5", "25,50", "1 250,00") read into cents. What is not such an amount — not a
- * number, more than two decimals — is refused with the message key of what is wrong; the payments' own rules
- * (more than zero, at most the maximum) are {@link AmountRefusedException}'s.
+ * An amount in euros as people type it ("25", "25,50", "25.5") and as a definition keeps it ("25.50"): read into
+ * cents, or refused with the reason in a message key.
  */
 public final class Euros {
 
-    /** The message key of an amount that is not a number of euros with at most two decimals. */
-    public static final String MALFORMED = "payments.amount.malformed";
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,15}([.,][0-9]{1,15})?");
+
+    /** Why an amount is refused; each has its message, {@code payments.amount.<reason>}. */
+    public enum Refusal {
+        NOT_A_NUMBER, NOT_POSITIVE, DECIMALS, OVER_MAXIMUM;
+
+        public String messageKey() {
+            return "payments.amount." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The amount in cents, or why it is refused. */
+    public record Reading(long cents, Refusal refusal) {
+
+        public boolean accepted() {
+            return refusal == null;
+        }
+
+        /** As a definition keeps it: a point and two decimals ("25.50"). */
+        public String kept() {
+            return BigDecimal.valueOf(cents, 2).toPlainString();
+        }
+    }
 
     private Euros() {
     }
 
-    /** The cents of a typed amount, or empty when it is not a number of euros with at most two decimals. */
-    public static Optional<Long> parseCents(String typed) {
-        if (typed == null) {
-            return Optional.empty();
+    /**
+     * @param maxCents the largest amount accepted, or null for none
+     */
+    public static Reading read(String typed, Long maxCents) {
+        String text = typed == null ? "" : typed.strip().replaceAll("[\\s\\u00a0\\u202f]", "");
+        if (!NUMBER.matcher(text).matches()) {
+            return new Reading(0, Refusal.NOT_A_NUMBER);
         }
-        String plain = typed.strip().replace('\u00a0', ' ').replace('\u202f', ' ').replace(" ", "")
-                .replace("€", "").replace(',', '.');
-        if (!plain.matches("-?\\d{1,9}(\\.\\d{1,2})?")) {
-            return Optional.empty();
+        var value = new BigDecimal(text.replace(',', '.'));
+        if (value.signum() <= 0) {
+            return new Reading(0, Refusal.NOT_POSITIVE);
         }
-        return Optional.of(new BigDecimal(plain).movePointRight(2).longValueExact());
+        if (value.stripTrailingZeros().scale() > 2) {
+            return new Reading(0, Refusal.DECIMALS);
+        }
+        var cents = value.movePointRight(2);
+        if (maxCents != null && cents.compareTo(BigDecimal.valueOf(maxCents)) > 0) {
+            return new Reading(0, Refusal.OVER_MAXIMUM);
+        }
+        return new Reading(cents.longValueExact(), null);
+    }
+
+    /** In French words: "25,00 €". */
+    public static String words(long cents) {
+        return Money.euros(cents, Locale.FRENCH);
     }
 }

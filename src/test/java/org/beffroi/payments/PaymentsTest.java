@@ -35,7 +35,7 @@ class PaymentsTest {
         assertThatThrownBy(() -> payments.create(payment(1_000_001))).isInstanceOfSatisfying(AmountRefusedException.class,
                 e -> {
                     assertThat(e.messageKey()).isEqualTo(AmountRefusedException.OVER_MAXIMUM);
-                    assertThat(e.arguments()).containsExactly(new java.math.BigDecimal("10000.00"));
+                    assertThat(e.arguments()).containsExactly(Euros.words(1_000_000));
                 });
         assertThat(payments.create(payment(1_000_000)).status()).isEqualTo(Payment.Status.PENDING);
         assertThat(payments.create(payment(1)).amountCents()).isEqualTo(1);

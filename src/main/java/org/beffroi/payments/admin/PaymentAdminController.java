@@ -119,16 +119,14 @@ class PaymentAdminController {
     String refund(@PathVariable long id, @Validated @ModelAttribute("refund") RefundForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
         var line = office.find(id).orElseThrow(NotFoundException::new);
-        var cents = errors.hasFieldErrors("amount") ? null : Euros.parseCents(form.getAmount()).orElse(null);
-        if (cents == null && !errors.hasFieldErrors("amount")) {
-            errors.rejectValue("amount", Euros.MALFORMED);
-        } else if (cents != null && cents <= 0) {
-            errors.rejectValue("amount", "payments.amount.notPositive");
+        var amount = errors.hasFieldErrors("amount") ? null : Euros.read(form.getAmount(), null);
+        if (amount != null && !amount.accepted()) {
+            errors.rejectValue("amount", amount.refusal().messageKey());
         }
         if (errors.hasErrors()) {
             return detail(id, model);
         }
-        var outcome = office.refund(line.payment().id(), cents, form.getReason().strip(),
+        var outcome = office.refund(line.payment().id(), amount.cents(), form.getReason().strip(),
                 SignedInUser.current().map(SignedInUser::accountId).orElse(null));
         switch (outcome) {
             case RECORDED -> {

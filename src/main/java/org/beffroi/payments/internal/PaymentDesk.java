@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.beffroi.payments.AmountRefusedException;
+import org.beffroi.payments.Euros;
 import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.PaymentProvider;
@@ -44,7 +45,7 @@ public class PaymentDesk {
         }
         if (payment.amountCents() > maxAmountCents) {
             throw new AmountRefusedException(AmountRefusedException.OVER_MAXIMUM, payment.amountCents(),
-                    java.math.BigDecimal.valueOf(maxAmountCents, 2));
+                    Euros.words(maxAmountCents));
         }
         if (payment.reference() == null || !REFERENCE.matcher(payment.reference()).matches()) {
             throw new IllegalArgumentException("a payment reference is 1 to 64 letters, digits, '-' or '_'");

@@ -20,7 +20,7 @@ import org.beffroi.procedures.definition.StatusDefinition;
 import org.beffroi.procedures.definition.WorkflowDefinition;
 import org.beffroi.procedures.internal.ProcedureStore.Procedure;
 import org.beffroi.procedures.workflow.ActionParameter;
-import org.beffroi.procedures.workflow.Euros;
+import org.beffroi.payments.Euros;
 import org.beffroi.procedures.workflow.WorkflowAction;
 import org.beffroi.procedures.workflow.WorkflowActions;
 import org.springframework.stereotype.Controller;

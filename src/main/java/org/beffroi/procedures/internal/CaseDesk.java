@@ -391,7 +391,7 @@ public class CaseDesk {
 
     private void afterPayment(CaseRecord current, CasePayment payment) {
         history.append(current.id(), Entry.of(HistoryKind.PAYMENT_RECEIVED, true,
-                org.beffroi.procedures.workflow.Euros.words(payment.amountCents())));
+                org.beffroi.payments.Euros.words(payment.amountCents())));
         if (current.anonymisedAt() == null && current.status().equals(payment.waitingStatus())) {
             var definition = definitionOf(current);
             definition.workflow().status(payment.toStatus())

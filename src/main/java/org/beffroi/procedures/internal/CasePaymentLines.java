@@ -7,7 +7,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.Payments;
-import org.beffroi.procedures.workflow.Euros;
+import org.beffroi.payments.Euros;
 import org.springframework.stereotype.Component;
 
 /**

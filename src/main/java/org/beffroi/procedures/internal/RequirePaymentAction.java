@@ -19,7 +19,7 @@ import org.beffroi.procedures.definition.ActionStep;
 import org.beffroi.procedures.internal.CaseHistory.Entry;
 import org.beffroi.procedures.workflow.ActionParameter;
 import org.beffroi.procedures.workflow.CaseInProgress;
-import org.beffroi.procedures.workflow.Euros;
+import org.beffroi.payments.Euros;
 import org.beffroi.procedures.workflow.WorkflowAction;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
 package org.beffroi.procedures.workflow;
 
+import org.beffroi.payments.Euros;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

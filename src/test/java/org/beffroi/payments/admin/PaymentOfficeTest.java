@@ -85,7 +85,7 @@ class PaymentOfficeTest {
         var admin = admin();
         String address = "/admin/paiements/" + paid.id() + "/remboursements";
 
-        for (String[] wrong : new String[][] {{"abc", "Indiquez un montant en euros"}, {"12,345", "deux décimales au plus"},
+        for (String[] wrong : new String[][] {{"abc", "Écrivez un montant en euros"}, {"12,345", "deux décimales au plus"},
                 {"0", "supérieur à zéro"}, {"-5", "supérieur à zéro"}, {"25,01", "dépasse ce qui reste à rembourser (25,00\u00a0€)"}}) {
             String page = mvc.perform(post(address).cookie(admin).with(csrf()).param("amount", wrong[0])
                     .param("reason", "Motif du test 42")).andExpect(status().isBadRequest()).andReturn().getResponse()
