@@ -98,6 +98,19 @@ class BookingRulesTest {
     }
 
     @Test
+    void theDailyRetentionDeletesTheBookingsNeverConfirmed() {
+        long counter = counter();
+        var twenty = type(counter, 20, 1);
+        long id = book(twenty, at(9, 0), "a").bookingId();
+        desk.applyRetention();
+        assertThat(desk.find(id)).isPresent();
+        clock.advance(BookingDesk.CONFIRMATION_DELAY.plusMinutes(1));
+        desk.applyRetention();
+        assertThat(desk.find(id)).isEmpty();
+        assertThat(slots.free(twenty, day, day)).extracting(Slots.Slot::startsAt).contains(at(9, 0));
+    }
+
+    @Test
     void aBlockedSlotCannotBeBooked() {
         long counter = counter();
         var twenty = type(counter, 20, 1);
