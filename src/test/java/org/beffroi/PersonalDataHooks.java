@@ -77,6 +77,21 @@ final class PersonalDataHooks {
                             .param("name", "Personne " + person.marker()).param("email", person.email()))
                             .andExpect(status().is3xxRedirection());
                 }),
+                // a passport appointment, signed in, on the first free slot three weeks ahead (its JSON API says which)
+                "appointments", new Hook(EnumSet.of(Role.RESIDENT), person -> {
+                    String free = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .get("/api/rendez-vous/creneaux").param("type", "passeport").param("du",
+                                    java.time.LocalDate.now(org.beffroi.platform.CommuneTime.ZONE).plusDays(21).toString()))
+                            .andReturn().getResponse().getContentAsString();
+                    var start = java.util.regex.Pattern.compile("\"start\":\"([^\"]+)\"").matcher(free);
+                    if (!start.find()) {
+                        throw new IllegalStateException("no free passport slot in the demo: " + free);
+                    }
+                    mvc.perform(post("/rendez-vous/passeport").cookie(person.session()).with(csrf()).with(FRESH_ADDRESS)
+                            .param("slot", start.group(1)).param("name", "Personne " + person.marker())
+                            .param("email", person.email()).param("phone", "06 12 34 56 78")
+                            .param("preApplication", "AB12CD34EF")).andExpect(status().is3xxRedirection());
+                }),
                 "alerts", new Hook(EnumSet.of(Role.RESIDENT), person -> {
                     long topic = jdbc.sql("select id from alerts_topic where code = 'weather'").query(Long.class).single();
                     mvc.perform(post("/alertes/abonnement").cookie(person.session()).with(csrf()).with(FRESH_ADDRESS).param("channel", "EMAIL")

@@ -1,0 +1,150 @@
+package org.beffroi.appointments.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.beffroi.appointments.AppointmentsModule.ManageAppointments;
+import org.beffroi.appointments.internal.Booking;
+import org.beffroi.appointments.internal.BookingDesk;
+import org.beffroi.appointments.internal.Counter;
+import org.beffroi.appointments.internal.Counters;
+import org.beffroi.appointments.internal.MeetingType;
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agents' side: the counters, a counter's day (its bookings and blocked slots), marking a booking attended or not
+ * come, blocking a slot. Every change is written to the audit log.
+ */
+@Controller
+@RequestMapping("/admin/rendez-vous")
+@ManageAppointments
+class CounterAdminController {
+
+    private final Counters counters;
+    private final BookingDesk desk;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CounterAdminController(Counters counters, BookingDesk desk, AuditLog audit, Clock clock) {
+        this.counters = counters;
+        this.desk = desk;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A line of the day: a booking or a block, with its type's name (none for a block). */
+    record Line(Booking booking, String typeName) {
+    }
+
+    @ModelAttribute("counter")
+    Counter counter(@PathVariable(name = "id", required = false) Long id) {
+        return id == null ? null : counters.counter(id).orElseThrow(NotFoundException::new);
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("counters", counters.counters());
+        return "appointments/admin/counters";
+    }
+
+    @GetMapping("/{id}")
+    String day(@ModelAttribute(name = "counter", binding = false) Counter counter,
+            @RequestParam(name = "jour", required = false) String day, Model model) {
+        if (!model.containsAttribute("blockForm")) {
+            model.addAttribute("blockForm", new BlockForm());
+        }
+        return page(counter, day(day), model);
+    }
+
+    @PostMapping("/{id}/presence")
+    String mark(@ModelAttribute(name = "counter", binding = false) Counter counter,
+            @RequestParam("rendezVous") long bookingId, @RequestParam("statut") String status,
+            RedirectAttributes redirect) {
+        Booking.Status chosen = switch (status) {
+            case "ATTENDED" -> Booking.Status.ATTENDED;
+            case "NO_SHOW" -> Booking.Status.NO_SHOW;
+            default -> throw new NotFoundException();
+        };
+        var booking = desk.find(bookingId).filter(b -> b.agendaId() == counter.id())
+                .orElseThrow(NotFoundException::new);
+        if (!desk.mark(counter.id(), bookingId, chosen)) {
+            throw new NotFoundException();
+        }
+        audit.record("appointment.marked-" + chosen.name().toLowerCase(java.util.Locale.ROOT),
+                "appointment:" + bookingId, null);
+        redirect.addFlashAttribute("saved", "admin.appointments.marked");
+        return "redirect:/admin/rendez-vous/" + counter.id() + "?jour="
+                + LocalDate.ofInstant(booking.startsAt(), CommuneTime.ZONE);
+    }
+
+    @PostMapping("/{id}/blocages")
+    String block(@ModelAttribute(name = "counter", binding = false) Counter counter,
+            @RequestParam(name = "jour", required = false) String day,
+            @ModelAttribute("blockForm") BlockForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        LocalDate chosen = day(day);
+        if (!errors.hasFieldErrors("from") && form.getFrom() == null) {
+            errors.rejectValue("from", "admin.appointments.block.time");
+        }
+        if (!errors.hasFieldErrors("to") && form.getTo() == null) {
+            errors.rejectValue("to", "admin.appointments.block.time");
+        }
+        if (!errors.hasErrors() && (!form.getTo().isAfter(form.getFrom()) || form.getFrom().getMinute() % 5 != 0
+                || form.getTo().getMinute() % 5 != 0)) {
+            errors.rejectValue("to", "admin.appointments.block.order");
+        }
+        if (!errors.hasErrors()) {
+            Instant from = chosen.atTime(form.getFrom().withSecond(0).withNano(0)).atZone(CommuneTime.ZONE).toInstant();
+            Instant to = chosen.atTime(form.getTo().withSecond(0).withNano(0)).atZone(CommuneTime.ZONE).toInstant();
+            if (!desk.block(counter.id(), from, to)) {
+                errors.rejectValue("from", "admin.appointments.block.taken");
+            } else {
+                audit.record("appointment.slot-blocked", "appointments-counter:" + counter.id(),
+                        from + "/" + to);
+            }
+        }
+        if (errors.hasErrors()) {
+            return page(counter, chosen, model);
+        }
+        redirect.addFlashAttribute("saved", "admin.appointments.blocked");
+        return "redirect:/admin/rendez-vous/" + counter.id() + "?jour=" + chosen;
+    }
+
+    private String page(Counter counter, LocalDate day, Model model) {
+        Instant from = day.atStartOfDay(CommuneTime.ZONE).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant();
+        model.addAttribute("day", day);
+        model.addAttribute("previous", day.minusDays(1));
+        model.addAttribute("next", day.plusDays(1));
+        model.addAttribute("lines", desk.between(counter.id(), from, to).stream()
+                .map(b -> new Line(b, b.typeId() == null ? null
+                        : counters.type(b.typeId()).map(MeetingType::name).orElse(null)))
+                .toList());
+        return "appointments/admin/day";
+    }
+
+    private LocalDate day(String text) {
+        if (text == null || text.isBlank()) {
+            return LocalDate.now(clock.withZone(CommuneTime.ZONE));
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new NotFoundException();
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package org.beffroi.appointments.internal;
+
+import static org.beffroi.appointments.internal.Slots.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.beffroi.appointments.internal.Booking.Status;
+import org.beffroi.platform.DataSubject;
+import org.beffroi.platform.SecureTokens;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes, confirms and cancels bookings. A slot is held by the database: a booking inserts one row per 5-minute unit it
+ * covers into {@code appointments_unit}, whose primary key is (agenda, unit start). Of two bookings that share any
+ * unit, whatever their lengths, the second one's insert is refused and its whole transaction rolled back: it is told
+ * the slot is taken. Cancelling or expiring a booking deletes its units. The limit of active bookings per person is
+ * counted under a lock on the person's row ({@code appointments_person}), so two bookings of one person at once are
+ * counted one after the other.
+ */
+@Service
+public class BookingDesk {
+
+    /** How long a booking made without an account waits for its e-mail link before its slot is free again. */
+    public static final Duration CONFIRMATION_DELAY = Duration.ofMinutes(30);
+
+    /** Bookings are kept a year after their appointment, then deleted. */
+    static final Duration RETENTION = Duration.ofDays(365);
+
+    public enum Outcome {
+        /** Booked and confirmed (signed in), the confirmation mailed. */
+        CONFIRMED,
+        /** Booked without an account: the slot is held, a link to confirm it mailed. */
+        PENDING,
+        TAKEN, PAST, OUT_OF_WINDOW, CLOSED, NOT_OPEN, LIMIT_REACHED;
+
+        public boolean booked() {
+            return this == CONFIRMED || this == PENDING;
+        }
+    }
+
+    /** What a resident asks for. {@code accountId} is null without an account. */
+    public record Request(MeetingType type, Instant startsAt, String name, String email, String phone,
+            String preApplication, Long accountId) {
+    }
+
+    public record Result(Outcome outcome, Long bookingId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Slots slots;
+    private final Counters counters;
+    private final BookingMail mail;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    /** How many times a booking is tried again when the database gave up waiting for another's lock. */
+    private static final int TRIES = 10;
+
+    /**
+     * The guard ({@link SlotGuard}), off for the negative control of the tests alone: then a booking is what a naive
+     * implementation does (look for an overlapping booking, then insert without claiming units), and a slot can be
+     * booked twice.
+     */
+    private final SlotGuard guard;
+
+    BookingDesk(JdbcClient jdbc, Slots slots, Counters counters, BookingMail mail, Clock clock,
+            PlatformTransactionManager transactions, SlotGuard guard) {
+        this.guard = guard;
+        this.jdbc = jdbc;
+        this.slots = slots;
+        this.counters = counters;
+        this.mail = mail;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** Books the slot, or says why not. Never throws for a slot taken meanwhile. */
+    public Result book(Request request) {
+        for (int tried = 1;; tried++) {
+            try {
+                return bookOnce(request);
+            } catch (TransientDataAccessException lockNotGiven) {
+                // another booking of the same units held them longer than the database waits (H2's lock timeout):
+                // undecided, so asked again; the check then sees the slot taken if that booking committed
+                if (tried == TRIES) {
+                    throw lockNotGiven;
+                }
+            }
+        }
+    }
+
+    private Result bookOnce(Request request) {
+        var verdict = slots.check(request.type(), request.startsAt());
+        if (verdict != Slots.Verdict.FREE) {
+            return new Result(Outcome.valueOf(verdict.name()), null);
+        }
+        String email = request.email().strip().toLowerCase(Locale.ROOT);
+        knowPerson(email);
+        try {
+            return transactions.execute(status -> claim(request, email));
+        } catch (DuplicateKeyException taken) {
+            return new Result(Outcome.TAKEN, null);
+        }
+    }
+
+    private Result claim(Request request, String email) {
+        MeetingType type = request.type();
+        Instant now = clock.instant();
+        Instant start = request.startsAt();
+        Instant end = start.plus(type.duration());
+        jdbc.sql("select email from appointments_person where email = ? for update").param(email).query(String.class)
+                .single();
+        long active = jdbc.sql("""
+                select count(*) from appointments_booking where type_id = ? and email = ? and starts_at > ?
+                  and (status = 'CONFIRMED' or (status = 'PENDING' and expires_at >= ?))""")
+                .params(type.id(), email, utc(now), utc(now)).query(Long.class).single();
+        if (active >= type.maxActivePerPerson()) {
+            return new Result(Outcome.LIMIT_REACHED, null);
+        }
+        if (guard.on) {
+            releaseExpired(type.agendaId(), start, end, now);
+        } else if (overlapping(type.agendaId(), start, end, now) > 0) {
+            return new Result(Outcome.TAKEN, null);
+        } else {
+            pause();
+        }
+        boolean withAccount = request.accountId() != null;
+        String confirmToken = withAccount ? null : SecureTokens.newToken();
+        String cancelToken = withAccount ? SecureTokens.newToken() : null;
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into appointments_booking (agenda_id, type_id, starts_at, ends_at, status, account_id, name,
+                    email, phone, pre_application, confirm_token_hash, cancel_token_hash, expires_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(type.agendaId(), type.id(), utc(start), utc(end),
+                        (withAccount ? Status.CONFIRMED : Status.PENDING).name(), request.accountId(),
+                        request.name().strip(), email, blankToNull(request.phone()), request.preApplication(),
+                        confirmToken == null ? null : SecureTokens.digest(confirmToken),
+                        cancelToken == null ? null : SecureTokens.digest(cancelToken),
+                        withAccount ? null : utc(now.plus(CONFIRMATION_DELAY)), utc(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        if (guard.on) {
+            holdUnits(type.agendaId(), id, start, end);
+        }
+        var booking = find(id).orElseThrow();
+        if (withAccount) {
+            mail.confirmed(booking, type, cancelToken);
+        } else {
+            mail.toConfirm(booking, type, confirmToken);
+        }
+        return new Result(withAccount ? Outcome.CONFIRMED : Outcome.PENDING, id);
+    }
+
+    /** Blocks a slot of a counter (an agent's absence, a meeting): held like a booking, without a person. */
+    public boolean block(long agendaId, Instant start, Instant end) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                Instant now = clock.instant();
+                releaseExpired(agendaId, start, end, now);
+                var keys = new GeneratedKeyHolder();
+                jdbc.sql("""
+                        insert into appointments_booking (agenda_id, starts_at, ends_at, status, created_at)
+                        values (?, ?, ?, 'BLOCKED', ?)""")
+                        .params(agendaId, utc(start), utc(end), utc(now)).update(keys, "id");
+                holdUnits(agendaId, keys.getKeyAs(Number.class).longValue(), start, end);
+                return true;
+            }));
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    /** The booking a confirmation link points to, while it waits and has not expired. */
+    public Optional<Booking> findToConfirm(String token) {
+        if (!plausible(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from appointments_booking where confirm_token_hash = ? and status = 'PENDING' "
+                + "and expires_at >= ?").params(SecureTokens.digest(token), utc(clock.instant()))
+                .query(BookingDesk::booking).optional();
+    }
+
+    /** Confirms a booking from its mailed link; mails the confirmation with the link to cancel. */
+    @Transactional
+    public Optional<Booking> confirm(String token) {
+        var booking = findToConfirm(token);
+        if (booking.isEmpty()) {
+            return Optional.empty();
+        }
+        String cancelToken = SecureTokens.newToken();
+        int changed = jdbc.sql("""
+                update appointments_booking set status = 'CONFIRMED', expires_at = null, confirm_token_hash = null,
+                    cancel_token_hash = ? where id = ? and status = 'PENDING'""")
+                .params(SecureTokens.digest(cancelToken), booking.get().id()).update();
+        if (changed != 1) {
+            return Optional.empty();
+        }
+        var confirmed = find(booking.get().id()).orElseThrow();
+        mail.confirmed(confirmed, counters.type(confirmed.typeId()).orElseThrow(), cancelToken);
+        return Optional.of(confirmed);
+    }
+
+    /** The booking a cancellation link points to, while it is confirmed and to come. */
+    public Optional<Booking> findToCancel(String token) {
+        if (!plausible(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from appointments_booking where cancel_token_hash = ? and status = 'CONFIRMED' "
+                + "and starts_at > ?").params(SecureTokens.digest(token), utc(clock.instant()))
+                .query(BookingDesk::booking).optional();
+    }
+
+    /** Cancels from the mailed link: the slot is free again at once. */
+    @Transactional
+    public Optional<Booking> cancel(String token) {
+        var booking = findToCancel(token);
+        booking.ifPresent(b -> cancel(b.id()));
+        return booking;
+    }
+
+    private void cancel(long bookingId) {
+        int changed = jdbc.sql("update appointments_booking set status = 'CANCELLED', cancelled_at = ? where id = ? "
+                + "and status in ('PENDING', 'CONFIRMED', 'BLOCKED')").params(utc(clock.instant()), bookingId).update();
+        if (changed == 1) {
+            jdbc.sql("delete from appointments_unit where booking_id = ?").param(bookingId).update();
+        }
+    }
+
+    public Optional<Booking> find(long id) {
+        return jdbc.sql("select * from appointments_booking where id = ?").param(id).query(BookingDesk::booking)
+                .optional();
+    }
+
+    /** The bookings and blocks of a counter that start between the two moments, in time order. */
+    public List<Booking> between(long agendaId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select * from appointments_booking where agenda_id = ? and starts_at >= ? and starts_at < ?
+                  and status <> 'CANCELLED' and status <> 'EXPIRED' order by starts_at""")
+                .params(agendaId, utc(from), utc(to)).query(BookingDesk::booking).list();
+    }
+
+    /** A person's bookings: under their account, or under their verified address. */
+    public List<Booking> bookingsOf(DataSubject subject) {
+        return subject.address()
+                .map(email -> jdbc.sql("select * from appointments_booking where account_id = ? or email = ? order by starts_at")
+                        .params(subject.accountId(), email))
+                .orElseGet(() -> jdbc.sql("select * from appointments_booking where account_id = ? order by starts_at")
+                        .params(subject.accountId()))
+                .query(BookingDesk::booking).list();
+    }
+
+    /** Erasure: the person's bookings are cancelled (their slots freed) and deleted. */
+    @Transactional
+    public void eraseAllOf(DataSubject subject) {
+        for (var booking : bookingsOf(subject)) {
+            jdbc.sql("delete from appointments_unit where booking_id = ?").param(booking.id()).update();
+            jdbc.sql("delete from appointments_booking where id = ?").param(booking.id()).update();
+        }
+        subject.address().ifPresent(email -> jdbc.sql("delete from appointments_person where email = ?").param(email)
+                .update());
+    }
+
+    /** Retention: bookings whose appointment ended a year ago, and pending ones never confirmed. */
+    @Transactional
+    public void applyRetention() {
+        Instant now = clock.instant();
+        jdbc.sql("update appointments_booking set status = 'EXPIRED' where status = 'PENDING' and expires_at < ?")
+                .param(utc(now)).update();
+        jdbc.sql("delete from appointments_unit where booking_id in (select id from appointments_booking where status = 'EXPIRED')")
+                .update();
+        jdbc.sql("delete from appointments_booking where ends_at < ? or status = 'EXPIRED'")
+                .param(utc(now.minus(RETENTION))).update();
+        jdbc.sql("""
+                delete from appointments_person p where not exists
+                  (select 1 from appointments_booking b where b.email = p.email)""").update();
+    }
+
+    /** Marks a confirmed booking attended or not come; false when it is not a confirmed booking of that counter. */
+    @Transactional
+    public boolean mark(long agendaId, long bookingId, Status status) {
+        if (status != Status.ATTENDED && status != Status.NO_SHOW) {
+            throw new IllegalArgumentException(status.name());
+        }
+        return jdbc.sql("update appointments_booking set status = ? where id = ? and agenda_id = ? and status in "
+                + "('CONFIRMED', 'ATTENDED', 'NO_SHOW')").params(status.name(), bookingId, agendaId).update() == 1;
+    }
+
+    /** Counts for the figures: bookings by status. */
+    public Map<Status, Long> counts() {
+        var counts = new java.util.EnumMap<Status, Long>(Status.class);
+        jdbc.sql("select status, count(*) as n from appointments_booking group by status")
+                .query(rs -> {
+                    counts.put(Status.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private void knowPerson(String email) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (jdbc.sql("select count(*) from appointments_person where email = ?").param(email)
+                        .query(Long.class).single() == 0) {
+                    jdbc.sql("insert into appointments_person (email) values (?)").param(email).update();
+                }
+            });
+        } catch (DuplicateKeyException alreadyThere) {
+            // another booking of the same person wrote it first
+        }
+    }
+
+    /** Frees the units of pending bookings over the slot whose time to be confirmed has passed. */
+    private void releaseExpired(long agendaId, Instant start, Instant end, Instant now) {
+        var expired = jdbc.sql("""
+                select id from appointments_booking where agenda_id = ? and status = 'PENDING' and expires_at < ?
+                  and starts_at < ? and ends_at > ?""")
+                .params(agendaId, utc(now), utc(end), utc(start)).query(Long.class).list();
+        for (long id : expired) {
+            if (jdbc.sql("update appointments_booking set status = 'EXPIRED' where id = ? and status = 'PENDING'")
+                    .param(id).update() == 1) {
+                jdbc.sql("delete from appointments_unit where booking_id = ?").param(id).update();
+            }
+        }
+    }
+
+    private void holdUnits(long agendaId, long bookingId, Instant start, Instant end) {
+        for (Instant unit : Slots.units(start, end)) {
+            jdbc.sql("insert into appointments_unit (agenda_id, starts_at, booking_id) values (?, ?, ?)")
+                    .params(agendaId, utc(unit), bookingId).update();
+        }
+    }
+
+    /** The naive check of the negative control: active bookings over the slot, read before writing. */
+    private long overlapping(long agendaId, Instant start, Instant end, Instant now) {
+        return jdbc.sql("""
+                select count(*) from appointments_booking where agenda_id = ? and starts_at < ? and ends_at > ?
+                  and (status in ('CONFIRMED', 'BLOCKED') or (status = 'PENDING' and expires_at >= ?))""")
+                .params(agendaId, utc(end), utc(start), utc(now)).query(Long.class).single();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean plausible(String token) {
+        return token != null && !token.isBlank() && token.length() <= 100;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static Booking booking(ResultSet rs, int n) throws SQLException {
+        var expires = rs.getObject("expires_at", OffsetDateTime.class);
+        return new Booking(rs.getLong("id"), rs.getLong("agenda_id"), rs.getObject("type_id", Long.class),
+                rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("ends_at", OffsetDateTime.class).toInstant(), Status.valueOf(rs.getString("status")),
+                rs.getObject("account_id", Long.class), rs.getString("name"), rs.getString("email"),
+                rs.getString("phone"), rs.getString("pre_application"), expires == null ? null : expires.toInstant(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

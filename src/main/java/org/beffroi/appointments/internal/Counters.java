@@ -1,0 +1,114 @@
+package org.beffroi.appointments.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import lombok.RequiredArgsConstructor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The counters (agendas), their opening hours, closures and meeting types. */
+@Repository
+@RequiredArgsConstructor
+public class Counters {
+
+    private final JdbcClient jdbc;
+
+    public long createCounter(String slug, String name, String place) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into appointments_agenda (slug, name, place) values (?, ?, ?)").params(slug, name, place)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public void addOpening(long counterId, DayOfWeek weekday, LocalTime opens, LocalTime closes) {
+        if (opens.getMinute() % 5 != 0 || closes.getMinute() % 5 != 0 || opens.getSecond() != 0
+                || closes.getSecond() != 0) {
+            throw new IllegalArgumentException("opening hours are on the 5-minute grid");
+        }
+        jdbc.sql("insert into appointments_opening (agenda_id, weekday, opens, closes) values (?, ?, ?, ?)")
+                .params(counterId, weekday.getValue(), opens, closes).update();
+    }
+
+    public void addClosure(long counterId, LocalDate firstDay, LocalDate lastDay, String reason) {
+        jdbc.sql("insert into appointments_closure (agenda_id, first_day, last_day, reason) values (?, ?, ?, ?)")
+                .params(counterId, firstDay, lastDay, reason).update();
+    }
+
+    public long createType(long counterId, String slug, String name, int durationMinutes, int minNoticeHours,
+            int maxAheadDays, int maxActivePerPerson, boolean asksPreApplication) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into appointments_type (agenda_id, slug, name, duration_minutes, min_notice_hours,
+                    max_ahead_days, max_active_per_person, asks_pre_application)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(counterId, slug, name, durationMinutes, minNoticeHours, maxAheadDays, maxActivePerPerson,
+                        asksPreApplication)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public List<Counter> counters() {
+        return jdbc.sql("select * from appointments_agenda order by name").query(Counters::counter).list();
+    }
+
+    public Optional<Counter> counter(long id) {
+        return jdbc.sql("select * from appointments_agenda where id = ?").param(id).query(Counters::counter).optional();
+    }
+
+    public Optional<Counter> counter(String slug) {
+        return jdbc.sql("select * from appointments_agenda where slug = ?").param(slug).query(Counters::counter)
+                .optional();
+    }
+
+    public List<MeetingType> types() {
+        return jdbc.sql("select * from appointments_type order by agenda_id, id").query(Counters::type).list();
+    }
+
+    public Optional<MeetingType> type(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from appointments_type where slug = ?").param(slug).query(Counters::type).optional();
+    }
+
+    public Optional<MeetingType> type(long id) {
+        return jdbc.sql("select * from appointments_type where id = ?").param(id).query(Counters::type).optional();
+    }
+
+    public List<Opening> openings(long counterId) {
+        return jdbc.sql("select * from appointments_opening where agenda_id = ? order by weekday, opens")
+                .param(counterId)
+                .query((rs, n) -> new Opening(DayOfWeek.of(rs.getInt("weekday")),
+                        rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class)))
+                .list();
+    }
+
+    /** The closures that touch the days from {@code first} to {@code last}. */
+    public List<Closure> closures(long counterId, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                select * from appointments_closure where agenda_id = ? and first_day <= ? and last_day >= ?
+                order by first_day""")
+                .params(counterId, last, first)
+                .query((rs, n) -> new Closure(rs.getObject("first_day", LocalDate.class),
+                        rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
+                .list();
+    }
+
+    private static Counter counter(ResultSet rs, int n) throws SQLException {
+        return new Counter(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("place"));
+    }
+
+    private static MeetingType type(ResultSet rs, int n) throws SQLException {
+        return new MeetingType(rs.getLong("id"), rs.getLong("agenda_id"), rs.getString("slug"), rs.getString("name"),
+                rs.getInt("duration_minutes"), rs.getInt("min_notice_hours"), rs.getInt("max_ahead_days"),
+                rs.getInt("max_active_per_person"), rs.getBoolean("asks_pre_application"));
+    }
+}

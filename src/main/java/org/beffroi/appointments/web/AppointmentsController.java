@@ -1,0 +1,265 @@
+package org.beffroi.appointments.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.beffroi.appointments.internal.BookingDesk;
+import org.beffroi.appointments.internal.BookingDesk.Outcome;
+import org.beffroi.appointments.internal.Counter;
+import org.beffroi.appointments.internal.Counters;
+import org.beffroi.appointments.internal.MeetingType;
+import org.beffroi.appointments.internal.PreApplicationNumber;
+import org.beffroi.appointments.internal.Slots;
+import org.beffroi.identity.Accounts;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.NotFoundException;
+import org.beffroi.platform.RateLimits;
+import org.beffroi.platform.SignedInUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The resident's booking: the meeting types, a type's free slots a week at a time with the form to book one, the
+ * mailed links that confirm (booked without an account) and cancel a booking.
+ */
+@Controller
+class AppointmentsController {
+
+    private static final int BOOKINGS_PER_HOUR = 10;
+    /** Days of slots on one page. */
+    static final int WEEK = 7;
+    /** Free slots proposed when the one chosen cannot be booked. */
+    static final int PROPOSED = 5;
+
+    private final Counters counters;
+    private final Slots slots;
+    private final BookingDesk desk;
+    private final Accounts accounts;
+    private final RateLimits limits;
+    private final Clock clock;
+
+    AppointmentsController(Counters counters, Slots slots, BookingDesk desk, Accounts accounts, RateLimits limits,
+            Clock clock) {
+        this.counters = counters;
+        this.slots = slots;
+        this.desk = desk;
+        this.accounts = accounts;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** A counter with its meeting types, as the first page lists them. */
+    record CounterTypes(Counter counter, List<MeetingType> types) {
+    }
+
+    @GetMapping("/rendez-vous")
+    String index(Model model) {
+        var types = counters.types().stream().collect(Collectors.groupingBy(MeetingType::agendaId));
+        model.addAttribute("counters", counters.counters().stream()
+                .filter(c -> types.containsKey(c.id()))
+                .map(c -> new CounterTypes(c, types.get(c.id()))).toList());
+        return "appointments/index";
+    }
+
+    /** The type of the address, loaded once per request; none on the other addresses. */
+    @ModelAttribute("meetingType")
+    MeetingType type(@PathVariable(name = "type", required = false) String slug) {
+        return slug == null ? null : counters.type(slug).orElseThrow(NotFoundException::new);
+    }
+
+    @GetMapping("/rendez-vous/{type}")
+    String slots(@ModelAttribute(name = "meetingType", binding = false) MeetingType type,
+            @RequestParam(name = "du", required = false) String from, Model model) {
+        if (!model.containsAttribute("form")) {
+            var form = new BookingForm();
+            SignedInUser.current().flatMap(user -> accounts.find(user.accountId())).ifPresent(account -> {
+                form.setName(account.displayName());
+                form.setEmail(account.email());
+            });
+            model.addAttribute("form", form);
+        }
+        return page(type, firstDay(from), model);
+    }
+
+    @PostMapping("/rendez-vous/{type}")
+    String book(@ModelAttribute(name = "meetingType", binding = false) MeetingType type,
+            @Validated @ModelAttribute("form") BookingForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletRequest request) {
+        Instant start = start(form.getSlot());
+        if (start == null && !errors.hasFieldErrors("slot")) {
+            errors.rejectValue("slot", "appointments.form.slot.missing");
+        }
+        String preApplication = null;
+        if (type.asksPreApplication()) {
+            var number = PreApplicationNumber.parse(form.getPreApplication());
+            if (form.getPreApplication() == null || form.getPreApplication().isBlank()) {
+                errors.rejectValue("preApplication", "appointments.form.pre-application.missing");
+            } else if (number.isEmpty()) {
+                errors.rejectValue("preApplication", "appointments.form.pre-application.invalid");
+            } else {
+                preApplication = number.get();
+            }
+        }
+        if (!errors.hasErrors() && !limits.tryConsume("appointments-booking:" + request.getRemoteAddr(),
+                BOOKINGS_PER_HOUR, Duration.ofHours(1))) {
+            errors.reject("rate.limited");
+        }
+        LocalDate week = start == null ? null : LocalDate.ofInstant(start, CommuneTime.ZONE);
+        if (errors.hasErrors()) {
+            return page(type, firstDay(week), model);
+        }
+        Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
+        var result = desk.book(new BookingDesk.Request(type, start, form.getName(), form.getEmail(), form.getPhone(),
+                preApplication, accountId));
+        if (!result.outcome().booked()) {
+            errors.rejectValue(result.outcome() == Outcome.LIMIT_REACHED ? "email" : "slot",
+                    "appointments.refused." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    new Object[] {type.maxActivePerPerson()}, null);
+            if (result.outcome() != Outcome.LIMIT_REACHED) {
+                model.addAttribute("proposed", slots.next(type, start, PROPOSED));
+            }
+            return page(type, firstDay(week), model);
+        }
+        redirect.addFlashAttribute("saved", result.outcome() == Outcome.CONFIRMED ? "appointments.booked.confirmed"
+                : "appointments.booked.pending");
+        return "redirect:/rendez-vous/" + type.slug() + "/demande";
+    }
+
+    /** Where a booking leads: what happens next (the confirmation mailed, or the link to open). */
+    @GetMapping("/rendez-vous/{type}/demande")
+    String booked(@ModelAttribute(name = "meetingType", binding = false) MeetingType type, Model model) {
+        return "appointments/booked";
+    }
+
+    /** The mailed link opens a page with a button, so that a mail scanner following links confirms nothing. */
+    @GetMapping("/rendez-vous/confirmation")
+    String confirmPage(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var booking = desk.findToConfirm(token);
+        if (booking.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "appointments/confirm";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("booking", booking.get());
+        model.addAttribute("bookedType", counters.type(booking.get().typeId()).orElseThrow());
+        return "appointments/confirm";
+    }
+
+    @PostMapping("/rendez-vous/confirmation")
+    String confirm(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var booking = desk.confirm(token);
+        if (booking.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "appointments/confirm";
+        }
+        model.addAttribute("confirmed", true);
+        model.addAttribute("booking", booking.get());
+        model.addAttribute("bookedType", counters.type(booking.get().typeId()).orElseThrow());
+        return "appointments/confirm";
+    }
+
+    @GetMapping("/rendez-vous/annulation")
+    String cancelPage(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var booking = desk.findToCancel(token);
+        if (booking.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "appointments/cancel";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("booking", booking.get());
+        model.addAttribute("bookedType", counters.type(booking.get().typeId()).orElseThrow());
+        return "appointments/cancel";
+    }
+
+    @PostMapping("/rendez-vous/annulation")
+    String cancel(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var booking = desk.cancel(token);
+        if (booking.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "appointments/cancel";
+        }
+        model.addAttribute("cancelled", true);
+        model.addAttribute("booking", booking.get());
+        model.addAttribute("bookedType", counters.type(booking.get().typeId()).orElseThrow());
+        return "appointments/cancel";
+    }
+
+    private String page(MeetingType type, LocalDate first, Model model) {
+        LocalDate last = first.plusDays(WEEK - 1);
+        Map<LocalDate, List<Slots.Slot>> days = new TreeMap<>(slots.free(type, first, last).stream()
+                .collect(Collectors.groupingBy(s -> LocalDate.ofInstant(s.startsAt(), CommuneTime.ZONE))));
+        model.addAttribute("counter", counters.counter(type.agendaId()).orElseThrow());
+        model.addAttribute("days", days);
+        model.addAttribute("first", first);
+        model.addAttribute("last", last);
+        LocalDate today = today();
+        model.addAttribute("previous", first.isAfter(today) ? first.minusDays(WEEK).isBefore(today) ? today
+                : first.minusDays(WEEK) : null);
+        model.addAttribute("next", first.plusDays(WEEK));
+        if (days.isEmpty() && !model.containsAttribute("proposed")) {
+            model.addAttribute("proposed", slots.next(type, last.plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant(),
+                    PROPOSED));
+        }
+        return "appointments/slots";
+    }
+
+    private LocalDate firstDay(String text) {
+        if (text == null || text.isBlank()) {
+            return today();
+        }
+        try {
+            return firstDay(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private LocalDate firstDay(LocalDate day) {
+        LocalDate today = today();
+        return day == null || day.isBefore(today) ? today : day;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CommuneTime.ZONE));
+    }
+
+    /** The start of the slot chosen, ISO-8601 with an offset; null when it is not one. */
+    static Instant start(String text) {
+        if (text == null || text.isBlank() || text.length() > 40) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.beffroi.appointments.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+import org.beffroi.appointments.internal.BookingDesk;
+import org.beffroi.appointments.internal.Counters;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The agent's day at a counter: the bookings, attendance, a blocked slot; recorded in the audit log. */
+@BeffroiTest
+class CounterAdminTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Counters counters;
+
+    @Autowired
+    BookingDesk desk;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final LocalDate day = LocalDate.now(CommuneTime.ZONE).plusDays(8);
+
+    @Test
+    void theAgentSeesTheDayMarksAttendanceAndBlocksASlot() throws Exception {
+        String slug = "a-" + UUID.randomUUID();
+        long counter = counters.createCounter(slug, "Guichet d’essai", "Mairie");
+        counters.addOpening(counter, day.getDayOfWeek(), LocalTime.of(9, 0), LocalTime.of(12, 0));
+        var type = counters.type(counters.createType(counter, slug, "Passeport d’essai", 20, 2, 60, 1, false))
+                .orElseThrow();
+        var start = day.atTime(9, 0).atZone(CommuneTime.ZONE).toInstant();
+        long booking = desk.book(new BookingDesk.Request(type, start, "Dominique Leroy", slug + "@exemple.fr", null,
+                null, 1L)).bookingId();
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+
+        mvc.perform(get("/admin/rendez-vous/" + counter).param("jour", day.toString()).cookie(agent))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Dominique Leroy")));
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/presence").cookie(agent).with(csrf())
+                .param("rendezVous", Long.toString(booking)).param("statut", "ATTENDED"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(desk.find(booking).orElseThrow().status().name()).isEqualTo("ATTENDED");
+
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/blocages").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("from", "10:00").param("to", "11:00")).andExpect(status().is3xxRedirection());
+        assertThat(desk.book(new BookingDesk.Request(type, day.atTime(10, 20).atZone(CommuneTime.ZONE).toInstant(),
+                "Autre", "autre-" + slug + "@exemple.fr", null, null, null)).outcome())
+                .isEqualTo(BookingDesk.Outcome.TAKEN);
+        // the same hours again: refused next to the field, the form kept
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/blocages").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("from", "10:30").param("to", "10:15")).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"to-error\"")));
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/blocages").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("from", "10:30").param("to", "10:45")).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("occupe déjà")));
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action in ('appointment.marked-attended', "
+                + "'appointment.slot-blocked') and target in (?, ?)").params("appointment:" + booking,
+                        "appointments-counter:" + counter).query(Long.class).single()).isEqualTo(2);
+
+        // another counter's booking, a counter that does not exist: 404
+        long other = counters.createCounter(slug + "-autre", "Autre guichet", "Mairie");
+        mvc.perform(post("/admin/rendez-vous/" + other + "/presence").cookie(agent).with(csrf())
+                .param("rendezVous", Long.toString(booking)).param("statut", "NO_SHOW"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/admin/rendez-vous/999999999").cookie(agent)).andExpect(status().isNotFound());
+
+        var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        mvc.perform(get("/admin/rendez-vous/" + counter).cookie(resident)).andExpect(status().isForbidden());
+    }
+}
