@@ -72,7 +72,7 @@ class RequirePaymentBuilderTest {
         assertThat(amount.attr("aria-describedby")).isEqualTo("paramsamount-hint");
         assertThat(form.select("#paramsamount-hint").text()).isEqualTo("En euros, par exemple 25 ou 25,50.");
         assertThat(ProcedureBuilderTest.control(form, "params[provider]").select("option").eachAttr("value"))
-                .containsExactly("", "test");
+                .containsExactly("", "payfip", "test");
         assertThat(form.select("label[for=paramsamount]").text()).startsWith("Montant");
         assertThat(form.select("label[for=paramsprovider]").text()).startsWith("Prestataire de paiement");
 
