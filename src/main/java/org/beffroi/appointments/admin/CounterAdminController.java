@@ -11,7 +11,6 @@ import org.beffroi.appointments.internal.BookingDesk;
 import org.beffroi.appointments.internal.Counter;
 import org.beffroi.appointments.internal.Counters;
 import org.beffroi.appointments.internal.MeetingType;
-import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -27,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agents' side: the counters, a counter's day (its bookings and blocked slots), marking a booking attended or not
- * come, blocking a slot. Every change is written to the audit log.
+ * come, blocking a slot. Every change is written to the audit log by the desk, in the change's transaction.
  */
 @Controller
 @RequestMapping("/admin/rendez-vous")
@@ -36,13 +35,11 @@ class CounterAdminController {
 
     private final Counters counters;
     private final BookingDesk desk;
-    private final AuditLog audit;
     private final Clock clock;
 
-    CounterAdminController(Counters counters, BookingDesk desk, AuditLog audit, Clock clock) {
+    CounterAdminController(Counters counters, BookingDesk desk, Clock clock) {
         this.counters = counters;
         this.desk = desk;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -84,8 +81,6 @@ class CounterAdminController {
         if (!desk.mark(counter.id(), bookingId, chosen)) {
             throw new NotFoundException();
         }
-        audit.record("appointment.marked-" + chosen.name().toLowerCase(java.util.Locale.ROOT),
-                "appointment:" + bookingId, null);
         redirect.addFlashAttribute("saved", "admin.appointments.marked");
         return "redirect:/admin/rendez-vous/" + counter.id() + "?jour="
                 + LocalDate.ofInstant(booking.startsAt(), CommuneTime.ZONE);
@@ -112,9 +107,6 @@ class CounterAdminController {
             Instant to = chosen.atTime(form.getTo().withSecond(0).withNano(0)).atZone(CommuneTime.ZONE).toInstant();
             if (!desk.block(counter.id(), from, to)) {
                 errors.rejectValue("from", "admin.appointments.block.taken");
-            } else {
-                audit.record("appointment.slot-blocked", "appointments-counter:" + counter.id(),
-                        from + "/" + to);
             }
         }
         if (errors.hasErrors()) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.beffroi.appointments.internal.Booking.Status;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.dao.DuplicateKeyException;
@@ -78,10 +79,12 @@ public class BookingDesk {
      * booked twice.
      */
     private final SlotGuard guard;
+    private final AuditLog audit;
 
     BookingDesk(JdbcClient jdbc, Slots slots, Counters counters, BookingMail mail, Clock clock,
-            PlatformTransactionManager transactions, SlotGuard guard) {
+            PlatformTransactionManager transactions, SlotGuard guard, AuditLog audit) {
         this.guard = guard;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.slots = slots;
         this.counters = counters;
@@ -168,7 +171,10 @@ public class BookingDesk {
         return new Result(withAccount ? Outcome.CONFIRMED : Outcome.PENDING, id);
     }
 
-    /** Blocks a slot of a counter (an agent's absence, a meeting): held like a booking, without a person. */
+    /**
+     * Blocks a slot of a counter (an agent's absence, a meeting): held like a booking, without a person; written to
+     * the audit log in the same transaction. False when a booking or a block holds part of it.
+     */
     public boolean block(long agendaId, Instant start, Instant end) {
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
@@ -180,6 +186,7 @@ public class BookingDesk {
                         values (?, ?, ?, 'BLOCKED', ?)""")
                         .params(agendaId, utc(start), utc(end), utc(now)).update(keys, "id");
                 holdUnits(agendaId, keys.getKeyAs(Number.class).longValue(), start, end);
+                audit.record("appointment.slot-blocked", "appointments-counter:" + agendaId, start + "/" + end);
                 return true;
             }));
         } catch (DuplicateKeyException taken) {
@@ -292,14 +299,22 @@ public class BookingDesk {
                   (select 1 from appointments_booking b where b.email = p.email)""").update();
     }
 
-    /** Marks a confirmed booking attended or not come; false when it is not a confirmed booking of that counter. */
+    /**
+     * Marks a confirmed booking attended or not come, written to the audit log in the same transaction; false when it
+     * is not a confirmed booking of that counter.
+     */
     @Transactional
     public boolean mark(long agendaId, long bookingId, Status status) {
         if (status != Status.ATTENDED && status != Status.NO_SHOW) {
             throw new IllegalArgumentException(status.name());
         }
-        return jdbc.sql("update appointments_booking set status = ? where id = ? and agenda_id = ? and status in "
+        boolean marked = jdbc.sql("update appointments_booking set status = ? where id = ? and agenda_id = ? and status in "
                 + "('CONFIRMED', 'ATTENDED', 'NO_SHOW')").params(status.name(), bookingId, agendaId).update() == 1;
+        if (marked) {
+            audit.record("appointment.marked-" + status.name().toLowerCase(Locale.ROOT), "appointment:" + bookingId,
+                    null);
+        }
+        return marked;
     }
 
     /** Counts for the figures: bookings by status. */
