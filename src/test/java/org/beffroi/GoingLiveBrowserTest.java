@@ -204,6 +204,13 @@ class GoingLiveBrowserTest extends BrowserChecks {
         Assertions.assertThat(second.headers().firstValue("X-Cache-Status")).hasValue("HIT");
         Assertions.assertThat(second.body()).contains(COMMUNE);
 
+        // no test payment provider in production: its notification address is not exempt from CSRF, so refused
+        var notification = anonymous.send(HttpRequest.newBuilder(URI.create(nginx.publicAddress()
+                + "/paiements/notification/test")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("reference=x&amount=1&outcome=PAID")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        Assertions.assertThat(notification.statusCode()).isEqualTo(403);
+
         // a password link in mail is at the public address
         visit(visitor, "/mot-de-passe-oublie");
         visitor.getByLabel("Adresse électronique").fill(ADMIN);
