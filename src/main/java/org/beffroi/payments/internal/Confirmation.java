@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.platform.NegativeControls;
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.PaymentConfirmed;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,11 +49,7 @@ class Confirmation {
         if (store.find(payment.reference()).orElseThrow().status() != Payment.Status.PENDING) {
             return 0;
         }
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NegativeControls.widenTheRace();
         return store.confirmUnconditionally(payment.reference(), now);
     }
 }

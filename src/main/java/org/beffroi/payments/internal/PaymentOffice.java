@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.beffroi.platform.NegativeControls;
 import org.beffroi.payments.Payment;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CommuneTime;
@@ -164,11 +165,7 @@ public class PaymentOffice {
         if (row[2] == 0 || row[1] + amountCents > row[0]) {
             return 0;
         }
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NegativeControls.widenTheRace();
         return jdbc.sql("update payments_payment set refunded_cents = ? where id = ?")
                 .params(row[1] + amountCents, paymentId).update();
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.platform.NegativeControls;
 import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.DataSubject;
@@ -373,11 +374,7 @@ public class CaseDesk {
         if (payment.isEmpty() || payment.get().paidAt() != null || current.isEmpty()) {
             return false;
         }
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NegativeControls.widenTheRace();
         jdbc.sql("update procedures_case_payment set paid_at = ? where case_id = ? and reference = ?")
                 .params(CaseStore.at(clock.instant()), caseId, reference).update();
         afterPayment(current.get(), payment.get());

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import lombok.extern.slf4j.Slf4j;
 
+import org.beffroi.platform.NegativeControls;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.PublicAddress;
 import org.springframework.beans.factory.annotation.Value;
@@ -230,11 +231,7 @@ public class PayfipSimulator {
             if (find(idop).map(Operation::chosen).orElse(true)) {
                 return false;
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            NegativeControls.widenTheRace();
             return jdbc.sql("update payments_payfip_simulated set resultrans = ?, numauto = ?, chosen_at = ? where idop = ?")
                     .params(choice.resultrans, numauto, now, idop).update() == 1;
         }
