@@ -312,8 +312,8 @@ public class BookingDesk {
         boolean marked = jdbc.sql("update appointments_booking set status = ? where id = ? and agenda_id = ? and status in "
                 + "('CONFIRMED', 'ATTENDED', 'NO_SHOW')").params(status.name(), bookingId, agendaId).update() == 1;
         if (marked) {
-            audit.record("appointment.marked-" + status.name().toLowerCase(Locale.ROOT), "appointment:" + bookingId,
-                    null);
+            audit.record(status == Status.ATTENDED ? "appointment.marked-attended" : "appointment.marked-no-show",
+                    "appointment:" + bookingId, null);
         }
         return marked;
     }
