@@ -163,6 +163,12 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         outgoing.put("beffroi.outgoing.allowed-hosts", String.join(",", allowedHosts));
     }
 
+    /** The same for a host named as the application names it ({@code localhost:port}). */
+    public static synchronized void allowOutgoing(String hostAndPort) {
+        allowedHosts.add(hostAndPort);
+        outgoing.put("beffroi.outgoing.allowed-hosts", String.join(",", allowedHosts));
+    }
+
     /** The server is gone: a later server on the same port is not allowed by mistake. */
     public static synchronized void forbidOutgoing(int port) {
         allowedHosts.remove("127.0.0.1:" + port);

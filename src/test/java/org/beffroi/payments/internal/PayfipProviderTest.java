@@ -32,6 +32,7 @@ import org.beffroi.platform.PublicAddress;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.CsrfTokens;
 import org.beffroi.testing.HttpVisitor;
+import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,9 +77,18 @@ class PayfipProviderTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.beffroi.platform.OutgoingRequests outgoing;
+
     @BeforeEach
     void theApplicationKeepsItsCsrfTokens() {
         CsrfTokens.asTheApplicationKeepsThem(context);
+    }
+
+    /** The simulator runs on the test server itself: the operator allows it, as the demo does. */
+    @BeforeEach
+    void theSimulatorMayBeReached() {
+        TestServers.allowOutgoing("localhost:" + port);
     }
 
     @Test
@@ -243,15 +253,30 @@ class PayfipProviderTest {
     }
 
     @Test
+    void theWebServiceIsReachedOnlyThroughThePlatformsOutgoingGuard() {
+        // the same simulator under its loopback address, which the operator did not allow (only localhost:port is):
+        // the guard refuses it, where every other test reaches it by the allowed name
+        var unallowed = new PayfipProvider(new PayfipProvider.Settings("000000",
+                () -> "http://127.0.0.1:" + port + "/simulateur-payfip/tpa/services/securite",
+                () -> site.base() + "/simulateur-payfip/tpa/paiementws.web", PayfipProvider.Mode.TEST,
+                Duration.ofSeconds(5)), operations, clock, outgoing);
+
+        assertThatThrownBy(() -> unallowed.start(new PaymentStart(newReference(), AMOUNT, "Cantine", "a@exemple.fr"),
+                callbacks())).isInstanceOf(PayfipProvider.Unavailable.class);
+        assertThat(start(newPayment()).toString()).startsWith(site.base() + "/simulateur-payfip/tpa/paiementws.web?idop=");
+    }
+
+    @Test
     void aWebServiceThatDoesNotAnswerWithinTheDeadlineIsInvalidWithoutHanging() throws Exception {
         var payment = newPayment();
         String idop = idopOf(start(payment));
         simulator.choose(idop, PayfipSimulator.Choice.PAY);
         try (var silent = new SilentServer()) {
+            TestServers.allowOutgoing(silent.port());
             var hanging = new PayfipProvider(new PayfipProvider.Settings("000000",
                     () -> "http://127.0.0.1:" + silent.port() + "/tpa/services/securite",
                     () -> site.base() + "/simulateur-payfip/tpa/paiementws.web", PayfipProvider.Mode.TEST,
-                    Duration.ofSeconds(1)), operations, clock);
+                    Duration.ofSeconds(1)), operations, clock, outgoing);
             try {
                 long began = System.nanoTime();
                 var verified = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -265,7 +290,7 @@ class PayfipProviderTest {
                         () -> hanging.start(new PaymentStart(newReference(), AMOUNT, "Cantine", "a@exemple.fr"),
                                 callbacks())).isInstanceOf(PayfipProvider.Unavailable.class));
             } finally {
-                hanging.destroy();
+                TestServers.forbidOutgoing(silent.port());
             }
         }
         // the real one still says paid
