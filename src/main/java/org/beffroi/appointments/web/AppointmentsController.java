@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.appointments.internal.BookingDesk;
 import org.beffroi.appointments.internal.BookingDesk.Outcome;
 import org.beffroi.appointments.internal.Counter;
@@ -43,6 +45,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * mailed links that confirm (booked without an account) and cancel a booking.
  */
 @Controller
+@RequiredArgsConstructor
 class AppointmentsController {
 
     private static final int BOOKINGS_PER_HOUR = 10;
@@ -57,16 +60,6 @@ class AppointmentsController {
     private final Accounts accounts;
     private final RateLimits limits;
     private final Clock clock;
-
-    AppointmentsController(Counters counters, Slots slots, BookingDesk desk, Accounts accounts, RateLimits limits,
-            Clock clock) {
-        this.counters = counters;
-        this.slots = slots;
-        this.desk = desk;
-        this.accounts = accounts;
-        this.limits = limits;
-        this.clock = clock;
-    }
 
     /** A counter with its meeting types, as the first page lists them. */
     record CounterTypes(Counter counter, List<MeetingType> types) {
@@ -147,7 +140,7 @@ class AppointmentsController {
 
     /** Where a booking leads: what happens next (the confirmation mailed, or the link to open). */
     @GetMapping("/rendez-vous/{type}/demande")
-    String booked(@ModelAttribute(name = "meetingType", binding = false) MeetingType type, Model model) {
+    String booked(@ModelAttribute(name = "meetingType", binding = false) MeetingType type) {
         return "appointments/booked";
     }
 
