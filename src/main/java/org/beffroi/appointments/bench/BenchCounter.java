@@ -45,7 +45,7 @@ public class BenchCounter {
         }
         counters.createType(counter, TYPE, "Rendez-vous du banc d’essai", 10, 0, 30, 1, false);
         LocalDate today = LocalDate.now(clock.withZone(CommuneTime.ZONE));
-        counters.addClosure(counter, today.minusDays(1), today.plusDays(1), "Banc d’essai : fermé");
-        counters.addClosure(counter, today.plusDays(3), today.plusDays(60), "Banc d’essai : fermé");
+        counters.addClosure(counter, today.minusDays(1), today.plusDays(1), "Fermé pour le banc d’essai");
+        counters.addClosure(counter, today.plusDays(3), today.plusDays(60), "Fermé pour le banc d’essai");
     }
 }
