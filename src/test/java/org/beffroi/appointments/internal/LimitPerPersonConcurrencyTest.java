@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.beffroi.appointments.internal.BookingDesk.Outcome;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,27 +83,9 @@ class LimitPerPersonConcurrencyTest {
     }
 
     private List<Outcome> bookAtOnce(MeetingType type, String email) throws Exception {
-        var free = slots.free(type, day(), day());
-        var ready = new CountDownLatch(TRIES);
-        var start = new CountDownLatch(1);
-        var outcomes = new ArrayList<Future<Outcome>>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(TRIES)) {
-            for (var slot : free) {
-                outcomes.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return desk.book(new BookingDesk.Request(type, slot.startsAt(), "Camille Martin", email, null,
-                            null, null)).outcome();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            var list = new ArrayList<Outcome>();
-            for (var outcome : outcomes) {
-                list.add(outcome.get(180, TimeUnit.SECONDS));
-            }
-            return list;
-        }
+        return AtOnce.run(slots.free(type, day(), day()).stream().<Callable<Outcome>>map(slot -> () -> desk.book(
+                new BookingDesk.Request(type, slot.startsAt(), "Camille Martin", email, null, null, null)).outcome())
+                .toList());
     }
 
     private long activeBookings(String email) {

@@ -13,11 +13,8 @@ import org.beffroi.platform.AttachmentSamples;
 import org.beffroi.platform.Role;
 import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.testing.BrowserTest;
-import org.beffroi.testing.Clamd;
 import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.PdfText;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,26 +31,12 @@ import com.microsoft.playwright.options.FilePayload;
  */
 class ParkingCardPaymentJourneyTest extends BrowserTest {
 
-    static Clamd clamd;
-
     @Autowired
     ProcedureDesks procedures;
     @Autowired
     AccountRepository accounts;
     @Autowired
     PasswordEncoder encoder;
-
-    @BeforeAll
-    static void startClamd() {
-        clamd = Clamd.start();
-    }
-
-    @AfterAll
-    static void stopClamd() {
-        if (clamd != null) {
-            clamd.stop();
-        }
-    }
 
     @Test
     void aResidentFilesPaysAndTheCaseMovesOnWithTheReceiptInTheMailbox() throws Exception {
