@@ -1,5 +1,6 @@
 package org.beffroi.family.internal;
 
+import java.sql.Timestamp;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,8 +50,10 @@ public class Households {
         try {
             return transaction.execute(status -> {
                 long id = insertHousehold("Foyer " + name);
-                jdbc.sql("insert into family_member (account_id, household_id, email, name, joined_at) values (?, ?, ?, ?, ?)")
-                        .params(accountId, id, email.toLowerCase(Locale.ROOT), name, clock.instant()).update();
+                jdbc.sql("insert into family_member (account_id, household_id, email, name, joined_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                        .params(accountId, id, email.toLowerCase(Locale.ROOT), name, Timestamp.from(clock.instant()))
+                        .update();
                 return find(id).orElseThrow();
             });
         } catch (DuplicateKeyException e) {
@@ -75,7 +78,8 @@ public class Households {
             try {
                 var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
                 jdbc.sql("insert into family_household (reference, name, created_at) values (?, ?, ?)")
-                        .params(reference, name.length() > 200 ? name.substring(0, 200) : name, clock.instant())
+                        .params(reference, name.length() > 200 ? name.substring(0, 200) : name,
+                                Timestamp.from(clock.instant()))
                         .update(keys, "id");
                 return keys.getKey().longValue();
             } catch (DuplicateKeyException e) {
@@ -136,17 +140,20 @@ public class Households {
 
     public List<Member> members(long householdId) {
         return jdbc.sql("select account_id, household_id, email, name, joined_at from family_member "
-                + "where household_id = ? order by joined_at, account_id").param(householdId).query(Households::member).list();
+                + "where household_id = ? order by joined_at, account_id").param(householdId)
+                .query(Households::member).list();
     }
 
     public List<Child> children(long householdId) {
-        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name from family_child "
+        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name "
+                + "from family_child "
                 + "where household_id = ? order by birth_date, id").param(householdId).query(Households::child).list();
     }
 
     /** The child of this household with this id; empty for another household's child. */
     public Optional<Child> child(long householdId, long childId) {
-        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name from family_child "
+        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name "
+                + "from family_child "
                 + "where id = ? and household_id = ?").params(childId, householdId).query(Households::child).optional();
     }
 

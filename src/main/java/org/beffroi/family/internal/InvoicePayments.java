@@ -1,5 +1,6 @@
 package org.beffroi.family.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -88,8 +89,9 @@ public class InvoicePayments {
             try {
                 return transaction.execute(status -> {
                     String reference = newReference(invoice);
-                    jdbc.sql("insert into family_invoice_payment (invoice_id, payment_reference, created_at) values (?, ?, ?)")
-                            .params(invoice.id(), reference, clock.instant()).update();
+                    jdbc.sql("insert into family_invoice_payment (invoice_id, payment_reference, created_at) "
+                            + "values (?, ?, ?)")
+                            .params(invoice.id(), reference, Timestamp.from(clock.instant())).update();
                     payments.create(payment(invoice, reference, payerAccountId));
                     return reference;
                 });

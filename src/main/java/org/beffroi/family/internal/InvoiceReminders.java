@@ -1,7 +1,9 @@
 package org.beffroi.family.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.beffroi.platform.Commune;
@@ -17,10 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reminder of an unpaid invoice past its due date: every day ({@link InvoiceReminderSchedule}), each such invoice that
- * has not had it gets one mail to each adult of its household. The row of {@code family_invoice_reminder} (invoice
- * and reminder are its key) and the mails (through the outbox) share a transaction: a reminder is sent once, even
- * when two runs meet or one stops half-way.
+ * The reminder of an unpaid invoice past its due date: every day ({@link InvoiceReminderSchedule}), each such
+ * invoice that has not had it gets one mail to each adult of its household. The row of
+ * {@code family_invoice_reminder} (invoice and reminder are its key) and the mails (through the outbox) share a
+ * transaction: a reminder is sent once, even when two runs meet or one stops half-way.
  */
 @Service
 public class InvoiceReminders {
@@ -59,7 +61,7 @@ public class InvoiceReminders {
             try {
                 Boolean done = transaction.execute(status -> {
                     jdbc.sql("insert into family_invoice_reminder (invoice_id, reminder, sent_at) values (?, ?, ?)")
-                            .params(invoice.id(), PAST_DUE, clock.instant()).update();
+                            .params(invoice.id(), PAST_DUE, Timestamp.from(clock.instant())).update();
                     households.members(invoice.householdId()).forEach(m -> mail(invoice, m.email()));
                     return true;
                 });
@@ -75,10 +77,11 @@ public class InvoiceReminders {
         Locale locale = Locale.FRENCH;
         String town = commune.settings().name();
         mailer.send(new OutgoingMail(to,
-                messages.getMessage("family.reminder.subject", new Object[] {invoice.label(), invoice.number()}, locale),
+                messages.getMessage("family.reminder.subject", new Object[] {invoice.label(), invoice.number()},
+                        locale),
                 messages.getMessage("family.reminder.body", new Object[] {invoice.label(), invoice.number(),
                         invoice.period(), Euros.words(invoice.amountCents()),
-                        java.time.format.DateTimeFormatter.ofPattern(CommuneTime.DATE, locale).format(invoice.dueDate()),
+                        DateTimeFormatter.ofPattern(CommuneTime.DATE, locale).format(invoice.dueDate()),
                         address.of("/mon-foyer/factures"), town}, locale)));
     }
 }

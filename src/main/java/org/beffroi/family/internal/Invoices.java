@@ -1,5 +1,6 @@
 package org.beffroi.family.internal;
 
+import java.sql.Timestamp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -75,7 +76,7 @@ public class Invoices {
         jdbc.sql("insert into family_invoice (household_id, number, label, period, amount_cents, due_date, status, "
                 + "created_at) values (?, ?, ?, ?, ?, ?, 'UNPAID', ?)")
                 .params(invoice.householdId(), invoice.number(), invoice.label(), invoice.period(),
-                        invoice.amountCents(), invoice.dueDate(), clock.instant())
+                        invoice.amountCents(), invoice.dueDate(), Timestamp.from(clock.instant()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -102,8 +103,8 @@ public class Invoices {
         var params = new ArrayList<Object>(where.params());
         params.add(size);
         params.add((long) page * size);
-        return jdbc.sql("select i.id, i.household_id, i.number, i.label, i.period, i.amount_cents, i.due_date, i.status, "
-                + "i.created_at, i.paid_at, i.payment_reference, h.reference as household_reference "
+        return jdbc.sql("select i.id, i.household_id, i.number, i.label, i.period, i.amount_cents, i.due_date, "
+                + "i.status, i.created_at, i.paid_at, i.payment_reference, h.reference as household_reference "
                 + "from family_invoice i join family_household h on h.id = i.household_id" + where.sql()
                 + " order by i.due_date desc, i.id desc limit ? offset ?")
                 .params(params).query((rs, n) -> new Line(invoice(rs, n), rs.getString("household_reference"))).list();
@@ -149,13 +150,14 @@ public class Invoices {
     public boolean markPaid(long invoiceId, String paymentReference, long amountCents, Instant at) {
         return jdbc.sql("update family_invoice set status = 'PAID', paid_at = ?, payment_reference = ? "
                 + "where id = ? and status = 'UNPAID' and amount_cents = ?")
-                .params(at, paymentReference, invoiceId, amountCents).update() == 1;
+                .params(Timestamp.from(at), paymentReference, invoiceId, amountCents).update() == 1;
     }
 
     /** Unpaid invoices whose due date is before this day and that have not had this reminder. */
     List<Invoice> dueForReminder(LocalDate today, int reminder) {
         return jdbc.sql("select " + COLUMNS + " from family_invoice i where status = 'UNPAID' and due_date < ? "
-                + "and not exists (select 1 from family_invoice_reminder r where r.invoice_id = i.id and r.reminder = ?) "
+                + "and not exists (select 1 from family_invoice_reminder r "
+                + "where r.invoice_id = i.id and r.reminder = ?) "
                 + "order by id").params(today, reminder).query(Invoices::invoice).list();
     }
 

@@ -1,5 +1,6 @@
 package org.beffroi.family.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -55,10 +56,10 @@ public class Menus {
         if (monday.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new IllegalArgumentException("a week starts on a Monday");
         }
-        if (jdbc.sql("update family_menu set published_at = ? where week_start = ?").params(clock.instant(), monday)
+        var now = Timestamp.from(clock.instant());
+        if (jdbc.sql("update family_menu set published_at = ? where week_start = ?").params(now, monday)
                 .update() == 0) {
-            jdbc.sql("insert into family_menu (week_start, published_at) values (?, ?)").params(monday, clock.instant())
-                    .update();
+            jdbc.sql("insert into family_menu (week_start, published_at) values (?, ?)").params(monday, now).update();
         }
         jdbc.sql("delete from family_menu_day where week_start = ?").param(monday).update();
         new TreeMap<>(dishes).forEach((weekday, text) -> {

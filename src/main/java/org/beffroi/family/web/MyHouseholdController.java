@@ -11,6 +11,7 @@ import org.beffroi.family.internal.Households;
 import org.beffroi.family.internal.InvoicePayments;
 import org.beffroi.family.internal.Invoices;
 import org.beffroi.identity.Accounts;
+import org.beffroi.payments.AmountRefusedException;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
@@ -134,7 +135,15 @@ class MyHouseholdController {
     @PostMapping("/mon-foyer/factures/{id}/payer")
     String pay(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
         var invoice = invoices.ofHousehold(mine(user).id(), id).orElseThrow(NotFoundException::new);
-        return switch (payments.pay(invoice, user.accountId())) {
+        InvoicePayments.Outcome outcome;
+        try {
+            outcome = payments.pay(invoice, user.accountId());
+        } catch (AmountRefusedException e) {
+            // over the maximum the payments module accepts online (a setting lowered since the invoice was written)
+            redirect.addFlashAttribute("saved", "family.invoice.not-online");
+            return "redirect:/mon-foyer/factures";
+        }
+        return switch (outcome) {
             case InvoicePayments.Outcome.ToPay to -> "redirect:" + to.path();
             case InvoicePayments.Outcome.AlreadyPaid paid -> {
                 redirect.addFlashAttribute("saved", "family.invoice.already-paid");
