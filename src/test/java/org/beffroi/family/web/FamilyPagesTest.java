@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -154,6 +155,37 @@ class FamilyPagesTest {
         assertThat(paymentsOf(invoice)).isEqualTo(1);
         mvc.perform(get("/mon-foyer/factures").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Payée")));
+    }
+
+    @Test
+    void childrenAreAddedThirtyAnHourPerAccount() throws Exception {
+        var resident = FamilyAccounts.resident(accounts, encoder, "limite");
+        FamilyAccounts.household(households, resident);
+        var session = SignIn.as(mvc, resident.email(), FamilyAccounts.PASSWORD);
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(post("/mon-foyer/enfants").cookie(session).with(csrf()).param("firstName", "Enfant " + i)
+                    .param("lastName", "Limite").param("birthDate", "2016-01-01")).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post("/mon-foyer/enfants").cookie(session).with(csrf()).param("firstName", "Enfant 31")
+                .param("lastName", "Limite").param("birthDate", "2016-01-01")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Trop de tentatives")))
+                .andExpect(content().string(containsString("value=\"Enfant 31\"")));
+        assertThat(households.children(households.ofAccount(resident.accountId()).orElseThrow().id())).hasSize(30);
+    }
+
+    @Test
+    void anInvoiceOverTheOnlineMaximumIsSaidNotPayableOnline() throws Exception {
+        var resident = FamilyAccounts.resident(accounts, encoder, "plafond");
+        var household = FamilyAccounts.household(households, resident);
+        long invoice = FamilyAccounts.invoice(invoices, household, 1_000, today.plusDays(10));
+        // written under a higher maximum than today's
+        jdbc.sql("update family_invoice set amount_cents = ? where id = ?").params(payments.maxAmountCents() + 1, invoice)
+                .update();
+        var session = SignIn.as(mvc, resident.email(), FamilyAccounts.PASSWORD);
+        mvc.perform(post("/mon-foyer/factures/" + invoice + "/payer").cookie(session).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("saved", "family.invoice.not-online"));
+        assertThat(paymentsOf(invoice)).isZero();
     }
 
     private long paymentsOf(long invoice) {
