@@ -24,6 +24,7 @@ public class DemoFamily {
     private final Households households;
     private final Invoices invoices;
     private final Menus menus;
+    private final Attendance attendance;
     private final Clock clock;
 
     /** Adds what is missing; does nothing when it is there. */
@@ -34,6 +35,9 @@ public class DemoFamily {
                     2, "Potage de légumes\nLasagnes\nPomme",
                     4, "Salade de lentilles\nPoisson pané, riz\nCompote",
                     5, "Betteraves\nOmelette, pommes de terre sautées\nFromage blanc"), false);
+        }
+        if (attendance.services().isEmpty()) {
+            attendance.createService("CANT", "Restauration scolaire", 320);
         }
         var resident = accounts.findByEmail(RESIDENT);
         if (resident.isEmpty() || households.ofAccount(resident.get().id()).isPresent()) {

@@ -8,6 +8,7 @@ import org.beffroi.identity.Accounts;
 import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.PaymentConfirmed;
 import org.beffroi.payments.Payments;
+import org.beffroi.payments.ProviderUnavailableException;
 import org.beffroi.platform.NegativeControls;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,10 +72,16 @@ public class InvoicePayments {
     /**
      * The page of the invoice's one payment, created on the first call; {@link Outcome.AlreadyPaid} for a paid
      * invoice. The caller has checked that the invoice is the payer's household's.
+     *
+     * @throws ProviderUnavailableException when the provider of the invoices ({@code beffroi.family.payment-provider})
+     *         is not one this site has
      */
     public Outcome pay(Invoice invoice, long payerAccountId) {
         if (invoice.paid()) {
             return new Outcome.AlreadyPaid();
+        }
+        if (!payments.providers().contains(provider)) { // not enabled here (the test provider under prod, say)
+            throw new ProviderUnavailableException("no payment provider " + provider + " for the invoices");
         }
         String reference = guarded ? claimed(invoice, payerAccountId) : unguarded(invoice, payerAccountId);
         return new Outcome.ToPay(payments.pagePath(reference).orElseThrow());

@@ -12,6 +12,7 @@ import org.beffroi.family.internal.InvoicePayments;
 import org.beffroi.family.internal.Invoices;
 import org.beffroi.identity.Accounts;
 import org.beffroi.payments.AmountRefusedException;
+import org.beffroi.payments.ProviderUnavailableException;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
@@ -141,6 +142,9 @@ class MyHouseholdController {
         } catch (AmountRefusedException e) {
             // over the maximum the payments module accepts online (a setting lowered since the invoice was written)
             redirect.addFlashAttribute("saved", "family.invoice.not-online");
+            return "redirect:/mon-foyer/factures";
+        } catch (ProviderUnavailableException e) {
+            redirect.addFlashAttribute("saved", "family.invoice.no-provider");
             return "redirect:/mon-foyer/factures";
         }
         return switch (outcome) {

@@ -3,17 +3,14 @@ package org.beffroi.family.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.beffroi.family.FamilyAccounts;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,25 +76,7 @@ class OnePaymentPerInvoiceTest {
 
     private List<InvoicePayments.Outcome> payAtOnce(Invoice invoice) throws Exception {
         long payer = households.members(invoice.householdId()).getFirst().accountId();
-        var ready = new CountDownLatch(CLICKS);
-        var start = new CountDownLatch(1);
-        var futures = new ArrayList<Future<InvoicePayments.Outcome>>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(CLICKS)) {
-            for (int i = 0; i < CLICKS; i++) {
-                futures.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return payments.pay(invoice, payer);
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            var outcomes = new ArrayList<InvoicePayments.Outcome>();
-            for (var future : futures) {
-                outcomes.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        }
+        return AtOnce.run(Collections.<Callable<InvoicePayments.Outcome>>nCopies(CLICKS, () -> payments.pay(invoice, payer)));
     }
 
     private long pendingPayments(Invoice invoice) {

@@ -82,9 +82,18 @@ class FamilyBrowserTest extends BrowserTest {
         signIn(page, "agent@belvoir.example", "belvoir-agent-2026");
         for (String path : new String[] {"/admin/familles", "/admin/familles/" + household.id(),
                 "/admin/familles/factures", "/admin/familles/factures/" + invoice, "/admin/familles/factures/nouvelle",
-                "/admin/familles/factures/import", "/admin/familles/menus"}) {
+                "/admin/familles/factures/import", "/admin/familles/menus", "/admin/familles/presences",
+                "/admin/familles/presences/services", "/admin/familles/presences/facturation"}) {
             go(path);
         }
+        // the register of a week, ticked and saved; a month billed
+        go("/admin/familles/presences");
+        page.locator("input[name=presence]").first().check();
+        press(button("Enregistrer les présences de la semaine"), url -> url.contains("semaine="));
+        assertThat(page.locator("[role=status]").first().textContent()).contains("présences de la semaine sont enregistrées");
+        go("/admin/familles/presences/facturation");
+        press(button("Faire les factures du mois"), url -> true);
+        assertThat(page.locator("[role=status]").first().textContent()).contains("factur");
         // a form sent back with its errors
         go("/admin/familles/factures/nouvelle");
         page.getByLabel("Montant en euros").fill("douze");
