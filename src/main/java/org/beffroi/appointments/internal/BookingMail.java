@@ -48,6 +48,55 @@ class BookingMail {
                 calendar, cancel));
     }
 
+    /** The slot offered to a waiting person: the link to accept it within {@link BookingDesk#OFFER_DELAY}. */
+    void offered(Booking booking, MeetingType type, String confirmToken) {
+        var link = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/confirmation?jeton=" + confirmToken));
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(booking.agendaId()).orElseThrow();
+        String when = CommuneTime.format(booking.startsAt(), CommuneTime.DAY_DATE_TIME, locale);
+        String until = CommuneTime.format(booking.expiresAt(), CommuneTime.DAY_DATE_TIME, locale);
+        mailer.send(new OutgoingMail(booking.email(),
+                messages.getMessage("appointments.mail.offered.subject", new Object[] {type.name(), when}, locale),
+                messages.getMessage("appointments.mail.offered.body", new Object[] {type.name(), when, counter.name(),
+                        counter.place(), link.value(), until, commune.settings().name()}, locale),
+                link));
+    }
+
+    /** The reminder of the day before. */
+    void reminder(Booking booking, MeetingType type) {
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(booking.agendaId()).orElseThrow();
+        String when = CommuneTime.format(booking.startsAt(), CommuneTime.DAY_DATE_TIME, locale);
+        mailer.send(new OutgoingMail(booking.email(),
+                messages.getMessage("appointments.mail.reminder.subject", new Object[] {type.name(), when}, locale),
+                messages.getMessage("appointments.mail.reminder.body", new Object[] {type.name(), when, counter.name(),
+                        counter.place(), commune.settings().name()}, locale)));
+    }
+
+    /**
+     * Joining the waiting list: with a token (signed out), the link that puts the person on it; without, the word
+     * that they are on it.
+     */
+    void waiting(MeetingType type, String email, String verifyToken) {
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(type.agendaId()).orElseThrow();
+        String town = commune.settings().name();
+        long hours = BookingDesk.OFFER_DELAY.toHours();
+        if (verifyToken == null) {
+            mailer.send(new OutgoingMail(email,
+                    messages.getMessage("appointments.mail.waiting.subject", new Object[] {type.name()}, locale),
+                    messages.getMessage("appointments.mail.waiting.body",
+                            new Object[] {type.name(), counter.name(), counter.place(), hours, town}, locale)));
+            return;
+        }
+        var link = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/liste-attente/confirmation?jeton=" + verifyToken));
+        mailer.send(new OutgoingMail(email,
+                messages.getMessage("appointments.mail.waiting-verify.subject", new Object[] {type.name()}, locale),
+                messages.getMessage("appointments.mail.waiting-verify.body",
+                        new Object[] {type.name(), counter.name(), counter.place(), link.value(), hours, town}, locale),
+                link));
+    }
+
     private void send(Booking booking, MeetingType type, String key, OutgoingMail.Secret secret, String link) {
         Locale locale = LocaleContextHolder.getLocale();
         var counter = counters.counter(booking.agendaId()).orElseThrow();

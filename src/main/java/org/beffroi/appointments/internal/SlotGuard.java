@@ -10,4 +10,11 @@ import org.springframework.stereotype.Component;
 class SlotGuard {
 
     volatile boolean on = true;
+
+    /**
+     * Whether a freed slot is offered to a waiting person by a conditional update of their entry ({@code WAITING} to
+     * {@code OFFERED}). Off for the negative control alone: the first person read as waiting is offered the slot
+     * without looking again, and two slots freed at once can both be offered to the same person.
+     */
+    volatile boolean offerOnce = true;
 }
