@@ -450,8 +450,15 @@ public class BookingDesk {
         int reminded = 0;
         for (long id : due) {
             Boolean done = transactions.execute(status -> {
-                int marked = jdbc.sql("update appointments_booking set reminded_at = ? where id = ? and reminded_at is null "
-                        + "and status = 'CONFIRMED'").params(utc(now), id).update();
+                int marked;
+                if (guard.remindOnce) {
+                    marked = jdbc.sql("update appointments_booking set reminded_at = ? where id = ? "
+                            + "and reminded_at is null and status = 'CONFIRMED'").params(utc(now), id).update();
+                } else {
+                    pause(); // the negative control: read as not reminded, marked without looking again
+                    marked = jdbc.sql("update appointments_booking set reminded_at = ? where id = ?")
+                            .params(utc(now), id).update();
+                }
                 if (marked == 1) {
                     var booking = find(id).orElseThrow();
                     mail.reminder(booking, counters.type(booking.typeId()).orElseThrow());

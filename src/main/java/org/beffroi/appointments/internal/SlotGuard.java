@@ -17,4 +17,10 @@ class SlotGuard {
      * without looking again, and two slots freed at once can both be offered to the same person.
      */
     volatile boolean offerOnce = true;
+
+    /**
+     * Whether the reminder of a booking is marked by a conditional update ({@code reminded_at is null}). Off for the
+     * negative control alone: two runs of the task at once can then both remind the same booking.
+     */
+    volatile boolean remindOnce = true;
 }
