@@ -270,7 +270,61 @@ public class BookingDesk {
                 .update();
         if (changed == 1) {
             jdbc.sql("delete from appointments_unit where booking_id = ?").param(booking.id()).update();
-            offer(booking);
+            offer(booking, booking.id());
+        }
+    }
+
+    /**
+     * Moves a confirmed booking, from the link of its confirmation mail, to another slot of its type: in one
+     * transaction its old units are released and the new ones claimed; when the new slot is taken meanwhile, the
+     * claim's duplicate key rolls the whole back and the booking stays where it was. The old slot then goes to the
+     * first person waiting, as a cancelled one does; the confirmation is mailed again with the same links. Answers
+     * {@code CONFIRMED} when moved, otherwise why not; empty when the link does not lead to a booking to come.
+     */
+    public Optional<Outcome> move(String token, Instant newStart) {
+        for (int tried = 1;; tried++) {
+            try {
+                return moveOnce(token, newStart);
+            } catch (TransientDataAccessException lockNotGiven) {
+                if (tried == TRIES) {
+                    throw lockNotGiven;
+                }
+            }
+        }
+    }
+
+    private Optional<Outcome> moveOnce(String token, Instant newStart) {
+        var booking = findToCancel(token);
+        if (booking.isEmpty()) {
+            return Optional.empty();
+        }
+        var type = counters.type(booking.get().typeId()).orElseThrow();
+        if (newStart.equals(booking.get().startsAt())) {
+            return Optional.of(Outcome.TAKEN);
+        }
+        var verdict = slots.check(type, newStart);
+        if (verdict != Slots.Verdict.FREE) {
+            return Optional.of(Outcome.valueOf(verdict.name()));
+        }
+        try {
+            return transactions.execute(status -> {
+                var old = booking.get();
+                Instant newEnd = newStart.plus(type.duration());
+                releaseExpired(type.agendaId(), newStart, newEnd, clock.instant());
+                if (jdbc.sql("""
+                        update appointments_booking set starts_at = ?, ends_at = ?, reminded_at = null
+                        where id = ? and status = 'CONFIRMED' and starts_at = ?""")
+                        .params(utc(newStart), utc(newEnd), old.id(), utc(old.startsAt())).update() != 1) {
+                    return Optional.<Outcome>empty(); // cancelled or moved meanwhile
+                }
+                jdbc.sql("delete from appointments_unit where booking_id = ?").param(old.id()).update();
+                holdUnits(type.agendaId(), old.id(), newStart, newEnd);
+                offer(old, null);
+                mail.confirmed(find(old.id()).orElseThrow(), type, token);
+                return Optional.of(Outcome.CONFIRMED);
+            });
+        } catch (DuplicateKeyException taken) {
+            return Optional.of(Outcome.TAKEN);
         }
     }
 
@@ -306,7 +360,7 @@ public class BookingDesk {
         }
         jdbc.sql("delete from appointments_unit where booking_id = ?").param(id).update();
         missed(id);
-        offer(find(id).orElseThrow());
+        offer(find(id).orElseThrow(), id);
         return true;
     }
 
@@ -321,9 +375,11 @@ public class BookingDesk {
      * inside the transaction that freed it: a pending booking of theirs holds the units for {@link #OFFER_DELAY}, and
      * a mail gives them the link to accept it. Their entry passes from {@code WAITING} to {@code OFFERED} by a
      * conditional update: of two slots freed at once, the second finds the first person taken and goes to the next.
-     * Nothing is offered for a slot too close (within the type's notice) or past.
+     * Nothing is offered for a slot too close (within the type's notice) or past. {@code offeredFor} is the booking
+     * cancelled or expired, of which one offer only is made (a unique key); null for a moved booking's old slot (the
+     * booking lives on, and may be moved again).
      */
-    private void offer(Booking freed) {
+    private void offer(Booking freed, Long offeredFor) {
         if (freed.typeId() == null) {
             return;
         }
@@ -347,13 +403,13 @@ public class BookingDesk {
                         .update() == 1;
             }
             if (taken) {
-                hold(freed, type, waitingId, now);
+                hold(freed, type, waitingId, offeredFor, now);
                 return;
             }
         }
     }
 
-    private void hold(Booking freed, MeetingType type, long waitingId, Instant now) {
+    private void hold(Booking freed, MeetingType type, long waitingId, Long offeredFor, Instant now) {
         var person = jdbc.sql("select account_id, name, email, phone from appointments_waiting where id = ?")
                 .param(waitingId).query((rs, n) -> new String[] {rs.getString("name"), rs.getString("email"),
                         rs.getString("phone"), rs.getString("account_id")})
@@ -366,7 +422,7 @@ public class BookingDesk {
                 values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(freed.agendaId(), type.id(), utc(freed.startsAt()), utc(freed.endsAt()),
                         person[3] == null ? null : Long.valueOf(person[3]), person[0], person[1], person[2],
-                        SecureTokens.digest(token), utc(now.plus(OFFER_DELAY)), utc(now), waitingId, freed.id())
+                        SecureTokens.digest(token), utc(now.plus(OFFER_DELAY)), utc(now), waitingId, offeredFor)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         holdUnits(freed.agendaId(), id, freed.startsAt(), freed.endsAt());
