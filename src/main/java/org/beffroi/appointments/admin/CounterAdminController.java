@@ -16,6 +16,7 @@ import org.beffroi.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agents' side: the counters, a counter's day (its bookings and blocked slots), marking a booking attended or not
- * come, blocking a slot. Every change is written to the audit log by the desk, in the change's transaction.
+ * come, blocking a slot, booking for a resident who called. Every change is written to the audit log by the desk, in the change's transaction.
  */
 @Controller
 @RequestMapping("/admin/rendez-vous")
@@ -61,10 +62,35 @@ class CounterAdminController {
     @GetMapping("/{id}")
     String day(@ModelAttribute(name = "counter", binding = false) Counter counter,
             @RequestParam(name = "jour", required = false) String day, Model model) {
-        if (!model.containsAttribute("blockForm")) {
-            model.addAttribute("blockForm", new BlockForm());
-        }
         return page(counter, day(day), model);
+    }
+
+    /** The agent books a slot of the day for a resident who called: confirmed at once, written to the audit log. */
+    @PostMapping("/{id}/reservations")
+    String bookByPhone(@ModelAttribute(name = "counter", binding = false) Counter counter,
+            @RequestParam(name = "jour", required = false) String day,
+            @Validated @ModelAttribute("phoneForm") PhoneBookingForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        LocalDate chosen = day(day);
+        MeetingType type = form.getTypeId() == null ? null : counters.type(form.getTypeId())
+                .filter(t -> t.agendaId() == counter.id()).orElse(null);
+        if (form.getTypeId() != null && type == null) {
+            errors.rejectValue("typeId", "admin.appointments.phone.type.missing");
+        }
+        if (!errors.hasErrors()) {
+            Instant start = chosen.atTime(form.getTime().withSecond(0).withNano(0)).atZone(CommuneTime.ZONE)
+                    .toInstant();
+            var result = desk.bookByAgent(type, start, form.getName(), form.getPhone(), form.getEmail());
+            if (!result.outcome().booked()) {
+                errors.rejectValue("time", "appointments.refused." + result.outcome().name().toLowerCase(
+                        java.util.Locale.ROOT), new Object[] {type.maxActivePerPerson()}, null);
+            }
+        }
+        if (errors.hasErrors()) {
+            return page(counter, chosen, model);
+        }
+        redirect.addFlashAttribute("saved", "admin.appointments.phone.booked");
+        return "redirect:/admin/rendez-vous/" + counter.id() + "?jour=" + chosen;
     }
 
     @PostMapping("/{id}/presence")
@@ -117,6 +143,13 @@ class CounterAdminController {
     }
 
     private String page(Counter counter, LocalDate day, Model model) {
+        if (!model.containsAttribute("blockForm")) {
+            model.addAttribute("blockForm", new BlockForm());
+        }
+        if (!model.containsAttribute("phoneForm")) {
+            model.addAttribute("phoneForm", new PhoneBookingForm());
+        }
+        model.addAttribute("types", counters.types().stream().filter(t -> t.agendaId() == counter.id()).toList());
         Instant from = day.atStartOfDay(CommuneTime.ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant();
         model.addAttribute("day", day);

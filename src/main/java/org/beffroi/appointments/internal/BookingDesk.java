@@ -102,9 +102,23 @@ public class BookingDesk {
 
     /** Books the slot, or says why not. Never throws for a slot taken meanwhile. */
     public Result book(Request request) {
+        return book(request, false);
+    }
+
+    /**
+     * An agent books for a resident who called: confirmed at once, without account; the e-mail is optional (without
+     * it, no mail and no limit per person: the agent is the judge). Written to the audit log in the booking's
+     * transaction. The slot is held by the same units as any booking.
+     */
+    public Result bookByAgent(MeetingType type, Instant start, String name, String phone, String email) {
+        return book(new Request(type, start, name, email == null || email.isBlank() ? null : email, phone, null, null),
+                true);
+    }
+
+    private Result book(Request request, boolean byAgent) {
         for (int tried = 1;; tried++) {
             try {
-                return bookOnce(request);
+                return bookOnce(request, byAgent);
             } catch (TransientDataAccessException lockNotGiven) {
                 // another booking of the same units held them longer than the database waits (H2's lock timeout):
                 // undecided, so asked again; the check then sees the slot taken if that booking committed
@@ -115,33 +129,37 @@ public class BookingDesk {
         }
     }
 
-    private Result bookOnce(Request request) {
+    private Result bookOnce(Request request, boolean byAgent) {
         var verdict = slots.check(request.type(), request.startsAt());
         if (verdict != Slots.Verdict.FREE) {
             return new Result(Outcome.valueOf(verdict.name()), null);
         }
-        String email = request.email().strip().toLowerCase(Locale.ROOT);
-        knowPerson(email);
+        String email = request.email() == null ? null : request.email().strip().toLowerCase(Locale.ROOT);
+        if (!byAgent) {
+            knowPerson(email);
+        }
         try {
-            return transactions.execute(status -> claim(request, email));
+            return transactions.execute(status -> claim(request, email, byAgent));
         } catch (DuplicateKeyException taken) {
             return new Result(Outcome.TAKEN, null);
         }
     }
 
-    private Result claim(Request request, String email) {
+    private Result claim(Request request, String email, boolean byAgent) {
         MeetingType type = request.type();
         Instant now = clock.instant();
         Instant start = request.startsAt();
         Instant end = start.plus(type.duration());
-        jdbc.sql("select email from appointments_person where email = ? for update").param(email).query(String.class)
-                .single();
-        long active = jdbc.sql("""
-                select count(*) from appointments_booking where type_id = ? and email = ? and starts_at > ?
-                  and (status = 'CONFIRMED' or (status = 'PENDING' and expires_at >= ?))""")
-                .params(type.id(), email, utc(now), utc(now)).query(Long.class).single();
-        if (active >= type.maxActivePerPerson()) {
-            return new Result(Outcome.LIMIT_REACHED, null);
+        if (!byAgent) {
+            jdbc.sql("select email from appointments_person where email = ? for update").param(email)
+                    .query(String.class).single();
+            long active = jdbc.sql("""
+                    select count(*) from appointments_booking where type_id = ? and email = ? and starts_at > ?
+                      and (status = 'CONFIRMED' or (status = 'PENDING' and expires_at >= ?))""")
+                    .params(type.id(), email, utc(now), utc(now)).query(Long.class).single();
+            if (active >= type.maxActivePerPerson()) {
+                return new Result(Outcome.LIMIT_REACHED, null);
+            }
         }
         if (guard.on) {
             releaseExpired(type.agendaId(), start, end, now);
@@ -150,7 +168,7 @@ public class BookingDesk {
         } else {
             pause();
         }
-        boolean withAccount = request.accountId() != null;
+        boolean withAccount = request.accountId() != null || byAgent;
         String confirmToken = withAccount ? null : SecureTokens.newToken();
         String cancelToken = withAccount ? SecureTokens.newToken() : null;
         var keys = new GeneratedKeyHolder();
@@ -170,7 +188,12 @@ public class BookingDesk {
             holdUnits(type.agendaId(), id, start, end);
         }
         var booking = find(id).orElseThrow();
-        if (withAccount) {
+        if (byAgent) {
+            audit.record("appointment.booked-by-agent", "appointment:" + id, null);
+            if (email != null) {
+                mail.confirmed(booking, type, cancelToken);
+            }
+        } else if (withAccount) {
             mail.confirmed(booking, type, cancelToken);
         } else {
             mail.toConfirm(booking, type, confirmToken);

@@ -85,4 +85,66 @@ class CounterAdminTest {
         var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
         mvc.perform(get("/admin/rendez-vous/" + counter).cookie(resident)).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theAgentBooksForAResidentWhoCalledAndItIsAudited() throws Exception {
+        String slug = "p-" + UUID.randomUUID();
+        long counter = counters.createCounter(slug, "Guichet d’essai", "Mairie");
+        counters.addOpening(counter, day.getDayOfWeek(), LocalTime.of(9, 0), LocalTime.of(12, 0));
+        var type = counters.type(counters.createType(counter, slug, "Passeport d’essai", 20, 2, 60, 1, false))
+                .orElseThrow();
+        long otherCounter = counters.createCounter(slug + "-autre", "Autre guichet", "Mairie");
+        long otherType = counters.createType(otherCounter, slug + "-autre", "Autre motif", 20, 2, 60, 1, false);
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        String email = "telephone-" + slug + "@exemple.fr";
+
+        mvc.perform(get("/admin/rendez-vous/" + counter).param("jour", day.toString()).cookie(agent))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("/reservations")));
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/reservations").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("typeId", Long.toString(type.id())).param("time", "09:20")
+                .param("name", "Claude Bernard").param("phone", "01 23 45 67 89").param("email", email))
+                .andExpect(status().is3xxRedirection());
+        var booked = jdbc.sql("select id, status, phone from appointments_booking where email = ?").param(email)
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("status"), rs.getString("phone")})
+                .single();
+        assertThat(booked[1]).isEqualTo("CONFIRMED");
+        assertThat(booked[2]).isEqualTo("01 23 45 67 89");
+        assertThat(org.beffroi.testing.Mailbox.awaitLink(email, "/rendez-vous/annulation")).contains("jeton=");
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'appointment.booked-by-agent' "
+                + "and target = ?").param("appointment:" + booked[0]).query(Long.class).single()).isEqualTo(1);
+
+        // without e-mail: booked all the same
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/reservations").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("typeId", Long.toString(type.id())).param("time", "10:00")
+                .param("name", "Sans Courriel").param("phone", "0600000000"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from appointments_booking where type_id = ? and name = 'Sans Courriel' "
+                + "and status = 'CONFIRMED' and email is null").param(type.id()).query(Long.class).single()).isEqualTo(1);
+
+        // the slot taken, the phone missing, another counter's type: back with the input and a message by the field
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/reservations").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("typeId", Long.toString(type.id())).param("time", "09:20")
+                .param("name", "Second Appel").param("phone", "0611111111"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"time-error\"")))
+                .andExpect(content().string(Matchers.containsString("vient d’être réservé")))
+                .andExpect(content().string(Matchers.containsString("Second Appel")));
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/reservations").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("typeId", Long.toString(type.id())).param("time", "11:00")
+                .param("name", "Sans Numéro").param("phone", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"phone-error\"")));
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/reservations").param("jour", day.toString()).cookie(agent)
+                .with(csrf()).param("typeId", Long.toString(otherType)).param("time", "11:00")
+                .param("name", "Autre Motif").param("phone", "0622222222"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"typeId-error\"")));
+        assertThat(jdbc.sql("select count(*) from appointments_booking where name in ('Second Appel', 'Sans Numéro', "
+                + "'Autre Motif')").query(Long.class).single()).isZero();
+
+        var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        mvc.perform(post("/admin/rendez-vous/" + counter + "/reservations").param("jour", day.toString())
+                .cookie(resident).with(csrf()).param("typeId", Long.toString(type.id())).param("time", "11:20")
+                .param("name", "Intrus").param("phone", "0633333333")).andExpect(status().isForbidden());
+    }
 }
