@@ -3,7 +3,10 @@ package org.beffroi.appointments.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -146,5 +149,72 @@ class CounterAdminTest {
         mvc.perform(post("/admin/rendez-vous/" + counter + "/reservations").param("jour", day.toString())
                 .cookie(resident).with(csrf()).param("typeId", Long.toString(type.id())).param("time", "11:20")
                 .param("name", "Intrus").param("phone", "0633333333")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void closuresAreImportedFromTheWholeDaysOfAnICalendarFile() throws Exception {
+        String slug = "f-" + UUID.randomUUID();
+        long counter = counters.createCounter(slug, "Guichet d’essai", "Mairie");
+        counters.addOpening(counter, day.getDayOfWeek(), LocalTime.of(9, 0), LocalTime.of(12, 0));
+        var type = counters.type(counters.createType(counter, slug, "Passeport d’essai", 20, 2, 60, 1, false))
+                .orElseThrow();
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        String basic = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(day);
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Essai//FR",
+                "BEGIN:VEVENT", "UID:1@essai", "DTSTAMP:20261201T000000Z", "DTSTART;VALUE=DATE:" + basic,
+                "DTEND;VALUE=DATE:" + java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(day.plusDays(1)),
+                "SUMMARY:Pont de l’Avent", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:2@essai", "DTSTAMP:20261201T000000Z",
+                "DTSTART;VALUE=DATE:" + java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(day.plusDays(20)),
+                "DTEND;VALUE=DATE:" + java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(day.plusDays(23)),
+                "SUMMARY:Inventaire", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:3@essai", "DTSTAMP:20261201T000000Z", "DTSTART:" + basic + "T130000Z",
+                "DTEND:" + basic + "T140000Z", "SUMMARY:Réunion", "END:VEVENT",
+                "END:VCALENDAR", "");
+
+        mvc.perform(multipart("/admin/rendez-vous/" + counter + "/fermetures").file(file(ics.getBytes(UTF_8)))
+                .param("jour", day.toString()).cookie(agent).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("closuresAdded", 2)).andExpect(flash().attribute("closuresLeftOut", 1));
+        assertThat(counters.closures(counter, day, day)).extracting(c -> c.reason()).containsExactly("Pont de l’Avent");
+        assertThat(counters.closures(counter, day.plusDays(20), day.plusDays(22)))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.firstDay()).isEqualTo(day.plusDays(20));
+                    assertThat(c.lastDay()).isEqualTo(day.plusDays(22));
+                });
+        assertThat(counters.closures(counter, day.plusDays(23), day.plusDays(23))).isEmpty();
+        assertThat(desk.book(new BookingDesk.Request(type, day.atTime(9, 0).atZone(CommuneTime.ZONE).toInstant(),
+                "Camille", slug + "@exemple.fr", null, null, null)).outcome()).isEqualTo(BookingDesk.Outcome.CLOSED);
+        mvc.perform(get("/admin/rendez-vous/" + counter).param("jour", day.toString()).cookie(agent))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Inventaire")));
+
+        // again: nothing added twice
+        mvc.perform(multipart("/admin/rendez-vous/" + counter + "/fermetures").file(file(ics.getBytes(UTF_8)))
+                .param("jour", day.toString()).cookie(agent).with(csrf()))
+                .andExpect(flash().attribute("closuresAdded", 0)).andExpect(flash().attribute("closuresLeftOut", 3));
+        // not iCalendar, too large, no file: a message by the field, nothing imported
+        mvc.perform(multipart("/admin/rendez-vous/" + counter + "/fermetures")
+                .file(file("BEGIN:VCALENDAR\r\nceci n’est pas\r\n".getBytes(UTF_8))).cookie(agent).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"fichier-error\"")))
+                .andExpect(content().string(Matchers.containsString("n’est pas un fichier iCalendar")));
+        mvc.perform(multipart("/admin/rendez-vous/" + counter + "/fermetures")
+                .file(file(new byte[(int) org.beffroi.appointments.internal.ClosureImport.MAX_BYTES + 1])).cookie(agent)
+                .with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(Matchers.containsString("dépasse 256")));
+        mvc.perform(multipart("/admin/rendez-vous/" + counter + "/fermetures").cookie(agent).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(Matchers.containsString("Choisissez un fichier")));
+        assertThat(jdbc.sql("select count(*) from appointments_closure where agenda_id = ?").param(counter)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'appointment.closures-imported' "
+                + "and target = ?").param("appointments-counter:" + counter).query(Long.class).single()).isEqualTo(2);
+
+        var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        mvc.perform(multipart("/admin/rendez-vous/" + counter + "/fermetures").file(file(ics.getBytes(UTF_8)))
+                .cookie(resident).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    private static org.springframework.mock.web.MockMultipartFile file(byte[] content) {
+        return new org.springframework.mock.web.MockMultipartFile("fichier", "fermetures.ics", "text/calendar", content);
     }
 }
