@@ -21,6 +21,7 @@ import org.beffroi.appointments.internal.Slots;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
+import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,6 +161,22 @@ class WaitingListWebTest {
                 .andExpect(flash().attribute("saved", "appointments.waiting.already"));
         assertThat(jdbc.sql("select count(*) from appointments_waiting where email = ?").param(email).query(Long.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    void signedInTheListIsJoinedAtOnceUnderTheAccountsAddress() throws Exception {
+        var type = typeWithOneSlot();
+        var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        mvc.perform(get("/rendez-vous/" + type.slug() + "/liste-attente").cookie(resident)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("value=\"habitant@belvoir.example\"")));
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere())
+                .cookie(resident).param("name", "Habitant").param("email", address("autre")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("saved", "appointments.waiting.joined"));
+        assertThat(jdbc.sql("select status from appointments_waiting where type_id = ? and email = ?")
+                .params(type.id(), "habitant@belvoir.example").query(String.class).single()).isEqualTo("WAITING");
+        assertThat(jdbc.sql("select count(*) from appointments_waiting where type_id = ?").param(type.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private String bookAndConfirm(MeetingType type, Instant start, String email) throws Exception {
