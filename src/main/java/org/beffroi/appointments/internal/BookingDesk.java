@@ -242,10 +242,19 @@ public class BookingDesk {
             return Optional.empty();
         }
         String cancelToken = SecureTokens.newToken();
-        int changed = jdbc.sql("""
-                update appointments_booking set status = 'CONFIRMED', expires_at = null, confirm_token_hash = null,
-                    cancel_token_hash = ? where id = ? and status = 'PENDING' and expires_at >= ?""")
-                .params(SecureTokens.digest(cancelToken), booking.get().id(), utc(clock.instant())).update();
+        int changed;
+        if (guard.acceptOnce) {
+            changed = jdbc.sql("""
+                    update appointments_booking set status = 'CONFIRMED', expires_at = null, confirm_token_hash = null,
+                        cancel_token_hash = ? where id = ? and status = 'PENDING' and expires_at >= ?""")
+                    .params(SecureTokens.digest(cancelToken), booking.get().id(), utc(clock.instant())).update();
+        } else {
+            pause(); // the negative control: read as pending in time, confirmed without looking again
+            changed = jdbc.sql("""
+                    update appointments_booking set status = 'CONFIRMED', expires_at = null, confirm_token_hash = null,
+                        cancel_token_hash = ? where id = ?""")
+                    .params(SecureTokens.digest(cancelToken), booking.get().id()).update();
+        }
         if (changed != 1) {
             return Optional.empty();
         }

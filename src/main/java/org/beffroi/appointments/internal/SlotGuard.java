@@ -23,4 +23,11 @@ class SlotGuard {
      * negative control alone: two runs of the task at once can then both remind the same booking.
      */
     volatile boolean remindOnce = true;
+
+    /**
+     * Whether confirming a pending booking (an offer accepted) is a conditional update ({@code PENDING} and not past
+     * its time). Off for the negative control alone: an acceptance read in time and written after the expiry
+     * confirms a booking whose slot has gone to the next person.
+     */
+    volatile boolean acceptOnce = true;
 }
