@@ -31,6 +31,8 @@ public class AppointmentsModule implements ServiceModule {
     public static final Permission MANAGE_APPOINTMENTS = Permission.of(ManageAppointments.AUTHORITY, AGENT,
             ADMINISTRATOR);
 
+    public static final Permission SETUP_APPOINTMENTS = Permission.of(SetupAppointments.AUTHORITY, ADMINISTRATOR);
+
     private final BookingDesk desk;
     private final Counters counters;
     private final DemoAppointments demo;
@@ -48,7 +50,7 @@ public class AppointmentsModule implements ServiceModule {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(MANAGE_APPOINTMENTS);
+        return List.of(MANAGE_APPOINTMENTS, SETUP_APPOINTMENTS);
     }
 
     @Override
@@ -58,7 +60,8 @@ public class AppointmentsModule implements ServiceModule {
 
     @Override
     public List<MenuEntry> adminMenu() {
-        return List.of(MenuEntry.restricted("admin.menu.appointments", "/admin/rendez-vous", MANAGE_APPOINTMENTS, 58));
+        return List.of(MenuEntry.restricted("admin.menu.appointments", "/admin/rendez-vous", MANAGE_APPOINTMENTS, 58),
+                MenuEntry.restricted("admin.menu.appointments-setup", "/admin/rendez-vous/reglages", SETUP_APPOINTMENTS, 59));
     }
 
     @Override
@@ -105,5 +108,13 @@ public class AppointmentsModule implements ServiceModule {
     @PreAuthorize("hasAuthority('" + ManageAppointments.AUTHORITY + "')")
     public @interface ManageAppointments {
         String AUTHORITY = "appointments:bookings";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #SETUP_APPOINTMENTS}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + SetupAppointments.AUTHORITY + "')")
+    public @interface SetupAppointments {
+        String AUTHORITY = "appointments:setup";
     }
 }

@@ -119,6 +119,11 @@ public class PaymentsModule implements ServiceModule {
         office.erase(subject);
     }
 
+    @Override
+    public void applyRetention() {
+        office.applyRetention();
+    }
+
     /** On a controller or a handler: only for those granted {@link #OFFICE}. */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,8 @@
 package org.beffroi.testing;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,7 +15,11 @@ import org.awaitility.Awaitility;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 /** Reads what the application mailed, from the test SMTP server. */
 public final class Mailbox {
@@ -55,14 +61,55 @@ public final class Mailbox {
                         counts.merge(to.toString(), 1, Integer::sum);
                     }
                 }
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }
         return counts;
     }
 
+    /** A file that came with a message: its name, its media type as sent, its bytes. */
+    public record File(String name, String type, byte[] content) {
+    }
+
+    /** The files attached to a message, in order; none for a plain-text message. */
+    public static List<File> files(MimeMessage message) {
+        try {
+            return message.getContent() instanceof Multipart multipart ? files(multipart) : List.of();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<File> files(Multipart multipart) throws IOException, MessagingException {
+        var files = new ArrayList<File>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof Multipart inner) {
+                files.addAll(files(inner));
+            } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                files.add(new File(MimeUtility.decodeText(part.getFileName()), part.getContentType(),
+                        part.getInputStream().readAllBytes()));
+            }
+        }
+        return files;
+    }
+
+    /** The text of a message; of a message with files, its text part. */
     public static String body(MimeMessage message) {
+        try {
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    var part = multipart.getBodyPart(i);
+                    if (part.isMimeType("text/plain") && part.getDisposition() == null) {
+                        return (String) part.getContent();
+                    }
+                }
+                throw new AssertionError("No text in the message " + message.getSubject());
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
         return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
     }
 

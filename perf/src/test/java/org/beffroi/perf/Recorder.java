@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntPredicate;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -43,12 +44,17 @@ final class Recorder {
 
     /** The same, where {@code expected} is the status of a success (204, a redirect after a post). */
     static ChainBuilder measured(String name, String phase, HttpRequestActionBuilder request, int expected) {
+        return measured(name, phase, request, status -> status == expected);
+    }
+
+    /** The same, where {@code success} says which statuses are a success (any but a 5xx, say). */
+    static ChainBuilder measured(String name, String phase, HttpRequestActionBuilder request, IntPredicate success) {
         return exec(request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt")))
                 .exec(session -> {
                     long end = System.currentTimeMillis();
                     boolean answered = session.contains("rt");
                     long rt = answered ? session.getLong("rt") : 0;
-                    record(name, phase, end - rt, end, answered && session.getInt("status") == expected, rt);
+                    record(name, phase, end - rt, end, answered && success.test(session.getInt("status")), rt);
                     return session.remove("rt").remove("status");
                 });
     }

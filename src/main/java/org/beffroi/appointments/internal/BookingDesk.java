@@ -151,14 +151,19 @@ public class BookingDesk {
         Instant start = request.startsAt();
         Instant end = start.plus(type.duration());
         if (!byAgent) {
-            jdbc.sql("select email from appointments_person where email = ? for update").param(email)
-                    .query(String.class).single();
+            if (guard.personLocked) {
+                jdbc.sql("select email from appointments_person where email = ? for update").param(email)
+                        .query(String.class).single();
+            }
             long active = jdbc.sql("""
                     select count(*) from appointments_booking where type_id = ? and email = ? and starts_at > ?
                       and (status = 'CONFIRMED' or (status = 'PENDING' and expires_at >= ?))""")
                     .params(type.id(), email, utc(now), utc(now)).query(Long.class).single();
             if (active >= type.maxActivePerPerson()) {
                 return new Result(Outcome.LIMIT_REACHED, null);
+            }
+            if (!guard.personLocked) {
+                pause();
             }
         }
         if (guard.on) {

@@ -1,5 +1,6 @@
 package org.beffroi.appointments.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import lombok.RequiredArgsConstructor;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mail of a booking, through the outbox in the booking's own transaction: the link to confirm it (a booking made
- * without an account), then the confirmation with the links to add it to a calendar and to cancel it. The links are
+ * without an account), then the confirmation with the booking attached as an iCalendar file, and the links to the
+ * same file and to cancel or move the booking. The links are
  * the mail's secrets: whoever holds them confirms or cancels.
  */
 @Component
@@ -27,6 +29,10 @@ class BookingMail {
     private final MessageSource messages;
     private final PublicAddress publicAddress;
     private final Commune commune;
+    private final BookingCalendar bookingCalendar;
+
+    /** The name of the iCalendar file attached to the confirmation. */
+    static final String CALENDAR_FILE = "rendez-vous.ics";
 
     void toConfirm(Booking booking, MeetingType type, String confirmToken) {
         var link = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/confirmation?jeton=" + confirmToken));
@@ -45,7 +51,9 @@ class BookingMail {
                 messages.getMessage("appointments.mail.confirmed.body",
                         new Object[] {type.name(), when, counter.name(), counter.place(), calendar.value(),
                                 cancel.value(), town}, locale),
-                calendar, cancel));
+                calendar, cancel)
+                .with(new OutgoingMail.AttachedFile(CALENDAR_FILE, "text/calendar; charset=UTF-8",
+                        bookingCalendar.write(booking).getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The slot offered to a waiting person: the link to accept it within {@link BookingDesk#OFFER_DELAY}. */

@@ -55,6 +55,72 @@ public class Counters {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    public boolean updateCounter(long id, String name, String place) {
+        return jdbc.sql("update appointments_agenda set name = ?, place = ? where id = ?").params(name, place, id)
+                .update() == 1;
+    }
+
+    public boolean updateType(long counterId, long typeId, String name, int durationMinutes, int minNoticeHours,
+            int maxAheadDays, int maxActivePerPerson, boolean asksPreApplication) {
+        return jdbc.sql("""
+                update appointments_type set name = ?, duration_minutes = ?, min_notice_hours = ?, max_ahead_days = ?,
+                    max_active_per_person = ?, asks_pre_application = ?
+                where id = ? and agenda_id = ?""")
+                .params(name, durationMinutes, minNoticeHours, maxAheadDays, maxActivePerPerson, asksPreApplication,
+                        typeId, counterId)
+                .update() == 1;
+    }
+
+    /** An opening with its row's id, for removing it. */
+    public record OpeningLine(long id, Opening opening) {
+    }
+
+    /** A closure with its row's id, for removing it. */
+    public record ClosureLine(long id, Closure closure) {
+    }
+
+    public List<OpeningLine> openingLines(long counterId) {
+        return jdbc.sql("select * from appointments_opening where agenda_id = ? order by weekday, opens")
+                .param(counterId)
+                .query((rs, n) -> new OpeningLine(rs.getLong("id"), new Opening(DayOfWeek.of(rs.getInt("weekday")),
+                        rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class))))
+                .list();
+    }
+
+    /** The closures of a counter that end on {@code from} or later, soonest first. */
+    public List<ClosureLine> closureLines(long counterId, LocalDate from) {
+        return jdbc.sql("select * from appointments_closure where agenda_id = ? and last_day >= ? order by first_day")
+                .params(counterId, from)
+                .query((rs, n) -> new ClosureLine(rs.getLong("id"), new Closure(rs.getObject("first_day", LocalDate.class),
+                        rs.getObject("last_day", LocalDate.class), rs.getString("reason"))))
+                .list();
+    }
+
+    /** Removes an opening of this counter; false if it is not one of its openings. */
+    public boolean removeOpening(long counterId, long openingId) {
+        return jdbc.sql("delete from appointments_opening where id = ? and agenda_id = ?").params(openingId, counterId)
+                .update() == 1;
+    }
+
+    /** Removes a closure of this counter; false if it is not one of its closures. */
+    public boolean removeClosure(long counterId, long closureId) {
+        return jdbc.sql("delete from appointments_closure where id = ? and agenda_id = ?").params(closureId, counterId)
+                .update() == 1;
+    }
+
+    public List<MeetingType> types(long counterId) {
+        return jdbc.sql("select * from appointments_type where agenda_id = ? order by id").param(counterId)
+                .query(Counters::type).list();
+    }
+
+    public boolean counterSlugTaken(String slug) {
+        return jdbc.sql("select count(*) from appointments_agenda where slug = ?").param(slug).query(Long.class).single() > 0;
+    }
+
+    public boolean typeSlugTaken(String slug) {
+        return jdbc.sql("select count(*) from appointments_type where slug = ?").param(slug).query(Long.class).single() > 0;
+    }
+
     public List<Counter> counters() {
         return jdbc.sql("select * from appointments_agenda order by name").query(Counters::counter).list();
     }

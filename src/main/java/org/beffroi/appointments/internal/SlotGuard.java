@@ -3,8 +3,9 @@ package org.beffroi.appointments.internal;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether bookings claim their 5-minute units (the primary key of {@code appointments_unit} refusing a second claim).
- * Always on; the negative control of the tests alone switches it off, to show that without it a slot is booked twice.
+ * Whether bookings claim their 5-minute units (the primary key of {@code appointments_unit} refusing a second claim),
+ * and whether a person's active bookings are counted under the lock of their row. Always on; the negative controls of
+ * the tests alone switch one off, to show that without it a slot is booked twice, or a person goes over their limit.
  */
 @Component
 class SlotGuard {
@@ -30,4 +31,6 @@ class SlotGuard {
      * confirms a booking whose slot has gone to the next person.
      */
     volatile boolean acceptOnce = true;
+
+    volatile boolean personLocked = true;
 }

@@ -2,6 +2,7 @@ package org.beffroi.payments.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,6 +140,34 @@ public class PaymentOffice {
                 update payments_payment set payer_email = null, payer_account_id = null
                 where payer_account_id = ? or lower(payer_email) = cast(? as varchar)""")
                 .params(subject.accountId(), subject.address().orElse(null)).update();
+    }
+
+    /** A payment never paid forgets its payer this long after it was asked. */
+    public static final Duration UNPAID_PAYER_KEPT = Duration.ofDays(90);
+    /** A paid payment forgets its payer this long after it was paid: time enough for a question or a refund. */
+    public static final Duration PAID_PAYER_KEPT = Duration.ofDays(366);
+    /** The results received (notifications, returns) are kept this long for the audit, then deleted. */
+    public static final Duration RESULTS_KEPT = Duration.ofDays(366);
+    /** The local PayFiP simulator's operations (demo and tests only). */
+    public static final Duration SIMULATED_KEPT = Duration.ofDays(30);
+
+    /**
+     * Daily: payments forget their payer (e-mail, account) once past {@link #UNPAID_PAYER_KEPT} unpaid or
+     * {@link #PAID_PAYER_KEPT} after being paid; the line itself — reference, label, amount, dates, refunds — stays
+     * for the commune's accounts. Old results and the simulator's operations are deleted.
+     */
+    @Transactional
+    public void applyRetention() {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update payments_payment set payer_email = null, payer_account_id = null
+                where (payer_email is not null or payer_account_id is not null)
+                  and ((status <> 'PAID' and created_at < ?) or (status = 'PAID' and confirmed_at < ?))""")
+                .params(Timestamp.from(now.minus(UNPAID_PAYER_KEPT)), Timestamp.from(now.minus(PAID_PAYER_KEPT))).update();
+        jdbc.sql("delete from payments_notification where received_at < ?")
+                .param(Timestamp.from(now.minus(RESULTS_KEPT))).update();
+        jdbc.sql("delete from payments_payfip_simulated where created_at < ?")
+                .param(Timestamp.from(now.minus(SIMULATED_KEPT))).update();
     }
 
     /** For the negative control only (a method, not a field: the transactional proxy passes it to the bean). */

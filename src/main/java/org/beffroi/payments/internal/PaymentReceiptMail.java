@@ -12,13 +12,17 @@ import org.beffroi.platform.Money;
 import org.beffroi.platform.OutgoingMail;
 import org.springframework.stereotype.Component;
 
-/** The receipt of a confirmed payment, by e-mail through the outbox, in the confirmation's transaction. */
+/**
+ * The receipt of a confirmed payment, by e-mail through the outbox, in the confirmation's transaction, with the same
+ * PDF receipt as the payment's page.
+ */
 @Component
 @RequiredArgsConstructor
 class PaymentReceiptMail {
 
     private final Mailer mailer;
     private final Commune commune;
+    private final PaymentReceiptPdf pdf;
 
     void send(Payment payment) {
         if (payment.payerEmail() == null || payment.payerEmail().isBlank()) {
@@ -32,12 +36,13 @@ class PaymentReceiptMail {
                 La mairie de %s a bien reçu votre paiement de %s pour « %s », le %s.
                 Sa référence : %s.
 
-                Gardez ce message : il vaut reçu. Pour toute question, rappelez cette référence.
+                Le reçu est joint à ce message, en PDF. Pour toute question, rappelez cette référence.
 
                 La mairie de %s
                 """.formatted(name, amount, payment.label(), CommuneTime.format(payment.confirmedAt(), CommuneTime.DATE_TIME,
                         Locale.FRENCH),
                 payment.reference(), name);
-        mailer.send(new OutgoingMail(payment.payerEmail(), "Votre paiement " + payment.reference() + " est reçu", text));
+        mailer.send(new OutgoingMail(payment.payerEmail(), "Votre paiement " + payment.reference() + " est reçu", text)
+                .with(new OutgoingMail.AttachedFile("recu-" + payment.reference() + ".pdf", "application/pdf", pdf.of(payment))));
     }
 }

@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.platform.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -70,11 +73,17 @@ class MailDelivery {
         jdbc.sql("update platform_mail set attempts = attempts + 1 where id = ?").param(id).update();
         try {
             var message = smtp.createMimeMessage();
-            var helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+            var files = attachedFiles(id);
+            var helper = new MimeMessageHelper(message,
+                    files.isEmpty() ? MimeMessageHelper.MULTIPART_MODE_NO : MimeMessageHelper.MULTIPART_MODE_MIXED,
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(mail.get().recipient());
             helper.setSubject(mail.get().subject());
             helper.setText(MailText.revealed(mail.get().body(), mail.get().secrets()), false);
+            for (var file : files) {
+                helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.mediaType());
+            }
             smtp.send(message);
         } catch (Exception e) {
             jdbc.sql("update platform_mail set last_error = ? where id = ?")
@@ -84,6 +93,12 @@ class MailDelivery {
         }
         jdbc.sql("update platform_mail set status = ?, sent_at = ?, last_error = null, secrets = null where id = ?")
                 .params(MailStatus.SENT.name(), OffsetDateTime.now(clock), id).update();
+    }
+
+    private List<OutgoingMail.AttachedFile> attachedFiles(long mailId) {
+        return jdbc.sql("select file_name, media_type, content from platform_mail_attachment where mail_id = ? order by position")
+                .param(mailId)
+                .query((rs, n) -> new OutgoingMail.AttachedFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).list();
     }
 
     private record Queued(String recipient, String subject, String body, String secrets, String status) {

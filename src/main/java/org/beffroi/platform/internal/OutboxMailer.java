@@ -44,6 +44,13 @@ class OutboxMailer implements Mailer {
                         (relay ? MailStatus.QUEUED : MailStatus.KEPT).name(), OffsetDateTime.now(clock))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
+        int position = 0;
+        for (var file : mail.files()) {
+            jdbc.sql("""
+                    insert into platform_mail_attachment (mail_id, position, file_name, media_type, content)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(id, position++, file.fileName(), file.mediaType(), file.content()).update();
+        }
         if (relay) {
             tasks.schedule(MailDelivery.TASK.instance(Long.toString(id)).data(id).scheduledTo(clock.instant()));
         } else if (!mail.secrets().isEmpty() && secrets == null) {

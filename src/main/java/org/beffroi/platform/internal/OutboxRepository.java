@@ -17,9 +17,9 @@ public class OutboxRepository {
 
     private final JdbcClient jdbc;
 
-    /** A mail as listed; its body only when one mail is shown. */
+    /** A mail as listed; its body and the names of its files only when one mail is shown. */
     public record Mail(long id, String recipient, String subject, String status, int attempts,
-            OffsetDateTime createdAt, String body) {
+            OffsetDateTime createdAt, String body, List<String> files) {
     }
 
     /** Newest first; one more than asked, so the caller knows whether a next page exists. */
@@ -29,7 +29,7 @@ public class OutboxRepository {
                 select id, recipient, subject, status, attempts, created_at, null as body from platform_mail
                 where lower(recipient) like ? order by id desc limit ? offset ?""")
                 .params("%" + filter + "%", size + 1, page * size)
-                .query((rs, n) -> mail(rs, rs.getString("body"))).list();
+                .query((rs, n) -> mail(rs, rs.getString("body"), List.of())).list();
     }
 
     /**
@@ -37,14 +37,16 @@ public class OutboxRepository {
      * (the demo's outbox); elsewhere they read as {@code hidden}.
      */
     public Optional<Mail> find(long id, String hidden) {
+        var files = jdbc.sql("select file_name from platform_mail_attachment where mail_id = ? order by position")
+                .param(id).query(String.class).list();
         return jdbc.sql("select * from platform_mail where id = ?").param(id)
                 .query((rs, n) -> mail(rs, MailText.shown(rs.getString("body"),
-                        "KEPT".equals(rs.getString("status")) ? rs.getString("secrets") : null, hidden)))
+                        "KEPT".equals(rs.getString("status")) ? rs.getString("secrets") : null, hidden), files))
                 .optional();
     }
 
-    private static Mail mail(java.sql.ResultSet rs, String body) throws java.sql.SQLException {
+    private static Mail mail(java.sql.ResultSet rs, String body, List<String> files) throws java.sql.SQLException {
         return new Mail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("status"),
-                rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class), body);
+                rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class), body, files);
     }
 }

@@ -69,7 +69,7 @@ class ExactlyOnceDeliveryTest {
         assertThat(desk.audience(desk.find(alert).orElseThrow()).get(Channel.EMAIL)).isEqualTo(subscribers);
         assertThat(desk.send(alert, null)).isEqualTo(AlertDesk.SendOutcome.SCHEDULED);
 
-        var before = RelayOutage.duringSend(jdbc, subscribers, "alert_id", alert);
+        var before = RelayOutage.duringSend(jdbc, subscribers, suffix, "alert_id", alert);
 
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> desk.messages(alert).getFirst().finished());

@@ -45,7 +45,7 @@ class NewsletterDeliveryTest {
         long issue = newsletters.createIssue(list, null);
         assertThat(newsletters.send(issue, null)).isEqualTo(Newsletters.SendOutcome.SCHEDULED);
 
-        var before = RelayOutage.duringSend(jdbc, subscribers, "issue_id", issue);
+        var before = RelayOutage.duringSend(jdbc, subscribers, suffix, "issue_id", issue);
 
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> newsletters.findIssue(issue).orElseThrow().status() == Issue.Status.SENT);

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import org.beffroi.appointments.internal.BookingDesk.Outcome;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,27 +93,10 @@ class LastSlotConcurrencyTest {
     }
 
     private List<Outcome> bookAtOnce(MeetingType type, Slots.Slot slot) throws Exception {
-        var ready = new CountDownLatch(RESIDENTS);
-        var start = new CountDownLatch(1);
-        var outcomes = new ArrayList<Future<Outcome>>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(RESIDENTS)) {
-            for (int i = 0; i < RESIDENTS; i++) {
-                String email = "habitant-" + i + "-" + UUID.randomUUID() + "@exemple.fr";
-                outcomes.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return desk.book(new BookingDesk.Request(type, slot.startsAt(), "Camille Martin", email, null,
-                            null, null)).outcome();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            var list = new ArrayList<Outcome>();
-            for (var outcome : outcomes) {
-                list.add(outcome.get(180, TimeUnit.SECONDS));
-            }
-            return list;
-        }
+        return AtOnce.run(IntStream.range(0, RESIDENTS).mapToObj(i -> "habitant-" + i + "-" + UUID.randomUUID() + "@exemple.fr")
+                .<Callable<Outcome>>map(email -> () -> desk.book(new BookingDesk.Request(type, slot.startsAt(),
+                        "Camille Martin", email, null, null, null)).outcome())
+                .toList());
     }
 
     private long activeBookings(MeetingType type) {

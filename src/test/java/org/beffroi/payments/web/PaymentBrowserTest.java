@@ -12,11 +12,10 @@ import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.Payments;
 import org.beffroi.payments.internal.TestPaymentProvider;
+import org.beffroi.testing.PdfText;
 import org.beffroi.testing.BrowserTest;
 import org.beffroi.testing.HtmlChecker;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
@@ -53,7 +52,7 @@ class PaymentBrowserTest extends BrowserTest {
         var download = page.waitForDownload(link("Télécharger le reçu (PDF)")::click);
         byte[] pdf = Files.readAllBytes(download.path());
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        String text = text(pdf);
+        String text = PdfText.of(pdf);
         assertThat(text).contains(payment.reference(), "Carte de stationnement résident", "Reçu de paiement");
         assertThat(download.suggestedFilename()).isEqualTo("recu-" + payment.reference() + ".pdf");
         assertThat(problems).isEmpty();
@@ -108,16 +107,6 @@ class PaymentBrowserTest extends BrowserTest {
         if (!html.isEmpty()) {
             problems.add(page.url() + ": HTML\n" + String.join("\n", html));
         }
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        var reader = new PdfReader(pdf);
-        var extractor = new PdfTextExtractor(reader);
-        var text = new StringBuilder();
-        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
-            text.append(extractor.getTextFromPage(i)).append('\n');
-        }
-        return text.toString();
     }
 
     private Payment.Status status(Payment payment) {

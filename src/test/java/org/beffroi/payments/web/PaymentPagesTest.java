@@ -18,6 +18,8 @@ import org.beffroi.platform.Role;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.CsrfTokens;
 import org.beffroi.testing.HttpVisitor;
+import org.beffroi.testing.Mailbox;
+import org.beffroi.testing.PdfText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +94,18 @@ class PaymentPagesTest {
         assertThat(paying.statusCode()).isEqualTo(503);
         assertThat(paying.body()).contains("Le paiement en ligne est momentanément indisponible", "20,00\u00a0€");
         assertThat(status(payment)).isEqualTo(Payment.Status.PENDING);
+    }
+
+    @Test
+    void theReceiptMailCarriesTheReceiptAsPdf() throws Exception {
+        var payment = payment(2_500, null, null);
+        assertThat(payments.record("test", provider.result(payment.reference(), 2_500, Outcome.PAID)))
+                .isEqualTo(NotificationOutcome.CONFIRMED);
+        var mail = Mailbox.awaitMessage(payment.payerEmail(), 1);
+        assertThat(Mailbox.body(mail)).contains(payment.reference(), "Le reçu est joint à ce message");
+        var files = Mailbox.files(mail);
+        assertThat(files).extracting(Mailbox.File::name).containsExactly("recu-" + payment.reference() + ".pdf");
+        assertThat(PdfText.of(files.getFirst().content())).contains("Reçu de paiement", payment.reference(), "25,00");
     }
 
     @Test

@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.beffroi.procedures.ProcedureDesks;
+import org.beffroi.testing.PdfText;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.TestClock;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The "document" action makes a PDF when a case enters its status, kept with the case until its data goes. */
@@ -24,17 +23,6 @@ class DocumentActionTest {
     ShippedProcedures shipped;
     @Autowired
     TestClock clock;
-
-    static String text(byte[] pdf) throws Exception {
-        try (var reader = new PdfReader(pdf)) {
-            var extractor = new PdfTextExtractor(reader);
-            var text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString();
-        }
-    }
 
     @Test
     void anAcceptedParkingCardIsAPdfTheResidentDownloads() throws Exception {
@@ -65,7 +53,7 @@ class DocumentActionTest {
         var file = procedures.cases().documentForResident(filed.id(), document.id()).orElseThrow();
         assertThat(new String(file.content(), 0, 5)).isEqualTo("%PDF-");
         assertThat(file.content()).hasSize(document.size());
-        String text = text(file.content());
+        String text = PdfText.of(file.content());
         assertThat(text).contains("Carte de stationnement résident", filed.number(), "AB-123-CD", "Jeanne Martin",
                 "3 rue des Tilleuls");
 
@@ -97,7 +85,7 @@ class DocumentActionTest {
         assertThat(procedures.cases().documentForResident(ready.id(), made.getFirst().id())).isEmpty();
         assertThat(procedures.cases().historyForResident(ready.id())).extracting(HistoryEntry::kind)
                 .doesNotContain(HistoryKind.DOCUMENT);
-        String text = text(procedures.cases().document(ready.id(), made.getFirst().id()).orElseThrow().content());
+        String text = PdfText.of(procedures.cases().document(ready.id(), made.getFirst().id()).orElseThrow().content());
         assertThat(text).contains("Moreau", "Lucie Anne", "20 juin 2015", "Durand Pierre", filed.number(),
                 "à l’accueil de la mairie");
         // the counter's mail went, the post's did not

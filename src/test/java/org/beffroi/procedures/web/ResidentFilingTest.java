@@ -17,13 +17,12 @@ import org.awaitility.Awaitility;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.procedures.ProcedureDesks;
 import org.beffroi.procedures.web.Residents.Resident;
+import org.beffroi.testing.PdfText;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.SignIn;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -219,20 +218,9 @@ class ResidentFilingTest {
         var pdf = mvc.perform(get("/demarches/recus/" + draftId(base) + "/recepisse.pdf"))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
-        String text = pdfText(pdf);
+        String text = PdfText.of(pdf);
         assertThat(text).contains(filed.number()).contains("Inscription à l’atelier " + slug)
                 .contains("Nom et prénom").contains("Jeanne Martin").contains("Semis").contains("Prénom : Léa");
-    }
-
-    static String pdfText(byte[] pdf) throws Exception {
-        var reader = new PdfReader(pdf);
-        var extractor = new PdfTextExtractor(reader);
-        var text = new StringBuilder();
-        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
-            text.append(extractor.getTextFromPage(i)).append('\n');
-        }
-        reader.close();
-        return text.toString();
     }
 
     @Test
@@ -424,7 +412,7 @@ class ResidentFilingTest {
 
         var pdf = mvc.perform(get("/mes-demarches/" + filed.id() + "/recepisse.pdf").cookie(camille.session()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(pdfText(pdf)).contains(filed.number());
+        assertThat(PdfText.of(pdf)).contains(filed.number());
 
         mvc.perform(post(other + "/suppression").with(csrf()).cookie(camille.session()))
                 .andExpect(redirectedUrl("/mes-demarches"));

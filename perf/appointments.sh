@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# 1,000 signed-out residents booking at once the 50 free slots of a counter (the bench counter of the bench profile:
+# one day, 8 h to 16 h 20, slots of 10 minutes), through the booking form (page, then POST /rendez-vous/{type} with
+# its form token), each under its own e-mail and from its own loopback address (127.1.x.y: the limit of 10 bookings
+# an hour per address is the production one). Then checks, in the database, that exactly 50 are booked, each holding
+# its two 5-minute units, with 50 mails; that no answer was a 5xx; and that the p99 is under a second. The baseline,
+# in the same run: pgbench sending the same transaction to the same PostgreSQL (insert the booking row, then its two
+# unit rows under the primary key of appointments_unit; a duplicate key rolls the booking back), the same number of
+# attempts over 50 slots of another counter, as many at once as the application's connection pool holds (the
+# application's 1,000 requests reach PostgreSQL through that pool); prints attempts/s as a ratio of pgbench's.
+# Usage: perf/appointments.sh   (USERS=1000 residents, WARMUP=200 residents posting a past slot first;
+# BENCH_DB=beffroi_bench on 127.0.0.1:5432, dropped and created; BEFFROI_DB_POOL=10 connections, the default on
+# PostgreSQL, also pgbench's clients). Loopback only; the application started here is stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+users=${USERS:-1000}
+warmup=${WARMUP:-200}
+bench_db=${BENCH_DB:-beffroi_bench}
+pool=${BEFFROI_DB_POOL:-10}
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+type=banc-cinquante-creneaux
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then   # SKIP_BUILD=1: use the jar and the simulations already built
+  ./mvnw -q -B -DskipTests package
+  ./mvnw -q -B -f perf/pom.xml test-compile
+fi
+jar=${JAR:-$(ls target/beffroi-*.jar | grep -v original | head -n1)}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$bench_db" "$@"; }
+
+dir=$(mktemp -d); port=$(free_port); base="http://127.0.0.1:$port"
+cp "$jar" "$dir/beffroi.jar"
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $bench_db" -c "create database $bench_db"
+(cd "$dir" && BEFFROI_DB_POOL=$pool exec "$java" ${JAVA_OPTS:-} -jar beffroi.jar --server.port="$port" \
+  --server.address=127.0.0.1 --spring.profiles.active=demo,bench,postgres \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$bench_db" >"$dir/out.log" 2>&1) &
+pid=$!
+stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
+trap stop EXIT
+for _ in $(seq 1 1200); do
+  if curl -fs -o /dev/null "$base/actuator/health"; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then echo "the application ended before answering:" >&2; cat "$dir/out.log" >&2; exit 1; fi
+  sleep 0.1
+done
+page=$(curl -fs "$base/rendez-vous/$type")
+free=$(grep -c 'name="slot"' <<<"$page" || true)
+[ "$free" = 50 ] || { echo "the bench counter shows $free free slots, not 50" >&2; exit 1; }
+first_slot=$(grep -o 'name="slot"[^>]*' <<<"$page" | head -n1 | grep -o 'value="[^"]*"' | cut -d'"' -f2)
+
+echo "machine: $(nproc) cores, $("$java" -version 2>&1 | head -n1); PostgreSQL $(sql -c 'show server_version')"
+echo "$users residents on 50 slots, $warmup residents warming up first; pool of $pool connections"
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+./mvnw -B -f perf/pom.xml gatling:test -Dgatling.simulationClass=org.beffroi.perf.AppointmentsSimulation \
+  -DbaseUrl="$base" -Dusers="$users" -DwarmUp="$warmup" -Dtype="$type" >"$dir/gatling.log" 2>&1 \
+  || { tail -n 60 "$dir/gatling.log" >&2; exit 1; }
+grep '^BENCH ' "$dir/gatling.log" | sed 's/^BENCH /  /'
+
+booked=$(sql -c "select count(*) from appointments_booking b join appointments_type t on t.id = b.type_id
+  where t.slug = '$type' and b.status in ('PENDING', 'CONFIRMED')")
+units=$(sql -c "select count(*) from appointments_unit u join appointments_booking b on b.id = u.booking_id
+  join appointments_type t on t.id = b.type_id where t.slug = '$type'")
+mails=$(sql -c "select count(*) from platform_mail where recipient like 'habitant-%@example.org'")
+
+# statements sent to the database by one page view and by one refused attempt (the slot taken), after the run, from
+# an address of its own (/bench/queries counts them per path)
+queries() { curl -fs "$base/bench/queries" | awk -v p="/rendez-vous/$type" '$1 == p { print $3 }'; }
+q0=$(queries)
+csrf=$(curl -fs --interface 127.3.0.1 -c "$dir/cookies" "$base/rendez-vous/$type" \
+  | grep -o 'name="_csrf" value="[^"]*"' | head -n1 | cut -d'"' -f4)
+q1=$(queries)
+curl -s -o /dev/null --interface 127.3.0.1 -b "$dir/cookies" "$base/rendez-vous/$type" -d "_csrf=$csrf" \
+  --data-urlencode "slot=$first_slot" -d name=Habitant -d email=habitant-apres@example.org
+q2=$(queries)
+echo "statements: a page view $((q1 - q0)), a refused attempt $((q2 - q1))"
+
+# the baseline: the same transaction through pgbench, over 50 slots of a counter of its own
+sql <<'SQL'
+insert into appointments_agenda (slug, name, place) values ('banc-pgbench', 'pgbench', 'pgbench');
+create function bench_book(agenda bigint, slot int, who text) returns boolean language plpgsql as $$
+declare
+  starts timestamptz := date_trunc('day', now()) + interval '2 days 8 hours' + slot * interval '10 minutes';
+  booking bigint;
+begin
+  insert into appointments_booking (agenda_id, starts_at, ends_at, status, name, email, phone, confirm_token_hash,
+      expires_at, created_at)
+    values (agenda, starts, starts + interval '10 minutes', 'PENDING', 'Habitant ' || who, who || '@example.org',
+      '01 23 45 67 89', encode(sha256(convert_to(gen_random_uuid()::text, 'UTF8')), 'hex'),
+      now() + interval '30 minutes', now())
+    returning id into booking;
+  insert into appointments_unit (agenda_id, starts_at, booking_id) values (agenda, starts, booking);
+  insert into appointments_unit (agenda_id, starts_at, booking_id) values (agenda, starts + interval '5 minutes', booking);
+  return true;
+exception when unique_violation then
+  return false;
+end $$;
+SQL
+agenda=$(sql -c "select id from appointments_agenda where slug = 'banc-pgbench'")
+cat >"$dir/book.sql" <<EOF2
+\set slot random(0, 49)
+select bench_book($agenda, :slot, 'pgbench-' || :client_id || '-' || (random() * 1e9)::bigint);
+EOF2
+per_client=$(( (users + pool - 1) / pool ))
+PGUSER=postgres pgbench -h 127.0.0.1 -n -M prepared -c "$pool" -j 2 -t "$per_client" -f "$dir/book.sql" "$bench_db" \
+  >"$dir/pgbench.log" 2>&1 || { cat "$dir/pgbench.log" >&2; exit 1; }
+pg_tps=$(grep -o 'tps = [0-9.]*' "$dir/pgbench.log" | head -n1 | cut -d' ' -f3)
+pg_latency=$(grep -o 'latency average = [0-9.]* ms' "$dir/pgbench.log" | cut -d' ' -f4)
+pg_booked=$(sql -c "select count(*) from appointments_booking where agenda_id = $agenda")
+sql -c 'drop function bench_book(bigint, int, text)'
+
+echo "pgbench: $((per_client * pool)) attempts, $pg_tps attempts/s, latency average $pg_latency ms, $pg_booked booked"
+grep '^BENCH ' "$dir/gatling.log" | awk -v pg="$pg_tps" -v booked="$booked" -v units="$units" -v mails="$mails" '
+  { split($0, f, " "); name = f[2]; for (i = 3; i <= NF; i++) { split($i, kv, "="); v[name, kv[1]] = kv[2] } }
+  END {
+    fivexx = 0; for (k in v) { split(k, p, SUBSEP); if (p[1] == "answers" && p[2] >= 500) fivexx += v[k] }
+    printf "booked: %d (expected 50), units held: %d (expected 100), mails: %d (expected 50)\n", booked, units, mails
+    printf "answers: 302 (booked) %d, 400 (refused) %d, 5xx %d, failed or unanswered %d\n",
+      v["answers", "302"], v["answers", "400"], fivexx, v["book", "failed"]
+    printf "booking attempts: %.1f/s over %.2f s, p50 %d ms, p99 %d ms (target < 1,000 ms)\n",
+      v["book", "per_second"], v["book", "seconds"], v["book", "p50"], v["book", "p99"]
+    printf "attempts / pgbench: %.1f %% (target >= 50 %%)\n", 100 * v["book", "per_second"] / pg
+    ok = booked == 50 && units == 100 && fivexx == 0 && v["book", "failed"] == 0 && v["book", "p99"] < 1000
+    print ok ? "checks: met" : "checks: NOT met"
+  }'
