@@ -6,15 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
 import org.junit.jupiter.api.AfterEach;
@@ -89,23 +85,7 @@ class AppointmentRemindersTest {
     }
 
     private void runAtOnce() throws Exception {
-        var ready = new CountDownLatch(RUNS);
-        var start = new CountDownLatch(1);
-        var runs = new ArrayList<Future<Integer>>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(RUNS)) {
-            for (int i = 0; i < RUNS; i++) {
-                runs.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return desk.remindDue();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            for (var run : runs) {
-                run.get(120, TimeUnit.SECONDS);
-            }
-        }
+        AtOnce.run(java.util.Collections.nCopies(RUNS, (Callable<Integer>) () -> desk.remindDue()));
     }
 
     /** A start on the 5-minute grid about that far from now, between 1 h and 22 h in the commune's time. */

@@ -10,14 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.SecureTokens;
+import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,34 +104,14 @@ class MoveConcurrencyTest {
     /** The move first in the list, then the others' outcomes. */
     private List<BookingDesk.Outcome> moveAndBookAtOnce(MeetingType type, Mover mover, Instant target)
             throws Exception {
-        var ready = new CountDownLatch(OTHERS + 1);
-        var start = new CountDownLatch(1);
-        var futures = new ArrayList<Future<BookingDesk.Outcome>>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(OTHERS + 1)) {
-            futures.add(threads.submit(atOnce(ready, start,
-                    () -> desk.move(mover.token(), target).orElseThrow())));
-            for (int i = 0; i < OTHERS; i++) {
-                String email = "autre-" + i + "-" + UUID.randomUUID() + "@exemple.fr";
-                futures.add(threads.submit(atOnce(ready, start, () -> desk.book(new BookingDesk.Request(type, target,
-                        "Dominique Petit", email, null, null, null)).outcome())));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            var outcomes = new ArrayList<BookingDesk.Outcome>();
-            for (var future : futures) {
-                outcomes.add(future.get(180, TimeUnit.SECONDS));
-            }
-            return outcomes;
+        var calls = new ArrayList<Callable<BookingDesk.Outcome>>();
+        calls.add(() -> desk.move(mover.token(), target).orElseThrow());
+        for (int i = 0; i < OTHERS; i++) {
+            String email = "autre-" + i + "-" + UUID.randomUUID() + "@exemple.fr";
+            calls.add(() -> desk.book(new BookingDesk.Request(type, target, "Dominique Petit", email, null, null, null))
+                    .outcome());
         }
-    }
-
-    private static Callable<BookingDesk.Outcome> atOnce(CountDownLatch ready, CountDownLatch start,
-            Callable<BookingDesk.Outcome> work) {
-        return () -> {
-            ready.countDown();
-            start.await();
-            return work.call();
-        };
+        return AtOnce.run(calls);
     }
 
     /** Active bookings over the slot. */

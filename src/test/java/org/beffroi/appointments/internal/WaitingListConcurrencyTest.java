@@ -7,14 +7,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.SecureTokens;
+import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,23 +131,9 @@ class WaitingListConcurrencyTest {
     }
 
     private void cancelAtOnce(List<String> tokens) throws Exception {
-        var ready = new CountDownLatch(tokens.size());
-        var start = new CountDownLatch(1);
-        var done = new ArrayList<Future<Boolean>>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(tokens.size())) {
-            for (String token : tokens) {
-                done.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return desk.cancel(token).isPresent();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            for (var cancelled : done) {
-                assertThat(cancelled.get(180, TimeUnit.SECONDS)).isTrue();
-            }
-        }
+        var cancelled = AtOnce.run(tokens.stream()
+                .map(token -> (Callable<Boolean>) () -> desk.cancel(token).isPresent()).toList());
+        assertThat(cancelled).containsOnly(true);
     }
 
     private List<Long> offersByPerson(MeetingType type) {
