@@ -1,5 +1,5 @@
 -- The waiting list of a meeting type, and what a freed slot becomes: an offer to the first person waiting.
--- Personal data: name, email, phone (see the module's README); deleted with the person's data and by retention.
+-- Personal data: name, email, phone, pre_application (see the module's README); deleted with the person's data and by retention.
 -- status: UNVERIFIED (the e-mail link not opened yet), WAITING, OFFERED (a slot is held for them), SERVED (they
 -- accepted it), MISSED (they let the offer expire). active_email is the e-mail while the entry is WAITING or
 -- OFFERED, null otherwise: one active entry per person and type, held by the unique constraint.
@@ -11,6 +11,7 @@ create table appointments_waiting (
     name                varchar(120) not null,
     email               varchar(254) not null,
     phone               varchar(30),
+    pre_application     varchar(10),
     verify_token_hash   varchar(64),
     active_email        varchar(254),
     created_at          timestamp with time zone not null,

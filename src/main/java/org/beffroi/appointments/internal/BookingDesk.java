@@ -447,18 +447,19 @@ public class BookingDesk {
     }
 
     private void hold(Booking freed, MeetingType type, long waitingId, Long offeredFor, Instant now) {
-        var person = jdbc.sql("select account_id, name, email, phone from appointments_waiting where id = ?")
-                .param(waitingId).query((rs, n) -> new String[] {rs.getString("name"), rs.getString("email"),
-                        rs.getString("phone"), rs.getString("account_id")})
+        var person = jdbc.sql("select account_id, name, email, phone, pre_application from appointments_waiting "
+                + "where id = ?").param(waitingId).query((rs, n) -> new String[] {rs.getString("name"),
+                        rs.getString("email"), rs.getString("phone"), rs.getString("account_id"),
+                        rs.getString("pre_application")})
                 .single();
         String token = SecureTokens.newToken();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into appointments_booking (agenda_id, type_id, starts_at, ends_at, status, account_id, name,
-                    email, phone, confirm_token_hash, expires_at, created_at, waiting_id, offered_for)
-                values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    email, phone, pre_application, confirm_token_hash, expires_at, created_at, waiting_id, offered_for)
+                values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(freed.agendaId(), type.id(), utc(freed.startsAt()), utc(freed.endsAt()),
-                        person[3] == null ? null : Long.valueOf(person[3]), person[0], person[1], person[2],
+                        person[3] == null ? null : Long.valueOf(person[3]), person[0], person[1], person[2], person[4],
                         SecureTokens.digest(token), utc(now.plus(OFFER_DELAY)), utc(now), waitingId, offeredFor)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();

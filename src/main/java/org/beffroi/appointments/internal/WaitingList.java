@@ -52,6 +52,15 @@ public class WaitingList {
 
     /** Puts the person on the type's list; {@code accountId} null without an account (then the address is checked). */
     public Outcome join(MeetingType type, String name, String email, String phone, Long accountId) {
+        return join(type, name, email, phone, null, accountId);
+    }
+
+    /**
+     * Puts the person on the type's list, with the ANTS pre-application number for a type that asks it (already
+     * checked by {@link PreApplicationNumber}); it goes into the booking of the slot offered.
+     */
+    public Outcome join(MeetingType type, String name, String email, String phone, String preApplication,
+            Long accountId) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         boolean verified = accountId != null;
@@ -63,10 +72,10 @@ public class WaitingList {
                 }
                 jdbc.sql("""
                         insert into appointments_waiting (type_id, status, account_id, name, email, phone,
-                            verify_token_hash, active_email, created_at, joined_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            pre_application, verify_token_hash, active_email, created_at, joined_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(type.id(), verified ? "WAITING" : "UNVERIFIED", accountId, name.strip(), address,
-                                phone == null || phone.isBlank() ? null : phone.strip(),
+                                phone == null || phone.isBlank() ? null : phone.strip(), preApplication,
                                 token == null ? null : SecureTokens.digest(token), verified ? address : null, utc(now),
                                 verified ? utc(now) : null)
                         .update();
@@ -126,6 +135,7 @@ public class WaitingList {
         return query.query((rs, n) -> Map.<String, Object>of("typeId", rs.getLong("type_id"),
                 "status", rs.getString("status"), "name", rs.getString("name"), "email", rs.getString("email"),
                 "phone", rs.getString("phone") == null ? "" : rs.getString("phone"),
+                "preApplication", rs.getString("pre_application") == null ? "" : rs.getString("pre_application"),
                 "createdAt", rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant().toString()))
                 .list();
     }

@@ -25,4 +25,7 @@ public class WaitingForm {
     @Size(max = 30)
     @Pattern(regexp = "[0-9 +().-]*", message = "{appointments.form.phone.invalid}")
     private String phone;
+
+    @Size(max = 20)
+    private String preApplication;
 }

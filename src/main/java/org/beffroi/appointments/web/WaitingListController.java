@@ -62,6 +62,7 @@ class WaitingListController {
             BindingResult errors, Model model, RedirectAttributes redirect, HttpServletRequest request,
             HttpServletResponse response) {
         var type = type(slug);
+        String preApplication = AppointmentsController.preApplication(type, form.getPreApplication(), errors);
         if (!errors.hasErrors() && !limits.tryConsume("appointments-waiting:" + request.getRemoteAddr(),
                 JOINS_PER_HOUR, Duration.ofHours(1))) {
             errors.reject("rate.limited");
@@ -73,7 +74,7 @@ class WaitingListController {
         var account = SignedInUser.current().flatMap(user -> accounts.find(user.accountId()));
         // signed in, the list is joined under the account's address, known to be theirs
         String email = account.map(a -> a.email()).orElse(form.getEmail());
-        var outcome = waitingList.join(type, form.getName(), email, form.getPhone(),
+        var outcome = waitingList.join(type, form.getName(), email, form.getPhone(), preApplication,
                 account.map(a -> a.id()).orElse(null));
         redirect.addFlashAttribute("saved", "appointments.waiting." + outcome.name().toLowerCase(java.util.Locale.ROOT));
         return "redirect:/rendez-vous/" + type.slug() + "/liste-attente";

@@ -179,9 +179,32 @@ class WaitingListWebTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void forATypeThatAsksItThePreApplicationNumberIsAskedAndGoesIntoTheSlotOffered() throws Exception {
+        var type = typeWithOneSlot(true);
+        String cancel = bookAndConfirm(type, at(10, 0), address("premier"));
+        String waiting = address("attente");
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere())
+                .param("name", "Camille Martin").param("email", waiting).param("preApplication", "123"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("id=\"preApplication-error\"")));
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere())
+                .param("name", "Camille Martin").param("email", waiting).param("preApplication", "ab12 cd34 ef"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf())
+                .param("jeton", token(Mailbox.awaitLink(waiting, "/rendez-vous/liste-attente/confirmation"))))
+                .andExpect(status().isOk());
+
+        mvc.perform(post("/rendez-vous/annulation").with(csrf()).param("jeton", cancel)).andExpect(status().isOk());
+
+        assertThat(jdbc.sql("select pre_application from appointments_booking where email = ?").param(waiting)
+                .query(String.class).single()).isEqualTo("AB12CD34EF");
+    }
+
     private String bookAndConfirm(MeetingType type, Instant start, String email) throws Exception {
         mvc.perform(post("/rendez-vous/" + type.slug()).with(csrf()).with(elsewhere()).param("slot", start.toString())
-                .param("name", "Dominique Petit").param("email", email)).andExpect(status().is3xxRedirection());
+                .param("name", "Dominique Petit").param("email", email).param("preApplication", "ZZ99ZZ99ZZ"))
+                .andExpect(status().is3xxRedirection());
         String confirm = Mailbox.awaitLink(email, "/rendez-vous/confirmation");
         mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(confirm)))
                 .andExpect(status().isOk());
@@ -198,11 +221,15 @@ class WaitingListWebTest {
 
     /** A counter open 20 minutes one day next week: one 20-minute slot. */
     private MeetingType typeWithOneSlot() {
+        return typeWithOneSlot(false);
+    }
+
+    private MeetingType typeWithOneSlot(boolean asksPreApplication) {
         String slug = "wl-" + UUID.randomUUID();
         long counter = counters.createCounter(slug, "Guichet d’essai", "Mairie");
         counters.addOpening(counter, day.getDayOfWeek(), LocalTime.of(10, 0), LocalTime.of(10, 20));
-        return counters.type(counters.createType(counter, slug, "Carte d’identité d’essai", 20, 2, 60, 1, false))
-                .orElseThrow();
+        return counters.type(counters.createType(counter, slug, "Carte d’identité d’essai", 20, 2, 60, 1,
+                asksPreApplication)).orElseThrow();
     }
 
     private String waitingStatus(String email) {
