@@ -522,7 +522,7 @@ public class BookingDesk {
                     .param(utc(now.minus(RETENTION))).update();
             jdbc.sql("""
                     delete from appointments_waiting where (status = 'UNVERIFIED' and created_at < ?)
-                      or (status in ('SERVED', 'MISSED') and created_at < ?)""")
+                      or (status in ('SERVED', 'MISSED', 'LEFT') and created_at < ?)""")
                     .params(utc(now.minus(Duration.ofDays(1))), utc(now.minus(Duration.ofDays(30)))).update();
             jdbc.sql("""
                     delete from appointments_person p where not exists

@@ -81,28 +81,30 @@ class BookingMail {
                         counter.place(), commune.settings().name()}, locale)));
     }
 
-    /**
-     * Joining the waiting list: with a token (signed out), the link that puts the person on it; without, the word
-     * that they are on it.
-     */
-    void waiting(MeetingType type, String email, String verifyToken) {
+    /** Joining the waiting list signed out: the link that puts the person on it. */
+    void toJoin(MeetingType type, String email, String verifyToken) {
         var locale = LocaleContextHolder.getLocale();
         var counter = counters.counter(type.agendaId()).orElseThrow();
-        String town = commune.settings().name();
-        long hours = BookingDesk.OFFER_DELAY.toHours();
-        if (verifyToken == null) {
-            mailer.send(new OutgoingMail(email,
-                    messages.getMessage("appointments.mail.waiting.subject", new Object[] {type.name()}, locale),
-                    messages.getMessage("appointments.mail.waiting.body",
-                            new Object[] {type.name(), counter.name(), counter.place(), hours, town}, locale)));
-            return;
-        }
         var link = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/liste-attente/confirmation?jeton=" + verifyToken));
         mailer.send(new OutgoingMail(email,
                 messages.getMessage("appointments.mail.waiting-verify.subject", new Object[] {type.name()}, locale),
-                messages.getMessage("appointments.mail.waiting-verify.body",
-                        new Object[] {type.name(), counter.name(), counter.place(), link.value(), hours, town}, locale),
+                messages.getMessage("appointments.mail.waiting-verify.body", new Object[] {type.name(), counter.name(),
+                        counter.place(), link.value(), BookingDesk.OFFER_DELAY.toHours(), commune.settings().name()},
+                        locale),
                 link));
+    }
+
+    /** On the waiting list: how it works, and the link to leave it. */
+    void joined(MeetingType type, String email, String leaveToken) {
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(type.agendaId()).orElseThrow();
+        var leave = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/liste-attente/depart?jeton=" + leaveToken));
+        mailer.send(new OutgoingMail(email,
+                messages.getMessage("appointments.mail.waiting.subject", new Object[] {type.name()}, locale),
+                messages.getMessage("appointments.mail.waiting.body", new Object[] {type.name(), counter.name(),
+                        counter.place(), BookingDesk.OFFER_DELAY.toHours(), commune.settings().name(), leave.value()},
+                        locale),
+                leave));
     }
 
     private void send(Booking booking, MeetingType type, String key, OutgoingMail.Secret secret, String link) {

@@ -39,12 +39,15 @@ public class WaitingList {
     }
 
     private final JdbcClient jdbc;
+    private final Counters counters;
     private final BookingMail mail;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    WaitingList(JdbcClient jdbc, BookingMail mail, Clock clock, PlatformTransactionManager transactions) {
+    WaitingList(JdbcClient jdbc, Counters counters, BookingMail mail, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.counters = counters;
         this.mail = mail;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
@@ -65,6 +68,7 @@ public class WaitingList {
         Instant now = clock.instant();
         boolean verified = accountId != null;
         String token = verified ? null : SecureTokens.newToken();
+        String leave = verified ? SecureTokens.newToken() : null;
         try {
             return transactions.execute(status -> {
                 if (!verified && waiting(type.id(), address)) {
@@ -72,18 +76,19 @@ public class WaitingList {
                 }
                 jdbc.sql("""
                         insert into appointments_waiting (type_id, status, account_id, name, email, phone,
-                            pre_application, verify_token_hash, active_email, created_at, joined_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            pre_application, verify_token_hash, leave_token_hash, active_email, created_at, joined_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(type.id(), verified ? "WAITING" : "UNVERIFIED", accountId, name.strip(), address,
                                 phone == null || phone.isBlank() ? null : phone.strip(), preApplication,
-                                token == null ? null : SecureTokens.digest(token), verified ? address : null, utc(now),
+                                token == null ? null : SecureTokens.digest(token),
+                                leave == null ? null : SecureTokens.digest(leave), verified ? address : null, utc(now),
                                 verified ? utc(now) : null)
                         .update();
                 if (verified) {
-                    mail.waiting(type, address, null);
+                    mail.joined(type, address, leave);
                     return Outcome.JOINED;
                 }
-                mail.waiting(type, address, token);
+                mail.toJoin(type, address, token);
                 return Outcome.TO_VERIFY;
             });
         } catch (DuplicateKeyException already) {
@@ -107,16 +112,45 @@ public class WaitingList {
             return Optional.empty();
         }
         try {
+            String leave = SecureTokens.newToken();
             return transactions.execute(status -> {
                 int changed = jdbc.sql("""
                         update appointments_waiting set status = 'WAITING', active_email = email, joined_at = ?,
-                            verify_token_hash = null where id = ? and status = 'UNVERIFIED'""")
-                        .params(utc(clock.instant()), entry.get().id()).update();
-                return changed == 1 ? Optional.of(Outcome.JOINED) : Optional.<Outcome>empty();
+                            verify_token_hash = null, leave_token_hash = ? where id = ? and status = 'UNVERIFIED'""")
+                        .params(utc(clock.instant()), SecureTokens.digest(leave), entry.get().id()).update();
+                if (changed != 1) {
+                    return Optional.<Outcome>empty();
+                }
+                mail.joined(counters.type(entry.get().typeId()).orElseThrow(), entry.get().email(), leave);
+                return Optional.of(Outcome.JOINED);
             });
         } catch (DuplicateKeyException already) {
             return Optional.of(Outcome.ALREADY);
         }
+    }
+
+    /** The entry a mailed link to leave the list points to, while it waits. */
+    public Optional<Entry> findToLeave(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from appointments_waiting where leave_token_hash = ? and status = 'WAITING'")
+                .param(SecureTokens.digest(token)).query(WaitingList::entry).optional();
+    }
+
+    /**
+     * Leaves the list by the mailed link, while waiting (a slot already offered is let go by not accepting it). Empty
+     * when the link no longer works.
+     */
+    public Optional<Entry> leave(String token) {
+        var entry = findToLeave(token);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        int changed = jdbc.sql("""
+                update appointments_waiting set status = 'LEFT', active_email = null, leave_token_hash = null
+                where id = ? and status = 'WAITING'""").param(entry.get().id()).update();
+        return changed == 1 ? entry : Optional.empty();
     }
 
     /** How many people wait for the type. */

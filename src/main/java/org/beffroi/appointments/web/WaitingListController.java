@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A type's waiting list: the form to join it (signed in, under the account's address; signed out, once the mailed
- * link is opened) and the page of that link, with a button so that a mail scanner joins nothing. Offers of freed
+ * link is opened), the page of that link and the page of the link to leave the list, each with a button so that a
+ * mail scanner changes nothing. Offers of freed
  * slots are accepted on the booking confirmation page.
  */
 @Controller
@@ -107,6 +108,34 @@ class WaitingListController {
         model.addAttribute("waitedType", counters.type(entry.get().typeId()).orElseThrow());
         model.addAttribute(outcome.get() == WaitingList.Outcome.JOINED ? "joined" : "already", true);
         return "appointments/waiting-confirm";
+    }
+
+    @GetMapping("/rendez-vous/liste-attente/depart")
+    String leavePage(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var entry = waitingList.findToLeave(token);
+        if (entry.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "appointments/waiting-leave";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("waitedType", counters.type(entry.get().typeId()).orElseThrow());
+        return "appointments/waiting-leave";
+    }
+
+    @PostMapping("/rendez-vous/liste-attente/depart")
+    String leave(@RequestParam(name = "jeton", required = false) String token, Model model,
+            HttpServletResponse response) {
+        var entry = waitingList.leave(token);
+        if (entry.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", true);
+            return "appointments/waiting-leave";
+        }
+        model.addAttribute("left", true);
+        model.addAttribute("waitedType", counters.type(entry.get().typeId()).orElseThrow());
+        return "appointments/waiting-leave";
     }
 
     private MeetingType type(String slug) {

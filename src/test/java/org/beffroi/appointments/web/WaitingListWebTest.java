@@ -72,7 +72,9 @@ class WaitingListWebTest {
         assertThat(waitingStatus(first)).isEqualTo("OFFERED");
         assertThat(waitingStatus(second)).isEqualTo("WAITING");
         String offer = Mailbox.awaitLink(first, "/rendez-vous/confirmation");
-        assertThat(Mailbox.messagesTo(second)).hasSize(1); // the link to join, nothing more
+        // the link to join and the word that they are on the list: no offer
+        assertThat(Mailbox.messagesTo(second)).noneSatisfy(m -> assertThat(m.getSubject()).startsWith("Un créneau"));
+        assertThat(Mailbox.messagesTo(first)).anySatisfy(m -> assertThat(m.getSubject()).startsWith("Un créneau"));
 
         mvc.perform(get("/rendez-vous/confirmation").param("jeton", token(offer))).andExpect(status().isOk());
         mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(offer)))
@@ -199,6 +201,33 @@ class WaitingListWebTest {
 
         assertThat(jdbc.sql("select pre_application from appointments_booking where email = ?").param(waiting)
                 .query(String.class).single()).isEqualTo("AB12CD34EF");
+    }
+
+    @Test
+    void whoLeavesTheListByTheMailedLinkIsOfferedNothing() throws Exception {
+        var type = typeWithOneSlot();
+        String cancel = bookAndConfirm(type, at(10, 0), address("premier"));
+        String leaving = address("depart");
+        String staying = address("reste");
+        join(type, leaving);
+        join(type, staying);
+        String leave = token(Mailbox.awaitLink(leaving, "/rendez-vous/liste-attente/depart"));
+
+        // opening the link changes nothing: a mail scanner may follow it
+        mvc.perform(get("/rendez-vous/liste-attente/depart").param("jeton", leave)).andExpect(status().isOk());
+        assertThat(waitingStatus(leaving)).isEqualTo("WAITING");
+        mvc.perform(post("/rendez-vous/liste-attente/depart").with(csrf()).param("jeton", leave))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Vous avez quitté")));
+        assertThat(waitingStatus(leaving)).isEqualTo("LEFT");
+        mvc.perform(post("/rendez-vous/liste-attente/depart").with(csrf()).param("jeton", leave))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/rendez-vous/liste-attente/depart").param("jeton", "faux")).andExpect(status().isBadRequest());
+
+        mvc.perform(post("/rendez-vous/annulation").with(csrf()).param("jeton", cancel)).andExpect(status().isOk());
+        assertThat(waitingStatus(leaving)).isEqualTo("LEFT");
+        assertThat(waitingStatus(staying)).isEqualTo("OFFERED");
+        assertThat(jdbc.sql("select count(*) from appointments_booking where email = ?").param(leaving)
+                .query(Long.class).single()).isZero();
     }
 
     private String bookAndConfirm(MeetingType type, Instant start, String email) throws Exception {
