@@ -156,6 +156,10 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/quartiers/{id}", "select min(id) from portal_neighbourhood"),
             entry("/admin/dossiers/{id}", "select max(id) from procedures_case where anonymised_at is null"),
             entry("/admin/paiements/{id}", "select max(id) from payments_payment where status = 'PAID'"),
+            entry("/admin/familles/{id}", "select min(id) from family_household"),
+            entry("/admin/familles/factures/{id}", "select min(id) from family_invoice"),
+            entry("/mon-foyer/enfants/{id}", "select min(c.id) from family_child c join family_member m "
+                    + "on m.household_id = c.household_id where m.email = 'habitant@belvoir.example'"),
             entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),
             entry("/admin/photos-videos/albums/{id}", "select min(id) from portal_album"),
             entry("/photos-videos/albums/{slug}", "select min(slug) from portal_album where published"),

@@ -122,6 +122,15 @@ final class PersonalDataHooks {
                     mvc.perform(post(procedure).cookie(person.session()).with(csrf()))
                             .andExpect(status().is3xxRedirection());
                 }),
+                // a household created from « Mon foyer », with a child
+                "family", new Hook(EnumSet.of(Role.RESIDENT), person -> {
+                    mvc.perform(post("/mon-foyer").cookie(person.session()).with(csrf()))
+                            .andExpect(status().is3xxRedirection());
+                    mvc.perform(post("/mon-foyer/enfants").cookie(person.session()).with(csrf())
+                            .param("firstName", "Enfant " + person.marker()).param("lastName", "Personne")
+                            .param("birthDate", "2018-04-01").param("school", "École " + person.marker()))
+                            .andExpect(status().is3xxRedirection());
+                }),
                 // a payment the person owes, as a paying module creates it (payments has no page that creates one):
                 // under their account, and one under their address alone
                 "payments", new Hook(EnumSet.of(Role.RESIDENT), person -> {

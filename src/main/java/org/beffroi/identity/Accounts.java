@@ -10,6 +10,9 @@ public interface Accounts {
 
     Optional<AccountSummary> find(long accountId);
 
+    /** The account of this e-mail address (any case), if there is one. */
+    Optional<AccountSummary> findByEmail(String email);
+
     List<AgentService> services();
 
     Optional<AgentService> service(long serviceId);

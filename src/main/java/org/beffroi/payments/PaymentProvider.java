@@ -14,7 +14,10 @@ public interface PaymentProvider {
     /** Short, stable id, stored with each payment ("test", later "payfip"). */
     String id();
 
-    /** The settings an administrator gives this provider (a client number, a secret); none by default. */
+    /**
+     * The settings an administrator gives this provider in the back office (a client number, a secret); none by
+     * default. A provider reads their current values from {@link ProviderSettings}.
+     */
     default List<Setting> settings() {
         return List.of();
     }
@@ -28,8 +31,16 @@ public interface PaymentProvider {
     /** What a return or a notification says, once its parameters are checked; invalid when they are not genuine. */
     Verification verify(Map<String, String> parameters);
 
-    /** A setting of a provider: its key, the message key of its label, and whether it is a secret (never shown nor logged). */
-    record Setting(String key, String labelKey, boolean secret) {
+    /**
+     * A setting of a provider that an administrator may change in the back office: its key (also the property that
+     * gives its value at deployment), the message key of its label, whether it is a secret (never shown nor logged),
+     * and the form of its value as a regular expression (null: any text on one line).
+     */
+    record Setting(String key, String labelKey, boolean secret, String format) {
+
+        public Setting(String key, String labelKey, boolean secret) {
+            this(key, labelKey, secret, null);
+        }
     }
 
     /** What a provider needs to start a payment; {@code payerEmail} may be null. */

@@ -54,6 +54,12 @@ public class AccountService implements Accounts {
     }
 
     @Override
+    public Optional<AccountSummary> findByEmail(String email) {
+        return email == null ? Optional.empty()
+                : accounts.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(AccountService::summary);
+    }
+
+    @Override
     public List<AgentService> services() {
         return services.findAll();
     }

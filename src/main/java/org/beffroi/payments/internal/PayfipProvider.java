@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import lombok.extern.slf4j.Slf4j;
 
 import org.beffroi.payments.PaymentProvider;
+import org.beffroi.payments.ProviderSettings;
 import org.beffroi.payments.ProviderUnavailableException;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.OutgoingRequests;
@@ -50,6 +51,8 @@ public class PayfipProvider implements PaymentProvider {
 
     public static final String ID = "payfip";
     static final String PREFIX = "beffroi.payments.payfip.";
+    static final String CLIENT_NUMBER_KEY = PREFIX + "client-number";
+    static final String MODE_KEY = PREFIX + "mode";
     /** PayFiP's client number: six digits. */
     private static final Pattern CLIENT_NUMBER = Pattern.compile("[0-9]{6}");
     /** refdet as eopayment checks it (6 to 30 letters or digits); not confirmed against DGFiP's description. */
@@ -76,17 +79,27 @@ public class PayfipProvider implements PaymentProvider {
         }
     }
 
-    /** Where PayFiP is and how it is spoken to; the addresses are read when used (a test server's port comes late). */
-    record Settings(String clientNumber, Supplier<String> webService, Supplier<String> paymentPage, Mode mode,
-            Duration timeout) {
+    /**
+     * Where PayFiP is and how it is spoken to. Every value is read when used: the client number and the mode as the
+     * back office or the deployment set them now, the addresses as the deployment gives them (a test server's port
+     * comes late).
+     */
+    record Settings(Supplier<String> clientNumber, Supplier<String> webService, Supplier<String> paymentPage,
+            Supplier<Mode> mode, Duration timeout) {
 
         Settings {
-            if (clientNumber == null || !CLIENT_NUMBER.matcher(clientNumber).matches()) {
-                throw new IllegalStateException(PREFIX + "client-number is PayFiP's client number, six digits");
-            }
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalStateException(PREFIX + "timeout must be positive");
             }
+        }
+
+        /** The client number, checked: six digits, else PayFiP cannot be used. */
+        String checkedClientNumber() {
+            String number = clientNumber.get();
+            if (number == null || !CLIENT_NUMBER.matcher(number).matches()) {
+                throw new Unavailable("PayFiP's client number is not set (six digits)");
+            }
+            return number;
         }
     }
 
@@ -104,13 +117,15 @@ public class PayfipProvider implements PaymentProvider {
     private final OutgoingRequests outgoing;
 
     @Autowired
-    PayfipProvider(Environment environment, PayfipOperations operations, Clock clock, OutgoingRequests outgoing) {
-        this(new Settings(environment.getProperty(PREFIX + "client-number"),
+    PayfipProvider(Environment environment, ProviderSettings current, PayfipOperations operations, Clock clock,
+            OutgoingRequests outgoing) {
+        this(new Settings(() -> current.value(ID, CLIENT_NUMBER_KEY).orElse(null),
                 () -> environment.getRequiredProperty(PREFIX + "web-service-url"),
                 () -> environment.getRequiredProperty(PREFIX + "payment-url"),
-                Mode.of(environment.getProperty(PREFIX + "mode", "test")),
+                () -> Mode.of(current.value(ID, MODE_KEY).orElse("test")),
                 environment.getProperty(PREFIX + "timeout", Duration.class, Duration.ofSeconds(10))), operations, clock,
                 outgoing);
+        Mode.of(environment.getProperty(MODE_KEY, "test")); // a mode misspelt at deployment stops the start
     }
 
     PayfipProvider(Settings settings, PayfipOperations operations, Clock clock, OutgoingRequests outgoing) {
@@ -125,12 +140,14 @@ public class PayfipProvider implements PaymentProvider {
         return ID;
     }
 
+    /**
+     * The client number and the mode. PayFiP's addresses are not among them: they say where a payment is believed,
+     * so they are the deployment's alone ({@code beffroi.payments.payfip.web-service-url} and {@code payment-url}).
+     */
     @Override
     public List<Setting> settings() {
-        return List.of(new Setting(PREFIX + "client-number", "payments.payfip.clientNumber", false),
-                new Setting(PREFIX + "web-service-url", "payments.payfip.webServiceUrl", false),
-                new Setting(PREFIX + "payment-url", "payments.payfip.paymentUrl", false),
-                new Setting(PREFIX + "mode", "payments.payfip.mode", false));
+        return List.of(new Setting(CLIENT_NUMBER_KEY, "payments.payfip.clientNumber", false, CLIENT_NUMBER.pattern()),
+                new Setting(MODE_KEY, "payments.payfip.mode", false, "test|activation|production"));
     }
 
     /**
@@ -148,14 +165,15 @@ public class PayfipProvider implements PaymentProvider {
         if (payment.payerEmail() == null || payment.payerEmail().isBlank()) {
             throw new IllegalArgumentException("PayFiP needs the payer's e-mail");
         }
+        String clientNumber = settings.checkedClientNumber();
         var arguments = new LinkedHashMap<String, String>();
         arguments.put("exer", Integer.toString(Year.now(clock.withZone(CommuneTime.ZONE)).getValue()));
         arguments.put("mel", payment.payerEmail().strip());
         arguments.put("montant", Long.toString(payment.amountCents()));
-        arguments.put("numcli", settings.clientNumber());
+        arguments.put("numcli", clientNumber);
         arguments.put("objet", objet(payment.label()));
         arguments.put("refdet", payment.reference());
-        arguments.put("saisie", settings.mode().saisie);
+        arguments.put("saisie", settings.mode().get().saisie);
         arguments.put("urlnotif", callbacks.notification().toString());
         arguments.put("urlredirect", callbacks.browserReturn().toString());
         PayfipSoap.Message answer;
@@ -202,7 +220,7 @@ public class PayfipProvider implements PaymentProvider {
             return Verification.invalid(reference);
         }
         var fields = detail.fields();
-        if (!settings.clientNumber().equals(fields.get("numcli")) || !reference.equals(fields.get("refdet"))
+        if (!String.valueOf(settings.clientNumber().get()).equals(fields.get("numcli")) || !reference.equals(fields.get("refdet"))
                 || !Long.toString(started.get().amountCents()).equals(fields.get("montant"))
                 || fields.containsKey("idOp") && !idop.equals(fields.get("idOp"))) {
             log.warn("PayFiP recupererDetailPaiementSecurise for {}: the detail names another client, reference or "

@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import lombok.RequiredArgsConstructor;
+
 import org.beffroi.payments.PaymentProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.beffroi.payments.ProviderSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -28,9 +30,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code web.TestProviderController}), lets the person pay or refuse. Its results carry
  * {@code reference}, {@code amount} (cents), {@code outcome} ({@code PAID} or {@code REFUSED}) and {@code signature},
  * an HMAC-SHA256 of the other parameters (sorted by name, {@code name=value} joined by {@code &}, URL-encoded) under
- * {@code beffroi.payments.test.secret}. A result whose signature does not match is invalid.
+ * {@code beffroi.payments.test.secret} (set in the back office, else by the deployment, else the demo's). A result whose
+ * signature does not match is invalid.
  */
 @Component
+@RequiredArgsConstructor
 @ConditionalOnProperty(name = "beffroi.payments.test.enabled", havingValue = "true", matchIfMissing = true)
 public class TestPaymentProvider implements PaymentProvider {
 
@@ -40,14 +44,11 @@ public class TestPaymentProvider implements PaymentProvider {
     /** Where the test provider's page is, under the site's own address. */
     public static final String PAGE_PREFIX = "/paiements/test/";
 
-    private final byte[] secret;
-    private final PaymentStore store;
+    private static final String SECRET_KEY = "beffroi.payments.test.secret";
+    private static final String DEMO_SECRET = "beffroi-demo-test-provider-secret";
 
-    TestPaymentProvider(@Value("${beffroi.payments.test.secret:beffroi-demo-test-provider-secret}") String secret,
-            PaymentStore store) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.store = store;
-    }
+    private final ProviderSettings settings;
+    private final PaymentStore store;
 
     @Override
     public String id() {
@@ -56,7 +57,7 @@ public class TestPaymentProvider implements PaymentProvider {
 
     @Override
     public List<Setting> settings() {
-        return List.of(new Setting("beffroi.payments.test.secret", "payments.test.secret", true));
+        return List.of(new Setting(SECRET_KEY, "payments.test.secret", true));
     }
 
     /**
@@ -108,6 +109,7 @@ public class TestPaymentProvider implements PaymentProvider {
                 .collect(Collectors.joining("&"));
         try {
             var mac = Mac.getInstance("HmacSHA256");
+            byte[] secret = settings.value(ID, SECRET_KEY).orElse(DEMO_SECRET).getBytes(StandardCharsets.UTF_8);
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

@@ -256,9 +256,9 @@ class PayfipProviderTest {
     void theWebServiceIsReachedOnlyThroughThePlatformsOutgoingGuard() {
         // the same simulator under its loopback address, which the operator did not allow (only localhost:port is):
         // the guard refuses it, where every other test reaches it by the allowed name
-        var unallowed = new PayfipProvider(new PayfipProvider.Settings("000000",
+        var unallowed = new PayfipProvider(new PayfipProvider.Settings(() -> "000000",
                 () -> "http://127.0.0.1:" + port + "/simulateur-payfip/tpa/services/securite",
-                () -> site.base() + "/simulateur-payfip/tpa/paiementws.web", PayfipProvider.Mode.TEST,
+                () -> site.base() + "/simulateur-payfip/tpa/paiementws.web", () -> PayfipProvider.Mode.TEST,
                 Duration.ofSeconds(5)), operations, clock, outgoing);
 
         assertThatThrownBy(() -> unallowed.start(new PaymentStart(newReference(), AMOUNT, "Cantine", "a@exemple.fr"),
@@ -273,9 +273,9 @@ class PayfipProviderTest {
         simulator.choose(idop, PayfipSimulator.Choice.PAY);
         try (var silent = new SilentServer()) {
             TestServers.allowOutgoing(silent.port());
-            var hanging = new PayfipProvider(new PayfipProvider.Settings("000000",
+            var hanging = new PayfipProvider(new PayfipProvider.Settings(() -> "000000",
                     () -> "http://127.0.0.1:" + silent.port() + "/tpa/services/securite",
-                    () -> site.base() + "/simulateur-payfip/tpa/paiementws.web", PayfipProvider.Mode.TEST,
+                    () -> site.base() + "/simulateur-payfip/tpa/paiementws.web", () -> PayfipProvider.Mode.TEST,
                     Duration.ofSeconds(1)), operations, clock, outgoing);
             try {
                 long began = System.nanoTime();
