@@ -121,6 +121,7 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/agenda/{id}", "select min(id) from agenda_event"),
             entry("/rendez-vous/{type}", "select min(slug) from appointments_type"),
             entry("/rendez-vous/{type}/demande", "select min(slug) from appointments_type"),
+            entry("/rendez-vous/{type}/liste-attente", "select min(slug) from appointments_type"),
             entry("/admin/rendez-vous/{id}", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}/motifs/nouveau", "select min(id) from appointments_agenda"),

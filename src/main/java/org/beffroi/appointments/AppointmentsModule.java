@@ -15,6 +15,7 @@ import lombok.RequiredArgsConstructor;
 import org.beffroi.appointments.internal.BookingDesk;
 import org.beffroi.appointments.internal.Counters;
 import org.beffroi.appointments.internal.DemoAppointments;
+import org.beffroi.appointments.internal.WaitingList;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
@@ -35,6 +36,7 @@ public class AppointmentsModule implements ServiceModule {
     private final BookingDesk desk;
     private final Counters counters;
     private final DemoAppointments demo;
+    private final WaitingList waitingList;
 
     @Override
     public String id() {
@@ -72,10 +74,18 @@ public class AppointmentsModule implements ServiceModule {
                         "phone", b.phone() == null ? "" : b.phone(),
                         "preApplication", b.preApplication() == null ? "" : b.preApplication()))
                 .toList();
-        return bookings.isEmpty() ? Map.of() : Map.of("bookings", bookings);
+        var waiting = waitingList.entriesOf(subject);
+        var data = new java.util.LinkedHashMap<String, Object>();
+        if (!bookings.isEmpty()) {
+            data.put("bookings", bookings);
+        }
+        if (!waiting.isEmpty()) {
+            data.put("waitingList", waiting);
+        }
+        return data;
     }
 
-    /** The person's bookings are deleted and their slots freed. */
+    /** The person's bookings are deleted and their slots freed; their waiting-list entries deleted. */
     @Override
     public void erasePersonalData(DataSubject subject) {
         desk.eraseAllOf(subject);

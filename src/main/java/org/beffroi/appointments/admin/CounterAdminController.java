@@ -1,5 +1,6 @@
 package org.beffroi.appointments.admin;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,25 +9,31 @@ import java.time.format.DateTimeParseException;
 import org.beffroi.appointments.AppointmentsModule.ManageAppointments;
 import org.beffroi.appointments.internal.Booking;
 import org.beffroi.appointments.internal.BookingDesk;
+import org.beffroi.appointments.internal.ClosureImport;
 import org.beffroi.appointments.internal.Counter;
 import org.beffroi.appointments.internal.Counters;
 import org.beffroi.appointments.internal.MeetingType;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The agents' side: the counters, a counter's day (its bookings and blocked slots), marking a booking attended or not
- * come, blocking a slot. Every change is written to the audit log by the desk, in the change's transaction.
+ * come, blocking a slot, booking for a resident who called, closures imported from an iCalendar file. Every change is written to the audit log by the desk, in the change's transaction.
  */
 @Controller
 @RequestMapping("/admin/rendez-vous")
@@ -36,11 +43,13 @@ class CounterAdminController {
     private final Counters counters;
     private final BookingDesk desk;
     private final Clock clock;
+    private final ClosureImport closureImport;
 
-    CounterAdminController(Counters counters, BookingDesk desk, Clock clock) {
+    CounterAdminController(Counters counters, BookingDesk desk, Clock clock, ClosureImport closureImport) {
         this.counters = counters;
         this.desk = desk;
         this.clock = clock;
+        this.closureImport = closureImport;
     }
 
     /** A line of the day: a booking or a block, with its type's name (none for a block). */
@@ -61,10 +70,64 @@ class CounterAdminController {
     @GetMapping("/{id}")
     String day(@ModelAttribute(name = "counter", binding = false) Counter counter,
             @RequestParam(name = "jour", required = false) String day, Model model) {
-        if (!model.containsAttribute("blockForm")) {
-            model.addAttribute("blockForm", new BlockForm());
-        }
         return page(counter, day(day), model);
+    }
+
+    /**
+     * Closures imported from an iCalendar file: its whole-day events ({@link ClosureImport}); a file refused comes
+     * back with its message next to the field, and nothing imported.
+     */
+    @PostMapping("/{id}/fermetures")
+    String importClosures(@ModelAttribute(name = "counter", binding = false) Counter counter,
+            @RequestParam(name = "jour", required = false) String day,
+            @RequestParam(name = "fichier", required = false) MultipartFile file, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        LocalDate chosen = day(day);
+        String refused;
+        if (file == null || file.isEmpty()) {
+            refused = "admin.appointments.closures.empty";
+        } else {
+            try (var in = file.getInputStream()) {
+                var result = closureImport.importFile(counter.id(), in, file.getSize());
+                redirect.addFlashAttribute("saved", "admin.appointments.closures.imported");
+                redirect.addFlashAttribute("closuresAdded", result.added());
+                redirect.addFlashAttribute("closuresLeftOut", result.leftOut());
+                return "redirect:/admin/rendez-vous/" + counter.id() + "?jour=" + chosen;
+            } catch (ClosureImport.Refused why) {
+                refused = why.key();
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("closuresError", refused);
+        return page(counter, chosen, model);
+    }
+
+    /** The agent books a slot of the day for a resident who called: confirmed at once, written to the audit log. */
+    @PostMapping("/{id}/reservations")
+    String bookByPhone(@ModelAttribute(name = "counter", binding = false) Counter counter,
+            @RequestParam(name = "jour", required = false) String day,
+            @Validated @ModelAttribute("phoneForm") PhoneBookingForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        LocalDate chosen = day(day);
+        MeetingType type = form.getTypeId() == null ? null : counters.type(form.getTypeId())
+                .filter(t -> t.agendaId() == counter.id()).orElse(null);
+        if (form.getTypeId() != null && type == null) {
+            errors.rejectValue("typeId", "admin.appointments.phone.type.missing");
+        }
+        if (!errors.hasErrors()) {
+            Instant start = chosen.atTime(form.getTime().withSecond(0).withNano(0)).atZone(CommuneTime.ZONE)
+                    .toInstant();
+            var result = desk.bookByAgent(type, start, form.getName(), form.getPhone(), form.getEmail());
+            if (!result.outcome().booked()) {
+                errors.rejectValue("time", "appointments.refused." + result.outcome().name().toLowerCase(
+                        java.util.Locale.ROOT), new Object[] {type.maxActivePerPerson()}, null);
+            }
+        }
+        if (errors.hasErrors()) {
+            return page(counter, chosen, model);
+        }
+        redirect.addFlashAttribute("saved", "admin.appointments.phone.booked");
+        return "redirect:/admin/rendez-vous/" + counter.id() + "?jour=" + chosen;
     }
 
     @PostMapping("/{id}/presence")
@@ -117,6 +180,15 @@ class CounterAdminController {
     }
 
     private String page(Counter counter, LocalDate day, Model model) {
+        if (!model.containsAttribute("blockForm")) {
+            model.addAttribute("blockForm", new BlockForm());
+        }
+        if (!model.containsAttribute("phoneForm")) {
+            model.addAttribute("phoneForm", new PhoneBookingForm());
+        }
+        model.addAttribute("closures", counters.closures(counter.id(), day, day.plusYears(1)));
+        model.addAttribute("maxKilobytes", ClosureImport.MAX_BYTES / 1024);
+        model.addAttribute("types", counters.types().stream().filter(t -> t.agendaId() == counter.id()).toList());
         Instant from = day.atStartOfDay(CommuneTime.ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(CommuneTime.ZONE).toInstant();
         model.addAttribute("day", day);

@@ -41,6 +41,12 @@ public class BookingDesk {
     /** How long a booking made without an account waits for its e-mail link before its slot is free again. */
     public static final Duration CONFIRMATION_DELAY = Duration.ofMinutes(30);
 
+    /** How long a slot offered to the first person of the waiting list is held for them before it goes to the next. */
+    public static final Duration OFFER_DELAY = Duration.ofHours(2);
+
+    /** A confirmed booking is reminded by mail once, when it starts within this time. */
+    public static final Duration REMIND_AHEAD = Duration.ofHours(24);
+
     /** Bookings are kept a year after their appointment, then deleted. */
     static final Duration RETENTION = Duration.ofDays(365);
 
@@ -96,9 +102,23 @@ public class BookingDesk {
 
     /** Books the slot, or says why not. Never throws for a slot taken meanwhile. */
     public Result book(Request request) {
+        return book(request, false);
+    }
+
+    /**
+     * An agent books for a resident who called: confirmed at once, without account; the e-mail is optional (without
+     * it, no mail and no limit per person: the agent is the judge). Written to the audit log in the booking's
+     * transaction. The slot is held by the same units as any booking.
+     */
+    public Result bookByAgent(MeetingType type, Instant start, String name, String phone, String email) {
+        return book(new Request(type, start, name, email == null || email.isBlank() ? null : email, phone, null, null),
+                true);
+    }
+
+    private Result book(Request request, boolean byAgent) {
         for (int tried = 1;; tried++) {
             try {
-                return bookOnce(request);
+                return bookOnce(request, byAgent);
             } catch (TransientDataAccessException lockNotGiven) {
                 // another booking of the same units held them longer than the database waits (H2's lock timeout):
                 // undecided, so asked again; the check then sees the slot taken if that booking committed
@@ -109,38 +129,42 @@ public class BookingDesk {
         }
     }
 
-    private Result bookOnce(Request request) {
+    private Result bookOnce(Request request, boolean byAgent) {
         var verdict = slots.check(request.type(), request.startsAt());
         if (verdict != Slots.Verdict.FREE) {
             return new Result(Outcome.valueOf(verdict.name()), null);
         }
-        String email = request.email().strip().toLowerCase(Locale.ROOT);
-        knowPerson(email);
+        String email = request.email() == null ? null : request.email().strip().toLowerCase(Locale.ROOT);
+        if (!byAgent) {
+            knowPerson(email);
+        }
         try {
-            return transactions.execute(status -> claim(request, email));
+            return transactions.execute(status -> claim(request, email, byAgent));
         } catch (DuplicateKeyException taken) {
             return new Result(Outcome.TAKEN, null);
         }
     }
 
-    private Result claim(Request request, String email) {
+    private Result claim(Request request, String email, boolean byAgent) {
         MeetingType type = request.type();
         Instant now = clock.instant();
         Instant start = request.startsAt();
         Instant end = start.plus(type.duration());
-        if (guard.personLocked) {
-            jdbc.sql("select email from appointments_person where email = ? for update").param(email)
-                    .query(String.class).single();
-        }
-        long active = jdbc.sql("""
-                select count(*) from appointments_booking where type_id = ? and email = ? and starts_at > ?
-                  and (status = 'CONFIRMED' or (status = 'PENDING' and expires_at >= ?))""")
-                .params(type.id(), email, utc(now), utc(now)).query(Long.class).single();
-        if (active >= type.maxActivePerPerson()) {
-            return new Result(Outcome.LIMIT_REACHED, null);
-        }
-        if (!guard.personLocked) {
-            pause();
+        if (!byAgent) {
+            if (guard.personLocked) {
+                jdbc.sql("select email from appointments_person where email = ? for update").param(email)
+                        .query(String.class).single();
+            }
+            long active = jdbc.sql("""
+                    select count(*) from appointments_booking where type_id = ? and email = ? and starts_at > ?
+                      and (status = 'CONFIRMED' or (status = 'PENDING' and expires_at >= ?))""")
+                    .params(type.id(), email, utc(now), utc(now)).query(Long.class).single();
+            if (active >= type.maxActivePerPerson()) {
+                return new Result(Outcome.LIMIT_REACHED, null);
+            }
+            if (!guard.personLocked) {
+                pause();
+            }
         }
         if (guard.on) {
             releaseExpired(type.agendaId(), start, end, now);
@@ -149,7 +173,7 @@ public class BookingDesk {
         } else {
             pause();
         }
-        boolean withAccount = request.accountId() != null;
+        boolean withAccount = request.accountId() != null || byAgent;
         String confirmToken = withAccount ? null : SecureTokens.newToken();
         String cancelToken = withAccount ? SecureTokens.newToken() : null;
         var keys = new GeneratedKeyHolder();
@@ -169,7 +193,12 @@ public class BookingDesk {
             holdUnits(type.agendaId(), id, start, end);
         }
         var booking = find(id).orElseThrow();
-        if (withAccount) {
+        if (byAgent) {
+            audit.record("appointment.booked-by-agent", "appointment:" + id, null);
+            if (email != null) {
+                mail.confirmed(booking, type, cancelToken);
+            }
+        } else if (withAccount) {
             mail.confirmed(booking, type, cancelToken);
         } else {
             mail.toConfirm(booking, type, confirmToken);
@@ -218,13 +247,24 @@ public class BookingDesk {
             return Optional.empty();
         }
         String cancelToken = SecureTokens.newToken();
-        int changed = jdbc.sql("""
-                update appointments_booking set status = 'CONFIRMED', expires_at = null, confirm_token_hash = null,
-                    cancel_token_hash = ? where id = ? and status = 'PENDING'""")
-                .params(SecureTokens.digest(cancelToken), booking.get().id()).update();
+        int changed;
+        if (guard.acceptOnce) {
+            changed = jdbc.sql("""
+                    update appointments_booking set status = 'CONFIRMED', expires_at = null, confirm_token_hash = null,
+                        cancel_token_hash = ? where id = ? and status = 'PENDING' and expires_at >= ?""")
+                    .params(SecureTokens.digest(cancelToken), booking.get().id(), utc(clock.instant())).update();
+        } else {
+            pause(); // the negative control: read as pending in time, confirmed without looking again
+            changed = jdbc.sql("""
+                    update appointments_booking set status = 'CONFIRMED', expires_at = null, confirm_token_hash = null,
+                        cancel_token_hash = ? where id = ?""")
+                    .params(SecureTokens.digest(cancelToken), booking.get().id()).update();
+        }
         if (changed != 1) {
             return Optional.empty();
         }
+        jdbc.sql("update appointments_waiting set status = 'SERVED', active_email = null where booking_id = ? "
+                + "and status = 'OFFERED'").param(booking.get().id()).update();
         var confirmed = find(booking.get().id()).orElseThrow();
         mail.confirmed(confirmed, counters.type(confirmed.typeId()).orElseThrow(), cancelToken);
         return Optional.of(confirmed);
@@ -240,20 +280,192 @@ public class BookingDesk {
                 .query(BookingDesk::booking).optional();
     }
 
-    /** Cancels from the mailed link: the slot is free again at once. */
-    @Transactional
+    /**
+     * Cancels from the mailed link: the slot is free again at once, or, when people wait for its type, offered to the
+     * first of them in the same transaction.
+     */
     public Optional<Booking> cancel(String token) {
-        var booking = findToCancel(token);
-        booking.ifPresent(b -> cancel(b.id()));
-        return booking;
+        for (int tried = 1;; tried++) {
+            try {
+                return transactions.execute(status -> {
+                    var booking = findToCancel(token);
+                    booking.ifPresent(this::cancel);
+                    return booking;
+                });
+            } catch (TransientDataAccessException lockNotGiven) {
+                // an offer of another freed slot held the waiting person's row longer than H2 waits: asked again
+                if (tried == TRIES) {
+                    throw lockNotGiven;
+                }
+            }
+        }
     }
 
-    private void cancel(long bookingId) {
+    private void cancel(Booking booking) {
         int changed = jdbc.sql("update appointments_booking set status = 'CANCELLED', cancelled_at = ? where id = ? "
-                + "and status in ('PENDING', 'CONFIRMED', 'BLOCKED')").params(utc(clock.instant()), bookingId).update();
+                + "and status in ('PENDING', 'CONFIRMED', 'BLOCKED')").params(utc(clock.instant()), booking.id())
+                .update();
         if (changed == 1) {
-            jdbc.sql("delete from appointments_unit where booking_id = ?").param(bookingId).update();
+            jdbc.sql("delete from appointments_unit where booking_id = ?").param(booking.id()).update();
+            offer(booking, booking.id());
         }
+    }
+
+    /**
+     * Moves a confirmed booking, from the link of its confirmation mail, to another slot of its type: in one
+     * transaction its old units are released and the new ones claimed; when the new slot is taken meanwhile, the
+     * claim's duplicate key rolls the whole back and the booking stays where it was. The old slot then goes to the
+     * first person waiting, as a cancelled one does; the confirmation is mailed again with the same links. Answers
+     * {@code CONFIRMED} when moved, otherwise why not; empty when the link does not lead to a booking to come.
+     */
+    public Optional<Outcome> move(String token, Instant newStart) {
+        for (int tried = 1;; tried++) {
+            try {
+                return moveOnce(token, newStart);
+            } catch (TransientDataAccessException lockNotGiven) {
+                if (tried == TRIES) {
+                    throw lockNotGiven;
+                }
+            }
+        }
+    }
+
+    private Optional<Outcome> moveOnce(String token, Instant newStart) {
+        var booking = findToCancel(token);
+        if (booking.isEmpty()) {
+            return Optional.empty();
+        }
+        var type = counters.type(booking.get().typeId()).orElseThrow();
+        if (newStart.equals(booking.get().startsAt())) {
+            return Optional.of(Outcome.TAKEN);
+        }
+        var verdict = slots.check(type, newStart);
+        if (verdict != Slots.Verdict.FREE) {
+            return Optional.of(Outcome.valueOf(verdict.name()));
+        }
+        try {
+            return transactions.execute(status -> {
+                var old = booking.get();
+                Instant newEnd = newStart.plus(type.duration());
+                releaseExpired(type.agendaId(), newStart, newEnd, clock.instant());
+                if (jdbc.sql("""
+                        update appointments_booking set starts_at = ?, ends_at = ?, reminded_at = null
+                        where id = ? and status = 'CONFIRMED' and starts_at = ?""")
+                        .params(utc(newStart), utc(newEnd), old.id(), utc(old.startsAt())).update() != 1) {
+                    return Optional.<Outcome>empty(); // cancelled or moved meanwhile
+                }
+                jdbc.sql("delete from appointments_unit where booking_id = ?").param(old.id()).update();
+                holdUnits(type.agendaId(), old.id(), newStart, newEnd);
+                offer(old, null);
+                mail.confirmed(find(old.id()).orElseThrow(), type, token);
+                return Optional.of(Outcome.CONFIRMED);
+            });
+        } catch (DuplicateKeyException taken) {
+            return Optional.of(Outcome.TAKEN);
+        }
+    }
+
+    /**
+     * Expires the pending bookings (unconfirmed, or offers not accepted) whose time has passed, each in its own
+     * transaction: its units are freed and its slot offered to the next person waiting. Answers how many expired.
+     */
+    public int expireDue() {
+        var due = jdbc.sql("select id from appointments_booking where status = 'PENDING' and expires_at < ? order by id")
+                .param(utc(clock.instant())).query(Long.class).list();
+        int expired = 0;
+        for (long id : due) {
+            for (int tried = 1;; tried++) {
+                try {
+                    if (Boolean.TRUE.equals(transactions.execute(status -> expire(id)))) {
+                        expired++;
+                    }
+                    break;
+                } catch (TransientDataAccessException lockNotGiven) {
+                    if (tried == TRIES) {
+                        throw lockNotGiven;
+                    }
+                }
+            }
+        }
+        return expired;
+    }
+
+    private boolean expire(long id) {
+        if (jdbc.sql("update appointments_booking set status = 'EXPIRED' where id = ? and status = 'PENDING' "
+                + "and expires_at < ?").params(id, utc(clock.instant())).update() != 1) {
+            return false; // accepted or expired meanwhile
+        }
+        jdbc.sql("delete from appointments_unit where booking_id = ?").param(id).update();
+        missed(id);
+        offer(find(id).orElseThrow(), id);
+        return true;
+    }
+
+    /** The waiting person let the offer of this booking expire: they leave the list. */
+    private void missed(long bookingId) {
+        jdbc.sql("update appointments_waiting set status = 'MISSED', active_email = null where booking_id = ? "
+                + "and status = 'OFFERED'").param(bookingId).update();
+    }
+
+    /**
+     * Offers the slot of a booking just freed to the first person waiting for its type (first come, first served),
+     * inside the transaction that freed it: a pending booking of theirs holds the units for {@link #OFFER_DELAY}, and
+     * a mail gives them the link to accept it. Their entry passes from {@code WAITING} to {@code OFFERED} by a
+     * conditional update: of two slots freed at once, the second finds the first person taken and goes to the next.
+     * Nothing is offered for a slot too close (within the type's notice) or past. {@code offeredFor} is the booking
+     * cancelled or expired, of which one offer only is made (a unique key); null for a moved booking's old slot (the
+     * booking lives on, and may be moved again).
+     */
+    private void offer(Booking freed, Long offeredFor) {
+        if (freed.typeId() == null) {
+            return;
+        }
+        var type = counters.type(freed.typeId()).orElse(null);
+        Instant now = clock.instant();
+        if (type == null || freed.startsAt().isBefore(now.plus(Duration.ofHours(type.minNoticeHours())))) {
+            return;
+        }
+        var queue = jdbc.sql("""
+                select id from appointments_waiting where type_id = ? and status = 'WAITING'
+                order by joined_at, id""").param(type.id()).query(Long.class).list();
+        for (long waitingId : queue) {
+            boolean taken;
+            if (guard.offerOnce) {
+                taken = jdbc.sql("update appointments_waiting set status = 'OFFERED' where id = ? and status = 'WAITING'")
+                        .param(waitingId).update() == 1;
+            } else {
+                // the negative control: the first one read as waiting is taken without looking again
+                pause();
+                taken = jdbc.sql("update appointments_waiting set status = 'OFFERED' where id = ?").param(waitingId)
+                        .update() == 1;
+            }
+            if (taken) {
+                hold(freed, type, waitingId, offeredFor, now);
+                return;
+            }
+        }
+    }
+
+    private void hold(Booking freed, MeetingType type, long waitingId, Long offeredFor, Instant now) {
+        var person = jdbc.sql("select account_id, name, email, phone, pre_application from appointments_waiting "
+                + "where id = ?").param(waitingId).query((rs, n) -> new String[] {rs.getString("name"),
+                        rs.getString("email"), rs.getString("phone"), rs.getString("account_id"),
+                        rs.getString("pre_application")})
+                .single();
+        String token = SecureTokens.newToken();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into appointments_booking (agenda_id, type_id, starts_at, ends_at, status, account_id, name,
+                    email, phone, pre_application, confirm_token_hash, expires_at, created_at, waiting_id, offered_for)
+                values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(freed.agendaId(), type.id(), utc(freed.startsAt()), utc(freed.endsAt()),
+                        person[3] == null ? null : Long.valueOf(person[3]), person[0], person[1], person[2], person[4],
+                        SecureTokens.digest(token), utc(now.plus(OFFER_DELAY)), utc(now), waitingId, offeredFor)
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        holdUnits(freed.agendaId(), id, freed.startsAt(), freed.endsAt());
+        jdbc.sql("update appointments_waiting set booking_id = ? where id = ?").params(id, waitingId).update();
+        mail.offered(find(id).orElseThrow(), type, token);
     }
 
     public Optional<Booking> find(long id) {
@@ -288,21 +500,68 @@ public class BookingDesk {
         }
         subject.address().ifPresent(email -> jdbc.sql("delete from appointments_person where email = ?").param(email)
                 .update());
+        jdbc.sql("delete from appointments_waiting where account_id = ?").param(subject.accountId()).update();
+        subject.address().ifPresent(email -> jdbc.sql("delete from appointments_waiting where email = ?").param(email)
+                .update());
     }
 
-    /** Retention: bookings whose appointment ended a year ago, and pending ones never confirmed. */
-    @Transactional
+    /**
+     * Retention: the pending bookings past their time expire (their slots offered as {@link #expireDue()} does);
+     * bookings whose appointment ended a year ago are deleted, and expired ones; waiting-list entries no longer
+     * waiting a month after they were made, and those whose e-mail was never verified after a day.
+     */
     public void applyRetention() {
+        expireDue();
+        transactions.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            jdbc.sql("update appointments_booking set status = 'EXPIRED' where status = 'PENDING' and expires_at < ?")
+                    .param(utc(now)).update();
+            jdbc.sql("delete from appointments_unit where booking_id in (select id from appointments_booking where status = 'EXPIRED')")
+                    .update();
+            jdbc.sql("delete from appointments_booking where ends_at < ? or status = 'EXPIRED'")
+                    .param(utc(now.minus(RETENTION))).update();
+            jdbc.sql("""
+                    delete from appointments_waiting where (status = 'UNVERIFIED' and created_at < ?)
+                      or (status in ('SERVED', 'MISSED', 'LEFT') and created_at < ?)""")
+                    .params(utc(now.minus(Duration.ofDays(1))), utc(now.minus(Duration.ofDays(30)))).update();
+            jdbc.sql("""
+                    delete from appointments_person p where not exists
+                      (select 1 from appointments_booking b where b.email = p.email)""").update();
+        });
+    }
+
+    /**
+     * The reminder of the day before: each confirmed booking starting within {@link #REMIND_AHEAD} and not reminded
+     * yet is marked by a conditional update and mailed in the same transaction (through the outbox), so it is
+     * reminded once, whoever runs the task. Answers how many were reminded.
+     */
+    public int remindDue() {
         Instant now = clock.instant();
-        jdbc.sql("update appointments_booking set status = 'EXPIRED' where status = 'PENDING' and expires_at < ?")
-                .param(utc(now)).update();
-        jdbc.sql("delete from appointments_unit where booking_id in (select id from appointments_booking where status = 'EXPIRED')")
-                .update();
-        jdbc.sql("delete from appointments_booking where ends_at < ? or status = 'EXPIRED'")
-                .param(utc(now.minus(RETENTION))).update();
-        jdbc.sql("""
-                delete from appointments_person p where not exists
-                  (select 1 from appointments_booking b where b.email = p.email)""").update();
+        var due = jdbc.sql("""
+                select id from appointments_booking where status = 'CONFIRMED' and reminded_at is null
+                  and starts_at > ? and starts_at <= ? order by id""")
+                .params(utc(now), utc(now.plus(REMIND_AHEAD))).query(Long.class).list();
+        int reminded = 0;
+        for (long id : due) {
+            Boolean done = transactions.execute(status -> {
+                int marked;
+                if (guard.remindOnce) {
+                    marked = jdbc.sql("update appointments_booking set reminded_at = ? where id = ? "
+                            + "and reminded_at is null and status = 'CONFIRMED'").params(utc(now), id).update();
+                } else {
+                    pause(); // the negative control: read as not reminded, marked without looking again
+                    marked = jdbc.sql("update appointments_booking set reminded_at = ? where id = ?")
+                            .params(utc(now), id).update();
+                }
+                if (marked == 1) {
+                    var booking = find(id).orElseThrow();
+                    mail.reminder(booking, counters.type(booking.typeId()).orElseThrow());
+                }
+                return marked == 1;
+            });
+            reminded += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return reminded;
     }
 
     /**
@@ -356,6 +615,7 @@ public class BookingDesk {
             if (jdbc.sql("update appointments_booking set status = 'EXPIRED' where id = ? and status = 'PENDING'")
                     .param(id).update() == 1) {
                 jdbc.sql("delete from appointments_unit where booking_id = ?").param(id).update();
+                missed(id);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.beffroi.appointments.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import lombok.RequiredArgsConstructor;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mail of a booking, through the outbox in the booking's own transaction: the link to confirm it (a booking made
- * without an account), then the confirmation with the links to add it to a calendar and to cancel it. The links are
+ * without an account), then the confirmation with the booking attached as an iCalendar file, and the links to the
+ * same file and to cancel or move the booking. The links are
  * the mail's secrets: whoever holds them confirms or cancels.
  */
 @Component
@@ -27,6 +29,10 @@ class BookingMail {
     private final MessageSource messages;
     private final PublicAddress publicAddress;
     private final Commune commune;
+    private final BookingCalendar bookingCalendar;
+
+    /** The name of the iCalendar file attached to the confirmation. */
+    static final String CALENDAR_FILE = "rendez-vous.ics";
 
     void toConfirm(Booking booking, MeetingType type, String confirmToken) {
         var link = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/confirmation?jeton=" + confirmToken));
@@ -45,7 +51,60 @@ class BookingMail {
                 messages.getMessage("appointments.mail.confirmed.body",
                         new Object[] {type.name(), when, counter.name(), counter.place(), calendar.value(),
                                 cancel.value(), town}, locale),
-                calendar, cancel));
+                calendar, cancel)
+                .with(new OutgoingMail.AttachedFile(CALENDAR_FILE, "text/calendar; charset=UTF-8",
+                        bookingCalendar.write(booking).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The slot offered to a waiting person: the link to accept it within {@link BookingDesk#OFFER_DELAY}. */
+    void offered(Booking booking, MeetingType type, String confirmToken) {
+        var link = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/confirmation?jeton=" + confirmToken));
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(booking.agendaId()).orElseThrow();
+        String when = CommuneTime.format(booking.startsAt(), CommuneTime.DAY_DATE_TIME, locale);
+        String until = CommuneTime.format(booking.expiresAt(), CommuneTime.DAY_DATE_TIME, locale);
+        mailer.send(new OutgoingMail(booking.email(),
+                messages.getMessage("appointments.mail.offered.subject", new Object[] {type.name(), when}, locale),
+                messages.getMessage("appointments.mail.offered.body", new Object[] {type.name(), when, counter.name(),
+                        counter.place(), link.value(), until, commune.settings().name()}, locale),
+                link));
+    }
+
+    /** The reminder of the day before. */
+    void reminder(Booking booking, MeetingType type) {
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(booking.agendaId()).orElseThrow();
+        String when = CommuneTime.format(booking.startsAt(), CommuneTime.DAY_DATE_TIME, locale);
+        mailer.send(new OutgoingMail(booking.email(),
+                messages.getMessage("appointments.mail.reminder.subject", new Object[] {type.name(), when}, locale),
+                messages.getMessage("appointments.mail.reminder.body", new Object[] {type.name(), when, counter.name(),
+                        counter.place(), commune.settings().name()}, locale)));
+    }
+
+    /** Joining the waiting list signed out: the link that puts the person on it. */
+    void toJoin(MeetingType type, String email, String verifyToken) {
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(type.agendaId()).orElseThrow();
+        var link = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/liste-attente/confirmation?jeton=" + verifyToken));
+        mailer.send(new OutgoingMail(email,
+                messages.getMessage("appointments.mail.waiting-verify.subject", new Object[] {type.name()}, locale),
+                messages.getMessage("appointments.mail.waiting-verify.body", new Object[] {type.name(), counter.name(),
+                        counter.place(), link.value(), BookingDesk.OFFER_DELAY.toHours(), commune.settings().name()},
+                        locale),
+                link));
+    }
+
+    /** On the waiting list: how it works, and the link to leave it. */
+    void joined(MeetingType type, String email, String leaveToken) {
+        var locale = LocaleContextHolder.getLocale();
+        var counter = counters.counter(type.agendaId()).orElseThrow();
+        var leave = new OutgoingMail.Secret(publicAddress.of("/rendez-vous/liste-attente/depart?jeton=" + leaveToken));
+        mailer.send(new OutgoingMail(email,
+                messages.getMessage("appointments.mail.waiting.subject", new Object[] {type.name()}, locale),
+                messages.getMessage("appointments.mail.waiting.body", new Object[] {type.name(), counter.name(),
+                        counter.place(), BookingDesk.OFFER_DELAY.toHours(), commune.settings().name(), leave.value()},
+                        locale),
+                leave));
     }
 
     private void send(Booking booking, MeetingType type, String key, OutgoingMail.Secret secret, String link) {

@@ -102,17 +102,7 @@ class AppointmentsController {
         if (start == null && !errors.hasFieldErrors("slot")) {
             errors.rejectValue("slot", "appointments.form.slot.missing");
         }
-        String preApplication = null;
-        if (type.asksPreApplication()) {
-            var number = PreApplicationNumber.parse(form.getPreApplication());
-            if (form.getPreApplication() == null || form.getPreApplication().isBlank()) {
-                errors.rejectValue("preApplication", "appointments.form.pre-application.missing");
-            } else if (number.isEmpty()) {
-                errors.rejectValue("preApplication", "appointments.form.pre-application.invalid");
-            } else {
-                preApplication = number.get();
-            }
-        }
+        String preApplication = preApplication(type, form.getPreApplication(), errors);
         if (!errors.hasErrors() && !limits.tryConsume("appointments-booking:" + request.getRemoteAddr(),
                 BOOKINGS_PER_HOUR, Duration.ofHours(1))) {
             errors.reject("rate.limited");
@@ -242,6 +232,23 @@ class AppointmentsController {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(CommuneTime.ZONE));
+    }
+
+    /**
+     * The ANTS pre-application number typed, in its stored form, for a type that asks it; null for one that does not,
+     * or when it is missing or malformed (then rejected on the field {@code preApplication}).
+     */
+    static String preApplication(MeetingType type, String typed, BindingResult errors) {
+        if (!type.asksPreApplication()) {
+            return null;
+        }
+        var number = PreApplicationNumber.parse(typed);
+        if (typed == null || typed.isBlank()) {
+            errors.rejectValue("preApplication", "appointments.form.pre-application.missing");
+        } else if (number.isEmpty()) {
+            errors.rejectValue("preApplication", "appointments.form.pre-application.invalid");
+        }
+        return number.orElse(null);
     }
 
     /** The start of the slot chosen, ISO-8601 with an offset; null when it is not one. */

@@ -82,6 +82,16 @@ class AppointmentsWebTest {
 
         Mailbox.awaitMessage(email, 2);
         String cancel = token(Mailbox.awaitLink(email, "/rendez-vous/annulation"));
+        // the confirmation carries the booking as an iCalendar file
+        var confirmation = Mailbox.messagesTo(email).stream().filter(m -> !Mailbox.files(m).isEmpty()).toList();
+        assertThat(confirmation).hasSize(1);
+        var attached = Mailbox.files(confirmation.getFirst()).getFirst();
+        assertThat(attached.name()).isEqualTo("rendez-vous.ics");
+        assertThat(attached.type()).startsWith("text/calendar");
+        var attachedEvent = (VEvent) new CalendarBuilder().build(new StringReader(new String(attached.content(),
+                java.nio.charset.StandardCharsets.UTF_8))).getComponent("VEVENT").orElseThrow();
+        assertThat(attachedEvent.getSummary().getValue()).isEqualTo(type.name());
+        assertThat(Instant.from(attachedEvent.getDateTimeStart().getDate())).isEqualTo(start);
         byte[] ics = mvc.perform(get("/rendez-vous/agenda.ics").param("jeton", cancel)).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/calendar"))
                 .andReturn().getResponse().getContentAsByteArray();

@@ -1,0 +1,119 @@
+package org.beffroi.appointments.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.testing.AtOnce;
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Mailbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The reminder of the day before: one mail to each confirmed booking starting within a day, none to a booking not
+ * confirmed or further off, and one only when the task runs several times at once. The negative control marks the
+ * booking without its condition ({@link SlotGuard#remindOnce} off) and sees the reminder mailed more than once.
+ */
+@BeffroiTest
+class AppointmentRemindersTest {
+
+    private static final int RUNS = 6;
+
+    @Autowired
+    BookingDesk desk;
+
+    @Autowired
+    Counters counters;
+
+    @Autowired
+    SlotGuard guard;
+
+    @AfterEach
+    void guardBack() {
+        guard.remindOnce = true;
+    }
+
+    @Test
+    void aConfirmedBookingOfTomorrowIsRemindedOnceByMail() throws Exception {
+        Instant soon = slotAbout(Duration.ofHours(20));
+        var tomorrow = typeAt(soon);
+        String confirmed = address("rappel");
+        String pending = address("non-confirme");
+        String later = address("plus-tard");
+        assertThat(book(tomorrow, soon, confirmed, 1L)).isEqualTo(BookingDesk.Outcome.CONFIRMED);
+        assertThat(book(typeAt(soon), soon, pending, null)).isEqualTo(BookingDesk.Outcome.PENDING);
+        Instant farther = slotAbout(Duration.ofDays(3));
+        assertThat(book(typeAt(farther), farther, later, 2L)).isEqualTo(BookingDesk.Outcome.CONFIRMED);
+        Mailbox.awaitMessage(confirmed, 1);
+        Mailbox.awaitMessage(pending, 1);
+        Mailbox.awaitMessage(later, 1);
+
+        runAtOnce();
+
+        var reminder = Mailbox.awaitMessage(confirmed, 2);
+        assertThat(reminder.getSubject()).startsWith("Rappel");
+        assertThat((String) reminder.getContent()).contains(tomorrow.name(), "Nous vous rappelons");
+        desk.remindDue();
+        Thread.sleep(2000); // a second reminder, were there one, would have arrived by now
+        assertThat(Mailbox.messagesTo(confirmed)).hasSize(2);
+        assertThat(Mailbox.messagesTo(pending)).hasSize(1);
+        assertThat(Mailbox.messagesTo(later)).hasSize(1);
+    }
+
+    @Test
+    void withoutTheConditionalUpdateRunsAtOnceRemindTheSameBookingTwice() throws Exception {
+        guard.remindOnce = false;
+        Instant soon = slotAbout(Duration.ofHours(21));
+        String confirmed = address("rappel-sans-garde");
+        assertThat(book(typeAt(soon), soon, confirmed, 3L)).isEqualTo(BookingDesk.Outcome.CONFIRMED);
+        Mailbox.awaitMessage(confirmed, 1);
+
+        runAtOnce();
+
+        Mailbox.awaitMessage(confirmed, 3);
+        System.out.println("AppointmentRemindersTest: without the guard, " + (Mailbox.messagesTo(confirmed).size() - 1)
+                + " reminders of one booking");
+        assertThat(Mailbox.messagesTo(confirmed).size()).isGreaterThan(2);
+    }
+
+    private void runAtOnce() throws Exception {
+        AtOnce.run(java.util.Collections.nCopies(RUNS, (Callable<Integer>) () -> desk.remindDue()));
+    }
+
+    /** A start on the 5-minute grid about that far from now, between 1 h and 22 h in the commune's time. */
+    private static Instant slotAbout(Duration fromNow) {
+        LocalDateTime local = LocalDateTime.ofInstant(Instant.now().plus(fromNow), CommuneTime.ZONE)
+                .truncatedTo(ChronoUnit.HOURS);
+        if (local.getHour() >= 22) {
+            local = local.minusHours(3);
+        } else if (local.getHour() < 1) {
+            local = local.plusHours(1);
+        }
+        return local.atZone(CommuneTime.ZONE).toInstant();
+    }
+
+    /** A counter open 20 minutes from that start, with a 20-minute type bookable without notice. */
+    private MeetingType typeAt(Instant start) {
+        String slug = "rp-" + UUID.randomUUID();
+        long counter = counters.createCounter(slug, "Guichet d’essai", "Mairie");
+        var local = LocalDateTime.ofInstant(start, CommuneTime.ZONE);
+        counters.addOpening(counter, local.getDayOfWeek(), local.toLocalTime(), local.toLocalTime().plusMinutes(20));
+        return counters.type(counters.createType(counter, slug, "Passeport d’essai", 20, 0, 10, 1, false)).orElseThrow();
+    }
+
+    private BookingDesk.Outcome book(MeetingType type, Instant start, String email, Long accountId) {
+        return desk.book(new BookingDesk.Request(type, start, "Camille Martin", email, null, null, accountId)).outcome();
+    }
+
+    private static String address(String who) {
+        return who + "-" + UUID.randomUUID() + "@exemple.fr";
+    }
+}
