@@ -162,6 +162,31 @@ public abstract class BrowserChecks {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * What is wrong with the page as it is now, at 1280 px and on a 390 px phone: axe-core's violations, a page wider
+     * than the screen, the Nu HTML checker's errors; none when all is well. Leaves the page at 1280 px.
+     */
+    protected List<String> problemsAtBothWidths(Page target) {
+        var problems = new ArrayList<String>();
+        for (int width : new int[] {1280, 390}) {
+            target.setViewportSize(width, width == 1280 ? 900 : 844);
+            String violations = accessibilityViolations(target);
+            if (!violations.isEmpty()) {
+                problems.add(target.url() + " at " + width + " px: axe-core\n" + violations);
+            }
+            int scrollWidth = ((Number) target.evaluate("document.documentElement.scrollWidth")).intValue();
+            if (scrollWidth > width) {
+                problems.add(target.url() + " at " + width + " px: the page is " + scrollWidth + " px wide");
+            }
+        }
+        target.setViewportSize(1280, 900);
+        var html = HtmlChecker.errors(target.content(), target.url());
+        if (!html.isEmpty()) {
+            problems.add(target.url() + ": HTML\n" + String.join("\n", html));
+        }
+        return problems;
+    }
+
     protected Locator button(String name) {
         return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName(name).setExact(true));

@@ -16,7 +16,6 @@ import org.beffroi.family.internal.Invoices;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.testing.BrowserTest;
-import org.beffroi.testing.HtmlChecker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -115,22 +114,7 @@ class FamilyBrowserTest extends BrowserTest {
     }
 
     private void check() {
-        for (int width : new int[] {1280, 390}) {
-            page.setViewportSize(width, width == 1280 ? 900 : 844);
-            String violations = accessibilityViolations(page);
-            if (!violations.isEmpty()) {
-                problems.add(page.url() + " at " + width + " px: axe-core\n" + violations);
-            }
-            int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
-            if (scrollWidth > width) {
-                problems.add(page.url() + " at " + width + " px: the page is " + scrollWidth + " px wide");
-            }
-        }
-        page.setViewportSize(1280, 900);
-        var html = HtmlChecker.errors(page.content(), page.url());
-        if (!html.isEmpty()) {
-            problems.add(page.url() + ": HTML\n" + String.join("\n", html));
-        }
+        problems.addAll(problemsAtBothWidths(page));
     }
 
 }

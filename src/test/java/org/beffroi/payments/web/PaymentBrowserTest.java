@@ -14,7 +14,6 @@ import org.beffroi.payments.Payments;
 import org.beffroi.payments.internal.TestPaymentProvider;
 import org.beffroi.testing.PdfText;
 import org.beffroi.testing.BrowserTest;
-import org.beffroi.testing.HtmlChecker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -91,22 +90,7 @@ class PaymentBrowserTest extends BrowserTest {
     }
 
     private void check() {
-        for (int width : new int[] {1280, 390}) {
-            page.setViewportSize(width, width == 1280 ? 900 : 844);
-            String violations = accessibilityViolations(page);
-            if (!violations.isEmpty()) {
-                problems.add(page.url() + " at " + width + " px: axe-core\n" + violations);
-            }
-            int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
-            if (scrollWidth > width) {
-                problems.add(page.url() + " at " + width + " px: the page is " + scrollWidth + " px wide");
-            }
-        }
-        page.setViewportSize(1280, 900);
-        var html = HtmlChecker.errors(page.content(), page.url());
-        if (!html.isEmpty()) {
-            problems.add(page.url() + ": HTML\n" + String.join("\n", html));
-        }
+        problems.addAll(problemsAtBothWidths(page));
     }
 
     private Payment.Status status(Payment payment) {
