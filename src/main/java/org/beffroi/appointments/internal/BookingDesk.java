@@ -533,7 +533,8 @@ public class BookingDesk {
     /**
      * The reminder of the day before: each confirmed booking starting within {@link #REMIND_AHEAD} and not reminded
      * yet is marked by a conditional update and mailed in the same transaction (through the outbox), so it is
-     * reminded once, whoever runs the task. Answers how many were reminded.
+     * reminded once, whoever runs the task. A booking with a mobile number also gets a text message once the mark
+     * has committed, at most once. Answers how many were reminded.
      */
     public int remindDue() {
         Instant now = clock.instant();
@@ -543,7 +544,7 @@ public class BookingDesk {
                 .params(utc(now), utc(now.plus(REMIND_AHEAD))).query(Long.class).list();
         int reminded = 0;
         for (long id : due) {
-            Boolean done = transactions.execute(status -> {
+            Booking done = transactions.execute(status -> {
                 int marked;
                 if (guard.remindOnce) {
                     marked = jdbc.sql("update appointments_booking set reminded_at = ? where id = ? "
@@ -553,13 +554,18 @@ public class BookingDesk {
                     marked = jdbc.sql("update appointments_booking set reminded_at = ? where id = ?")
                             .params(utc(now), id).update();
                 }
-                if (marked == 1) {
-                    var booking = find(id).orElseThrow();
-                    mail.reminder(booking, counters.type(booking.typeId()).orElseThrow());
+                if (marked != 1) {
+                    return null;
                 }
-                return marked == 1;
+                var booking = find(id).orElseThrow();
+                mail.reminder(booking, counters.type(booking.typeId()).orElseThrow());
+                return booking;
             });
-            reminded += Boolean.TRUE.equals(done) ? 1 : 0;
+            if (done != null) {
+                reminded++;
+                // after the mark's commit: a text the provider did not take is not tried again (at most once)
+                mail.reminderText(done, counters.type(done.typeId()).orElseThrow());
+            }
         }
         return reminded;
     }

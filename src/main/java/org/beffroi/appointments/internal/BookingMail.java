@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.alerts.TextMessages;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.Mailer;
@@ -30,6 +31,7 @@ class BookingMail {
     private final PublicAddress publicAddress;
     private final Commune commune;
     private final BookingCalendar bookingCalendar;
+    private final TextMessages texts;
 
     /** The name of the iCalendar file attached to the confirmation. */
     static final String CALENDAR_FILE = "rendez-vous.ics";
@@ -70,8 +72,11 @@ class BookingMail {
                 link));
     }
 
-    /** The reminder of the day before. */
+    /** The reminder of the day before, by mail; none for a booking without an address (an agent's, for a call). */
     void reminder(Booking booking, MeetingType type) {
+        if (booking.email() == null || booking.email().isBlank()) {
+            return;
+        }
         var locale = LocaleContextHolder.getLocale();
         var counter = counters.counter(booking.agendaId()).orElseThrow();
         String when = CommuneTime.format(booking.startsAt(), CommuneTime.DAY_DATE_TIME, locale);
@@ -79,6 +84,17 @@ class BookingMail {
                 messages.getMessage("appointments.mail.reminder.subject", new Object[] {type.name(), when}, locale),
                 messages.getMessage("appointments.mail.reminder.body", new Object[] {type.name(), when, counter.name(),
                         counter.place(), commune.settings().name()}, locale)));
+    }
+
+    /** The reminder of the day before, by text message, for a booking with a mobile number; in French, short. */
+    void reminderText(Booking booking, MeetingType type) {
+        if (booking.phone() == null || booking.phone().isBlank()) {
+            return;
+        }
+        var counter = counters.counter(booking.agendaId()).orElseThrow();
+        texts.send(booking.phone(), messages.getMessage("appointments.sms.reminder", new Object[] {type.name(),
+                CommuneTime.format(booking.startsAt(), CommuneTime.DAY_DATE_TIME, Locale.FRENCH), counter.place(),
+                commune.settings().name()}, Locale.FRENCH));
     }
 
     /** Joining the waiting list signed out: the link that puts the person on it. */

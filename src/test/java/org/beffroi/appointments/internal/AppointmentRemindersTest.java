@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.beffroi.alerts.internal.LogSmsProvider;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
@@ -20,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The reminder of the day before: one mail to each confirmed booking starting within a day, none to a booking not
  * confirmed or further off, and one only when the task runs several times at once. The negative control marks the
- * booking without its condition ({@link SlotGuard#remindOnce} off) and sees the reminder mailed more than once.
+ * booking without its condition ({@link SlotGuard#remindOnce} off) and sees the reminder mailed more than once. A
+ * booking taken by phone, without an address, gets its reminder by text message.
  */
 @BeffroiTest
 class AppointmentRemindersTest {
@@ -35,6 +37,9 @@ class AppointmentRemindersTest {
 
     @Autowired
     SlotGuard guard;
+
+    @Autowired
+    LogSmsProvider sms;
 
     @AfterEach
     void guardBack() {
@@ -66,6 +71,27 @@ class AppointmentRemindersTest {
         assertThat(Mailbox.messagesTo(confirmed)).hasSize(2);
         assertThat(Mailbox.messagesTo(pending)).hasSize(1);
         assertThat(Mailbox.messagesTo(later)).hasSize(1);
+    }
+
+    /**
+     * A booking an agent took by phone, without an address: reminded by a text message to its mobile number (the
+     * demo's log provider keeps them), once, and by no mail.
+     */
+    @Test
+    void aBookingTakenByPhoneIsRemindedOnceByTextMessage() {
+        Instant soon = slotAbout(Duration.ofHours(19));
+        var type = typeAt(soon);
+        String mobile = "06 " + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        String e164 = "+336" + mobile.substring(3);
+        assertThat(desk.bookByAgent(type, soon, "Appel Téléphonique", mobile, null).outcome())
+                .isEqualTo(BookingDesk.Outcome.CONFIRMED);
+
+        desk.remindDue();
+        desk.remindDue();
+
+        var texts = sms.sent().stream().filter(m -> m.to().equals(e164)).toList();
+        assertThat(texts).hasSize(1);
+        assertThat(texts.getFirst().text()).contains(type.name(), "Mairie", "rappel");
     }
 
     @Test
