@@ -17,6 +17,7 @@ import org.beffroi.appointments.internal.Counters;
 import org.beffroi.appointments.internal.DemoAppointments;
 import org.beffroi.appointments.internal.WaitingList;
 import org.beffroi.platform.DataSubject;
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
@@ -62,6 +63,21 @@ public class AppointmentsModule implements ServiceModule {
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.appointments", "/admin/rendez-vous", MANAGE_APPOINTMENTS, 58),
                 MenuEntry.restricted("admin.menu.appointments-setup", "/admin/rendez-vous/reglages", SETUP_APPOINTMENTS, 59));
+    }
+
+    /** An appointment to come, on "Mon compte". */
+    public record AccountAppointment(String typeName, java.time.Instant startsAt, String counterName) {
+    }
+
+    /** The person's next three appointments, on "Mon compte", with the way to all of them. */
+    @Override
+    public List<HomeBlock> accountBlocks(DataSubject subject) {
+        var next = desk.upcomingOfAccount(subject.accountId()).stream().limit(3)
+                .map(b -> new AccountAppointment(
+                        b.typeId() == null ? "" : counters.type(b.typeId()).map(t -> t.name()).orElse(""),
+                        b.startsAt(), counters.counter(b.agendaId()).map(c -> c.name()).orElse("")))
+                .toList();
+        return List.of(new HomeBlock("appointments/account-block", Map.of("appointments", next), 36));
     }
 
     @Override

@@ -285,10 +285,31 @@ public class BookingDesk {
      * first of them in the same transaction.
      */
     public Optional<Booking> cancel(String token) {
+        return cancelFound(() -> findToCancel(token));
+    }
+
+    /** A person's confirmed bookings to come, under their account, soonest first: « Mes rendez-vous ». */
+    public List<Booking> upcomingOfAccount(long accountId) {
+        return jdbc.sql("select * from appointments_booking where account_id = ? and status = 'CONFIRMED' and starts_at > ? "
+                + "order by starts_at").params(accountId, utc(clock.instant())).query(BookingDesk::booking).list();
+    }
+
+    /**
+     * Cancels, from « Mes rendez-vous », a confirmed booking to come of that account, as the mailed link does; empty
+     * when it is not one (another person's, past, already cancelled).
+     */
+    public Optional<Booking> cancelOfAccount(long accountId, long bookingId) {
+        return cancelFound(() -> jdbc.sql("select * from appointments_booking where id = ? and account_id = ? "
+                + "and status = 'CONFIRMED' and starts_at > ?").params(bookingId, accountId, utc(clock.instant()))
+                .query(BookingDesk::booking).optional());
+    }
+
+    /** Cancels the booking found, in one transaction with its search; tried again when H2 did not give a lock. */
+    private Optional<Booking> cancelFound(java.util.function.Supplier<Optional<Booking>> found) {
         for (int tried = 1;; tried++) {
             try {
                 return transactions.execute(status -> {
-                    var booking = findToCancel(token);
+                    var booking = found.get();
                     booking.ifPresent(this::cancel);
                     return booking;
                 });
