@@ -19,13 +19,13 @@ import org.beffroi.appointments.internal.Slots;
 import org.beffroi.appointments.internal.WaitingList;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.RemoteAddresses;
 import org.beffroi.testing.Mailbox;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Moving a confirmed booking from its mail's link: to a free slot (the old one freed, here offered to the person
@@ -65,7 +65,7 @@ class MoveWebTest {
         mvc.perform(get("/rendez-vous/deplacement").param("jeton", token).param("du", day.toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("value=\"" + at(9, 20) + "\"")));
-        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(elsewhere()).param("jeton", token)
+        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(RemoteAddresses.another()).param("jeton", token)
                 .param("slot", at(9, 20).toString()))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("est déplacé")));
 
@@ -88,7 +88,7 @@ class MoveWebTest {
         String token = bookAndConfirm(type, at(9, 0), email);
         bookAndConfirm(type, at(10, 0), address("autre"));
 
-        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(elsewhere()).param("jeton", token)
+        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(RemoteAddresses.another()).param("jeton", token)
                 .param("slot", at(10, 0).toString()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("vient d’être réservé")))
@@ -96,21 +96,21 @@ class MoveWebTest {
         assertThat(startOf(email)).isEqualTo(at(9, 0));
         assertThat(unitsOf(email)).isEqualTo(4);
 
-        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(elsewhere()).param("jeton", token)
+        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(RemoteAddresses.another()).param("jeton", token)
                 .param("slot", at(9, 10).toString()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("en dehors des heures d’ouverture")));
-        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(elsewhere()).param("jeton", token))
+        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(RemoteAddresses.another()).param("jeton", token))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("Choisissez un créneau")));
-        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(elsewhere()).param("jeton", "faux")
+        mvc.perform(post("/rendez-vous/deplacement").with(csrf()).with(RemoteAddresses.another()).param("jeton", "faux")
                 .param("slot", at(11, 0).toString())).andExpect(status().isBadRequest());
         mvc.perform(get("/rendez-vous/deplacement").param("jeton", "faux")).andExpect(status().isBadRequest());
         assertThat(startOf(email)).isEqualTo(at(9, 0));
     }
 
     private String bookAndConfirm(MeetingType type, Instant start, String email) throws Exception {
-        mvc.perform(post("/rendez-vous/" + type.slug()).with(csrf()).with(elsewhere()).param("slot", start.toString())
+        mvc.perform(post("/rendez-vous/" + type.slug()).with(csrf()).with(RemoteAddresses.another()).param("slot", start.toString())
                 .param("name", "Dominique Petit").param("email", email)).andExpect(status().is3xxRedirection());
         String confirm = Mailbox.awaitLink(email, "/rendez-vous/confirmation");
         mvc.perform(post("/rendez-vous/confirmation").with(csrf()).param("jeton", token(confirm)))
@@ -134,14 +134,6 @@ class MoveWebTest {
     private long unitsOf(String email) {
         return jdbc.sql("select count(*) from appointments_unit u join appointments_booking b on b.id = u.booking_id "
                 + "where b.email = ?").param(email).query(Long.class).single();
-    }
-
-    /** Each request from its own address, so that the rate limits of the other tests' requests do not count. */
-    private static RequestPostProcessor elsewhere() {
-        return request -> {
-            request.setRemoteAddr("10.8." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250));
-            return request;
-        };
     }
 
     private static String address(String who) {

@@ -20,6 +20,7 @@ import org.beffroi.appointments.internal.MeetingType;
 import org.beffroi.appointments.internal.Slots;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.RemoteAddresses;
 import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.SignIn;
 import org.hamcrest.Matchers;
@@ -66,7 +67,7 @@ class WaitingListWebTest {
         join(type, second);
         assertThat(waitingStatus(first)).isEqualTo("WAITING");
 
-        mvc.perform(post("/rendez-vous/annulation").with(csrf()).with(elsewhere()).param("jeton", cancel)).andExpect(status().isOk());
+        mvc.perform(post("/rendez-vous/annulation").with(csrf()).with(RemoteAddresses.another()).param("jeton", cancel)).andExpect(status().isOk());
         // the slot is held for the first person waiting, not free to anyone
         assertThat(slots.free(type, day, day)).isEmpty();
         assertThat(waitingStatus(first)).isEqualTo("OFFERED");
@@ -77,7 +78,7 @@ class WaitingListWebTest {
         assertThat(Mailbox.messagesTo(first)).anySatisfy(m -> assertThat(m.getSubject()).startsWith("Un créneau"));
 
         mvc.perform(get("/rendez-vous/confirmation").param("jeton", token(offer))).andExpect(status().isOk());
-        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(offer)))
+        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(RemoteAddresses.another()).param("jeton", token(offer)))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("est confirmé")));
         assertThat(bookingStatus(first)).isEqualTo("CONFIRMED");
         assertThat(waitingStatus(first)).isEqualTo("SERVED");
@@ -94,7 +95,7 @@ class WaitingListWebTest {
         String second = address("attente-2");
         join(type, first);
         join(type, second);
-        mvc.perform(post("/rendez-vous/annulation").with(csrf()).with(elsewhere()).param("jeton", cancel)).andExpect(status().isOk());
+        mvc.perform(post("/rendez-vous/annulation").with(csrf()).with(RemoteAddresses.another()).param("jeton", cancel)).andExpect(status().isOk());
         String missed = Mailbox.awaitLink(first, "/rendez-vous/confirmation");
 
         Instant expires = jdbc.sql("select expires_at from appointments_booking where email = ?").param(first)
@@ -113,10 +114,10 @@ class WaitingListWebTest {
         assertThat(waitingStatus(first)).isEqualTo("MISSED");
         assertThat(bookingStatus(first)).isEqualTo("EXPIRED");
         assertThat(waitingStatus(second)).isEqualTo("OFFERED");
-        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(missed)))
+        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(RemoteAddresses.another()).param("jeton", token(missed)))
                 .andExpect(status().isBadRequest());
         String offer = Mailbox.awaitLink(second, "/rendez-vous/confirmation");
-        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(offer)))
+        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(RemoteAddresses.another()).param("jeton", token(offer)))
                 .andExpect(status().isOk());
         assertThat(bookingStatus(second)).isEqualTo("CONFIRMED");
         assertThat(slots.free(type, day, day)).isEmpty();
@@ -130,7 +131,7 @@ class WaitingListWebTest {
         mvc.perform(get("/rendez-vous/" + type.slug() + "/liste-attente")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Personne n’attend")));
         mvc.perform(get("/rendez-vous/nexiste-pas/liste-attente")).andExpect(status().isNotFound());
-        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere()).param("name", "")
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(RemoteAddresses.another()).param("name", "")
                 .param("email", "pas-une-adresse").param("phone", "abc"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("id=\"name-error\"")))
@@ -139,7 +140,7 @@ class WaitingListWebTest {
                 .andExpect(content().string(Matchers.containsString("value=\"pas-une-adresse\"")));
 
         String email = address("attente");
-        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere()).param("name", "Camille Martin")
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(RemoteAddresses.another()).param("name", "Camille Martin")
                 .param("email", email)).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("saved", "appointments.waiting.to_verify"));
         String link = Mailbox.awaitLink(email, "/rendez-vous/liste-attente/confirmation");
@@ -147,10 +148,10 @@ class WaitingListWebTest {
         mvc.perform(get("/rendez-vous/liste-attente/confirmation").param("jeton", token(link)))
                 .andExpect(status().isOk());
         assertThat(waitingStatus(email)).isEqualTo("UNVERIFIED");
-        mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(link)))
+        mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf()).with(RemoteAddresses.another()).param("jeton", token(link)))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Vous êtes sur la liste")));
         assertThat(waitingStatus(email)).isEqualTo("WAITING");
-        mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(link)))
+        mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf()).with(RemoteAddresses.another()).param("jeton", token(link)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/rendez-vous/liste-attente/confirmation").param("jeton", "faux"))
                 .andExpect(status().isBadRequest());
@@ -158,7 +159,7 @@ class WaitingListWebTest {
                 .andExpect(content().string(Matchers.containsString("Une personne attend déjà")));
 
         // a second time, the same address is told it is on the list already
-        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere()).param("name", "Camille Martin")
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(RemoteAddresses.another()).param("name", "Camille Martin")
                 .param("email", email.toUpperCase())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("saved", "appointments.waiting.already"));
         assertThat(jdbc.sql("select count(*) from appointments_waiting where email = ?").param(email).query(Long.class)
@@ -171,7 +172,7 @@ class WaitingListWebTest {
         var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
         mvc.perform(get("/rendez-vous/" + type.slug() + "/liste-attente").cookie(resident)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("value=\"habitant@belvoir.example\"")));
-        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere())
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(RemoteAddresses.another())
                 .cookie(resident).param("name", "Habitant").param("email", address("autre")))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("saved", "appointments.waiting.joined"));
@@ -186,11 +187,11 @@ class WaitingListWebTest {
         var type = typeWithOneSlot(true);
         String cancel = bookAndConfirm(type, at(10, 0), address("premier"));
         String waiting = address("attente");
-        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere())
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(RemoteAddresses.another())
                 .param("name", "Camille Martin").param("email", waiting).param("preApplication", "123"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("id=\"preApplication-error\"")));
-        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere())
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(RemoteAddresses.another())
                 .param("name", "Camille Martin").param("email", waiting).param("preApplication", "ab12 cd34 ef"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf())
@@ -231,20 +232,20 @@ class WaitingListWebTest {
     }
 
     private String bookAndConfirm(MeetingType type, Instant start, String email) throws Exception {
-        mvc.perform(post("/rendez-vous/" + type.slug()).with(csrf()).with(elsewhere()).param("slot", start.toString())
+        mvc.perform(post("/rendez-vous/" + type.slug()).with(csrf()).with(RemoteAddresses.another()).param("slot", start.toString())
                 .param("name", "Dominique Petit").param("email", email).param("preApplication", "ZZ99ZZ99ZZ"))
                 .andExpect(status().is3xxRedirection());
         String confirm = Mailbox.awaitLink(email, "/rendez-vous/confirmation");
-        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(confirm)))
+        mvc.perform(post("/rendez-vous/confirmation").with(csrf()).with(RemoteAddresses.another()).param("jeton", token(confirm)))
                 .andExpect(status().isOk());
         return token(Mailbox.awaitLink(email, "/rendez-vous/annulation"));
     }
 
     private void join(MeetingType type, String email) throws Exception {
-        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(elsewhere()).param("name", "Camille Martin")
+        mvc.perform(post("/rendez-vous/" + type.slug() + "/liste-attente").with(csrf()).with(RemoteAddresses.another()).param("name", "Camille Martin")
                 .param("email", email)).andExpect(status().is3xxRedirection());
         String link = Mailbox.awaitLink(email, "/rendez-vous/liste-attente/confirmation");
-        mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf()).with(elsewhere()).param("jeton", token(link)))
+        mvc.perform(post("/rendez-vous/liste-attente/confirmation").with(csrf()).with(RemoteAddresses.another()).param("jeton", token(link)))
                 .andExpect(status().isOk());
     }
 
@@ -269,14 +270,6 @@ class WaitingListWebTest {
     private String bookingStatus(String email) {
         return jdbc.sql("select status from appointments_booking where email = ?").param(email).query(String.class)
                 .single();
-    }
-
-    /** Each request from its own address, so that the rate limits of the other tests' requests do not count. */
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor elsewhere() {
-        return request -> {
-            request.setRemoteAddr("10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250));
-            return request;
-        };
     }
 
     private static String address(String who) {
