@@ -11,9 +11,11 @@ import java.util.function.Predicate;
 import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.Payment;
 import org.beffroi.payments.Payments;
+import org.beffroi.payments.internal.PayfipProvider;
 import org.beffroi.payments.internal.TestPaymentProvider;
 import org.beffroi.testing.PdfText;
 import org.beffroi.testing.BrowserTest;
+import org.beffroi.testing.TestServers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,8 +23,10 @@ import com.microsoft.playwright.Locator;
 
 /**
  * A resident pays in Chromium with the test provider: the payment's page, the provider's page, back to "Paiement
- * reçu", the PDF receipt downloaded and read; another payment refused, then paid. Every page on the way has no
- * axe-core violation at 1280 px and at 390 px, is no wider than the screen, and is valid HTML.
+ * reçu", the PDF receipt downloaded and read; another payment refused, then paid; a third paid through PayFiP, on the
+ * local simulator's page (the provider's SOAP calls and the simulator's notification go over real HTTP to the test
+ * server). Every page on the way has no axe-core violation at 1280 px and at 390 px, is no wider than the screen,
+ * and is valid HTML.
  */
 class PaymentBrowserTest extends BrowserTest {
 
@@ -76,6 +80,25 @@ class PaymentBrowserTest extends BrowserTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void aResidentPaysThroughPayfipOnTheSimulatorsPage() {
+        TestServers.allowOutgoing("localhost:" + port);
+        var payment = payment(2_560, "Cantine de novembre", PayfipProvider.ID);
+        String path = payments.pagePath(payment.reference()).orElseThrow();
+        page.setViewportSize(1280, 900);
+
+        go(path);
+        press(button("Payer"), url -> url.contains("/simulateur-payfip/paiements/"));
+        assertThat(page.locator("h1").textContent()).isEqualTo("Paiement PayFiP (simulateur)");
+        assertThat(page.locator("main").textContent()).contains("25,60\u00a0€", payment.reference());
+        assertThat(status(payment)).isEqualTo(Payment.Status.PENDING);
+
+        press(button("Payer"), url -> url.endsWith(path));
+        assertThat(page.locator("main").textContent()).contains("Paiement reçu", "Payé");
+        assertThat(status(payment)).isEqualTo(Payment.Status.PAID);
+        assertThat(problems).isEmpty();
+    }
+
     private void go(String path) {
         page.navigate(path);
         check();
@@ -98,8 +121,13 @@ class PaymentBrowserTest extends BrowserTest {
     }
 
     private Payment payment(long cents, String label) {
-        String reference = "b-" + UUID.randomUUID().toString().substring(0, 13);
-        return payments.create(new NewPayment(reference, cents, label, "procedures-case:9", TestPaymentProvider.ID,
+        return payment(cents, label, TestPaymentProvider.ID);
+    }
+
+    private Payment payment(long cents, String label, String provider) {
+        // letters and digits only, as PayFiP takes them
+        String reference = "B" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return payments.create(new NewPayment(reference, cents, label, "procedures-case:9", provider,
                 "payeur-" + reference + "@exemple.fr", null, null));
     }
 }
