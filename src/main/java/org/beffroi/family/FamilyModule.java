@@ -95,7 +95,7 @@ public class FamilyModule implements ServiceModule {
         var content = new LinkedHashMap<String, Object>();
         content.put("hasHousehold", household.isPresent());
         household.ifPresent(h -> {
-            var unpaid = invoices.ofHousehold(h.id()).stream().filter(i -> !i.paid()).toList();
+            var unpaid = invoices.ofHousehold(h.id()).stream().filter(Invoice::payable).toList();
             content.put("children", households.children(h.id()).size());
             content.put("unpaid", unpaid.size());
             content.put("unpaidCents", unpaid.stream().mapToLong(Invoice::amountCents).sum());
