@@ -153,6 +153,11 @@ public class Invitations {
         }
     }
 
+    /** Erasure: the invitations sent to this address. */
+    public void eraseAddressedTo(String email) {
+        jdbc.sql("delete from family_invitation where email = ?").param(email.toLowerCase(Locale.ROOT)).update();
+    }
+
     /** Deletes the invitations expired (answered or not) longer ago than {@link #KEPT_AFTER_EXPIRY}. */
     public int purge() {
         return jdbc.sql("delete from family_invitation where expires_at < ?")

@@ -214,6 +214,15 @@ public class Invoices {
                 + "order by id").params(today, reminder).query(Invoices::invoice).list();
     }
 
+    /** Unpaid invoices that had the first reminder at or before {@code firstBy} and not yet the second. */
+    List<Invoice> dueForSecondReminder(Instant firstBy, int first, int second) {
+        return jdbc.sql("select " + COLUMNS + " from family_invoice i where status = 'UNPAID' "
+                + "and exists (select 1 from family_invoice_reminder r where r.invoice_id = i.id and r.reminder = ? "
+                + "and r.sent_at <= ?) "
+                + "and not exists (select 1 from family_invoice_reminder r where r.invoice_id = i.id and r.reminder = ?) "
+                + "order by id").params(first, Timestamp.from(firstBy), second).query(Invoices::invoice).list();
+    }
+
     static Invoice invoice(ResultSet rs, int n) throws SQLException {
         var paid = rs.getTimestamp("paid_at");
         return new Invoice(rs.getLong("id"), rs.getLong("household_id"), rs.getString("number"), rs.getString("label"),

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.beffroi.family.FamilyAccounts;
+import org.beffroi.family.FamilyModule;
 import org.beffroi.family.internal.Household;
 import org.beffroi.family.internal.Households;
 import org.beffroi.family.internal.Invitations;
 import org.beffroi.family.internal.Invoices;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.DataSubject;
 import org.beffroi.testing.AtOnce;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
@@ -40,7 +42,8 @@ import jakarta.servlet.http.Cookie;
  * A second adult: the household's adult invites an address, the mailed link (its token stored as a digest, used once)
  * lets the person, signed in, join the household, see its invoices and pay them; an account already in a household
  * joins no other; an adult leaves, the last one cannot. Ten accounts following one link at once: one joins; with the
- * link's conditional use switched off, several do (the negative control).
+ * link's conditional use switched off, several do (the negative control). Invitations are deleted 30 days after they
+ * expired, and those sent to an address when its person is erased.
  */
 @BeffroiTest
 class HouseholdAdultsTest {
@@ -59,6 +62,8 @@ class HouseholdAdultsTest {
     Invitations invitations;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FamilyModule family;
 
     @AfterEach
     void guardBack() {
@@ -149,6 +154,30 @@ class HouseholdAdultsTest {
         long joined = joinAtOnce(household.household(), household.token());
         System.out.println("HouseholdAdultsTest: without the conditional use, " + joined + " accounts joined by one link");
         assertThat(joined).isGreaterThan(1);
+    }
+
+    @Test
+    void invitationsAreDeletedThirtyDaysAfterTheyExpiredAndWithTheAddressErased() {
+        var holder = FamilyAccounts.resident(accounts, encoder, "retention");
+        var household = FamilyAccounts.household(households, holder);
+        long old = invitation(household, "ancienne-" + holder.email(), 31);
+        long recent = invitation(household, "recente-" + holder.email(), 29);
+        long erased = invitation(household, "effacee-" + holder.email(), -1);
+        family.applyRetention();
+        family.erasePersonalData(new DataSubject(0, "effacee-" + holder.email()));
+        assertThat(jdbc.sql("select id from family_invitation where id in (?, ?, ?)").params(old, recent, erased)
+                .query(Long.class).list()).containsExactly(recent);
+    }
+
+    /** An invitation that expired that many days ago (in the future when negative). */
+    private long invitation(Household household, String email, int expiredDaysAgo) {
+        var expires = java.time.Instant.now().minus(java.time.Duration.ofDays(expiredDaysAgo));
+        jdbc.sql("insert into family_invitation (household_id, email, token_digest, invited_by, created_at, expires_at) "
+                + "values (?, ?, ?, 0, ?, ?)")
+                .params(household.id(), email, org.beffroi.platform.SecureTokens.digest(email),
+                        java.sql.Timestamp.from(expires.minus(Invitations.VALIDITY)), java.sql.Timestamp.from(expires))
+                .update();
+        return jdbc.sql("select id from family_invitation where email = ?").param(email).query(Long.class).single();
     }
 
     private record Invited(Household household, String token) {
