@@ -148,6 +148,21 @@ class HouseholdAdultsTest {
     }
 
     @Test
+    void oneAccountFollowingTheLinksOfSixHouseholdsAtOnceJoinsOne() throws Exception {
+        var person = FamilyAccounts.resident(accounts, encoder, "courtise");
+        var calls = new ArrayList<Callable<Invitations.Joined>>();
+        for (int i = 0; i < 6; i++) {
+            var invited = invited("foyer" + i);
+            calls.add(() -> invitations.join(invited.token(), person.accountId(), person.email(), "Camille"));
+        }
+        var outcomes = AtOnce.run(calls);
+        // the key of family_member: one household per account, whichever link came first
+        assertThat(outcomes.stream().filter(o -> o == Invitations.Joined.JOINED).count()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from family_member where account_id = ?").param(person.accountId())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void withoutTheConditionalUseSeveralAccountsJoinWithOneLink() throws Exception {
         invitations.guard(false);
         var household = invited("sans-garde");

@@ -118,6 +118,9 @@ class MenuInNewsletterTest {
         assertThat(body.select("h2").eachText()).contains("Menu de la cantine");
         assertThat(body.text()).contains(dish);
         assertThat(body.select("b")).isEmpty();
+        // in the archive once the issue is marked sent (when its delivery log is done)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get("/lettres/" + list + "/numeros/"
+                + issue)).andReturn().getResponse().getStatus() == 200);
         mvc.perform(get("/lettres/" + list + "/numeros/" + issue)).andExpect(status().isOk())
                 .andExpect(result -> assertThat(Jsoup.parse(result.getResponse().getContentAsString()).text())
                         .contains("Menu de la cantine", dish));
