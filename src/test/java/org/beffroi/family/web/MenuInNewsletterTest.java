@@ -108,7 +108,7 @@ class MenuInNewsletterTest {
         clock.reset();
         mvc.perform(post("/admin/lettres/numeros/" + issue + "/envoi").with(csrf()).cookie(agent))
                 .andExpect(status().is3xxRedirection());
-        MimeMessage mail = Awaitility.await().atMost(Duration.ofSeconds(30))
+        MimeMessage mail = Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> Mailbox.messagesTo(subscriber).stream().filter(m -> subject(m).contains(run)).toList(),
                         l -> !l.isEmpty()).getFirst();
         var parts = (MimeMultipart) mail.getContent();
@@ -119,7 +119,7 @@ class MenuInNewsletterTest {
         assertThat(body.text()).contains(dish);
         assertThat(body.select("b")).isEmpty();
         // in the archive once the issue is marked sent (when its delivery log is done)
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get("/lettres/" + list + "/numeros/"
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mvc.perform(get("/lettres/" + list + "/numeros/"
                 + issue)).andReturn().getResponse().getStatus() == 200);
         mvc.perform(get("/lettres/" + list + "/numeros/" + issue)).andExpect(status().isOk())
                 .andExpect(result -> assertThat(Jsoup.parse(result.getResponse().getContentAsString()).text())
