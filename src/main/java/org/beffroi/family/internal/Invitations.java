@@ -100,12 +100,13 @@ public class Invitations {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, household_id, email, expires_at from family_invitation "
-                + "where token_digest = ? and used_at is null and expires_at > ?")
+        // one query (the household joined), so that a caller outside a transaction holds one connection
+        return jdbc.sql("select h.id, h.reference, h.name, h.created_at, i.id as invitation_id, i.email, i.expires_at "
+                + "from family_invitation i join family_household h on h.id = i.household_id "
+                + "where i.token_digest = ? and i.used_at is null and i.expires_at > ?")
                 .params(SecureTokens.digest(token), Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Invitation(rs.getLong("id"),
-                        households.find(rs.getLong("household_id")).orElseThrow(), rs.getString("email"),
-                        rs.getTimestamp("expires_at").toInstant()))
+                .query((rs, n) -> new Invitation(rs.getLong("invitation_id"), Households.household(rs, n),
+                        rs.getString("email"), rs.getTimestamp("expires_at").toInstant()))
                 .optional();
     }
 

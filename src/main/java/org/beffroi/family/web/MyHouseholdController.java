@@ -120,9 +120,8 @@ class MyHouseholdController {
             redirect.addFlashAttribute("saved", "family.invitation.joined");
             return "redirect:/mon-foyer";
         }
+        // the page says why: the link no longer works, or the account is in a household already
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("refused", joined == Invitations.Joined.ALREADY_IN_A_HOUSEHOLD
-                ? "family.invitation.already-in-a-household" : "family.invitation.invalid");
         return invitation(user, token, model, response);
     }
 
@@ -202,7 +201,7 @@ class MyHouseholdController {
         return "redirect:/mon-foyer";
     }
 
-    /** The child leaves the household: deleted, or kept as having left when attendance was billed for them. */
+    /** The child leaves the household: deleted, or kept as having left when their attendance was recorded. */
     @PostMapping("/mon-foyer/enfants/{id}/retrait")
     String removeChild(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
         var removal = households.removeChild(mine(user).id(), id, today());
