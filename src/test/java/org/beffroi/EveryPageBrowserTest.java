@@ -158,6 +158,8 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/paiements/{id}", "select max(id) from payments_payment where status = 'PAID'"),
             entry("/admin/familles/{id}", "select min(id) from family_household"),
             entry("/admin/familles/factures/{id}", "select min(id) from family_invoice"),
+            entry("/admin/familles/factures/{id}/modification",
+                    "select min(id) from family_invoice where status = 'UNPAID'"),
             entry("/mon-foyer/enfants/{id}", "select min(c.id) from family_child c join family_member m "
                     + "on m.household_id = c.household_id where m.email = 'habitant@belvoir.example'"),
             entry("/quartiers/{slug}", "select min(slug) from portal_neighbourhood"),

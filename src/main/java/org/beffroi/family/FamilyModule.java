@@ -17,6 +17,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.beffroi.family.internal.DemoFamily;
 import org.beffroi.family.internal.Households;
+import org.beffroi.family.internal.Invitations;
 import org.beffroi.family.internal.Invoice;
 import org.beffroi.family.internal.Invoices;
 import org.beffroi.family.internal.Menus;
@@ -43,6 +44,7 @@ public class FamilyModule implements ServiceModule {
     private final Households households;
     private final Invoices invoices;
     private final Menus menus;
+    private final Invitations invitations;
     private final DemoFamily demo;
     private final Clock clock;
 
@@ -95,7 +97,7 @@ public class FamilyModule implements ServiceModule {
         var content = new LinkedHashMap<String, Object>();
         content.put("hasHousehold", household.isPresent());
         household.ifPresent(h -> {
-            var unpaid = invoices.ofHousehold(h.id()).stream().filter(i -> !i.paid()).toList();
+            var unpaid = invoices.ofHousehold(h.id()).stream().filter(Invoice::payable).toList();
             content.put("children", households.children(h.id()).size());
             content.put("unpaid", unpaid.size());
             content.put("unpaidCents", unpaid.stream().mapToLong(Invoice::amountCents).sum());
@@ -119,19 +121,32 @@ public class FamilyModule implements ServiceModule {
                 child.put("birthDate", c.birthDate().toString());
                 child.put("school", c.school() == null ? "" : c.school());
                 child.put("class", c.className() == null ? "" : c.className());
+                child.put("leftOn", c.leftOn() == null ? "" : c.leftOn().toString());
                 return (Object) child;
             }).toList());
             data.put("invoices", invoices.ofHousehold(h.id()).stream().map(i -> (Object) Map.of("number", i.number(),
                     "label", i.label(), "period", i.period(), "amountCents", i.amountCents(),
                     "dueDate", i.dueDate().toString(), "status", i.status().name())).toList());
+            data.put("invitations", invitations.pending(h).stream()
+                    .map(i -> (Object) Map.of("email", i.email(), "expiresAt", i.expiresAt().toString())).toList());
             return Map.<String, Object>of("household", data);
         }).orElse(Map.of());
     }
 
-    /** The person leaves their household; a household left without an adult loses its children and name. */
+    /**
+     * The person leaves their household; a household left without an adult loses its children, its name and its
+     * invitations; invitations sent to the person's address are deleted.
+     */
     @Override
     public void erasePersonalData(DataSubject subject) {
         households.erase(subject);
+        subject.address().ifPresent(invitations::eraseAddressedTo);
+    }
+
+    /** Invitations (an address) are deleted 30 days after they expired, answered or not. */
+    @Override
+    public void applyRetention() {
+        invitations.purge();
     }
 
     @Override

@@ -24,13 +24,21 @@ public record Issue(long id, long listId, String title, String intro, Status sta
         }
     }
 
-    /** A news item or an event, copied when the issue was assembled; the agent ticks those to include. */
+    /**
+     * A news item, an event or another module's section, copied when the issue was assembled; the agent ticks those
+     * to include. A section's lines are its summary, one a line.
+     */
     public record Item(long id, Kind kind, long sourceId, String title, String summary, String url, Instant startsAt,
             String place, boolean included, int position) {
+
+        public List<String> lines() {
+            return summary == null ? List.of() : summary.lines().toList();
+        }
     }
 
+    /** NEWS from the portal, EVENT from the agenda, SECTION from a module's {@link org.beffroi.alerts.NewsletterSection}. */
     public enum Kind {
-        NEWS, EVENT
+        NEWS, EVENT, SECTION
     }
 
     public List<Item> included(Kind kind) {

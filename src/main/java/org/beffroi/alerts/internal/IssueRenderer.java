@@ -37,6 +37,7 @@ public class IssueRenderer {
         context.setVariable("intro", RichText.toHtml(issue.intro()));
         context.setVariable("news", issue.included(Issue.Kind.NEWS));
         context.setVariable("events", issue.included(Issue.Kind.EVENT));
+        context.setVariable("sections", issue.included(Issue.Kind.SECTION));
         context.setVariable("base", base);
         context.setVariable("page", page);
         context.setVariable("commune", commune.settings().name());
@@ -69,6 +70,11 @@ public class IssueRenderer {
                     .append(CommuneTime.format(e.startsAt(), CommuneTime.DAY_TIME, locale))
                     .append(e.place() == null || e.place().isBlank() ? "" : " – " + e.place()).append("\n  ")
                     .append(base).append(e.url()).append("\n\n"));
+        }
+        for (Issue.Item section : issue.included(Issue.Kind.SECTION)) {
+            text.append(section.title()).append("\n\n");
+            section.lines().forEach(line -> text.append(line).append("\n"));
+            text.append("  ").append(base).append(section.url()).append("\n\n");
         }
         text.append("--\n").append(messages.getMessage("newsletters.mail.footer.text",
                 new Object[] {list.nameFr(), commune.settings().name(), page, DeliveryChannel.Newsletter.PREFERENCES,

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -18,6 +19,7 @@ import java.util.Set;
 
 import org.beffroi.agenda.Agenda;
 import org.beffroi.agenda.Occurrence;
+import org.beffroi.alerts.NewsletterSection;
 import org.beffroi.alerts.internal.Issue.Item;
 import org.beffroi.alerts.internal.Issue.Kind;
 import org.beffroi.platform.CommuneTime;
@@ -59,11 +61,14 @@ public class Newsletters {
     private final Clock clock;
     private final AuditLog audit;
     private final MessageStates states;
+    private final List<NewsletterSection> sections;
 
     Newsletters(JdbcClient jdbc, News news, Agenda agenda, SchedulerClient scheduler, DueTasks tasks, Audience audience,
             IssueRenderer renderer, NewsletterMail mail,
             org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> smtp,
-            org.beffroi.platform.Mailer outbox, Clock clock, AuditLog audit, MessageStates states) {
+            org.beffroi.platform.Mailer outbox, Clock clock, AuditLog audit, MessageStates states,
+            List<NewsletterSection> sections) {
+        this.sections = List.copyOf(sections);
         this.states = states;
         this.audit = audit;
         this.outbox = outbox;
@@ -206,6 +211,16 @@ public class Newsletters {
             if (seen.add(o.event().id())) {
                 insertItem(id, Kind.EVENT, o.event().id(), o.event().title(), RichText.toPlainText(o.event().description()),
                         "/agenda/" + o.event().id(), o.startsAt(), o.event().place(), true, position++);
+            }
+        }
+        // the other modules' sections, for the issue's day; each is an item numbered by its place among the sections
+        LocalDate day = LocalDate.ofInstant(now, CommuneTime.ZONE);
+        for (int s = 0; s < sections.size(); s++) {
+            var content = sections.get(s).forIssue(day);
+            if (content.isPresent()) {
+                var c = content.get();
+                insertItem(id, Kind.SECTION, s, c.title(), String.join("\n", c.lines()), c.path(), null, null, true,
+                        position++);
             }
         }
         return id;

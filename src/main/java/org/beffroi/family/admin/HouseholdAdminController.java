@@ -110,6 +110,19 @@ class HouseholdAdminController {
         return "redirect:/admin/familles/" + id;
     }
 
+    /** The child leaves the household: deleted, or kept as having left when attendance was recorded. Audited. */
+    @PostMapping("/{id}/enfants/{childId}/retrait")
+    String removeChild(@PathVariable long id, @PathVariable long childId, RedirectAttributes redirect) {
+        var removal = households.removeChildByAgent(household(id).id(), childId,
+                LocalDate.now(clock.withZone(CommuneTime.ZONE)));
+        if (removal == Households.Removal.NOT_FOUND) {
+            throw new NotFoundException();
+        }
+        redirect.addFlashAttribute("saved", removal == Households.Removal.DELETED ? "family.child.removed"
+                : "family.child.marked-left");
+        return "redirect:/admin/familles/" + id;
+    }
+
     private Household household(long id) {
         return households.find(id).orElseThrow(NotFoundException::new);
     }

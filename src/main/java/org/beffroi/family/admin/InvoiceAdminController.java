@@ -113,6 +113,58 @@ class InvoiceAdminController {
         return "family/admin/invoice";
     }
 
+    /** The form of an unpaid invoice: its label, period, amount and due date (its household and number stay). */
+    @GetMapping("/{id}/modification")
+    String editForm(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        var invoice = invoices.find(id).orElseThrow(NotFoundException::new);
+        if (!invoice.payable()) {
+            redirect.addFlashAttribute("refused", "family.office.invoice.not-editable");
+            return "redirect:/admin/familles/factures/" + id;
+        }
+        var form = new InvoiceForm();
+        form.setLabel(invoice.label());
+        form.setPeriod(invoice.period());
+        form.setAmount(BigDecimal.valueOf(invoice.amountCents(), 2).toPlainString().replace('.', ','));
+        form.setDueDate(invoice.dueDate().toString());
+        model.addAttribute("form", form);
+        model.addAttribute("invoice", invoice);
+        return "family/admin/invoice-edit";
+    }
+
+    @PostMapping("/{id}/modification")
+    String edit(@PathVariable long id, @ModelAttribute("form") InvoiceForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        var invoice = invoices.find(id).orElseThrow(NotFoundException::new);
+        // the household and number are the invoice's own: only the other fields are read from the form
+        form.setHousehold(households.find(invoice.householdId()).orElseThrow().reference());
+        form.setNumber(invoice.number());
+        var reading = lines.read(form.typed());
+        reading.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.arguments(), null));
+        if (errors.hasErrors()) {
+            model.addAttribute("invoice", invoice);
+            return "family/admin/invoice-edit";
+        }
+        var read = reading.invoice();
+        return changed(id, invoices.edit(id, read.label(), read.period(), read.amountCents(), read.dueDate()),
+                "family.office.invoice.edited", redirect);
+    }
+
+    /** Cancels an unpaid invoice; a paid one is refused with where its refund is recorded (payments). */
+    @PostMapping("/{id}/annulation")
+    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+        return changed(id, invoices.cancel(id), "family.office.invoice.cancelled", redirect);
+    }
+
+    private String changed(long id, Invoices.Change change, String done, RedirectAttributes redirect) {
+        switch (change) {
+            case NOT_FOUND -> throw new NotFoundException();
+            case DONE -> redirect.addFlashAttribute("saved", done);
+            case PAID -> redirect.addFlashAttribute("refused", "family.office.invoice.paid-unchanged");
+            case CANCELLED -> redirect.addFlashAttribute("refused", "family.office.invoice.not-editable");
+        }
+        return "redirect:/admin/familles/factures/" + id;
+    }
+
     @GetMapping("/nouvelle")
     String newInvoice(@RequestParam(name = "foyer", required = false) String household, Model model) {
         var form = new InvoiceForm();

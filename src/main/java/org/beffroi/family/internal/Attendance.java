@@ -87,10 +87,9 @@ public class Attendance {
         var references = new HashMap<Long, String>();
         return jdbc.sql("""
                 select c.*, h.reference from family_child c join family_household h on h.id = c.household_id
+                where c.left_on is null
                 order by lower(c.last_name), lower(c.first_name), c.id""")
-                .query((rs, n) -> new Row(new Child(rs.getLong("id"), rs.getLong("household_id"),
-                        rs.getString("first_name"), rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class),
-                        rs.getString("school"), rs.getString("class_name")), rs.getString("reference"),
+                .query((rs, n) -> new Row(Households.child(rs, n), rs.getString("reference"),
                         attended.getOrDefault(rs.getLong("id"), Set.of())))
                 .list();
     }
@@ -102,8 +101,10 @@ public class Attendance {
     @Transactional
     public int record(long serviceId, LocalDate monday, Map<Long, Set<LocalDate>> ticked) {
         var days = new HashSet<>(schoolDays(monday));
-        var children = new HashSet<>(jdbc.sql("select id from family_child").query(Long.class).list());
-        jdbc.sql("delete from family_attendance where service_id = ? and attended_on between ? and ?")
+        // the children in the register: those who left are not, and their attendance recorded stays as it is
+        var children = new HashSet<>(jdbc.sql("select id from family_child where left_on is null").query(Long.class).list());
+        jdbc.sql("delete from family_attendance where service_id = ? and attended_on between ? and ? "
+                + "and child_id in (select id from family_child where left_on is null)")
                 .params(serviceId, monday, monday.plusDays(4)).update();
         var rows = new ArrayList<Object[]>();
         ticked.forEach((child, those) -> {

@@ -113,10 +113,10 @@ public class Households {
                 rs.getString("name"), rs.getTimestamp("joined_at").toInstant());
     }
 
-    private static Child child(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Child child(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Child(rs.getLong("id"), rs.getLong("household_id"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class), rs.getString("school"),
-                rs.getString("class_name"));
+                rs.getString("class_name"), rs.getObject("left_on", LocalDate.class));
     }
 
     public Optional<Household> byReference(String reference) {
@@ -145,14 +145,14 @@ public class Households {
     }
 
     public List<Child> children(long householdId) {
-        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name "
+        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name, left_on "
                 + "from family_child "
-                + "where household_id = ? order by birth_date, id").param(householdId).query(Households::child).list();
+                + "where household_id = ? order by case when left_on is null then 0 else 1 end, birth_date, id").param(householdId).query(Households::child).list();
     }
 
     /** The child of this household with this id; empty for another household's child. */
     public Optional<Child> child(long householdId, long childId) {
-        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name "
+        return jdbc.sql("select id, household_id, first_name, last_name, birth_date, school, class_name, left_on "
                 + "from family_child "
                 + "where id = ? and household_id = ?").params(childId, householdId).query(Households::child).optional();
     }
@@ -184,6 +184,75 @@ public class Households {
                 .params(child.firstName(), child.lastName(), child.birthDate(), child.school(), child.className(),
                         childId, householdId)
                 .update() == 1;
+    }
+
+    /** What removing a child did. */
+    public enum Removal {
+        /** Deleted: nothing was billed for them. */
+        DELETED,
+        /** Kept, marked as having left: their attendance was billed, the invoices' history stays whole. */
+        MARKED_LEFT,
+        NOT_FOUND
+    }
+
+    /**
+     * Removes the household's child: deleted when they have no attendance recorded (what invoices are made from),
+     * otherwise kept and marked as having left on {@code today}, out of the registers.
+     */
+    @Transactional
+    public Removal removeChild(long householdId, long childId, LocalDate today) {
+        if (jdbc.sql("delete from family_child where id = ? and household_id = ? "
+                + "and not exists (select 1 from family_attendance a where a.child_id = family_child.id)")
+                .params(childId, householdId).update() == 1) {
+            return Removal.DELETED;
+        }
+        var child = child(householdId, childId);
+        if (child.isEmpty()) {
+            return Removal.NOT_FOUND;
+        }
+        jdbc.sql("update family_child set left_on = ? where id = ? and left_on is null").params(today, childId).update();
+        return Removal.MARKED_LEFT;
+    }
+
+    /** By an agent: recorded in the audit log. */
+    @Transactional
+    public Removal removeChildByAgent(long householdId, long childId, LocalDate today) {
+        var removal = removeChild(householdId, childId, today);
+        if (removal != Removal.NOT_FOUND) {
+            audit.record(removal == Removal.DELETED ? "family.child-removed" : "family.child-left",
+                    "family-household:" + householdId, "child " + childId);
+        }
+        return removal;
+    }
+
+    /** An adult joins the household (an invitation followed); the key of {@code family_member} keeps one each. */
+    void addMember(long householdId, long accountId, String email, String name) {
+        jdbc.sql("insert into family_member (account_id, household_id, email, name, joined_at) values (?, ?, ?, ?, ?)")
+                .params(accountId, householdId, email.toLowerCase(Locale.ROOT), name, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    public enum Leaving {
+        LEFT, LAST_ADULT, NOT_A_MEMBER
+    }
+
+    /**
+     * The account leaves its household, unless it is its last adult (who would leave its children and invoices to
+     * nobody). The household's row is locked first, so that two adults leaving at once leave one of them.
+     */
+    @Transactional
+    public Leaving leave(long accountId) {
+        var household = ofAccount(accountId);
+        if (household.isEmpty()) {
+            return Leaving.NOT_A_MEMBER;
+        }
+        long id = household.get().id();
+        jdbc.sql("update family_household set name = name where id = ?").param(id).update();
+        if (members(id).size() < 2) {
+            return Leaving.LAST_ADULT;
+        }
+        return jdbc.sql("delete from family_member where account_id = ? and household_id = ?").params(accountId, id)
+                .update() == 1 ? Leaving.LEFT : Leaving.NOT_A_MEMBER;
     }
 
     /** A household of the list: its adults' names and addresses and its number of children, for the search. */
@@ -235,6 +304,7 @@ public class Households {
         household.ifPresent(h -> {
             if (members(h.id()).isEmpty()) {
                 jdbc.sql("delete from family_child where household_id = ?").param(h.id()).update();
+                jdbc.sql("delete from family_invitation where household_id = ?").param(h.id()).update();
                 jdbc.sql("update family_household set name = ? where id = ?").params("Foyer effacé", h.id()).update();
             }
         });

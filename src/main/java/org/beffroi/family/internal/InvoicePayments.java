@@ -67,6 +67,10 @@ public class InvoicePayments {
 
         record AlreadyPaid() implements Outcome {
         }
+
+        /** Cancelled by an agent: nothing to pay. */
+        record Cancelled() implements Outcome {
+        }
     }
 
     /**
@@ -80,10 +84,20 @@ public class InvoicePayments {
         if (invoice.paid()) {
             return new Outcome.AlreadyPaid();
         }
+        if (!invoice.payable()) {
+            return new Outcome.Cancelled();
+        }
         if (!payments.providers().contains(provider)) { // not enabled here (the test provider under prod, say)
             throw new ProviderUnavailableException("no payment provider " + provider + " for the invoices");
         }
-        String reference = guarded ? claimed(invoice, payerAccountId) : unguarded(invoice, payerAccountId);
+        String reference;
+        try {
+            reference = guarded ? claimed(invoice, payerAccountId) : unguarded(invoice, payerAccountId);
+        } catch (NotPayable e) {
+            // cancelled (or paid) since it was read: seen in the payment's transaction, nothing was made
+            return invoices.find(invoice.id()).filter(Invoice::paid).<Outcome>map(i -> new Outcome.AlreadyPaid())
+                    .orElse(new Outcome.Cancelled());
+        }
         return new Outcome.ToPay(payments.pagePath(reference).orElseThrow());
     }
 
@@ -95,6 +109,9 @@ public class InvoicePayments {
             }
             try {
                 return transaction.execute(status -> {
+                    if (!invoices.lockPayable(invoice.id())) {
+                        throw new NotPayable();
+                    }
                     String reference = newReference(invoice);
                     jdbc.sql("insert into family_invoice_payment (invoice_id, payment_reference, created_at) "
                             + "values (?, ?, ?)")
@@ -102,6 +119,8 @@ public class InvoicePayments {
                     payments.create(payment(invoice, reference, payerAccountId));
                     return reference;
                 });
+            } catch (NotPayable e) {
+                throw e;
             } catch (DataAccessException e) {
                 // another click claimed the invoice first: its payment is the one (read again once it has committed)
                 if (attempt >= 20) {
@@ -157,6 +176,13 @@ public class InvoicePayments {
             return false;
         }
         return invoices.markPaid(invoiceId, confirmed.reference(), confirmed.amountCents(), confirmed.confirmedAt());
+    }
+
+    /** The invoice is no longer payable, seen in the payment's transaction (which it rolls back). */
+    private static final class NotPayable extends RuntimeException {
+        NotPayable() {
+            super(null, null, false, false);
+        }
     }
 
     private static void sleep() {

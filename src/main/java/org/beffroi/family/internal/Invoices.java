@@ -145,6 +145,59 @@ public class Invoices {
                 .query(String.class).list();
     }
 
+    /** What an agent's change of an invoice did: a paid or cancelled invoice does not change. */
+    public enum Change {
+        DONE, PAID, CANCELLED, NOT_FOUND
+    }
+
+    /**
+     * An agent changes an unpaid invoice (one conditional update: a payment confirmed meanwhile makes it paid, and it
+     * is then left as it is). A new amount drops the payment started for the old one, so that the next « Payer » makes
+     * one for the new amount (a payment of the old amount confirmed later marks nothing: {@link #markPaid} wants the
+     * invoice's amount). Audited.
+     */
+    @Transactional
+    public Change edit(long id, String label, String period, long amountCents, LocalDate dueDate) {
+        var before = find(id);
+        if (before.isEmpty()) {
+            return Change.NOT_FOUND;
+        }
+        if (jdbc.sql("update family_invoice set label = ?, period = ?, amount_cents = ?, due_date = ? "
+                + "where id = ? and status = 'UNPAID'").params(label, period, amountCents, dueDate, id).update() != 1) {
+            return refusal(id);
+        }
+        if (before.get().amountCents() != amountCents) {
+            jdbc.sql("delete from family_invoice_payment where invoice_id = ?").param(id).update();
+        }
+        audit.record("family.invoice-edited", "family-invoice:" + id, before.get().number());
+        return Change.DONE;
+    }
+
+    /** An agent cancels an unpaid invoice: it can no longer be paid (checked again when a payment is made). Audited. */
+    @Transactional
+    public Change cancel(long id) {
+        if (jdbc.sql("update family_invoice set status = 'CANCELLED', cancelled_at = ? where id = ? and status = 'UNPAID'")
+                .params(Timestamp.from(clock.instant()), id).update() != 1) {
+            return refusal(id);
+        }
+        audit.record("family.invoice-cancelled", "family-invoice:" + id, find(id).orElseThrow().number());
+        return Change.DONE;
+    }
+
+    private Change refusal(long id) {
+        return find(id).map(i -> i.status() == Invoice.Status.PAID ? Change.PAID : Change.CANCELLED)
+                .orElse(Change.NOT_FOUND);
+    }
+
+    /**
+     * Claims the invoice for a payment, inside the caller's transaction: locks its row while it is unpaid and not
+     * cancelled; false otherwise (an agent cancelled it, or it was paid, since it was read).
+     */
+    boolean lockPayable(long id) {
+        return jdbc.sql("update family_invoice set status = status where id = ? and status = 'UNPAID'").param(id)
+                .update() == 1;
+    }
+
     /** Marks the invoice paid by this payment: {@code UNPAID -> PAID} once, for its amount only. */
     @Transactional
     public boolean markPaid(long invoiceId, String paymentReference, long amountCents, Instant at) {
@@ -159,6 +212,15 @@ public class Invoices {
                 + "and not exists (select 1 from family_invoice_reminder r "
                 + "where r.invoice_id = i.id and r.reminder = ?) "
                 + "order by id").params(today, reminder).query(Invoices::invoice).list();
+    }
+
+    /** Unpaid invoices that had the first reminder at or before {@code firstBy} and not yet the second. */
+    List<Invoice> dueForSecondReminder(Instant firstBy, int first, int second) {
+        return jdbc.sql("select " + COLUMNS + " from family_invoice i where status = 'UNPAID' "
+                + "and exists (select 1 from family_invoice_reminder r where r.invoice_id = i.id and r.reminder = ? "
+                + "and r.sent_at <= ?) "
+                + "and not exists (select 1 from family_invoice_reminder r where r.invoice_id = i.id and r.reminder = ?) "
+                + "order by id").params(first, Timestamp.from(firstBy), second).query(Invoices::invoice).list();
     }
 
     static Invoice invoice(ResultSet rs, int n) throws SQLException {

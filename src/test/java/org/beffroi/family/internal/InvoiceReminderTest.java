@@ -22,7 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The daily reminder, received over SMTP (GreenMail): an unpaid invoice past its due date is reminded once to each
- * adult of its household, however many runs there are, even at once; an invoice not yet due, or paid, is not.
+ * adult of its household, however many runs there are, even at once; an invoice not yet due, or paid, is not. The
+ * second reminder goes once 15 days after the first (not at 14), never for a cancelled invoice; with the reminder's
+ * row written after the mails instead of before (the negative control), runs at once send it several times.
  */
 @BeffroiTest
 class InvoiceReminderTest {
@@ -79,6 +81,69 @@ class InvoiceReminderTest {
         assertThat(mailsTo(early.email())).isZero();
         assertThat(jdbc.sql("select count(*) from family_invoice_reminder where invoice_id = ?").param(lateInvoice)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theSecondReminderGoesOnceFifteenDaysAfterTheFirstAndNotForACancelledInvoice() throws Exception {
+        var late = FamilyAccounts.resident(accounts, encoder, "second");
+        var household = FamilyAccounts.household(households, late);
+        long invoice = FamilyAccounts.invoice(invoices, household, 4_860, today.minusDays(30));
+        long cancelled = FamilyAccounts.invoice(invoices, household, 1_200, today.minusDays(30));
+        invoices.cancel(cancelled);
+        remindAtOnce();
+        assertThat(reminders(invoice)).containsExactly(1);
+        assertThat(reminders(cancelled)).isEmpty();
+        // fourteen days after the first: not yet
+        firstSentDaysAgo(invoice, 14);
+        remindAtOnce();
+        assertThat(reminders(invoice)).containsExactly(1);
+
+        firstSentDaysAgo(invoice, 15);
+        remindAtOnce();
+        reminders.sendDue();
+        assertThat(reminders(invoice)).containsExactly(1, 2);
+        assertThat(secondRemindersTo(late.email())).isEqualTo(1);
+        assertThat(mailsTo(late.email())).isEqualTo(2);
+    }
+
+    @Test
+    void withoutTheReminderRowFirstTheSecondReminderGoesSeveralTimes() throws Exception {
+        var late = FamilyAccounts.resident(accounts, encoder, "sansgarde");
+        var household = FamilyAccounts.household(households, late);
+        long invoice = FamilyAccounts.invoice(invoices, household, 4_860, today.minusDays(30));
+        remindAtOnce();
+        firstSentDaysAgo(invoice, 16);
+        reminders.guard(false);
+        try {
+            remindAtOnce();
+        } finally {
+            reminders.guard(true);
+        }
+        long seconds = secondRemindersTo(late.email());
+        System.out.println("InvoiceReminderTest: without the row first, " + seconds + " second reminders for one invoice");
+        assertThat(seconds).isGreaterThan(1);
+    }
+
+    /** Five runs at once. */
+    private void remindAtOnce() throws Exception {
+        org.beffroi.testing.AtOnce.run(java.util.Collections.<java.util.concurrent.Callable<Integer>>nCopies(5,
+                reminders::sendDue));
+    }
+
+    private void firstSentDaysAgo(long invoice, int days) {
+        jdbc.sql("update family_invoice_reminder set sent_at = ? where invoice_id = ? and reminder = 1")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(days))), invoice)
+                .update();
+    }
+
+    private java.util.List<Integer> reminders(long invoice) {
+        return jdbc.sql("select reminder from family_invoice_reminder where invoice_id = ? order by reminder")
+                .param(invoice).query(Integer.class).list();
+    }
+
+    private long secondRemindersTo(String address) {
+        return jdbc.sql("select count(*) from platform_mail where recipient = ? and subject like 'Deuxième rappel%'")
+                .param(address).query(Long.class).single();
     }
 
     private long mailsTo(String address) {

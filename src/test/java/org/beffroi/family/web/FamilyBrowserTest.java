@@ -16,6 +16,7 @@ import org.beffroi.family.internal.Invoices;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.testing.BrowserTest;
+import org.beffroi.testing.Mailbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,7 +26,7 @@ import com.microsoft.playwright.Locator;
 /**
  * A household pays a canteen invoice in Chromium: the resident signs in, opens « Mon foyer » and its invoices, pays
  * with the test provider, and the invoice shows paid. The agents' pages of the family space and the canteen's menu
- * are visited too. Every page on the way has no axe-core violation at 1280 px and at 390 px, is no wider than the
+ * are visited too, with the invitation of a second adult and its page. Every page on the way has no axe-core violation at 1280 px and at 390 px, is no wider than the
  * screen, and is valid HTML.
  */
 class FamilyBrowserTest extends BrowserTest {
@@ -68,6 +69,21 @@ class FamilyBrowserTest extends BrowserTest {
         assertThat(page.locator("main").textContent()).contains("Payée");
         assertThat(page.locator("form[action$='/factures/" + invoice + "/payer']").count()).isZero();
         go("/mon-foyer/enfants/nouveau");
+        go("/mon-foyer/enfants/" + households.children(household.id()).getFirst().id());
+        // a second adult invited: a mistake comes back by the field, then the link mailed
+        go("/mon-foyer");
+        page.getByLabel("Son adresse électronique").fill("pas une adresse");
+        press(button("Envoyer l’invitation"), url -> true);
+        assertThat(page.locator(".error-summary").textContent()).contains("Saisissez une adresse électronique valide");
+        String invited = "invite-" + resident.email();
+        page.getByLabel("Son adresse électronique").fill(invited);
+        press(button("Envoyer l’invitation"), url -> url.endsWith("/mon-foyer"));
+        assertThat(page.locator("main").textContent()).contains(invited);
+        String link = Mailbox.awaitLink(invited, "/mon-foyer/invitation");
+        go(link.substring(link.indexOf("/mon-foyer/invitation")));
+        assertThat(page.locator("main").textContent()).contains(household.reference(), "déjà rattaché à un foyer");
+        go("/mon-foyer/invitation?jeton=inconnu");
+        assertThat(page.locator("main").textContent()).contains("n’est plus valable");
         go("/cantine");
         assertThat(problems).isEmpty();
     }
@@ -80,7 +96,8 @@ class FamilyBrowserTest extends BrowserTest {
         page.setViewportSize(1280, 900);
         signIn(page, "agent@belvoir.example", "belvoir-agent-2026");
         for (String path : new String[] {"/admin/familles", "/admin/familles/" + household.id(),
-                "/admin/familles/factures", "/admin/familles/factures/" + invoice, "/admin/familles/factures/nouvelle",
+                "/admin/familles/factures", "/admin/familles/factures/" + invoice, "/admin/familles/factures/" + invoice + "/modification",
+                "/admin/familles/factures/nouvelle",
                 "/admin/familles/factures/import", "/admin/familles/menus", "/admin/familles/presences",
                 "/admin/familles/presences/services", "/admin/familles/presences/facturation"}) {
             go(path);
