@@ -8,13 +8,13 @@
 # unit rows under the primary key of appointments_unit; a duplicate key rolls the booking back), the same number of
 # attempts over 50 slots of another counter, as many at once as the application's connection pool holds (the
 # application's 1,000 requests reach PostgreSQL through that pool); prints attempts/s as a ratio of pgbench's.
-# Usage: perf/appointments.sh   (USERS=1000 residents, WARMUP=200 residents posting a past slot first;
+# Usage: perf/appointments.sh   (USERS=1000 residents, WARMUP=2000 residents posting a past slot first, so that the posting path is compiled;
 # BENCH_DB=beffroi_bench on 127.0.0.1:5432, dropped and created; BEFFROI_DB_POOL=10 connections, the default on
 # PostgreSQL, also pgbench's clients). Loopback only; the application started here is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 users=${USERS:-1000}
-warmup=${WARMUP:-200}
+warmup=${WARMUP:-2000}
 bench_db=${BENCH_DB:-beffroi_bench}
 pool=${BEFFROI_DB_POOL:-10}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java

@@ -112,8 +112,10 @@ class AppointmentsController {
             return page(type, firstDay(week), model);
         }
         Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
-        var result = desk.book(new BookingDesk.Request(type, start, form.getName(), form.getEmail(), form.getPhone(),
-                preApplication, accountId));
+        // a slot already held is refused at once, by one read; the others go to the desk, which checks them fully
+        var result = slots.held(type, start) ? new BookingDesk.Result(Outcome.TAKEN, null)
+                : desk.book(new BookingDesk.Request(type, start, form.getName(), form.getEmail(), form.getPhone(),
+                        preApplication, accountId));
         if (!result.outcome().booked()) {
             errors.rejectValue(result.outcome() == Outcome.LIMIT_REACHED ? "email" : "slot",
                     "appointments.refused." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
