@@ -20,8 +20,8 @@ begin
   return agenda;
 end $$;
 
--- One attempt as the application makes it (Slots.check, then BookingDesk's person row and booking transaction),
--- the same statements in the same order, in one call: true when booked.
+-- One attempt as the application makes it (Slots.held, then for a slot seen free Slots.check and BookingDesk's
+-- person row and booking transaction), the same statements in the same order, in one call: true when booked.
 create or replace function bench_attempt(agenda bigint, kind bigint, slot int, who text) returns boolean
 language plpgsql as $$
 declare
@@ -32,6 +32,13 @@ declare
   booking bigint;
   active bigint;
 begin
+  -- the units of the slot already held: refused at once
+  perform 1 from appointments_unit u join appointments_booking b on b.id = u.booking_id
+    where u.agenda_id = agenda and u.starts_at >= starts and u.starts_at < ends
+      and not (b.status = 'PENDING' and b.expires_at < now());
+  if found then
+    return false;
+  end if;
   -- the check, before any transaction: the day's closures, the grid's openings and closures, the units held
   perform 1 from appointments_closure where agenda_id = agenda and first_day <= on_day and last_day >= on_day
     order by first_day;

@@ -2,13 +2,16 @@
 # 1,000 signed-out residents booking at once the 50 free slots of a counter (the bench counter of the bench profile:
 # one day, 8 h to 16 h 20, slots of 10 minutes), through the booking form (page, then POST /rendez-vous/{type} with
 # its form token), each under its own e-mail and from its own loopback address (127.1.x.y: the limit of 10 bookings
-# an hour per address is the production one). Then checks, in the database, that exactly 50 are booked, each holding
-# its two 5-minute units, with 50 mails; that no answer was a 5xx; and that the p99 is under a second. The baseline,
-# in the same run: pgbench sending the same transaction to the same PostgreSQL (insert the booking row, then its two
-# unit rows under the primary key of appointments_unit; a duplicate key rolls the booking back), the same number of
-# attempts over 50 slots of another counter, as many at once as the application's connection pool holds (the
-# application's 1,000 requests reach PostgreSQL through that pool); prints attempts/s as a ratio of pgbench's.
-# Usage: perf/appointments.sh   (USERS=1000 residents, WARMUP=2000 residents posting a past slot first, so that the posting path is compiled;
+# an hour per address is the production one). Then checks, in the database, that exactly 50 are booked, each
+# holding its two 5-minute units, with 50 mails; that no answer was a 5xx; and that the p99 is under a second. The
+# baselines, in the same run, against the same PostgreSQL, each over 50 slots of a counter of its own, the same number
+# of attempts, as many at once as the application's connection pool holds (the application's 1,000 requests reach
+# PostgreSQL through that pool): pgbench sending, per attempt, the statements the application sends for it (the
+# slot's units read, then for a slot seen free its full check, the person's row and the booking's transaction, in one call;
+# perf/appointments-attempt.sql), and pgbench sending the bare inserts of the first runs (the booking row and its two
+# units). Prints the application's attempts/s as a ratio of each.
+# Usage: perf/appointments.sh   (USERS=1000 residents; WARMUP=2000 residents posting a past slot first, so that the
+# posting path is compiled before it is measured;
 # BENCH_DB=beffroi_bench on 127.0.0.1:5432, dropped and created; BEFFROI_DB_POOL=10 connections, the default on
 # PostgreSQL, also pgbench's clients). Loopback only; the application started here is stopped at the end.
 set -euo pipefail
@@ -77,8 +80,8 @@ echo "statements: a page view $((q1 - q0)), a refused attempt $((q2 - q1))"
 # The baselines, through pgbench over 50 slots of counters of their own (the bench counter's openings, closures and
 # type copied), as many clients as the application's pool, the same number of attempts:
 # - "same statements": per attempt, what the application sends to the database for it (perf/appointments-attempt.sql):
-#   the slot's check (the day's closures, the openings, the closures again, the units held over the slot), and when it
-#   is free the person's row, then the booking's transaction (the person's row locked, their active bookings counted,
+#   the units held over the slot; when none, the slot's check (the day's closures, the openings, the closures again,
+#   the units again), the person's row, then the booking's transaction (the person's row locked, their active bookings counted,
 #   expired bookings over the slot looked for, the booking row, its two units, the booking read again, the mail row
 #   of the outbox), a duplicate unit rolling that transaction back; in one call (no round trip between statements);
 # - "bare inserts": the booking row and its two units alone, as before (the first runs' baseline).
