@@ -37,7 +37,7 @@ public class AppointmentsSimulation extends Simulation {
     private final String baseUrl = System.getProperty("baseUrl", "http://127.0.0.1:8080");
     private final String type = System.getProperty("type", "banc-cinquante-creneaux");
     private final int users = Integer.getInteger("users", 1000);
-    private final int warmUp = Integer.getInteger("warmUp", 200);
+    private final int warmUp = Integer.getInteger("warmUp", 2000);
 
     /** Residents who have the page, posting once every one of them has it. */
     private static final AtomicInteger READY = new AtomicInteger();

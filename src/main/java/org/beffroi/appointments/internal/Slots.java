@@ -99,6 +99,16 @@ public class Slots {
                 ? Verdict.TAKEN : Verdict.FREE;
     }
 
+    /**
+     * Whether a unit of the type's slot starting then is held by a booking or a block (one read of the units' primary
+     * key): a slot seen taken is refused without the full {@link #check}; one seen free is still checked, then held by
+     * the database when booked.
+     */
+    public boolean held(MeetingType type, Instant start) {
+        var slot = new Slot(start, start.plus(type.duration()));
+        return holdsAny(slot, takenUnits(type.agendaId(), slot.startsAt(), slot.endsAt(), clock.instant()));
+    }
+
     /** The 5-minute units a slot covers. */
     public static List<Instant> units(Instant start, Instant end) {
         var units = new ArrayList<Instant>();

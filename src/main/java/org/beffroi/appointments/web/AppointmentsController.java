@@ -112,16 +112,18 @@ class AppointmentsController {
             return page(type, firstDay(week), model);
         }
         Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
-        var result = desk.book(new BookingDesk.Request(type, start, form.getName(), form.getEmail(), form.getPhone(),
-                preApplication, accountId));
+        // a slot already held is refused at once, by one read; the others go to the desk, which checks them fully
+        var result = slots.held(type, start) ? new BookingDesk.Result(Outcome.TAKEN, null)
+                : desk.book(new BookingDesk.Request(type, start, form.getName(), form.getEmail(), form.getPhone(),
+                        preApplication, accountId));
         if (!result.outcome().booked()) {
             errors.rejectValue(result.outcome() == Outcome.LIMIT_REACHED ? "email" : "slot",
                     "appointments.refused." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
                     new Object[] {type.maxActivePerPerson()}, null);
-            if (result.outcome() != Outcome.LIMIT_REACHED) {
-                model.addAttribute("proposed", slots.next(type, start, PROPOSED));
+            if (result.outcome() == Outcome.LIMIT_REACHED) {
+                return page(type, firstDay(week), model);
             }
-            return page(type, firstDay(week), model);
+            return refused(type, start, firstDay(week), model);
         }
         redirect.addFlashAttribute("saved", result.outcome() == Outcome.CONFIRMED ? "appointments.booked.confirmed"
                 : "appointments.booked.pending");
@@ -193,6 +195,17 @@ class AppointmentsController {
         model.addAttribute("booking", booking.get());
         model.addAttribute("bookedType", counters.type(booking.get().typeId()).orElseThrow());
         return "appointments/cancel";
+    }
+
+    /**
+     * The slot chosen refused (taken meanwhile, past, closed…): a short page with the message next to the field, the
+     * next free slots to choose from and the resident's input, and a link to the week's slots; the week itself is not
+     * read again nor rendered (under a rush on the last slots, most attempts end here).
+     */
+    private String refused(MeetingType type, Instant start, LocalDate week, Model model) {
+        model.addAttribute("proposed", slots.next(type, start, PROPOSED));
+        model.addAttribute("week", week);
+        return "appointments/refused";
     }
 
     private String page(MeetingType type, LocalDate first, Model model) {

@@ -119,7 +119,11 @@ class AppointmentsWebTest {
                 .andExpect(content().string(Matchers.containsString("vient d’être réservé")))
                 .andExpect(content().string(Matchers.containsString("id=\"proposed\"")))
                 .andExpect(content().string(Matchers.containsString("value=\"" + at(9, 20) + "\"")))
-                .andExpect(content().string(Matchers.containsString("Camille Martin")));
+                .andExpect(content().string(Matchers.containsString("Camille Martin")))
+                // a short page: the message next to the field, the link to the week's slots, not the week itself
+                .andExpect(content().string(Matchers.containsString("id=\"slot-error\"")))
+                .andExpect(content().string(Matchers.containsString("?du=" + day)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"slot-0-0\""))));
     }
 
     @Test
