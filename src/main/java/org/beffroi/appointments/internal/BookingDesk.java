@@ -230,7 +230,7 @@ public class BookingDesk {
                         request.name().strip(), email, blankToNull(request.phone()), request.preApplication(),
                         confirmToken == null ? null : SecureTokens.digest(confirmToken),
                         cancelToken == null ? null : SecureTokens.digest(cancelToken),
-                        utc(expires), utc(now))
+                        expires == null ? null : utc(expires), utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         if (guard.on) {
