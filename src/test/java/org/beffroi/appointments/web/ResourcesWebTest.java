@@ -123,6 +123,12 @@ class ResourcesWebTest {
         assertThat(signedOut.select("main a[href=/connexion]")).hasSize(1);
         assertThat(signedOut.select("input[name=name]").val()).isEqualTo("Camille Martin");
 
+        // nor may they wait for it
+        var waiting = page(mvc.perform(post("/rendez-vous/" + residents.slug() + "/liste-attente").with(csrf())
+                .with(RemoteAddresses.another()).param("name", "Camille Martin").param("email", "anonyme@exemple.fr")),
+                400);
+        assertThat(waiting.select(".error-summary").text()).contains("connecté à votre compte");
+
         // a resident books the residents' type, not the associations'
         long resident = account("habitant", Role.RESIDENT);
         Cookie residentSession = SignIn.as(mvc, email(resident), PASSWORD);
@@ -148,6 +154,12 @@ class ResourcesWebTest {
 
         var typePage = page(get("/rendez-vous/" + priced.slug()).param("du", day.toString()).cookie(session), 200);
         assertThat(typePage.select("main").text()).contains("Prix : 90,00", "se paie en ligne");
+        // a priced type has no waiting list: its freed slots are not offered
+        assertThat(typePage.select("main a[href$=/liste-attente]")).isEmpty();
+        var waiting = page(mvc.perform(post("/rendez-vous/" + priced.slug() + "/liste-attente").with(csrf())
+                .with(RemoteAddresses.another()).cookie(session).param("name", "Camille Martin")
+                .param("email", email(resident))), 400);
+        assertThat(waiting.select(".error-summary").text()).contains("pas de liste d’attente");
         String to = book(priced, at(8, 30), session, email(resident)).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(to).startsWith(Payments.PAGE_PREFIX);
