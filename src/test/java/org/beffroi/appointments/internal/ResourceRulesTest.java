@@ -35,6 +35,8 @@ class ResourceRulesTest {
     Slots slots;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    WaitingList waitingList;
 
     private final LocalDate day = LocalDate.now(CommuneTime.ZONE).plusDays(8);
 
@@ -62,6 +64,33 @@ class ResourceRulesTest {
         assertThat(desk.cancelOfAccount(45L, first)).isPresent();
         assertThat(slots.free(hour, day, day)).hasSize(4);
         assertThat(book(hour, at(9, 30)).outcome()).isEqualTo(Outcome.PENDING);
+    }
+
+    @Test
+    void aMoveAndAnOfferToTheWaitingListClaimSeatsToo() {
+        long desks = agenda(Counter.Kind.DESKS, 2);
+        var hour = type(desks, 60, Audience.ANYONE, 0);
+        String movingEmail = "deplace-" + UUID.randomUUID() + "@exemple.fr";
+        desk.book(new BookingDesk.Request(hour, at(8, 30), "Camille Martin", movingEmail, null, null, 46L));
+        String link = Mailbox.awaitLink(movingEmail, "/rendez-vous/annulation");
+        String token = link.substring(link.indexOf("jeton=") + 6);
+        long second = desk.book(request(hour, at(9, 30), 47L, false)).bookingId();
+        desk.book(request(hour, at(9, 30), 48L, false));
+
+        // 9 h 30 is full: the move is refused and the booking stays; 10 h 30 has two seats: moved there
+        assertThat(desk.move(token, at(9, 30))).contains(Outcome.TAKEN);
+        assertThat(desk.move(token, at(10, 30))).contains(Outcome.CONFIRMED);
+        assertThat(seats(desks, at(8, 30))).isZero();
+        assertThat(seats(desks, at(10, 30))).isEqualTo(12);
+
+        // a person waits; a 9 h 30 booking cancelled, its seat goes to them, and 9 h 30 stays full
+        String waiting = "attend-" + UUID.randomUUID() + "@exemple.fr";
+        assertThat(waitingList.join(hour, "Dominique Attente", waiting, null, 49L)).isEqualTo(WaitingList.Outcome.JOINED);
+        assertThat(desk.cancelOfAccount(47L, second)).isPresent();
+        Mailbox.awaitLink(waiting, "/rendez-vous/confirmation");
+        assertThat(seats(desks, at(9, 30))).isEqualTo(24);
+        assertThat(slots.free(hour, day, day)).extracting(Slots.Slot::startsAt)
+                .containsExactly(at(8, 30), at(10, 30), at(11, 30));
     }
 
     @Test
@@ -118,6 +147,12 @@ class ResourceRulesTest {
         assertThat(desk.find(booking.id()).orElseThrow().status()).isEqualTo(Booking.Status.CONFIRMED);
         Mailbox.awaitMessage(email, 1);
         assertThat(Mailbox.messagesTo(email)).hasSize(1);
+    }
+
+    /** The rows of units held in the hour from the moment given (12 per booking of an hour). */
+    private long seats(long agenda, Instant from) {
+        return jdbc.sql("select count(*) from appointments_unit where agenda_id = ? and starts_at >= ? and starts_at < ?")
+                .params(agenda, Slots.utc(from), Slots.utc(from.plusSeconds(3600))).query(Long.class).single();
     }
 
     private long agenda(Counter.Kind kind, int capacity) {
