@@ -17,12 +17,12 @@ alter table appointments_unit add constraint appointments_unit_seat check (seat 
 -- Who may book a type (ANYONE; RESIDENTS: signed in with an account; ASSOCIATIONS: an account managing an
 -- organisation) and its price in cents (0: free; a priced booking waits for its payment).
 alter table appointments_type add column audience varchar(20) default 'ANYONE' not null;
-alter table appointments_type add column price_cents integer default 0 not null;
+alter table appointments_type add column price_cents bigint default 0 not null;
 alter table appointments_type add constraint appointments_type_audience
     check (audience in ('ANYONE', 'RESIDENTS', 'ASSOCIATIONS'));
 alter table appointments_type add constraint appointments_type_price check (price_cents >= 0);
 
 -- A priced booking: the price asked and the reference of its payment (in the payments module).
-alter table appointments_booking add column price_cents integer;
+alter table appointments_booking add column price_cents bigint;
 alter table appointments_booking add column payment_reference varchar(64);
 alter table appointments_booking add constraint appointments_booking_payment unique (payment_reference);

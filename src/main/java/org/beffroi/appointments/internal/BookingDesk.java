@@ -761,6 +761,11 @@ public class BookingDesk {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    private static Long priceCents(ResultSet rs) throws SQLException {
+        long cents = rs.getLong("price_cents");
+        return rs.wasNull() ? null : cents;
+    }
+
     static Booking booking(ResultSet rs, int n) throws SQLException {
         var expires = rs.getObject("expires_at", OffsetDateTime.class);
         return new Booking(rs.getLong("id"), rs.getLong("agenda_id"), rs.getObject("type_id", Long.class),
@@ -768,6 +773,6 @@ public class BookingDesk {
                 rs.getObject("ends_at", OffsetDateTime.class).toInstant(), Status.valueOf(rs.getString("status")),
                 rs.getObject("account_id", Long.class), rs.getString("name"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("pre_application"), expires == null ? null : expires.toInstant(),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("price_cents", Long.class));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), priceCents(rs));
     }
 }
