@@ -10,10 +10,12 @@ import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.appointments.AppointmentsModule.SetupAppointments;
+import org.beffroi.appointments.internal.BookingPayments;
 import org.beffroi.appointments.internal.Counter;
 import org.beffroi.appointments.internal.CounterSetup;
 import org.beffroi.appointments.internal.Counters;
 import org.beffroi.appointments.internal.MeetingType;
+import org.beffroi.payments.Euros;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -42,10 +44,21 @@ class CounterSetupController {
     private final Counters counters;
     private final CounterSetup setup;
     private final Clock clock;
+    private final BookingPayments payments;
 
     @ModelAttribute("counter")
     Counter counter(@PathVariable(name = "id", required = false) Long id) {
         return id == null ? null : counters.counter(id).orElseThrow(NotFoundException::new);
+    }
+
+    @ModelAttribute("kinds")
+    Counter.Kind[] kinds() {
+        return Counter.Kind.values();
+    }
+
+    @ModelAttribute("audiences")
+    MeetingType.Audience[] audiences() {
+        return MeetingType.Audience.values();
     }
 
     @GetMapping
@@ -60,7 +73,8 @@ class CounterSetupController {
         if (errors.hasErrors()) {
             return list(model, response);
         }
-        long id = setup.createCounter(form.getName().strip(), form.getPlace().strip());
+        long id = setup.createCounter(form.getName().strip(), form.getPlace().strip(), form.getKind(),
+                form.getCapacity());
         redirect.addFlashAttribute("saved", "admin.appointments.setup.counter-created");
         return "redirect:" + BASE + id;
     }
@@ -77,7 +91,8 @@ class CounterSetupController {
         if (errors.hasErrors()) {
             return page(counter, model, response);
         }
-        setup.changeCounter(counter.id(), form.getName().strip(), form.getPlace().strip());
+        setup.changeCounter(counter.id(), form.getName().strip(), form.getPlace().strip(), form.getKind(),
+                form.getCapacity());
         return saved(counter, redirect);
     }
 
@@ -143,10 +158,11 @@ class CounterSetupController {
     String createType(@ModelAttribute(name = "counter", binding = false) Counter counter,
             @Valid @ModelAttribute("typeForm") TypeForm form, BindingResult errors, HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (!checked(form, errors, response)) {
+        var settings = checked(form, errors, response);
+        if (settings == null) {
             return "appointments/admin/setup-type";
         }
-        setup.createType(counter.id(), form.settings());
+        setup.createType(counter.id(), settings);
         return saved(counter, redirect);
     }
 
@@ -164,11 +180,12 @@ class CounterSetupController {
             @Valid @ModelAttribute("typeForm") TypeForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         var type = typeOf(counter, typeId);
-        if (!checked(form, errors, response)) {
+        var settings = checked(form, errors, response);
+        if (settings == null) {
             model.addAttribute("type", type);
             return "appointments/admin/setup-type";
         }
-        setup.changeType(counter.id(), type.id(), form.settings());
+        setup.changeType(counter.id(), type.id(), settings);
         return saved(counter, redirect);
     }
 
@@ -176,16 +193,29 @@ class CounterSetupController {
         return counters.type(typeId).filter(t -> t.agendaId() == counter.id()).orElseThrow(NotFoundException::new);
     }
 
-    /** The form's own constraints, and a length on the 5-minute grid; 400 when something is wrong. */
-    private static boolean checked(TypeForm form, BindingResult errors, HttpServletResponse response) {
+    /**
+     * The form's own constraints, a length on the 5-minute grid and a price the payments accept: the settings, or null
+     * and 400 when something is wrong.
+     */
+    private CounterSetup.TypeSettings checked(TypeForm form, BindingResult errors, HttpServletResponse response) {
         if (!errors.hasFieldErrors("durationMinutes") && form.getDurationMinutes() % 5 != 0) {
             errors.rejectValue("durationMinutes", "admin.appointments.setup.type.grid");
         }
+        long priceCents = 0;
+        if (!errors.hasFieldErrors("price") && !form.free()) {
+            var price = Euros.read(form.getPrice(), payments.maxPriceCents());
+            if (price.accepted()) {
+                priceCents = price.cents();
+            } else {
+                errors.rejectValue("price", price.refusal().messageKey(),
+                        new Object[] {Euros.words(payments.maxPriceCents())}, null);
+            }
+        }
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return false;
+            return null;
         }
-        return true;
+        return form.settings(priceCents);
     }
 
     /** The counters, with the form of a new one; 400 when that form comes back with its mistakes. */
@@ -206,6 +236,8 @@ class CounterSetupController {
             var form = new CounterForm();
             form.setName(counter.name());
             form.setPlace(counter.place());
+            form.setKind(counter.kind());
+            form.setCapacity(counter.capacity());
             model.addAttribute("counterForm", form);
         }
         if (!model.containsAttribute("openingForm")) {

@@ -1,5 +1,7 @@
 package org.beffroi.appointments.admin;
 
+import java.math.BigDecimal;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -43,6 +45,16 @@ public class TypeForm {
 
     private boolean asksPreApplication;
 
+    @NotNull
+    private MeetingType.Audience audience = MeetingType.Audience.ANYONE;
+
+    /**
+     * In euros as typed ("25", "25,50"); empty or 0: free. Read by the controller with the payments' rules (positive,
+     * two decimals at most, under their maximum).
+     */
+    @Size(max = 20)
+    private String price;
+
     static TypeForm of(MeetingType type) {
         var form = new TypeForm();
         form.setName(type.name());
@@ -51,11 +63,18 @@ public class TypeForm {
         form.setMaxAheadDays(type.maxAheadDays());
         form.setMaxActivePerPerson(type.maxActivePerPerson());
         form.setAsksPreApplication(type.asksPreApplication());
+        form.setAudience(type.audience());
+        form.setPrice(type.priced() ? BigDecimal.valueOf(type.priceCents(), 2).toPlainString() : null);
         return form;
     }
 
-    CounterSetup.TypeSettings settings() {
+    CounterSetup.TypeSettings settings(long priceCents) {
         return new CounterSetup.TypeSettings(name.strip(), durationMinutes, minNoticeHours, maxAheadDays,
-                maxActivePerPerson, asksPreApplication);
+                maxActivePerPerson, asksPreApplication, audience, priceCents);
+    }
+
+    /** Whether no price was given: empty, or zero. */
+    boolean free() {
+        return price == null || price.isBlank() || price.strip().matches("0+([.,]0*)?");
     }
 }

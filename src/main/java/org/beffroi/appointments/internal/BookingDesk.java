@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +48,9 @@ public class BookingDesk {
     /** A confirmed booking is reminded by mail once, when it starts within this time. */
     public static final Duration REMIND_AHEAD = Duration.ofHours(24);
 
+    /** How long a priced booking holds its slot while waiting for its payment. */
+    public static final Duration PAYMENT_DELAY = Duration.ofMinutes(30);
+
     /** Bookings are kept a year after their appointment, then deleted. */
     static final Duration RETENTION = Duration.ofDays(365);
 
@@ -55,16 +59,30 @@ public class BookingDesk {
         CONFIRMED,
         /** Booked without an account: the slot is held, a link to confirm it mailed. */
         PENDING,
-        TAKEN, PAST, OUT_OF_WINDOW, CLOSED, NOT_OPEN, LIMIT_REACHED;
+        /** Booked, held until {@link BookingDesk#PAYMENT_DELAY} has passed: to pay on the payment's page. */
+        TO_PAY,
+        TAKEN, PAST, OUT_OF_WINDOW, CLOSED, NOT_OPEN, LIMIT_REACHED,
+        /** The type is for residents signed in (or is priced): signing in would let them book. */
+        SIGN_IN_NEEDED,
+        /** The type is for associations, and this account manages none. */
+        NOT_ALLOWED,
+        /** The type is priced and this site has no payment provider for bookings. */
+        PAYMENT_UNAVAILABLE;
 
         public boolean booked() {
-            return this == CONFIRMED || this == PENDING;
+            return this == CONFIRMED || this == PENDING || this == TO_PAY;
         }
     }
 
     /** What a resident asks for. {@code accountId} is null without an account. */
     public record Request(MeetingType type, Instant startsAt, String name, String email, String phone,
-            String preApplication, Long accountId) {
+            String preApplication, Long accountId, boolean association) {
+
+        /** A request of someone who manages no association. */
+        public Request(MeetingType type, Instant startsAt, String name, String email, String phone,
+                String preApplication, Long accountId) {
+            this(type, startsAt, name, email, phone, preApplication, accountId, false);
+        }
     }
 
     public record Result(Outcome outcome, Long bookingId) {
@@ -76,6 +94,9 @@ public class BookingDesk {
     private final BookingMail mail;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    /** A savepoint inside the booking's transaction: a seat tried and found taken is rolled back alone. */
+    private final TransactionTemplate savepoint;
+    private final BookingPayments payments;
 
     /** How many times a booking is tried again when the database gave up waiting for another's lock. */
     private static final int TRIES = 10;
@@ -89,7 +110,8 @@ public class BookingDesk {
     private final AuditLog audit;
 
     BookingDesk(JdbcClient jdbc, Slots slots, Counters counters, BookingMail mail, Clock clock,
-            PlatformTransactionManager transactions, SlotGuard guard, AuditLog audit) {
+            PlatformTransactionManager transactions, SlotGuard guard, AuditLog audit, BookingPayments payments) {
+        this.payments = payments;
         this.guard = guard;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -98,6 +120,19 @@ public class BookingDesk {
         this.mail = mail;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Whether this person may book this type, and if not why; null when they may. */
+    public static Outcome refusal(MeetingType type, Long accountId, boolean association) {
+        if (type.audience() == MeetingType.Audience.ANYONE && !type.priced()) {
+            return null;
+        }
+        if (accountId == null) {
+            return Outcome.SIGN_IN_NEEDED;
+        }
+        return type.audience() == MeetingType.Audience.ASSOCIATIONS && !association ? Outcome.NOT_ALLOWED : null;
     }
 
     /** Books the slot, or says why not. Never throws for a slot taken meanwhile. */
@@ -130,6 +165,13 @@ public class BookingDesk {
     }
 
     private Result bookOnce(Request request, boolean byAgent) {
+        var refused = byAgent ? null : refusal(request.type(), request.accountId(), request.association());
+        if (refused != null) {
+            return new Result(refused, null);
+        }
+        if (!byAgent && request.type().priced() && !payments.available()) {
+            return new Result(Outcome.PAYMENT_UNAVAILABLE, null);
+        }
         var verdict = slots.check(request.type(), request.startsAt());
         if (verdict != Slots.Verdict.FREE) {
             return new Result(Outcome.valueOf(verdict.name()), null);
@@ -168,29 +210,35 @@ public class BookingDesk {
         }
         if (guard.on) {
             releaseExpired(type.agendaId(), start, end, now);
-        } else if (overlapping(type.agendaId(), start, end, now) > 0) {
+        } else if (overlapping(type.agendaId(), start, end, now) >= counters.capacity(type.agendaId())) {
             return new Result(Outcome.TAKEN, null);
         } else {
             pause();
         }
         boolean withAccount = request.accountId() != null || byAgent;
+        boolean toPay = type.priced() && !byAgent;
         String confirmToken = withAccount ? null : SecureTokens.newToken();
         String cancelToken = withAccount ? SecureTokens.newToken() : null;
+        Instant expires = toPay ? now.plus(PAYMENT_DELAY) : withAccount ? null : now.plus(CONFIRMATION_DELAY);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into appointments_booking (agenda_id, type_id, starts_at, ends_at, status, account_id, name,
                     email, phone, pre_application, confirm_token_hash, cancel_token_hash, expires_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(type.agendaId(), type.id(), utc(start), utc(end),
-                        (withAccount ? Status.CONFIRMED : Status.PENDING).name(), request.accountId(),
+                        (withAccount && !toPay ? Status.CONFIRMED : Status.PENDING).name(), request.accountId(),
                         request.name().strip(), email, blankToNull(request.phone()), request.preApplication(),
                         confirmToken == null ? null : SecureTokens.digest(confirmToken),
                         cancelToken == null ? null : SecureTokens.digest(cancelToken),
-                        withAccount ? null : utc(now.plus(CONFIRMATION_DELAY)), utc(now))
+                        expires == null ? null : utc(expires), utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         if (guard.on) {
             holdUnits(type.agendaId(), id, start, end);
+        }
+        if (toPay) {
+            payments.create(id, type, email, request.accountId());
+            return new Result(Outcome.TO_PAY, id);
         }
         var booking = find(id).orElseThrow();
         if (byAgent) {
@@ -220,7 +268,12 @@ public class BookingDesk {
                         insert into appointments_booking (agenda_id, starts_at, ends_at, status, created_at)
                         values (?, ?, ?, 'BLOCKED', ?)""")
                         .params(agendaId, utc(start), utc(end), utc(now)).update(keys, "id");
-                holdUnits(agendaId, keys.getKeyAs(Number.class).longValue(), start, end);
+                long id = keys.getKeyAs(Number.class).longValue();
+                for (int seat = 1; seat <= counters.capacity(agendaId); seat++) {
+                    for (Instant unit : Slots.units(start, end)) {
+                        insertUnit(agendaId, unit, seat, id);
+                    }
+                }
                 audit.record("appointment.slot-blocked", "appointments-counter:" + agendaId, start + "/" + end);
                 return true;
             }));
@@ -443,7 +496,9 @@ public class BookingDesk {
         }
         var type = counters.type(freed.typeId()).orElse(null);
         Instant now = clock.instant();
-        if (type == null || freed.startsAt().isBefore(now.plus(Duration.ofHours(type.minNoticeHours())))) {
+        if (type == null || type.priced()
+                || freed.startsAt().isBefore(now.plus(Duration.ofHours(type.minNoticeHours())))) {
+            // a priced type's slot is not offered: accepting an offer does not pay it
             return;
         }
         var queue = jdbc.sql("""
@@ -647,11 +702,43 @@ public class BookingDesk {
         }
     }
 
+    /**
+     * Claims, for each unit of the slot, a seat of the agenda (1 to its capacity): the seats read as held are skipped,
+     * the others tried in order, each insert in a savepoint of its own so that a seat taken meanwhile (a duplicate
+     * key) is rolled back alone and the next one tried. No seat left for a unit: the duplicate key goes up and the
+     * whole booking is rolled back (taken). A counter's capacity is 1: one insert, as ever.
+     */
     private void holdUnits(long agendaId, long bookingId, Instant start, Instant end) {
+        int capacity = counters.capacity(agendaId);
         for (Instant unit : Slots.units(start, end)) {
-            jdbc.sql("insert into appointments_unit (agenda_id, starts_at, booking_id) values (?, ?, ?)")
-                    .params(agendaId, utc(unit), bookingId).update();
+            if (capacity == 1) {
+                insertUnit(agendaId, unit, 1, bookingId);
+                continue;
+            }
+            var held = new java.util.HashSet<>(jdbc.sql("select seat from appointments_unit where agenda_id = ? "
+                    + "and starts_at = ?").params(agendaId, utc(unit)).query(Integer.class).list());
+            boolean claimed = false;
+            for (int seat = 1; seat <= capacity && !claimed; seat++) {
+                if (held.contains(seat)) {
+                    continue;
+                }
+                int s = seat;
+                try {
+                    savepoint.executeWithoutResult(status -> insertUnit(agendaId, unit, s, bookingId));
+                    claimed = true;
+                } catch (DuplicateKeyException seatTaken) {
+                    // taken meanwhile by another booking: the next seat
+                }
+            }
+            if (!claimed) {
+                throw new DuplicateKeyException("every seat of " + unit + " is taken");
+            }
         }
+    }
+
+    private void insertUnit(long agendaId, Instant unit, int seat, long bookingId) {
+        jdbc.sql("insert into appointments_unit (agenda_id, starts_at, seat, booking_id) values (?, ?, ?, ?)")
+                .params(agendaId, utc(unit), seat, bookingId).update();
     }
 
     /** The naive check of the negative control: active bookings over the slot, read before writing. */
@@ -674,6 +761,11 @@ public class BookingDesk {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    private static Long priceCents(ResultSet rs) throws SQLException {
+        long cents = rs.getLong("price_cents");
+        return rs.wasNull() ? null : cents;
+    }
+
     static Booking booking(ResultSet rs, int n) throws SQLException {
         var expires = rs.getObject("expires_at", OffsetDateTime.class);
         return new Booking(rs.getLong("id"), rs.getLong("agenda_id"), rs.getObject("type_id", Long.class),
@@ -681,6 +773,6 @@ public class BookingDesk {
                 rs.getObject("ends_at", OffsetDateTime.class).toInstant(), Status.valueOf(rs.getString("status")),
                 rs.getObject("account_id", Long.class), rs.getString("name"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("pre_application"), expires == null ? null : expires.toInstant(),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), priceCents(rs));
     }
 }

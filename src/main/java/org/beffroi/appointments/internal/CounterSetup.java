@@ -30,20 +30,24 @@ public class CounterSetup {
     public enum OpeningOutcome { ADDED, OFF_GRID, OVERLAPS }
 
     @Transactional
-    public long createCounter(String name, String place) {
+    public long createCounter(String name, String place, Counter.Kind kind, int capacity) {
         String slug = Text.freeSlug(slugBase(name), "guichet", counters::counterSlugTaken);
-        long id = counters.createCounter(slug, name, place);
-        audit.record("appointments.counter-created", "appointments-counter:" + id, name);
+        long id = counters.createCounter(slug, name, place, kind, capacity);
+        audit.record("appointments.counter-created", "appointments-counter:" + id, described(name, kind, capacity));
         return id;
     }
 
     @Transactional
-    public boolean changeCounter(long id, String name, String place) {
-        if (!counters.updateCounter(id, name, place)) {
+    public boolean changeCounter(long id, String name, String place, Counter.Kind kind, int capacity) {
+        if (!counters.updateCounter(id, name, place, kind, capacity)) {
             return false;
         }
-        audit.record("appointments.counter-changed", "appointments-counter:" + id, name);
+        audit.record("appointments.counter-changed", "appointments-counter:" + id, described(name, kind, capacity));
         return true;
+    }
+
+    private static String described(String name, Counter.Kind kind, int capacity) {
+        return name + " (" + kind + ", capacity " + capacity + ")";
     }
 
     /** Adds an opening on the 5-minute grid that overlaps none of the same weekday's. */
@@ -88,7 +92,18 @@ public class CounterSetup {
 
     /** A meeting type as an administrator sets it. */
     public record TypeSettings(String name, int durationMinutes, int minNoticeHours, int maxAheadDays,
-            int maxActivePerPerson, boolean asksPreApplication) {
+            int maxActivePerPerson, boolean asksPreApplication, MeetingType.Audience audience, long priceCents) {
+
+        /** The settings of a type open to anyone, free. */
+        public TypeSettings(String name, int durationMinutes, int minNoticeHours, int maxAheadDays,
+                int maxActivePerPerson, boolean asksPreApplication) {
+            this(name, durationMinutes, minNoticeHours, maxAheadDays, maxActivePerPerson, asksPreApplication,
+                    MeetingType.Audience.ANYONE, 0);
+        }
+
+        String described() {
+            return name + " (" + audience + ", " + priceCents + " cents)";
+        }
     }
 
     @Transactional
@@ -96,8 +111,8 @@ public class CounterSetup {
         String slug = Text.freeSlug(slugBase(settings.name()), "rendez-vous", counters::typeSlugTaken);
         long id = counters.createType(counterId, slug, settings.name(), settings.durationMinutes(),
                 settings.minNoticeHours(), settings.maxAheadDays(), settings.maxActivePerPerson(),
-                settings.asksPreApplication());
-        audit.record("appointments.type-created", "appointments-type:" + id, settings.name());
+                settings.asksPreApplication(), settings.audience(), settings.priceCents());
+        audit.record("appointments.type-created", "appointments-type:" + id, settings.described());
         return id;
     }
 
@@ -105,10 +120,11 @@ public class CounterSetup {
     @Transactional
     public boolean changeType(long counterId, long typeId, TypeSettings settings) {
         if (!counters.updateType(counterId, typeId, settings.name(), settings.durationMinutes(), settings.minNoticeHours(),
-                settings.maxAheadDays(), settings.maxActivePerPerson(), settings.asksPreApplication())) {
+                settings.maxAheadDays(), settings.maxActivePerPerson(), settings.asksPreApplication(), settings.audience(),
+                settings.priceCents())) {
             return false;
         }
-        audit.record("appointments.type-changed", "appointments-type:" + typeId, settings.name());
+        audit.record("appointments.type-changed", "appointments-type:" + typeId, settings.described());
         return true;
     }
 

@@ -22,9 +22,13 @@ public class Counters {
     private final JdbcClient jdbc;
 
     public long createCounter(String slug, String name, String place) {
+        return createCounter(slug, name, place, Counter.Kind.COUNTER, 1);
+    }
+
+    public long createCounter(String slug, String name, String place, Counter.Kind kind, int capacity) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into appointments_agenda (slug, name, place) values (?, ?, ?)").params(slug, name, place)
-                .update(keys, "id");
+        jdbc.sql("insert into appointments_agenda (slug, name, place, kind, capacity) values (?, ?, ?, ?, ?)")
+                .params(slug, name, place, kind.name(), capacity).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -44,30 +48,38 @@ public class Counters {
 
     public long createType(long counterId, String slug, String name, int durationMinutes, int minNoticeHours,
             int maxAheadDays, int maxActivePerPerson, boolean asksPreApplication) {
+        return createType(counterId, slug, name, durationMinutes, minNoticeHours, maxAheadDays, maxActivePerPerson,
+                asksPreApplication, MeetingType.Audience.ANYONE, 0);
+    }
+
+    public long createType(long counterId, String slug, String name, int durationMinutes, int minNoticeHours,
+            int maxAheadDays, int maxActivePerPerson, boolean asksPreApplication, MeetingType.Audience audience,
+            long priceCents) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into appointments_type (agenda_id, slug, name, duration_minutes, min_notice_hours,
-                    max_ahead_days, max_active_per_person, asks_pre_application)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    max_ahead_days, max_active_per_person, asks_pre_application, audience, price_cents)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(counterId, slug, name, durationMinutes, minNoticeHours, maxAheadDays, maxActivePerPerson,
-                        asksPreApplication)
+                        asksPreApplication, audience.name(), priceCents)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    public boolean updateCounter(long id, String name, String place) {
-        return jdbc.sql("update appointments_agenda set name = ?, place = ? where id = ?").params(name, place, id)
-                .update() == 1;
+    public boolean updateCounter(long id, String name, String place, Counter.Kind kind, int capacity) {
+        return jdbc.sql("update appointments_agenda set name = ?, place = ?, kind = ?, capacity = ? where id = ?")
+                .params(name, place, kind.name(), capacity, id).update() == 1;
     }
 
     public boolean updateType(long counterId, long typeId, String name, int durationMinutes, int minNoticeHours,
-            int maxAheadDays, int maxActivePerPerson, boolean asksPreApplication) {
+            int maxAheadDays, int maxActivePerPerson, boolean asksPreApplication, MeetingType.Audience audience,
+            long priceCents) {
         return jdbc.sql("""
                 update appointments_type set name = ?, duration_minutes = ?, min_notice_hours = ?, max_ahead_days = ?,
-                    max_active_per_person = ?, asks_pre_application = ?
+                    max_active_per_person = ?, asks_pre_application = ?, audience = ?, price_cents = ?
                 where id = ? and agenda_id = ?""")
                 .params(name, durationMinutes, minNoticeHours, maxAheadDays, maxActivePerPerson, asksPreApplication,
-                        typeId, counterId)
+                        audience.name(), priceCents, typeId, counterId)
                 .update() == 1;
     }
 
@@ -149,6 +161,12 @@ public class Counters {
         return jdbc.sql("select * from appointments_type where id = ?").param(id).query(Counters::type).optional();
     }
 
+    /** How many bookings may hold the same unit of this agenda at once (1 for an unknown one). */
+    public int capacity(long counterId) {
+        return jdbc.sql("select capacity from appointments_agenda where id = ?").param(counterId).query(Integer.class)
+                .optional().orElse(1);
+    }
+
     public List<Opening> openings(long counterId) {
         return jdbc.sql("select * from appointments_opening where agenda_id = ? order by weekday, opens")
                 .param(counterId)
@@ -169,12 +187,14 @@ public class Counters {
     }
 
     private static Counter counter(ResultSet rs, int n) throws SQLException {
-        return new Counter(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("place"));
+        return new Counter(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("place"),
+                Counter.Kind.valueOf(rs.getString("kind")), rs.getInt("capacity"));
     }
 
     private static MeetingType type(ResultSet rs, int n) throws SQLException {
         return new MeetingType(rs.getLong("id"), rs.getLong("agenda_id"), rs.getString("slug"), rs.getString("name"),
                 rs.getInt("duration_minutes"), rs.getInt("min_notice_hours"), rs.getInt("max_ahead_days"),
-                rs.getInt("max_active_per_person"), rs.getBoolean("asks_pre_application"));
+                rs.getInt("max_active_per_person"), rs.getBoolean("asks_pre_application"),
+                MeetingType.Audience.valueOf(rs.getString("audience")), rs.getLong("price_cents"));
     }
 }

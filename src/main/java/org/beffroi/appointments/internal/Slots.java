@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Free slots: a meeting type's slots follow each other from the opening of each period of the day, each as long as
  * the type, as many as fit before it closes; minus the days closed, minus those outside the type's booking window,
- * minus those of which any 5-minute unit is held by a booking (or blocked). A pending booking whose time to be
- * confirmed has passed holds nothing.
+ * minus those of which any 5-minute unit is full: held by as many bookings as the agenda's capacity (or blocked). A
+ * pending booking whose time to be confirmed has passed holds nothing.
  */
 @Service
 @RequiredArgsConstructor
@@ -147,13 +147,18 @@ public class Slots {
         return slots;
     }
 
+    /**
+     * The units of the agenda between the two moments that are full: held by as many active bookings as the agenda's
+     * capacity (one for a counter or a room).
+     */
     private Set<Instant> takenUnits(long agendaId, Instant from, Instant to, Instant now) {
         var taken = new HashSet<Instant>();
         jdbc.sql("""
                 select u.starts_at from appointments_unit u join appointments_booking b on b.id = u.booking_id
                 where u.agenda_id = ? and u.starts_at >= ? and u.starts_at < ?
-                  and not (b.status = 'PENDING' and b.expires_at < ?)""")
-                .params(agendaId, utc(from), utc(to), utc(now))
+                  and not (b.status = 'PENDING' and b.expires_at < ?)
+                group by u.starts_at having count(*) >= ?""")
+                .params(agendaId, utc(from), utc(to), utc(now), counters.capacity(agendaId))
                 .query(rs -> {
                     taken.add(rs.getObject("starts_at", OffsetDateTime.class).toInstant());
                 });

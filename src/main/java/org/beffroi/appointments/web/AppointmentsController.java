@@ -15,6 +15,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.beffroi.appointments.internal.BookingDesk;
 import org.beffroi.appointments.internal.BookingDesk.Outcome;
+import org.beffroi.appointments.internal.BookingPayments;
 import org.beffroi.appointments.internal.Counter;
 import org.beffroi.appointments.internal.Counters;
 import org.beffroi.appointments.internal.MeetingType;
@@ -24,8 +25,10 @@ import org.beffroi.identity.Accounts;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.NotFoundException;
 import org.beffroi.platform.RateLimits;
+import org.beffroi.platform.Role;
 import org.beffroi.platform.SignedInUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,6 +63,7 @@ class AppointmentsController {
     private final Accounts accounts;
     private final RateLimits limits;
     private final Clock clock;
+    private final BookingPayments payments;
 
     /** A counter with its meeting types, as the first page lists them. */
     record CounterTypes(Counter counter, List<MeetingType> types) {
@@ -67,11 +71,29 @@ class AppointmentsController {
 
     @GetMapping("/rendez-vous")
     String index(Model model) {
-        var types = counters.types().stream().collect(Collectors.groupingBy(MeetingType::agendaId));
-        model.addAttribute("counters", counters.counters().stream()
-                .filter(c -> types.containsKey(c.id()))
-                .map(c -> new CounterTypes(c, types.get(c.id()))).toList());
+        model.addAttribute("counters", withTypes(Counter.Kind.COUNTER));
         return "appointments/index";
+    }
+
+    /** The rooms, desks and equipment, by kind: each with its capacity, place, and types (audience, price). */
+    @GetMapping("/reserver")
+    String resources(Model model) {
+        var kinds = new java.util.LinkedHashMap<Counter.Kind, List<CounterTypes>>();
+        for (var kind : Counter.Kind.values()) {
+            if (kind.resource() && !withTypes(kind).isEmpty()) {
+                kinds.put(kind, withTypes(kind));
+            }
+        }
+        model.addAttribute("kinds", kinds);
+        return "appointments/resources";
+    }
+
+    /** The agendas of a kind that have types, each with them. */
+    private List<CounterTypes> withTypes(Counter.Kind kind) {
+        var types = counters.types().stream().collect(Collectors.groupingBy(MeetingType::agendaId));
+        return counters.counters().stream()
+                .filter(c -> c.kind() == kind && types.containsKey(c.id()))
+                .map(c -> new CounterTypes(c, types.get(c.id()))).toList();
     }
 
     /** The type of the address, loaded once per request; none on the other addresses. */
@@ -112,10 +134,21 @@ class AppointmentsController {
             return page(type, firstDay(week), model);
         }
         Long accountId = SignedInUser.current().map(SignedInUser::accountId).orElse(null);
+        boolean association = association();
+        var refusal = BookingDesk.refusal(type, accountId, association);
         // a slot already held is refused at once, by one read; the others go to the desk, which checks them fully
-        var result = slots.held(type, start) ? new BookingDesk.Result(Outcome.TAKEN, null)
+        var result = refusal != null ? new BookingDesk.Result(refusal, null)
+                : slots.held(type, start) ? new BookingDesk.Result(Outcome.TAKEN, null)
                 : desk.book(new BookingDesk.Request(type, start, form.getName(), form.getEmail(), form.getPhone(),
-                        preApplication, accountId));
+                        preApplication, accountId, association));
+        if (result.outcome() == Outcome.SIGN_IN_NEEDED || result.outcome() == Outcome.NOT_ALLOWED
+                || result.outcome() == Outcome.PAYMENT_UNAVAILABLE) {
+            errors.reject("appointments.refused." + result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            return page(type, firstDay(week), model);
+        }
+        if (result.outcome() == Outcome.TO_PAY) {
+            return "redirect:" + payments.pagePath(result.bookingId()).orElseThrow();
+        }
         if (!result.outcome().booked()) {
             errors.rejectValue(result.outcome() == Outcome.LIMIT_REACHED ? "email" : "slot",
                     "appointments.refused." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
@@ -213,6 +246,8 @@ class AppointmentsController {
         Map<LocalDate, List<Slots.Slot>> days = new TreeMap<>(slots.free(type, first, last).stream()
                 .collect(Collectors.groupingBy(s -> LocalDate.ofInstant(s.startsAt(), CommuneTime.ZONE))));
         model.addAttribute("counter", counters.counter(type.agendaId()).orElseThrow());
+        model.addAttribute("signInNeeded", BookingDesk.refusal(type, SignedInUser.current().map(SignedInUser::accountId)
+                .orElse(null), association()) == Outcome.SIGN_IN_NEEDED);
         model.addAttribute("days", days);
         model.addAttribute("first", first);
         model.addAttribute("last", last);
@@ -225,6 +260,13 @@ class AppointmentsController {
                     PROPOSED));
         }
         return "appointments/slots";
+    }
+
+    /** Whether the person signed in manages an association (the role of organisation manager). */
+    static boolean association() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return SignedInUser.from(authentication).isPresent() && authentication.getAuthorities().stream()
+                .anyMatch(a -> Role.ORGANISATION_MANAGER.authority().equals(a.getAuthority()));
     }
 
     private LocalDate firstDay(String text) {

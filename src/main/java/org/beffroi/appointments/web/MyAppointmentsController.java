@@ -29,7 +29,8 @@ class MyAppointmentsController {
     private final Counters counters;
 
     /** A booking as the page shows it: when, what, where. */
-    record Line(long id, java.time.Instant startsAt, String typeName, String counterName, String place) {
+    record Line(long id, java.time.Instant startsAt, String typeName, String counterName, String place,
+            boolean paid) {
     }
 
     @GetMapping("/mes-rendez-vous")
@@ -37,15 +38,16 @@ class MyAppointmentsController {
         model.addAttribute("bookings", desk.upcomingOfAccount(user.accountId()).stream().map(b -> {
             var counter = counters.counter(b.agendaId()).orElseThrow();
             String type = b.typeId() == null ? "" : counters.type(b.typeId()).map(t -> t.name()).orElse("");
-            return new Line(b.id(), b.startsAt(), type, counter.name(), counter.place());
+            return new Line(b.id(), b.startsAt(), type, counter.name(), counter.place(), b.priced());
         }).toList());
         return "appointments/mine";
     }
 
     @PostMapping("/mes-rendez-vous/{id}/annulation")
     String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
-        desk.cancelOfAccount(user.accountId(), id).orElseThrow(NotFoundException::new);
-        redirect.addFlashAttribute("saved", "appointments.mine.cancelled");
+        var cancelled = desk.cancelOfAccount(user.accountId(), id).orElseThrow(NotFoundException::new);
+        redirect.addFlashAttribute("saved", cancelled.priced() ? "appointments.mine.cancelled.paid"
+                : "appointments.mine.cancelled");
         return "redirect:/mes-rendez-vous";
     }
 }

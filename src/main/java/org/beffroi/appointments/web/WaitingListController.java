@@ -64,6 +64,14 @@ class WaitingListController {
             HttpServletResponse response) {
         var type = type(slug);
         String preApplication = AppointmentsController.preApplication(type, form.getPreApplication(), errors);
+        // who may not book the type may not wait for it; a priced type's freed slots are not offered
+        var refused = BookingDesk.refusal(type, SignedInUser.current().map(SignedInUser::accountId).orElse(null),
+                AppointmentsController.association());
+        if (type.priced()) {
+            errors.reject("appointments.waiting.priced");
+        } else if (refused != null) {
+            errors.reject("appointments.refused." + refused.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (!errors.hasErrors() && !limits.tryConsume("appointments-waiting:" + request.getRemoteAddr(),
                 JOINS_PER_HOUR, Duration.ofHours(1))) {
             errors.reject("rate.limited");

@@ -152,6 +152,81 @@ class CounterSetupTest {
     }
 
     @Test
+    void anAdministratorSetsAResourcesKindAndCapacityAndATypesAudienceAndPrice() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String location = mvc.perform(as(post("/admin/rendez-vous/reglages")).param("name", "Coworking " + marker)
+                .param("place", "Médiathèque").param("kind", "DESKS").param("capacity", "8"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long agenda = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        var desks = counters.counter(agenda).orElseThrow();
+        assertThat(desks.kind()).isEqualTo(org.beffroi.appointments.internal.Counter.Kind.DESKS);
+        assertThat(desks.capacity()).isEqualTo(8);
+        String base = "/admin/rendez-vous/reglages/" + agenda;
+        var form = page(base);
+        assertThat(form.select("#kind option[selected]").val()).isEqualTo("DESKS");
+        assertThat(form.getElementById("capacity").val()).isEqualTo("8");
+
+        mvc.perform(as(post(base)).param("name", "Vidéoprojecteurs " + marker).param("place", "Mairie")
+                .param("kind", "EQUIPMENT").param("capacity", "3")).andExpect(status().is3xxRedirection());
+        assertThat(counters.counter(agenda).orElseThrow().capacity()).isEqualTo(3);
+
+        mvc.perform(as(post(base + "/motifs")).param("name", "Demi-journée " + marker).param("durationMinutes", "240")
+                .param("minNoticeHours", "24").param("maxAheadDays", "60").param("maxActivePerPerson", "1")
+                .param("audience", "ASSOCIATIONS").param("price", "45,50")).andExpect(status().is3xxRedirection());
+        var type = counters.types(agenda).getFirst();
+        assertThat(type.audience()).isEqualTo(org.beffroi.appointments.internal.MeetingType.Audience.ASSOCIATIONS);
+        assertThat(type.priceCents()).isEqualTo(4_550);
+        assertThat(type.durationMinutes()).isEqualTo(240);
+        var typeForm = page(base + "/motifs/" + type.id());
+        assertThat(typeForm.getElementById("price").val()).isEqualTo("45.50");
+        assertThat(typeForm.select("#audience option[selected]").val()).isEqualTo("ASSOCIATIONS");
+        mvc.perform(as(post(base + "/motifs/" + type.id())).param("name", "Demi-journée " + marker)
+                .param("durationMinutes", "240").param("minNoticeHours", "24").param("maxAheadDays", "60")
+                .param("maxActivePerPerson", "1").param("audience", "RESIDENTS").param("price", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(counters.type(type.id()).orElseThrow().priceCents()).isZero();
+
+        assertThat(jdbc.sql("select details from platform_audit_log where target in (?, ?) order by id")
+                .params("appointments-counter:" + agenda, "appointments-type:" + type.id()).query(String.class).list())
+                .containsExactly("Coworking " + marker + " (DESKS, capacity 8)",
+                        "Vidéoprojecteurs " + marker + " (EQUIPMENT, capacity 3)",
+                        "Demi-journée " + marker + " (ASSOCIATIONS, 4550 cents)",
+                        "Demi-journée " + marker + " (RESIDENTS, 0 cents)");
+    }
+
+    @Test
+    void aKindCapacityAudienceOrPriceMistakenComesBackNextToItsField() throws Exception {
+        long counter = counter();
+        String base = "/admin/rendez-vous/reglages/" + counter;
+        var none = refused(post("/admin/rendez-vous/reglages").param("name", "Salle").param("place", "Mairie")
+                .param("kind", "BATEAU").param("capacity", "0"));
+        assertThat(none.getElementById("kind-error").text()).isEqualTo("Choisissez dans la liste ce que l’on réserve.");
+        assertThat(none.getElementById("capacity-error").text()).isEqualTo("Au moins 1 réservation à la fois.");
+        var many = refused(post(base).param("name", "Salle").param("place", "Mairie").param("kind", "ROOM")
+                .param("capacity", "201"));
+        assertThat(many.getElementById("capacity-error").text()).isEqualTo("Au plus 200 réservations en même temps.");
+        var words = refused(post(base).param("name", "Salle").param("place", "Mairie").param("kind", "ROOM")
+                .param("capacity", "huit"));
+        assertThat(words.getElementById("capacity-error").text()).contains("en chiffres");
+        assertThat(counters.counter(counter).orElseThrow().capacity()).isEqualTo(1);
+
+        for (var price : java.util.Map.of("12,345", "deux décimales au plus", "-3", "supérieur à zéro",
+                "99999999", "maximum accepté en ligne", "gratuit", "Écrivez un montant en euros").entrySet()) {
+            var refused = refused(post(base + "/motifs").param("name", "Salle").param("durationMinutes", "60")
+                    .param("minNoticeHours", "2").param("maxAheadDays", "30").param("maxActivePerPerson", "1")
+                    .param("audience", "RESIDENTS").param("price", price.getKey()));
+            assertThat(refused.getElementById("price-error").text()).contains(price.getValue());
+            assertThat(refused.getElementById("price").val()).isEqualTo(price.getKey());
+        }
+        var audience = refused(post(base + "/motifs").param("name", "Salle").param("durationMinutes", "60")
+                .param("minNoticeHours", "2").param("maxAheadDays", "30").param("maxActivePerPerson", "1")
+                .param("audience", "TOUS"));
+        assertThat(audience.getElementById("audience-error").text())
+                .isEqualTo("Choisissez dans la liste qui peut réserver.");
+        assertThat(counters.types(counter)).isEmpty();
+    }
+
+    @Test
     void anAgentMayNotSetUpAndAnotherCountersLinesAnswer404() throws Exception {
         var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
         mvc.perform(get("/admin/rendez-vous/reglages").cookie(agent)).andExpect(status().isForbidden());

@@ -1,0 +1,105 @@
+package org.beffroi.appointments.internal;
+
+import java.util.Optional;
+
+import org.beffroi.payments.NewPayment;
+import org.beffroi.payments.PaymentConfirmed;
+import org.beffroi.payments.Payments;
+import org.beffroi.platform.SecureTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Paying a priced booking through the payments module: its one payment is created in the booking's transaction (the
+ * booking row keeps its reference, a unique key), the booking waits {@code PENDING} with its units held until
+ * {@link BookingDesk#PAYMENT_DELAY} has passed, and the payments module's {@link PaymentConfirmed} confirms it, once,
+ * by a conditional update ({@code PENDING} and this payment's reference), then mails the confirmation with a link to
+ * cancel. Unpaid in time, it expires as any pending booking does and frees its slot. A refund is not made here: the
+ * town hall makes it and records it in the payments' back office.
+ */
+@Service
+public class BookingPayments {
+
+    /** What the payments of bookings name as their purpose, followed by the booking's id. */
+    public static final String PURPOSE = "appointments-booking:";
+
+    private final JdbcClient jdbc;
+    private final Payments payments;
+    private final Counters counters;
+    private final BookingMail mail;
+    private final TransactionTemplate transactions;
+    private final String provider;
+
+    BookingPayments(JdbcClient jdbc, Payments payments, Counters counters, BookingMail mail,
+            PlatformTransactionManager transactions,
+            @Value("${beffroi.appointments.payment-provider:test}") String provider) {
+        this.jdbc = jdbc;
+        this.payments = payments;
+        this.counters = counters;
+        this.mail = mail;
+        this.transactions = new TransactionTemplate(transactions);
+        this.provider = provider;
+    }
+
+    /** Whether priced bookings can be paid here (the provider named is one this site has). */
+    public boolean available() {
+        return payments.providers().contains(provider);
+    }
+
+    /** The largest price a type may ask, in cents: what the payments module accepts. */
+    public long maxPriceCents() {
+        return payments.maxAmountCents();
+    }
+
+    /** Creates the booking's payment, inside the booking's transaction. */
+    void create(long bookingId, MeetingType type, String email, Long accountId) {
+        String reference = "RDV-" + bookingId + "-"
+                + SecureTokens.newToken().replaceAll("[^A-Za-z0-9]", "").substring(0, 8);
+        jdbc.sql("update appointments_booking set price_cents = ?, payment_reference = ? where id = ?")
+                .params(type.priceCents(), reference, bookingId).update();
+        payments.create(new NewPayment(reference, type.priceCents(), type.name(), PURPOSE + bookingId, provider, email,
+                accountId, "/mes-rendez-vous"));
+    }
+
+    /** The page where the booking is paid (the payments module's), while it waits for its payment. */
+    public Optional<String> pagePath(long bookingId) {
+        return jdbc.sql("select payment_reference from appointments_booking where id = ? and status = 'PENDING'")
+                .param(bookingId).query(String.class).optional().flatMap(payments::pagePath);
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentConfirmed confirmed) {
+        received(confirmed);
+    }
+
+    /** Whether this delivery confirmed a booking; a payment for something else, or delivered again, changes nothing. */
+    boolean received(PaymentConfirmed confirmed) {
+        String purpose = confirmed.purpose();
+        if (purpose == null || !purpose.startsWith(PURPOSE)) {
+            return false;
+        }
+        long bookingId;
+        try {
+            bookingId = Long.parseLong(purpose.substring(PURPOSE.length()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            String cancelToken = SecureTokens.newToken();
+            if (jdbc.sql("""
+                    update appointments_booking set status = 'CONFIRMED', expires_at = null, cancel_token_hash = ?
+                    where id = ? and status = 'PENDING' and payment_reference = ?""")
+                    .params(SecureTokens.digest(cancelToken), bookingId, confirmed.reference()).update() != 1) {
+                return false; // delivered again, or the booking expired before it was paid
+            }
+            var booking = jdbc.sql("select * from appointments_booking where id = ?").param(bookingId)
+                    .query(BookingDesk::booking).single();
+            mail.confirmed(booking, counters.type(booking.typeId()).orElseThrow(), cancelToken);
+            return true;
+        }));
+    }
+}
