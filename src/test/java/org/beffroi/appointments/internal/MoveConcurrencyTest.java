@@ -74,16 +74,25 @@ class MoveConcurrencyTest {
         }
     }
 
+    /**
+     * On a loaded machine the 21 calls may run one after the other, so the race is run again (at most five rounds,
+     * each on a counter of its own) until it shows; with the guard, one round already shows one holder.
+     */
     @Test
     void withoutTheGuardTheSlotIsHeldMoreThanOnce() throws Exception {
-        var type = type();
-        var mover = bookConfirmed(type, at(9, 0));
-        guard.on = false;
+        long holders = 0;
+        for (int round = 1; round <= 5 && holders <= 1; round++) {
+            guard.on = true;
+            var type = type();
+            var mover = bookConfirmed(type, at(9, 0));
+            guard.on = false;
 
-        moveAndBookAtOnce(type, mover, at(9, 20));
+            moveAndBookAtOnce(type, mover, at(9, 20));
 
-        long holders = holdersOf(type, at(9, 20));
-        System.out.println("MoveConcurrencyTest: without the guard, the slot is held by " + holders);
+            holders = holdersOf(type, at(9, 20));
+            System.out.println("MoveConcurrencyTest: without the guard, round " + round + ", the slot is held by "
+                    + holders);
+        }
         assertThat(holders).isGreaterThan(1);
     }
 
