@@ -1,12 +1,10 @@
 package org.beffroi.reports.internal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.platform.Commune;
-import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.PublicAddress;
@@ -23,6 +21,7 @@ class ReportMail {
     private final MessageSource messages;
     private final PublicAddress publicAddress;
     private final Commune commune;
+    private final StatusWords words;
 
     /** The link that confirms an address: the reporter's (the report is then published) or a supporter's. */
     void toConfirm(String email, long reportId, boolean reporter, String token) {
@@ -38,7 +37,7 @@ class ReportMail {
     /** A report's new status, with the agent's public message if any, to one of its followers. */
     void statusChanged(String email, Report report, String message) {
         Locale locale = LocaleContextHolder.getLocale();
-        String statusText = describe(report, locale);
+        String statusText = words.describe(report, locale);
         String page = publicAddress.of("/signalements/" + report.id());
         String said = message == null ? "" : messages.getMessage("reports.mail.status.message",
                 new Object[] {message}, locale);
@@ -46,16 +45,5 @@ class ReportMail {
                 messages.getMessage("reports.mail.status.subject", new Object[] {report.id(), statusText}, locale),
                 messages.getMessage("reports.mail.status.body",
                         new Object[] {report.id(), statusText, said, page, commune.settings().name()}, locale)));
-    }
-
-    /** The status in words, with what it carries: « Programmé pour le 12/12/2026 », « Doublon du signalement n° 5 ». */
-    String describe(Report report, Locale locale) {
-        Object detail = switch (report.status()) {
-            case PLANNED -> report.plannedOn() == null ? "" : DateTimeFormatter.ofPattern(CommuneTime.DATE, locale).format(report.plannedOn());
-            case NOT_OURS -> report.responsibleBody() == null ? "" : report.responsibleBody();
-            case DUPLICATE -> report.duplicateOf() == null ? "" : report.duplicateOf();
-            default -> "";
-        };
-        return messages.getMessage(report.status().key() + ".detailed", new Object[] {detail}, locale);
     }
 }
