@@ -56,10 +56,11 @@ class ReportAdminController {
     private final Clock clock;
 
     /** The inbox's filters as typed in the address; anything unreadable is no filter. */
-    record Criteria(String categorie, String statut, String quartier, String service, boolean retard) {
+    record Criteria(String categorie, String statut, String quartier, String service, String retard) {
 
         ReportStore.Filter filter() {
-            return new ReportStore.Filter(number(categorie), status(statut), number(quartier), number(service), retard);
+            return new ReportStore.Filter(number(categorie), status(statut), number(quartier), number(service),
+                    "true".equals(retard));
         }
 
         String query() {
@@ -77,7 +78,7 @@ class ReportAdminController {
             if (f.service() != null) {
                 query.append("service=").append(f.service()).append('&');
             }
-            if (retard) {
+            if ("true".equals(retard)) {
                 query.append("retard=true&");
             }
             return query.toString();

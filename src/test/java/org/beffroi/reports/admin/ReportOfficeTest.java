@@ -82,21 +82,21 @@ class ReportOfficeTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/admin/signalements/" + id + "/notes").cookie(agent).with(csrf()).param("note", " "))
                 .andExpect(status().isBadRequest());
-        assertThat(status(id)).isEqualTo("NEW");
+        assertThat(statusOf(id)).isEqualTo("NEW");
 
         mvc.perform(post("/admin/signalements/" + id + "/notes").cookie(agent).with(csrf())
                 .param("note", "Voir avec l’entreprise de voirie")).andExpect(status().is3xxRedirection());
         mvc.perform(post("/admin/signalements/" + id + "/statut").cookie(agent).with(csrf()).param("status", "FIXED")
-                .param("message", "Le trou est rebouché.")).andExpect(status().is3xxRedirection());
-        assertThat(status(id)).isEqualTo("FIXED");
+                .param("message", "Travaux faits ce matin.")).andExpect(status().is3xxRedirection());
+        assertThat(statusOf(id)).isEqualTo("FIXED");
 
         for (String address : new String[] {reporter, follower}) {
             var mail = Mailbox.awaitMessage(address, 2);
             assertThat(mail.getSubject()).contains("n° " + id).contains("Résolu");
-            assertThat(Mailbox.body(mail)).contains("Le trou est rebouché.").contains("/signalements/" + id);
+            assertThat(Mailbox.body(mail)).contains("Travaux faits ce matin.").contains("/signalements/" + id);
         }
         String publicPage = page(get("/signalements/" + id), null);
-        assertThat(publicPage).contains("Le trou est rebouché.").contains("Résolu")
+        assertThat(publicPage).contains("Travaux faits ce matin.").contains("Résolu")
                 .doesNotContain("Voir avec l’entreprise de voirie");
         assertThat(page(get("/admin/signalements/" + id), agent)).contains("Voir avec l’entreprise de voirie");
         assertThat(jdbc.sql("select count(*) from platform_audit_log where target = ? and action in"
@@ -134,9 +134,10 @@ class ReportOfficeTest {
                 .param("targetDays", "20")).andExpect(status().isBadRequest());
         mvc.perform(post("/admin/signalements/categories").cookie(admin).with(csrf()).param("name", " ")
                 .param("targetDays", "0")).andExpect(status().isBadRequest());
-        String kept = page(post("/admin/signalements/categories").with(csrf()).param("name", "Autre nom " + System.nanoTime())
+        String other = "Autre nom " + System.nanoTime();
+        String kept = page(post("/admin/signalements/categories").with(csrf()).param("name", other)
                 .param("targetDays", "quinze"), admin);
-        assertThat(kept).contains("id=\"targetDays-error\"").contains("value=\"quinze\"");
+        assertThat(kept).contains("id=\"targetDays-error\"").contains("value=\"" + other + "\"");
         mvc.perform(post("/admin/signalements/categories/" + id).cookie(admin).with(csrf()).param("name", name)
                 .param("targetDays", "7").param("_active", "on")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select target_days from reports_category where id = ?").param(id).query(Integer.class)
@@ -174,7 +175,7 @@ class ReportOfficeTest {
         return id;
     }
 
-    private String status(long id) {
+    private String statusOf(long id) {
         return jdbc.sql("select status from reports_report where id = ?").param(id).query(String.class).single();
     }
 

@@ -116,8 +116,9 @@ class DuplicatesAndSupportTest {
         return ReportSamples.lastReportOf(jdbc, email);
     }
 
+    /** The people told of the report's changes: its reporter and those whose support is confirmed. */
     private long followers(long report) {
-        return jdbc.sql("select count(*) from reports_follower where report_id = ?").param(report).query(Long.class)
-                .single();
+        return jdbc.sql("select count(*) from reports_follower where report_id = ? and confirmed_at is not null")
+                .param(report).query(Long.class).single();
     }
 }
