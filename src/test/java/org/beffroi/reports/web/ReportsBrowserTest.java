@@ -35,7 +35,7 @@ class ReportsBrowserTest extends BrowserTest {
         String email = ReportSamples.email("navigateur");
         page.setViewportSize(1280, 900);
         go(page, "/signalements");
-        press(page, link("Signaler un problème").first(), url -> url.endsWith("/signalements/nouveau"));
+        press(page, page.locator("main a[href='/signalements/nouveau']"), url -> url.endsWith("/signalements/nouveau"));
         page.getByLabel("Catégorie").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("Nid-de-poule"));
         page.getByLabel("Latitude (facultatif)").fill("46,1062");
