@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.platform.DataSubject;
+import org.beffroi.platform.FileStorage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What reports hold about a person, under their account or their verified address: the reports they filed and the
  * ones they follow. Erasure keeps a report (a public matter: the pothole is still there) and removes who filed or
- * follows it. Retention: a report never confirmed is deleted once its link has expired (two days); the reporter of a
- * report closed for three years is removed, and so are its followers.
+ * follows it. Retention: a report never confirmed is deleted with its photos once its link has expired (two days); the
+ * reporter of a report closed for three years is removed, and so are its followers.
  */
 @Component
 @RequiredArgsConstructor
@@ -29,6 +31,7 @@ public class ReportPersonalData {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final FileStorage files;
 
     public Map<String, Object> export(DataSubject subject) {
         String email = subject.address().orElse("");
@@ -69,8 +72,11 @@ public class ReportPersonalData {
     @Transactional
     public void applyRetention() {
         var now = clock.instant();
-        jdbc.sql("delete from reports_report where confirmed_at is null and created_at < ?")
-                .param(Timestamp.from(now.minus(ReportDesk.LINK_LIFETIME))).update();
+        var expired = Timestamp.from(now.minus(ReportDesk.LINK_LIFETIME));
+        jdbc.sql("select p.file_id from reports_photo p join reports_report r on r.id = p.report_id"
+                + " where r.confirmed_at is null and r.created_at < ?").param(expired)
+                .query((rs, row) -> rs.getObject("file_id", UUID.class)).list().forEach(files::delete);
+        jdbc.sql("delete from reports_report where confirmed_at is null and created_at < ?").param(expired).update();
         var closedBefore = Timestamp.from(now.minus(CLOSED_KEPT));
         jdbc.sql("delete from reports_follower where report_id in (select id from reports_report where status_at < ?"
                 + " and status in ('FIXED', 'NOT_OURS', 'DUPLICATE'))").param(closedBefore).update();

@@ -165,6 +165,26 @@ class ReportOfficeTest {
                 .single()).isZero();
     }
 
+    @Test
+    void aReportNeverConfirmedIsDeletedWithItsPhotoOnceItsLinkHasExpired() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.email("jamais-confirme");
+        mvc.perform(filing(category, LATITUDE, LONGITUDE, email).file(new org.springframework.mock.web.MockMultipartFile(
+                "photos", "trou.jpg", "image/jpeg", org.beffroi.testing.SampleFiles.jpeg(80, 60))))
+                .andExpect(status().is3xxRedirection());
+        long id = ReportSamples.lastReportOf(jdbc, email);
+        var photo = jdbc.sql("select file_id from reports_photo where report_id = ?").param(id)
+                .query(java.util.UUID.class).single();
+        module.applyRetention();
+        assertThat(ReportSamples.reportsOf(jdbc, email)).isEqualTo(1);
+        jdbc.sql("update reports_report set created_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3))), id).update();
+        module.applyRetention();
+        assertThat(ReportSamples.reportsOf(jdbc, email)).isZero();
+        assertThat(jdbc.sql("select count(*) from platform_file where id = ?").param(photo).query(Long.class).single())
+                .isZero();
+    }
+
     /** A report filed signed out and confirmed by its mailed link. */
     private long confirmedReport(long category, String email) throws Exception {
         mvc.perform(filing(category, LATITUDE, LONGITUDE, email)).andExpect(status().is3xxRedirection());
