@@ -71,6 +71,19 @@ class ReportsBrowserTest extends BrowserTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void theFormWithItsErrorsAndTheCategoriesPagesAreAccessible() {
+        page.setViewportSize(1280, 900);
+        go(page, "/signalements/nouveau");
+        press(page, button("Envoyer le signalement"), url -> url.endsWith("/signalements/nouveau"));
+        assertThat(page.locator(".error-summary").textContent()).contains("Indiquez où est le problème");
+        signIn(page, "admin@belvoir.example", "belvoir-admin-2026");
+        go(page, "/admin/signalements/categories");
+        go(page, "/admin/signalements/categories/nouvelle");
+        go(page, "/admin/signalements/categories/" + ReportSamples.category(jdbc, "Nid-de-poule"));
+        assertThat(problems).isEmpty();
+    }
+
     private void go(Page target, String path) {
         target.navigate(path);
         problems.addAll(problemsAtBothWidths(target));
