@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.platform.GreatCircle;
 import org.beffroi.portal.Neighbourhoods;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class CommuneArea implements FieldValidation.Territory {
 
-    static final double EARTH_RADIUS_METRES = 6_371_008.8;
-
     private final Neighbourhoods neighbourhoods;
     @Value("${beffroi.map.latitude}")
     private final double centreLatitude;
@@ -30,7 +29,7 @@ public class CommuneArea implements FieldValidation.Territory {
 
     @Override
     public boolean holds(double latitude, double longitude) {
-        if (radiusMetres > 0 && distance(centreLatitude, centreLongitude, latitude, longitude) <= radiusMetres) {
+        if (radiusMetres > 0 && GreatCircle.metres(centreLatitude, centreLongitude, latitude, longitude) <= radiusMetres) {
             return true;
         }
         if (neighbourhoods.containing(latitude, longitude).isPresent()) {
@@ -43,14 +42,5 @@ public class CommuneArea implements FieldValidation.Territory {
     /** The neighbourhood holding the point, if one does. */
     public Optional<Long> neighbourhoodOf(double latitude, double longitude) {
         return neighbourhoods.containing(latitude, longitude);
-    }
-
-    /** Great-circle distance in metres (haversine). */
-    static double distance(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }
