@@ -77,6 +77,7 @@ class EveryPageBrowserTest extends BrowserTest {
     private static final Map<String, String> NOT_PAGES = Map.ofEntries(
             entry("/admin/utilisateurs/export.csv", "CSV download of the accounts"),
             entry("/admin/journal/export.csv", "CSV download of the security log"),
+            entry("/admin/signalements/export.csv", "CSV download of the reports' inbox"),
             entry("/admin/agenda/{id}/inscrits.csv", "CSV download of an event's attendees"),
             entry("/admin/alertes/exclusions.csv", "CSV download of the suppressed addresses"),
             entry("/admin/alertes/chiffres.csv", "CSV download of the alerts' figures"),
@@ -123,6 +124,9 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/rendez-vous/{type}/demande", "select min(slug) from appointments_type"),
             entry("/rendez-vous/{type}/liste-attente", "select min(slug) from appointments_type"),
             entry("/admin/rendez-vous/{id}", "select min(id) from appointments_agenda"),
+            entry("/signalements/{id}", "select min(id) from reports_report where confirmed_at is not null"),
+            entry("/admin/signalements/{id}", "select min(id) from reports_report where confirmed_at is not null"),
+            entry("/admin/signalements/categories/{id}", "select min(id) from reports_category"),
             entry("/admin/rendez-vous/reglages/{id}", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}/motifs/nouveau", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}/motifs/{typeId}",

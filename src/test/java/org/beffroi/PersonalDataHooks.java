@@ -131,6 +131,15 @@ final class PersonalDataHooks {
                             .param("birthDate", "2018-04-01").param("school", "École " + person.marker()))
                             .andExpect(status().is3xxRedirection());
                 }),
+                // a report filed signed in at the map's centre, filed even if one is close
+                "reports", new Hook(EnumSet.of(Role.RESIDENT), person -> {
+                    long category = jdbc.sql("select min(id) from reports_category where active = true")
+                            .query(Long.class).single();
+                    mvc.perform(post("/signalements/nouveau").cookie(person.session()).with(csrf()).with(FRESH_ADDRESS)
+                            .param("categoryId", Long.toString(category)).param("latitude", "46.105")
+                            .param("longitude", "5.33").param("description", "Un trou " + person.marker())
+                            .param("differentFromOthers", "true")).andExpect(status().is3xxRedirection());
+                }),
                 // a payment the person owes, as a paying module creates it (payments has no page that creates one):
                 // under their account, and one under their address alone
                 "payments", new Hook(EnumSet.of(Role.RESIDENT), person -> {

@@ -1,0 +1,266 @@
+package org.beffroi.reports.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import lombok.RequiredArgsConstructor;
+
+import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.ImageUploads;
+import org.beffroi.platform.InvalidUploadException;
+import org.beffroi.platform.NegativeControls;
+import org.beffroi.platform.SecureTokens;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Every write of a report, each in one transaction with its mail (outbox) and audit entry: filing (photos included:
+ * a photo refused rolls the whole report back), confirming an address by its mailed link, supporting a report,
+ * an agent's change of status and internal note.
+ */
+@Component
+@RequiredArgsConstructor
+public class ReportDesk {
+
+    /** How long a mailed confirmation link works. */
+    public static final Duration LINK_LIFETIME = Duration.ofHours(48);
+    /** The longest side of a stored photo, in pixels. */
+    static final int PHOTO_MAX_DIMENSION = 1600;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Categories categories;
+    private final ReportArea area;
+    private final ReportStore store;
+    private final ReportMail mail;
+    private final ImageUploads images;
+    private final AuditLog audit;
+    private final ReportGuard guard;
+    private final TransactionTemplate transactions;
+
+    /** Who files or supports: a signed-in account (its address known), or an address to confirm. */
+    public record Person(Long accountId, String email, String name) {
+
+        String key() {
+            return accountId != null ? "account:" + accountId : email.strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A report as the form gives it, already checked. */
+    public record Filing(long categoryId, Double latitude, Double longitude, String street, String streetNumber,
+            String description, List<MultipartFile> photos, Person person, boolean showName) {
+    }
+
+    /** A photo that is not an image (or too large), with its place among those sent. */
+    public static class PhotoRefused extends Exception {
+
+        private final transient InvalidUploadException cause;
+
+        PhotoRefused(InvalidUploadException cause) {
+            super(cause.messageKey());
+            this.cause = cause;
+        }
+
+        public String messageKey() {
+            return cause.messageKey();
+        }
+
+        public Object[] arguments() {
+            return cause.arguments();
+        }
+    }
+
+    /** Files the report; answers its id. Nothing is kept when a photo is refused. */
+    @Transactional(rollbackFor = PhotoRefused.class)
+    public long file(Filing filing) throws PhotoRefused {
+        var category = categories.find(filing.categoryId()).filter(Category::active).orElseThrow();
+        Instant now = clock.instant();
+        boolean confirmed = filing.person().accountId() != null;
+        Long neighbourhood = filing.latitude() == null ? null
+                : area.neighbourhoodOf(filing.latitude(), filing.longitude()).orElse(null);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into reports_report (category_id, status, latitude, longitude, street, street_number,"
+                + " neighbourhood_id, service_id, description, account_id, email, reporter_name, show_name, created_at,"
+                + " confirmed_at, due_at, status_at) values (?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(category.id(), filing.latitude(), filing.longitude(), Categories.blankToNull(filing.street()),
+                        Categories.blankToNull(filing.streetNumber()), neighbourhood,
+                        confirmed ? category.serviceId() : null, filing.description().strip(),
+                        filing.person().accountId(), filing.person().email().strip().toLowerCase(Locale.ROOT),
+                        Categories.blankToNull(filing.person().name()), filing.showName(), Timestamp.from(now),
+                        confirmed ? Timestamp.from(now) : null,
+                        confirmed ? Timestamp.from(now.plus(Duration.ofDays(category.targetDays()))) : null,
+                        Timestamp.from(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        int order = 0;
+        for (var photo : filing.photos()) {
+            if (photo == null || photo.isEmpty()) {
+                continue;
+            }
+            try {
+                var stored = images.storeImage(photo, PHOTO_MAX_DIMENSION);
+                jdbc.sql("insert into reports_photo (report_id, sort_order, file_id) values (?, ?, ?)")
+                        .params(id, ++order, stored.id()).update();
+            } catch (InvalidUploadException e) {
+                throw new PhotoRefused(e);
+            }
+        }
+        long follower = insertFollower(id, filing.person(), true, confirmed, now);
+        if (confirmed) {
+            opened(id, now);
+        } else {
+            mail.toConfirm(filing.person().email(), id, true, newToken(follower, now));
+        }
+        return id;
+    }
+
+    /** What came of a support. */
+    public enum Support { FOLLOWING, TO_CONFIRM, ALREADY, CLOSED }
+
+    /**
+     * Adds the person to the report's followers, once: the unique key (report, person) refuses a second row, and the
+     * person is told they already follow it. Without an account, the address is confirmed by a mailed link first.
+     */
+    public Support support(long reportId, Person person) {
+        var report = store.findPublic(reportId).orElseThrow();
+        if (!report.status().open()) {
+            return Support.CLOSED;
+        }
+        try {
+            return transactions.execute(tx -> {
+                Instant now = clock.instant();
+                boolean confirmed = person.accountId() != null;
+                long follower;
+                if (guard.supportOnce) {
+                    follower = insertFollower(reportId, person, false, confirmed, now);
+                } else {
+                    // negative control only: read, pause, write without the key
+                    long already = jdbc.sql("select count(*) from reports_follower where report_id = ? and email = ?")
+                            .params(reportId, person.email().strip().toLowerCase(Locale.ROOT)).query(Long.class)
+                            .single();
+                    if (already > 0) {
+                        return Support.ALREADY;
+                    }
+                    NegativeControls.widenTheRace();
+                    follower = insertFollowerRow(reportId, null, person, false, confirmed, now);
+                }
+                if (confirmed) {
+                    return Support.FOLLOWING;
+                }
+                mail.toConfirm(person.email(), reportId, false, newToken(follower, now));
+                return Support.TO_CONFIRM;
+            });
+        } catch (DuplicateKeyException e) {
+            return Support.ALREADY;
+        }
+    }
+
+    /**
+     * Uses a mailed link: confirms the follower's address, and when it is the reporter's, publishes the report and
+     * routes it to its category's service. Answers the report's id; empty for a link unknown, used or expired.
+     */
+    @Transactional
+    public Optional<Long> confirm(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String digest = SecureTokens.digest(token);
+        int used = jdbc.sql("update reports_token set used_at = ? where token_hash = ? and used_at is null"
+                + " and expires_at > ?").params(Timestamp.from(now), digest, Timestamp.from(now)).update();
+        if (used == 0) {
+            return Optional.empty();
+        }
+        var follower = jdbc.sql("select f.id, f.report_id, f.account_id, f.email, f.reporter, f.confirmed_at"
+                + " from reports_follower f join reports_token t on t.follower_id = f.id where t.token_hash = ?")
+                .param(digest).query(ReportStore.FOLLOWER).single();
+        jdbc.sql("update reports_follower set confirmed_at = ? where id = ? and confirmed_at is null")
+                .params(Timestamp.from(now), follower.id()).update();
+        if (follower.reporter()) {
+            var report = store.find(follower.reportId()).orElseThrow();
+            var category = categories.find(report.categoryId()).orElseThrow();
+            int confirmed = jdbc.sql("update reports_report set confirmed_at = ?, due_at = ?, service_id = ?"
+                    + " where id = ? and confirmed_at is null")
+                    .params(Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(category.targetDays()))),
+                            category.serviceId(), report.id()).update();
+            if (confirmed == 1) {
+                opened(report.id(), now);
+            }
+        }
+        return Optional.of(follower.reportId());
+    }
+
+    /** An agent's change of a report's status, what it carries, and the public message; every follower is mailed. */
+    public record StatusChange(ReportStatus status, String message, LocalDate plannedOn, String responsibleBody,
+            Long duplicateOf) {
+    }
+
+    @Transactional
+    public void changeStatus(long reportId, StatusChange change, long agentAccountId) {
+        Instant now = clock.instant();
+        String message = Categories.blankToNull(change.message());
+        jdbc.sql("update reports_report set status = ?, status_at = ?, planned_on = ?, responsible_body = ?,"
+                + " duplicate_of = ? where id = ?")
+                .params(change.status().name(), Timestamp.from(now),
+                        change.status() == ReportStatus.PLANNED ? change.plannedOn() : null,
+                        change.status() == ReportStatus.NOT_OURS ? Categories.blankToNull(change.responsibleBody()) : null,
+                        change.status() == ReportStatus.DUPLICATE ? change.duplicateOf() : null, reportId)
+                .update();
+        jdbc.sql("insert into reports_update (report_id, occurred_at, status, message, public_entry, author_account_id)"
+                + " values (?, ?, ?, ?, true, ?)")
+                .params(reportId, Timestamp.from(now), change.status().name(), message, agentAccountId).update();
+        var report = store.find(reportId).orElseThrow();
+        for (var follower : store.confirmedFollowers(reportId)) {
+            mail.statusChanged(follower.email(), report, message);
+        }
+        audit.record("reports.status-changed", "report:" + reportId, change.status().name());
+    }
+
+    /** A note only agents read. */
+    @Transactional
+    public void addNote(long reportId, String note, long agentAccountId) {
+        jdbc.sql("insert into reports_update (report_id, occurred_at, status, message, public_entry, author_account_id)"
+                + " values (?, ?, null, ?, false, ?)")
+                .params(reportId, Timestamp.from(clock.instant()), note.strip(), agentAccountId).update();
+        audit.record("reports.note-added", "report:" + reportId, null);
+    }
+
+    /** The first entry of the public history: the report is received. */
+    private void opened(long reportId, Instant now) {
+        jdbc.sql("insert into reports_update (report_id, occurred_at, status, message, public_entry) values (?, ?, 'NEW',"
+                + " null, true)").params(reportId, Timestamp.from(now)).update();
+    }
+
+    private long insertFollower(long reportId, Person person, boolean reporter, boolean confirmed, Instant now) {
+        return insertFollowerRow(reportId, person.key(), person, reporter, confirmed, now);
+    }
+
+    private long insertFollowerRow(long reportId, String key, Person person, boolean reporter, boolean confirmed,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into reports_follower (report_id, person, account_id, email, reporter, confirmed_at,"
+                + " created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(reportId, key, person.accountId(), person.email().strip().toLowerCase(Locale.ROOT), reporter,
+                        confirmed ? Timestamp.from(now) : null, Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private String newToken(long follower, Instant now) {
+        String token = SecureTokens.newToken();
+        jdbc.sql("insert into reports_token (token_hash, follower_id, expires_at) values (?, ?, ?)")
+                .params(SecureTokens.digest(token), follower, Timestamp.from(now.plus(LINK_LIFETIME))).update();
+        return token;
+    }
+}
