@@ -237,7 +237,7 @@ public class BookingDesk {
             holdUnits(type.agendaId(), id, start, end);
         }
         if (toPay) {
-            payments.create(id, type, email, request.accountId());
+            payments.create(id, type, start, email, request.accountId());
             return new Result(Outcome.TO_PAY, id);
         }
         var booking = find(id).orElseThrow();

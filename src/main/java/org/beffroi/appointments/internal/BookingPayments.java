@@ -1,10 +1,13 @@
 package org.beffroi.appointments.internal;
 
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.PaymentConfirmed;
 import org.beffroi.payments.Payments;
+import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,13 +58,17 @@ public class BookingPayments {
         return payments.maxAmountCents();
     }
 
-    /** Creates the booking's payment, inside the booking's transaction. */
-    void create(long bookingId, MeetingType type, String email, Long accountId) {
+    /**
+     * Creates the booking's payment, inside the booking's transaction; its label names the type and when, so that the
+     * payment's page, the receipt and the accountant's list say what was paid for.
+     */
+    void create(long bookingId, MeetingType type, Instant startsAt, String email, Long accountId) {
         String reference = "RDV-" + bookingId + "-"
                 + SecureTokens.newToken().replaceAll("[^A-Za-z0-9]", "").substring(0, 8);
         jdbc.sql("update appointments_booking set price_cents = ?, payment_reference = ? where id = ?")
                 .params(type.priceCents(), reference, bookingId).update();
-        payments.create(new NewPayment(reference, type.priceCents(), type.name(), PURPOSE + bookingId, provider, email,
+        String label = type.name() + ", " + CommuneTime.format(startsAt, CommuneTime.DAY_DATE_TIME, Locale.FRENCH);
+        payments.create(new NewPayment(reference, type.priceCents(), label, PURPOSE + bookingId, provider, email,
                 accountId, "/mes-rendez-vous"));
     }
 

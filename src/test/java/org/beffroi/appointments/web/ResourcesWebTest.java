@@ -170,6 +170,9 @@ class ResourcesWebTest {
                 .param(priced.id()).query(String.class).single();
         var payment = payments.find(reference).orElseThrow();
         assertThat(payment.amountCents()).isEqualTo(9_000);
+        // what was paid for, as the payment's page, the receipt and the accountant's list show it
+        assertThat(payment.label()).isEqualTo("Salle payante " + marker + ", "
+                + CommuneTime.format(at(8, 30), CommuneTime.DAY_DATE_TIME, java.util.Locale.FRENCH));
         assertThat(to).isEqualTo(payments.pagePath(reference).orElseThrow());
 
         payments.record(TestPaymentProvider.ID, provider.result(reference, 9_000, Outcome.PAID));
