@@ -20,6 +20,7 @@ import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
 import org.beffroi.reports.contact.internal.ContactDesk;
 import org.beffroi.reports.contact.internal.ContactPersonalData;
+import org.beffroi.reports.contact.internal.DemoContact;
 import org.beffroi.reports.internal.DemoReports;
 import org.beffroi.reports.internal.ReportPersonalData;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +43,7 @@ public class ReportsModule implements ServiceModule {
     private final DemoReports demo;
     private final ContactPersonalData contactData;
     private final ContactDesk contact;
+    private final DemoContact contactDemo;
 
     @Override
     public String id() {
@@ -102,6 +104,7 @@ public class ReportsModule implements ServiceModule {
     @Override
     public void seedDemoData() {
         demo.seed();
+        contactDemo.seed();
     }
 
     /** On a controller or a handler: only for those granted {@link #HANDLE}. */

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/contact/sujets")
 @ManageCategories
 @RequiredArgsConstructor
-class TopicAdminController {
+class ContactTopicAdminController {
 
     private final ContactDesk desk;
     private final Accounts accounts;
