@@ -194,10 +194,10 @@ class ContactTest {
     void badInputComesBackWithItsMessageNextToTheFieldAndNothingIsStored() throws Exception {
         String email = ReportSamples.email("erreurs-contact");
         String topic = Long.toString(topic());
-        mvc.perform(writing(null, "Objet garde", "Message gardé", email)).andExpect(status().isBadRequest())
+        mvc.perform(writing(null, "Objet garde", "Message garde", email)).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"topicId-error\"")))
                 .andExpect(content().string(containsString("value=\"Objet garde\"")))
-                .andExpect(content().string(containsString("Message gardé")));
+                .andExpect(content().string(containsString("Message garde")));
         mvc.perform(writing("999999999", "Objet", "Message", email)).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"topicId-error\"")));
         mvc.perform(writing("abc", "Objet", "Message", email)).andExpect(status().isBadRequest())
