@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
@@ -56,6 +59,8 @@ class ContactTest {
     PasswordEncoder encoder;
     @Autowired
     ReportsModule module;
+    @Autowired
+    Clock clock;
 
     long topic() {
         return jdbc.sql("select id from reports_contact_topic where name = 'Urbanisme'").query(Long.class).single();
@@ -273,5 +278,47 @@ class ContactTest {
         assertThat(module.exportPersonalData(subject).toString()).doesNotContain("Un message à exporter.");
         assertThat(jdbc.sql("select count(*) from reports_contact_thread where email = ?").param(email)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void retentionDeletesUnconfirmedThreadsAfterAWeekAndAllThreadsThreeYearsAfterTheirLastMessage() throws Exception {
+        String topic = Long.toString(topic());
+        String unconfirmed = ReportSamples.email("retention-a");
+        String old = ReportSamples.email("retention-b");
+        String recent = ReportSamples.email("retention-c");
+        for (String email : new String[] {unconfirmed, old, recent}) {
+            mvc.perform(writing(topic, "Objet", "Message", email)).andExpect(status().is3xxRedirection());
+        }
+        jdbc.sql("update reports_contact_thread set confirmed_at = created_at where email in (?, ?)")
+                .params(old, recent).update();
+        Instant now = clock.instant();
+        module.applyRetention();
+        assertThat(countOf(unconfirmed) + countOf(old) + countOf(recent)).isEqualTo(3);
+        jdbc.sql("update reports_contact_thread set created_at = ? where email = ?")
+                .params(Timestamp.from(now.minus(Duration.ofDays(8))), unconfirmed).update();
+        jdbc.sql("update reports_contact_thread set last_message_at = ? where email = ?")
+                .params(Timestamp.from(now.minus(Duration.ofDays(3 * 365 + 1))), old).update();
+        module.applyRetention();
+        assertThat(countOf(unconfirmed)).isZero();
+        assertThat(countOf(old)).isZero();
+        assertThat(countOf(recent)).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredLinkOpensNothing() throws Exception {
+        String email = ReportSamples.email("lien-expire");
+        mvc.perform(writing(Long.toString(topic()), "Objet", "Message", email)).andExpect(status().is3xxRedirection());
+        String token = Mailbox.awaitLink(email, "/contact/suivi").replaceAll(".*jeton=", "");
+        mvc.perform(get("/contact/suivi").param("jeton", token)).andExpect(status().isOk());
+        jdbc.sql("update reports_contact_thread set token_expires_at = ? where email = ?")
+                .params(Timestamp.from(clock.instant().minusSeconds(1)), email).update();
+        mvc.perform(get("/contact/suivi").param("jeton", token)).andExpect(status().isNotFound());
+        mvc.perform(post("/contact/suivi/confirmation").param("jeton", token).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    long countOf(String email) {
+        return jdbc.sql("select count(*) from reports_contact_thread where email = ?").param(email).query(Long.class)
+                .single();
     }
 }
