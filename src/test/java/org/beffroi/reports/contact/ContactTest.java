@@ -189,6 +189,8 @@ class ContactTest {
         mvc.perform(get("/mon-compte/messages/abc").cookie(session)).andExpect(status().isNotFound());
         mvc.perform(get("/admin/contact/999999999").cookie(agent)).andExpect(status().isNotFound());
         mvc.perform(get("/admin/contact/abc").cookie(agent)).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/contact/abc/reponse").cookie(agent).with(csrf()).param("answer", "Oui"))
+                .andExpect(status().isNotFound());
         // a resident is not an agent
         mvc.perform(get("/admin/contact").cookie(session)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/contact/" + id + "/reponse").cookie(session).with(csrf()).param("answer", "Non"))
@@ -261,6 +263,8 @@ class ContactTest {
         long id = jdbc.sql("select id from reports_contact_topic where name = ?").param(name).query(Long.class).single();
         assertThat(page(get("/admin/contact/sujets/" + id), admin)).contains(name);
         mvc.perform(get("/admin/contact/sujets/999999999").cookie(admin)).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/contact/sujets/abc").cookie(admin).with(csrf()).param("name", "X"))
+                .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'reports.contact-topic-created'"
                 + " and target = ?").param("contact-topic:" + id).query(Long.class).single()).isEqualTo(1);
         var agent = SignIn.as(mvc, AGENT, AGENT_PASSWORD);

@@ -91,13 +91,13 @@ class ContactAdminController {
 
     private ContactThread confirmed(String id) {
         Long number = number(id);
-        return number == null ? null : desk.findConfirmed(number).orElseThrow(NotFoundException::new);
+        if (number == null) {
+            throw new NotFoundException();
+        }
+        return desk.findConfirmed(number).orElseThrow(NotFoundException::new);
     }
 
     private String page(ContactThread thread, Model model) {
-        if (thread == null) {
-            throw new NotFoundException();
-        }
         model.addAttribute("thread", thread);
         model.addAttribute("messages", desk.messages(thread.id()));
         model.addAttribute("statuses", ContactStatus.values());

@@ -86,7 +86,10 @@ class ContactTopicAdminController {
 
     private ContactTopic topic(String id) {
         Long number = ContactAdminController.number(id);
-        return number == null ? null : desk.topic(number).orElseThrow(NotFoundException::new);
+        if (number == null) {
+            throw new NotFoundException();
+        }
+        return desk.topic(number).orElseThrow(NotFoundException::new);
     }
 
     private String page(Model model) {
