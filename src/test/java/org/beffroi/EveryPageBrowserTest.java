@@ -127,6 +127,10 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/signalements/{id}", "select min(id) from reports_report where confirmed_at is not null"),
             entry("/admin/signalements/{id}", "select min(id) from reports_report where confirmed_at is not null"),
             entry("/admin/signalements/categories/{id}", "select min(id) from reports_category"),
+            entry("/admin/contact/{id}", "select min(id) from reports_contact_thread where confirmed_at is not null"),
+            entry("/admin/contact/sujets/{id}", "select min(id) from reports_contact_topic"),
+            entry("/mon-compte/messages/{id}", "select min(t.id) from reports_contact_thread t join identity_account a"
+                    + " on a.id = t.account_id where a.email = 'habitant@belvoir.example'"),
             entry("/admin/rendez-vous/reglages/{id}", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}/motifs/nouveau", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}/motifs/{typeId}",

@@ -7,15 +7,20 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.platform.DataSubject;
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
+import org.beffroi.reports.contact.internal.ContactDesk;
+import org.beffroi.reports.contact.internal.ContactPersonalData;
+import org.beffroi.reports.contact.internal.DemoContact;
 import org.beffroi.reports.internal.DemoReports;
 import org.beffroi.reports.internal.ReportPersonalData;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,9 +37,13 @@ public class ReportsModule implements ServiceModule {
 
     public static final Permission HANDLE = Permission.of(HandleReports.AUTHORITY, AGENT, ADMINISTRATOR);
     public static final Permission CATEGORIES = Permission.of(ManageCategories.AUTHORITY, ADMINISTRATOR);
+    public static final Permission CONTACT = Permission.of(HandleContact.AUTHORITY, AGENT, ADMINISTRATOR);
 
     private final ReportPersonalData personalData;
     private final DemoReports demo;
+    private final ContactPersonalData contactData;
+    private final ContactDesk contact;
+    private final DemoContact contactDemo;
 
     @Override
     public String id() {
@@ -48,40 +57,54 @@ public class ReportsModule implements ServiceModule {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(HANDLE, CATEGORIES);
+        return List.of(HANDLE, CATEGORIES, CONTACT);
     }
 
     @Override
     public List<MenuEntry> publicMenu() {
-        return List.of(MenuEntry.open("nav.reports", "/signalements", 48));
+        return List.of(MenuEntry.open("nav.reports", "/signalements", 48), MenuEntry.open("nav.contact", "/contact", 49));
     }
 
     @Override
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.reports", "/admin/signalements", HANDLE, 46),
-                MenuEntry.restricted("admin.menu.reports.categories", "/admin/signalements/categories", CATEGORIES, 47));
+                MenuEntry.restricted("admin.menu.reports.categories", "/admin/signalements/categories", CATEGORIES, 47),
+                MenuEntry.restricted("admin.menu.contact", "/admin/contact", CONTACT, 48),
+                MenuEntry.restricted("admin.menu.contact.topics", "/admin/contact/sujets", CATEGORIES, 49));
     }
 
     /** The reports the person filed (their text, status, and the contact they gave) and those they follow. */
     @Override
     public Map<String, Object> exportPersonalData(DataSubject subject) {
-        return personalData.export(subject);
+        var data = new LinkedHashMap<String, Object>(personalData.export(subject));
+        data.putAll(contactData.export(subject));
+        return data;
     }
 
     /** The reports stay (the problem is public); who filed or follows them is removed. */
     @Override
     public void erasePersonalData(DataSubject subject) {
         personalData.erase(subject);
+        contactData.erase(subject);
+    }
+
+    /** The person's threads with the town hall, under « Mon compte ». */
+    @Override
+    public List<HomeBlock> accountBlocks(DataSubject subject) {
+        return List.of(new HomeBlock("reports/contact/account-block", Map.of("threads", contact.ofAccount(
+                subject.accountId())), 40));
     }
 
     @Override
     public void applyRetention() {
         personalData.applyRetention();
+        contactData.applyRetention();
     }
 
     @Override
     public void seedDemoData() {
         demo.seed();
+        contactDemo.seed();
     }
 
     /** On a controller or a handler: only for those granted {@link #HANDLE}. */
@@ -90,6 +113,14 @@ public class ReportsModule implements ServiceModule {
     @PreAuthorize("hasAuthority('" + HandleReports.AUTHORITY + "')")
     public @interface HandleReports {
         String AUTHORITY = "reports:handle";
+    }
+
+    /** On a controller or a handler: only for those granted {@link #CONTACT}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAuthority('" + HandleContact.AUTHORITY + "')")
+    public @interface HandleContact {
+        String AUTHORITY = "reports:contact";
     }
 
     /** On a controller or a handler: only for those granted {@link #CATEGORIES}. */
