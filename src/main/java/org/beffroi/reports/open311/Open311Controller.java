@@ -77,6 +77,13 @@ class Open311Controller {
                 "endpoints", new GeoReport.Items("endpoint", List.of(endpoint)))).answer(HttpStatus.OK, format);
     }
 
+    /** The interface's OpenAPI 3 document, written by hand; {@code Open311ClientTest} checks it against answers. */
+    @GetMapping(value = "/openapi.json", produces = "application/json")
+    ResponseEntity<org.springframework.core.io.Resource> openApi() {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(new org.springframework.core.io.ClassPathResource("reports/open311-openapi.json"));
+    }
+
     @GetMapping("/services" + FORMAT)
     ResponseEntity<String> services(@PathVariable String format) {
         return GeoReport.list("services", "service", categories.active().stream().map(this::service).toList())

@@ -2,8 +2,6 @@ package org.beffroi.reports.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -33,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -68,7 +67,7 @@ class Open311ClientTest {
     @BeforeEach
     void aKeyFromTheBackOffice() throws Exception {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
-        var result = mvc.perform(post("/admin/signalements/api").cookie(admin).with(csrf())
+        var result = mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api").cookie(admin).with(csrf())
                 .param("name", "Application " + UUID.randomUUID())).andExpect(status().is3xxRedirection()).andReturn();
         key = (String) result.getFlashMap().get("createdKey");
         assertThat(key).hasSizeGreaterThan(40);
@@ -196,11 +195,11 @@ class Open311ClientTest {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         long client = jdbc.sql("select id from reports_api_client where key_hash = ?")
                 .param(org.beffroi.platform.SecureTokens.digest(key)).query(Long.class).single();
-        mvc.perform(post("/admin/signalements/api/" + client + "/revocation").cookie(admin).with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api/" + client + "/revocation").cookie(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         filing.put("api_key", key);
         assertThat(post("requests.json", filing).status()).isEqualTo(403);
-        mvc.perform(post("/admin/signalements/api/999999999/revocation").cookie(admin).with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api/999999999/revocation").cookie(admin).with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from platform_audit_log where target = ?")
                 .param("reports-api-client:" + client).query(Long.class).single()).isEqualTo(2);
@@ -226,15 +225,49 @@ class Open311ClientTest {
     @Test
     void theBackOfficePageShowsTheKeyOnceAndKeepsOutResidents() throws Exception {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
-        mvc.perform(post("/admin/signalements/api").cookie(admin).with(csrf()).param("name", " "))
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api").cookie(admin).with(csrf()).param("name", " "))
                 .andExpect(status().isBadRequest());
-        String page = mvc.perform(get("/admin/signalements/api").cookie(admin)).andExpect(status().isOk()).andReturn()
+        String page = mvc.perform(MockMvcRequestBuilders.get("/admin/signalements/api").cookie(admin)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).doesNotContain(key);
         var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
-        mvc.perform(get("/admin/signalements/api").cookie(agent)).andExpect(status().isForbidden());
+        mvc.perform(MockMvcRequestBuilders.get("/admin/signalements/api").cookie(agent)).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from reports_api_client where key_hash = ?").param(key)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesWhatTheInterfaceAnswers() throws Exception {
+        var document = json(get("openapi.json"));
+        assertThat(document.get("openapi").asString()).startsWith("3.");
+        List<String> paths = new ArrayList<>();
+        document.get("paths").propertyNames().forEach(paths::add);
+        assertThat(paths).contains("/open311/v2/requests.{format}", "/open311/v2/requests/{service_request_id}.{format}",
+                "/open311/v2/services.{format}", "/open311/v2/discovery.{format}");
+        var schemas = document.get("components").get("schemas");
+        long category = ReportSamples.ownCategory(jdbc);
+        var created = post("requests.json", Map.of("api_key", key, "service_code", Long.toString(category),
+                "lat", "46.105", "long", "5.33", "description", "Un trou.", "email", ReportSamples.email("doc")));
+        var createdNode = json.readTree(created.body()).get(0);
+        String id = createdNode.get("service_request_id").asString();
+        describes(schemas.get("Created"), createdNode);
+        describes(schemas.get("ServiceRequest"), json(get("requests/" + id + ".json")).get(0));
+        describes(schemas.get("Service"), json(get("services.json")).get(0));
+        describes(schemas.get("ServiceDefinition"), json(get("services/" + category + ".json")));
+        describes(schemas.get("Discovery"), json(get("discovery.json")));
+        describes(schemas.get("Error"), json.readTree(get("requests/999999999.json").body()).get(0));
+    }
+
+    /** The schema names every field of the answer, and requires them all. */
+    private static void describes(JsonNode schema, JsonNode answer) {
+        List<String> fields = new ArrayList<>();
+        answer.propertyNames().forEach(fields::add);
+        List<String> described = new ArrayList<>();
+        schema.get("properties").propertyNames().forEach(described::add);
+        List<String> required = new ArrayList<>();
+        schema.get("required").forEach(r -> required.add(r.asString()));
+        assertThat(described).containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(required).containsExactlyInAnyOrderElementsOf(fields);
     }
 
     private Answer get(String path) throws Exception {
