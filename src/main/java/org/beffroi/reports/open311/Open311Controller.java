@@ -315,6 +315,9 @@ class Open311Controller {
                 list.add(n);
             }
         }
+        if (list.isEmpty() && problems.isEmpty()) {
+            problems.add("service_request_id lists no id");
+        }
         return list.size() > MAX_PAGE_SIZE ? tooMany(problems) : list;
     }
 

@@ -220,6 +220,8 @@ class Open311ClientTest {
         assertThat(ids(get("requests.json?service_code=" + category))).isEmpty();
         assertThat(get("requests.json?status=perhaps").status()).isEqualTo(400);
         assertThat(get("requests.json?start_date=hier").status()).isEqualTo(400);
+        assertThat(get("requests.json?service_request_id=,").status()).isEqualTo(400);
+        assertThat(get("requests.json?page_size=0").status()).isEqualTo(400);
     }
 
     @Test
