@@ -70,7 +70,14 @@ public class ReportsModule implements ServiceModule {
         return List.of(MenuEntry.restricted("admin.menu.reports", "/admin/signalements", HANDLE, 46),
                 MenuEntry.restricted("admin.menu.reports.categories", "/admin/signalements/categories", CATEGORIES, 47),
                 MenuEntry.restricted("admin.menu.contact", "/admin/contact", CONTACT, 48),
-                MenuEntry.restricted("admin.menu.contact.topics", "/admin/contact/sujets", CATEGORIES, 49));
+                MenuEntry.restricted("admin.menu.contact.topics", "/admin/contact/sujets", CATEGORIES, 49),
+                MenuEntry.restricted("admin.menu.reports.api", "/admin/signalements/api", CATEGORIES, 50));
+    }
+
+    /** Open311 clients post reports with their key, not a CSRF token. */
+    @Override
+    public List<String> pathsWithoutCsrf() {
+        return List.of("/open311/v2/requests.json", "/open311/v2/requests.xml");
     }
 
     /** The reports the person filed (their text, status, and the contact they gave) and those they follow. */

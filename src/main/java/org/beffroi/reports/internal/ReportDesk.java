@@ -84,9 +84,27 @@ public class ReportDesk {
     /** Files the report; answers its id. Nothing is kept when a photo is refused. */
     @Transactional(rollbackFor = PhotoRefused.class)
     public long file(Filing filing) throws PhotoRefused {
+        return file(filing, filing.person().accountId() != null);
+    }
+
+    /**
+     * Files a report an Open311 client sends and vouches for (no photo): its address is taken as confirmed, so the
+     * report is public and routed at once, and the client is noted on it.
+     */
+    @Transactional
+    public long fileForClient(Filing filing, long apiClientId) {
+        try {
+            long id = file(filing, true);
+            jdbc.sql("update reports_report set api_client_id = ? where id = ?").params(apiClientId, id).update();
+            return id;
+        } catch (PhotoRefused e) {
+            throw new IllegalArgumentException("an Open311 report has no photo", e);
+        }
+    }
+
+    private long file(Filing filing, boolean confirmed) throws PhotoRefused {
         var category = categories.find(filing.categoryId()).filter(Category::active).orElseThrow();
         Instant now = clock.instant();
-        boolean confirmed = filing.person().accountId() != null;
         Long neighbourhood = filing.latitude() == null ? null
                 : area.neighbourhoodOf(filing.latitude(), filing.longitude()).orElse(null);
         var keys = new GeneratedKeyHolder();

@@ -81,6 +81,10 @@ class ReportsBrowserTest extends BrowserTest {
         go(page, "/admin/signalements/categories");
         go(page, "/admin/signalements/categories/nouvelle");
         go(page, "/admin/signalements/categories/" + ReportSamples.category(jdbc, "Nid-de-poule"));
+        go(page, "/admin/signalements/api");
+        page.locator("#name").fill("Application du navigateur");
+        press(page, button("Créer la clé"), url -> url.endsWith("/admin/signalements/api"));
+        assertThat(page.locator(".notice-warning code").textContent()).hasSizeGreaterThan(40);
         assertThat(problems).isEmpty();
     }
 

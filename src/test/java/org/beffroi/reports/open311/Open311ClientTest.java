@@ -1,0 +1,336 @@
+package org.beffroi.reports.open311;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.beffroi.platform.Commune;
+import org.beffroi.reports.ReportSamples;
+import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.SignIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An Open311 GeoReport v2 client written from the specification only (java.net.http, Jackson for JSON, the JDK's
+ * XML parser for XML), against the running application: discovery, services, a report filed with a key and read back
+ * by its id and by the list's filters, a bad key, missing fields, an unknown id, and no personal data, in both
+ * formats. The key comes from the back-office page, as a town hall would give it.
+ */
+@BeffroiTest
+class Open311ClientTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Commune commune;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String key;
+
+    /** An answer: its status, content type and body. */
+    record Answer(int status, String type, String body) {
+    }
+
+    @BeforeEach
+    void aKeyFromTheBackOffice() throws Exception {
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        var result = mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api").cookie(admin).with(csrf())
+                .param("name", "Application " + UUID.randomUUID())).andExpect(status().is3xxRedirection()).andReturn();
+        key = (String) result.getFlashMap().get("createdKey");
+        assertThat(key).hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void discoveryAndServicesInBothFormats() throws Exception {
+        var discovery = json(get("discovery.json"));
+        var endpoint = discovery.get("endpoints").get(0);
+        assertThat(endpoint.get("specification").asString()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
+        assertThat(endpoint.get("url").asString()).endsWith("/open311/v2");
+        assertThat(xml(get("discovery.xml"), 200).getDocumentElement().getTagName()).isEqualTo("discovery");
+
+        long category = ReportSamples.ownCategory(jdbc);
+        var services = json(get("services.json"));
+        assertThat(services.isArray()).isTrue();
+        JsonNode mine = null;
+        for (var service : services) {
+            assertThat(service.get("type").asString()).isEqualTo("realtime");
+            assertThat(service.has("service_name") && service.has("description") && service.has("metadata")
+                    && service.has("keywords") && service.has("group")).isTrue();
+            if (service.get("service_code").asString().equals(Long.toString(category))) {
+                mine = service;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("description").asString()).isEqualTo("Catégorie d’essai");
+        var xml = xml(get("services.xml"), 200);
+        assertThat(xml.getDocumentElement().getTagName()).isEqualTo("services");
+        assertThat(texts(xml, "service", "service_code")).contains(Long.toString(category));
+
+        var definition = json(get("services/" + category + ".json"));
+        assertThat(definition.get("service_code").asString()).isEqualTo(Long.toString(category));
+        assertThat(definition.get("attributes").isArray()).isTrue();
+        assertThat(xml(get("services/" + category + ".xml"), 200).getDocumentElement().getTagName())
+                .isEqualTo("service_definition");
+        assertThat(get("services/999999999.json").status()).isEqualTo(404);
+        assertThat(errors(xml(get("services/999999999.xml"), 404))).hasSize(1);
+    }
+
+    @Test
+    void aReportFiledWithAKeyIsReadBackByItsIdAndByTheFiltersWithoutPersonalData() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.email("open311");
+        var created = post("requests.json", Map.of("api_key", key, "service_code", Long.toString(category),
+                "lat", Double.toString(ReportSamples.LATITUDE), "long", Double.toString(ReportSamples.LONGITUDE),
+                "description", "Lampadaire éteint devant l’école.", "email", email, "first_name", "Camille",
+                "last_name", "Secret", "media_url", "http://127.0.0.1:1/never-fetched.jpg"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = json.readTree(created.body()).get(0).get("service_request_id").asString();
+
+        var read = json(get("requests/" + id + ".json")).get(0);
+        assertThat(read.get("service_request_id").asString()).isEqualTo(id);
+        assertThat(read.get("status").asString()).isEqualTo("open");
+        assertThat(read.get("service_code").asString()).isEqualTo(Long.toString(category));
+        assertThat(read.get("description").asString()).isEqualTo("Lampadaire éteint devant l’école.");
+        assertThat(read.get("lat").asDouble()).isEqualTo(ReportSamples.LATITUDE);
+        assertThat(read.get("media_url").asString()).isEmpty();
+        var xmlRead = xml(get("requests/" + id + ".xml"), 200);
+        assertThat(xmlRead.getDocumentElement().getTagName()).isEqualTo("service_requests");
+        assertThat(texts(xmlRead, "request", "service_request_id")).containsExactly(id);
+        assertThat(get("tokens/" + id + ".json").body()).contains("\"service_request_id\":\"" + id + "\"");
+
+        assertThat(ids(get("requests.json?service_code=" + category))).containsExactly(id);
+        assertThat(ids(get("requests.json?service_code=" + category + "&status=closed"))).isEmpty();
+        assertThat(ids(get("requests.json?service_code=" + category + "&status=open"))).containsExactly(id);
+        assertThat(ids(get("requests.json?service_request_id=" + id + ",999999999"))).containsExactly(id);
+        assertThat(ids(get("requests.json?service_code=" + category + "&start_date=2000-01-01T00:00:00Z"
+                + "&end_date=2001-01-01T00:00:00Z"))).isEmpty();
+        assertThat(texts(xml(get("requests.xml?service_code=" + category), 200), "request", "service_request_id"))
+                .containsExactly(id);
+
+        // the reporter's name and address never leave, in any answer
+        for (String answer : List.of(get("requests/" + id + ".json").body(), get("requests/" + id + ".xml").body(),
+                get("requests.json?service_code=" + category).body(), get("requests.xml?service_request_id=" + id).body())) {
+            assertThat(answer).doesNotContain(email).doesNotContain("Secret").doesNotContain("never-fetched");
+        }
+        // the same rules as the form: the report is the category's, public, its client noted
+        assertThat(jdbc.sql("select count(*) from reports_report where id = ? and api_client_id is not null"
+                + " and confirmed_at is not null and show_name = false").param(Long.parseLong(id)).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void aStreetOfTheCommuneWithItsNumberPlacesAReport() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        String street = commune.streets().getFirst();
+        var created = xml(post("requests.xml", Map.of("api_key", key, "service_code", Long.toString(category),
+                "address_string", "12 bis " + street.toUpperCase(), "description", "Tag sur le mur.",
+                "email", ReportSamples.email("rue"))), 201);
+        String id = texts(created, "request", "service_request_id").getFirst();
+        assertThat(json(get("requests/" + id + ".json")).get(0).get("address").asString())
+                .isEqualTo("12 bis " + street);
+    }
+
+    @Test
+    void aBadKeyIsRefused403AndMissingFields400WithTheErrorsArray() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        var filing = new LinkedHashMap<String, String>(Map.of("service_code", Long.toString(category), "lat", "46.105",
+                "long", "5.33", "description", "Un trou.", "email", ReportSamples.email("cle")));
+        var noKey = post("requests.json", filing);
+        assertThat(noKey.status()).isEqualTo(403);
+        assertThat(json.readTree(noKey.body()).get(0).get("code").asInt()).isEqualTo(403);
+        filing.put("api_key", "pas-une-cle");
+        assertThat(errors(xml(post("requests.xml", filing), 403))).hasSize(1);
+
+        var empty = post("requests.json", Map.of("api_key", key));
+        assertThat(empty.status()).isEqualTo(400);
+        var problems = json.readTree(empty.body());
+        assertThat(problems.isArray()).isTrue();
+        List<String> descriptions = new ArrayList<>();
+        problems.forEach(p -> {
+            assertThat(p.get("code").asInt()).isEqualTo(400);
+            descriptions.add(p.get("description").asString());
+        });
+        assertThat(descriptions).anyMatch(d -> d.contains("service_code")).anyMatch(d -> d.contains("description"))
+                .anyMatch(d -> d.contains("email")).anyMatch(d -> d.contains("address_string"));
+        assertThat(errors(xml(post("requests.xml", Map.of("api_key", key, "service_code", Long.toString(category),
+                "lat", "0", "long", "0", "description", "x".repeat(2001), "email", "pas une adresse")), 400)))
+                .hasSize(3);
+        assertThat(jdbc.sql("select count(*) from reports_report where category_id = ?").param(category)
+                .query(Long.class).single()).isZero();
+
+        // a revoked key is refused too
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        long client = jdbc.sql("select id from reports_api_client where key_hash = ?")
+                .param(org.beffroi.platform.SecureTokens.digest(key)).query(Long.class).single();
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api/" + client + "/revocation").cookie(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        filing.put("api_key", key);
+        assertThat(post("requests.json", filing).status()).isEqualTo(403);
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api/999999999/revocation").cookie(admin).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where target = ?")
+                .param("reports-api-client:" + client).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownAndUnconfirmedReportsAnswer404() throws Exception {
+        assertThat(get("requests/999999999.json").status()).isEqualTo(404);
+        assertThat(errors(xml(get("requests/999999999.xml"), 404))).hasSize(1);
+        assertThat(get("tokens/inconnu.json").status()).isEqualTo(404);
+        // a report filed by the form, its address not yet confirmed, is not public
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.email("pas-confirme");
+        mvc.perform(ReportSamples.filing(category, ReportSamples.LATITUDE, ReportSamples.LONGITUDE, email))
+                .andExpect(status().is3xxRedirection());
+        long id = ReportSamples.lastReportOf(jdbc, email);
+        assertThat(get("requests/" + id + ".json").status()).isEqualTo(404);
+        assertThat(ids(get("requests.json?service_code=" + category))).isEmpty();
+        assertThat(get("requests.json?status=perhaps").status()).isEqualTo(400);
+        assertThat(get("requests.json?start_date=hier").status()).isEqualTo(400);
+        assertThat(get("requests.json?service_request_id=,").status()).isEqualTo(400);
+        assertThat(get("requests.json?page_size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theBackOfficePageShowsTheKeyOnceAndKeepsOutResidents() throws Exception {
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api").cookie(admin).with(csrf()).param("name", " "))
+                .andExpect(status().isBadRequest());
+        String page = mvc.perform(MockMvcRequestBuilders.get("/admin/signalements/api").cookie(admin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain(key);
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        mvc.perform(MockMvcRequestBuilders.get("/admin/signalements/api").cookie(agent)).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from reports_api_client where key_hash = ?").param(key)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesWhatTheInterfaceAnswers() throws Exception {
+        var document = json(get("openapi.json"));
+        assertThat(document.get("openapi").asString()).startsWith("3.");
+        List<String> paths = new ArrayList<>();
+        document.get("paths").propertyNames().forEach(paths::add);
+        assertThat(paths).contains("/open311/v2/requests.{format}", "/open311/v2/requests/{service_request_id}.{format}",
+                "/open311/v2/services.{format}", "/open311/v2/discovery.{format}");
+        var schemas = document.get("components").get("schemas");
+        long category = ReportSamples.ownCategory(jdbc);
+        var created = post("requests.json", Map.of("api_key", key, "service_code", Long.toString(category),
+                "lat", "46.105", "long", "5.33", "description", "Un trou.", "email", ReportSamples.email("doc")));
+        var createdNode = json.readTree(created.body()).get(0);
+        String id = createdNode.get("service_request_id").asString();
+        describes(schemas.get("Created"), createdNode);
+        describes(schemas.get("ServiceRequest"), json(get("requests/" + id + ".json")).get(0));
+        describes(schemas.get("Service"), json(get("services.json")).get(0));
+        describes(schemas.get("ServiceDefinition"), json(get("services/" + category + ".json")));
+        describes(schemas.get("Discovery"), json(get("discovery.json")));
+        describes(schemas.get("Error"), json.readTree(get("requests/999999999.json").body()).get(0));
+    }
+
+    /** The schema names every field of the answer, and requires them all. */
+    private static void describes(JsonNode schema, JsonNode answer) {
+        List<String> fields = new ArrayList<>();
+        answer.propertyNames().forEach(fields::add);
+        List<String> described = new ArrayList<>();
+        schema.get("properties").propertyNames().forEach(described::add);
+        List<String> required = new ArrayList<>();
+        schema.get("required").forEach(r -> required.add(r.asString()));
+        assertThat(described).containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(required).containsExactlyInAnyOrderElementsOf(fields);
+    }
+
+    private Answer get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private Answer post(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + "/open311/v2/" + path);
+    }
+
+    private Answer send(HttpRequest request) throws Exception {
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private JsonNode json(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.type()).startsWith("application/json");
+        return json.readTree(answer.body());
+    }
+
+    private List<String> ids(Answer answer) {
+        List<String> ids = new ArrayList<>();
+        json(answer).forEach(r -> ids.add(r.get("service_request_id").asString()));
+        return ids;
+    }
+
+    private static Document xml(Answer answer, int status) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.type()).contains("xml");
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The text of each {@code child} of each {@code item} element. */
+    private static List<String> texts(Document document, String item, String child) {
+        List<String> texts = new ArrayList<>();
+        var items = document.getElementsByTagName(item);
+        for (int i = 0; i < items.getLength(); i++) {
+            texts.add(((Element) items.item(i)).getElementsByTagName(child).item(0).getTextContent());
+        }
+        return texts;
+    }
+
+    /** The errors of an XML answer, each checked to carry a code and a description. */
+    private static List<String> errors(Document document) {
+        assertThat(document.getDocumentElement().getTagName()).isEqualTo("errors");
+        var codes = texts(document, "error", "code");
+        var descriptions = texts(document, "error", "description");
+        assertThat(codes).hasSameSizeAs(descriptions);
+        return descriptions;
+    }
+}
