@@ -85,16 +85,11 @@ public class BookingPayments {
 
     /** Whether this delivery confirmed a booking; a payment for something else, or delivered again, changes nothing. */
     boolean received(PaymentConfirmed confirmed) {
-        String purpose = confirmed.purpose();
-        if (purpose == null || !purpose.startsWith(PURPOSE)) {
+        var id = confirmed.idAfter(PURPOSE);
+        if (id.isEmpty()) {
             return false;
         }
-        long bookingId;
-        try {
-            bookingId = Long.parseLong(purpose.substring(PURPOSE.length()));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        long bookingId = id.getAsLong();
         return Boolean.TRUE.equals(transactions.execute(status -> {
             String cancelToken = SecureTokens.newToken();
             if (jdbc.sql("""

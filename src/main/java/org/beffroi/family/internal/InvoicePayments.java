@@ -165,16 +165,11 @@ public class InvoicePayments {
 
     /** Whether this delivery marked an invoice paid; a payment for something else is not ours. */
     boolean received(PaymentConfirmed confirmed) {
-        String purpose = confirmed.purpose();
-        if (purpose == null || !purpose.startsWith(PURPOSE)) {
+        var id = confirmed.idAfter(PURPOSE);
+        if (id.isEmpty()) {
             return false;
         }
-        long invoiceId;
-        try {
-            invoiceId = Long.parseLong(purpose.substring(PURPOSE.length()));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        long invoiceId = id.getAsLong();
         return invoices.markPaid(invoiceId, confirmed.reference(), confirmed.amountCents(), confirmed.confirmedAt());
     }
 

@@ -25,16 +25,11 @@ class CasePayments {
 
     /** Whether this delivery moved the case on; a payment for something else than a case is not ours. */
     boolean received(PaymentConfirmed confirmed) {
-        String purpose = confirmed.purpose();
-        if (purpose == null || !purpose.startsWith(RequirePaymentAction.PURPOSE)) {
+        var id = confirmed.idAfter(RequirePaymentAction.PURPOSE);
+        if (id.isEmpty()) {
             return false;
         }
-        long caseId;
-        try {
-            caseId = Long.parseLong(purpose.substring(RequirePaymentAction.PURPOSE.length()));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        long caseId = id.getAsLong();
         return desk.paymentReceived(caseId, confirmed.reference());
     }
 }
