@@ -13,10 +13,12 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.platform.DataSubject;
+import org.beffroi.platform.HomeBlock;
 import org.beffroi.platform.MenuEntry;
 import org.beffroi.platform.Permission;
 import org.beffroi.platform.ServiceModule;
 import org.beffroi.reports.internal.DemoReports;
+import org.beffroi.reports.internal.NeighbourhoodReports;
 import org.beffroi.reports.internal.ReportPersonalData;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ public class ReportsModule implements ServiceModule {
 
     private final ReportPersonalData personalData;
     private final DemoReports demo;
+    private final NeighbourhoodReports neighbourhoodReports;
 
     @Override
     public String id() {
@@ -60,6 +63,12 @@ public class ReportsModule implements ServiceModule {
     public List<MenuEntry> adminMenu() {
         return List.of(MenuEntry.restricted("admin.menu.reports", "/admin/signalements", HANDLE, 46),
                 MenuEntry.restricted("admin.menu.reports.categories", "/admin/signalements/categories", CATEGORIES, 47));
+    }
+
+    /** The neighbourhood's open reports and those fixed in the last 30 days, on its page. */
+    @Override
+    public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
+        return List.of(new HomeBlock("reports/neighbourhood-block", neighbourhoodReports.of(neighbourhoodId), 30));
     }
 
     /** The reports the person filed (their text, status, and the contact they gave) and those they follow. */
