@@ -21,6 +21,7 @@ import org.beffroi.reports.internal.ReportFigures;
 import org.beffroi.reports.internal.ReportStatus;
 import org.beffroi.reports.internal.ReportStore;
 import org.beffroi.reports.internal.ReportViews;
+import org.beffroi.reports.internal.SewageWatch;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +52,7 @@ class PublicReportsController {
     private final ReportFigures figures;
     private final Categories categories;
     private final Neighbourhoods neighbourhoods;
+    private final SewageWatch sewage;
     private final Environment environment;
     private final Clock clock;
 
@@ -64,6 +66,7 @@ class PublicReportsController {
         model.addAttribute("categories", categories.all());
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("sewage", sewage.category().orElse(null));
         model.addAttribute("tilesUrl", environment.getProperty("beffroi.map.tiles-url", ""));
         model.addAttribute("tilesAttribution", environment.getProperty("beffroi.map.attribution", ""));
         return "reports/map";
