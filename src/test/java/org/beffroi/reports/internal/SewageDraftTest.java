@@ -76,7 +76,7 @@ class SewageDraftTest {
         assertThat(drafts(beach.name(), today)).isEqualTo(1);
         long alert = jdbc.sql("select alert_id from reports_beach_draft where beach = ?").param(beach.name())
                 .query(Long.class).single();
-        assertThat(jdbc.sql("select title from alerts_alert where id = ? and sent_at is null").param(alert)
+        assertThat(jdbc.sql("select title from alerts_alert where id = ? and send_at is null").param(alert)
                 .query(String.class).single()).contains(beach.name());
 
         file(category, beach.latitude(), beach.longitude(), person);
