@@ -7,6 +7,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -65,6 +66,17 @@ public class AlertsModule implements ServiceModule {
         this.publicPages = publicPages;
         this.bounces = bounces;
         this.retention = retention;
+    }
+
+    /**
+     * A draft alert prepared by another module (reports: sewage discharges on a beach), around a point, under the
+     * topic of the given code (the first active topic if none has it): nothing is sent; an agent reviews it among the
+     * drafts and sends it or deletes it. Like an imported warning, it is nobody's action and leaves no audit entry.
+     * Answers the alert's id.
+     */
+    public long prepareDraft(Severity severity, String topicCode, double latitude, double longitude, int radiusMetres,
+            String title, String body, Instant startsAt, Instant endsAt) {
+        return desk.prepare(severity, topicCode, latitude, longitude, radiusMetres, title, body, startsAt, endsAt);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.beffroi.reports.contact.internal.ContactDesk;
 import org.beffroi.reports.contact.internal.ContactPersonalData;
 import org.beffroi.reports.contact.internal.DemoContact;
 import org.beffroi.reports.internal.DemoReports;
+import org.beffroi.reports.internal.NeighbourhoodReports;
 import org.beffroi.reports.internal.ReportPersonalData;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,7 @@ public class ReportsModule implements ServiceModule {
     private final ContactPersonalData contactData;
     private final ContactDesk contact;
     private final DemoContact contactDemo;
+    private final NeighbourhoodReports neighbourhoodReports;
 
     @Override
     public String id() {
@@ -78,6 +80,12 @@ public class ReportsModule implements ServiceModule {
     @Override
     public List<String> pathsWithoutCsrf() {
         return List.of("/open311/v2/requests.json", "/open311/v2/requests.xml");
+    }
+
+    /** The neighbourhood's open reports and those fixed in the last 30 days, on its page. */
+    @Override
+    public List<HomeBlock> neighbourhoodBlocks(long neighbourhoodId) {
+        return List.of(new HomeBlock("reports/neighbourhood-block", neighbourhoodReports.of(neighbourhoodId), 30));
     }
 
     /** The reports the person filed (their text, status, and the contact they gave) and those they follow. */

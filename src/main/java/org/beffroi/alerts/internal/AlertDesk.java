@@ -126,6 +126,17 @@ public class AlertDesk {
         return id;
     }
 
+    /** A draft prepared for another module (see {@code AlertsModule.prepareDraft}): not audited, not sent. */
+    @Transactional
+    public long prepare(Severity severity, String topicCode, double latitude, double longitude, int radiusMetres,
+            String title, String body, Instant startsAt, Instant endsAt) {
+        var all = topics.all();
+        long topic = all.stream().filter(t -> t.active() && t.code().equals(topicCode)).findFirst()
+                .or(() -> all.stream().filter(Topic::active).findFirst()).orElseThrow().id();
+        return insert(new Draft(severity, topic, Area.point(latitude, longitude, radiusMetres), title, body, null,
+                startsAt, endsAt), null);
+    }
+
     /** A draft written by the module itself (an imported warning): nobody's action to audit. */
     long insert(Draft draft, Long agentAccountId) {
         var keys = new GeneratedKeyHolder();

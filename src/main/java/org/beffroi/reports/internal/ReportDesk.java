@@ -48,6 +48,7 @@ public class ReportDesk {
     private final AuditLog audit;
     private final ReportGuard guard;
     private final TransactionTemplate transactions;
+    private final SewageWatch sewage;
 
     /** Who files or supports: a signed-in account (its address known), or an address to confirm. */
     public record Person(Long accountId, String email, String name) {
@@ -258,6 +259,7 @@ public class ReportDesk {
     private void opened(long reportId, Instant now) {
         jdbc.sql("insert into reports_update (report_id, occurred_at, status, message, public_entry) values (?, ?, 'NEW',"
                 + " null, true)").params(reportId, Timestamp.from(now)).update();
+        sewage.opened(reportId);
     }
 
     private long insertFollower(long reportId, Person person, boolean reporter, boolean confirmed, Instant now) {

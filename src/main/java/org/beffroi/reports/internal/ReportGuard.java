@@ -11,4 +11,7 @@ import org.springframework.stereotype.Component;
 public class ReportGuard {
 
     public volatile boolean supportOnce = true;
+
+    /** Whether a beach's sewage draft alert is held once a day by {@code reports_beach_draft_once}. */
+    public volatile boolean beachDraftOnce = true;
 }

@@ -1,0 +1,131 @@
+package org.beffroi.reports.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+import org.beffroi.identity.internal.AccountRepository;
+import org.beffroi.platform.CommuneTime;
+import org.beffroi.reports.ReportSamples;
+import org.beffroi.testing.AtOnce;
+import org.beffroi.testing.BeffroiTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Sewage discharges on a beach: the third report of the day within 300 m of the configured « Plage du Lac » prepares
+ * one draft alert in the alerts module; and 16 at once prepare one draft a beach a day — the unique key of
+ * {@code reports_beach_draft}. The negative control writes without the key (count, pause, insert) and must see more
+ * than one draft.
+ */
+@BeffroiTest
+class SewageDraftTest {
+
+    private static final int TRIES = 16;
+
+    @Autowired
+    ReportDesk desk;
+    @Autowired
+    SewageWatch watch;
+    @Autowired
+    ReportGuard guard;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AccountRepository accounts;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @AfterEach
+    void guardBack() {
+        guard.beachDraftOnce = true;
+    }
+
+    @Test
+    void theThirdReportOfTheDayOnABeachPreparesOneDraftAlert() throws Exception {
+        var beach = watch.beaches().getFirst();
+        long category = watch.category().orElseThrow().id();
+        var today = LocalDate.now(CommuneTime.ZONE);
+        // earlier runs on the same database: their reports count for another day, their draft is forgotten
+        jdbc.sql("update reports_report set confirmed_at = ? where category_id = ? and confirmed_at >= ?")
+                .params(Timestamp.from(today.minusDays(2).atStartOfDay(CommuneTime.ZONE).toInstant()), category,
+                        Timestamp.from(today.atStartOfDay(CommuneTime.ZONE).toInstant())).update();
+        jdbc.sql("delete from reports_beach_draft where beach = ?").param(beach.name()).update();
+        String email = ReportSamples.resident(accounts, encoder, "plage");
+        long account = jdbc.sql("select id from identity_account where email = ?").param(email).query(Long.class)
+                .single();
+        var person = new ReportDesk.Person(account, email, null);
+
+        file(category, beach.latitude() + 0.001, beach.longitude(), person);
+        file(category, beach.latitude(), beach.longitude() + 0.001, person);
+        // far from the beach (about 2 km): does not count
+        file(category, beach.latitude() - 0.018, beach.longitude(), person);
+        assertThat(drafts(beach.name(), today)).isZero();
+
+        file(category, beach.latitude(), beach.longitude(), person);
+        assertThat(drafts(beach.name(), today)).isEqualTo(1);
+        long alert = jdbc.sql("select alert_id from reports_beach_draft where beach = ?").param(beach.name())
+                .query(Long.class).single();
+        assertThat(jdbc.sql("select title from alerts_alert where id = ? and send_at is null").param(alert)
+                .query(String.class).single()).contains(beach.name());
+
+        file(category, beach.latitude(), beach.longitude(), person);
+        assertThat(drafts(beach.name(), today)).isEqualTo(1);
+    }
+
+    @Test
+    void sixteenChecksAtOnceMakeOneDraftABeachADay() throws Exception {
+        var beach = new SewageWatch.Beach("Plage " + UUID.randomUUID().toString().substring(0, 8), 46.11, 5.34);
+        var today = LocalDate.now(CommuneTime.ZONE);
+
+        var outcomes = draftAtOnce(beach, today);
+
+        assertThat(Collections.frequency(outcomes, true)).isEqualTo(1);
+        assertThat(drafts(beach.name(), today)).isEqualTo(1);
+        assertThat(alertsTitled(beach.name())).isEqualTo(1);
+    }
+
+    @Test
+    void withoutTheUniqueKeyABeachGetsMoreThanOneDraftADay() throws Exception {
+        guard.beachDraftOnce = false;
+        var beach = new SewageWatch.Beach("Plage " + UUID.randomUUID().toString().substring(0, 8), 46.11, 5.34);
+        var today = LocalDate.now(CommuneTime.ZONE);
+
+        draftAtOnce(beach, today);
+
+        long drafts = alertsTitled(beach.name());
+        System.out.println("SewageDraftTest: without the key, " + drafts + " drafts of " + TRIES);
+        assertThat(drafts).isGreaterThan(1);
+    }
+
+    private List<Boolean> draftAtOnce(SewageWatch.Beach beach, LocalDate day) throws Exception {
+        return AtOnce.run(IntStream.range(0, TRIES)
+                .<Callable<Boolean>>mapToObj(i -> () -> watch.draftOnce(beach, day, 3)).toList());
+    }
+
+    private void file(long category, double latitude, double longitude, ReportDesk.Person person) throws Exception {
+        desk.file(new ReportDesk.Filing(category, latitude, longitude, null, null, "De l’eau sale coule sur la plage.",
+                List.of(), person, false));
+    }
+
+    private long drafts(String beach, LocalDate day) {
+        return jdbc.sql("select count(*) from reports_beach_draft where beach = ? and drafted_on = ?")
+                .params(beach, Date.valueOf(day)).query(Long.class).single();
+    }
+
+    private long alertsTitled(String beach) {
+        return jdbc.sql("select count(*) from alerts_alert where title like ?").param("%" + beach)
+                .query(Long.class).single();
+    }
+
+}
