@@ -9,6 +9,7 @@ import org.beffroi.alerts.TextMessages;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.Mailer;
+import org.beffroi.platform.Money;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.PublicAddress;
 import org.springframework.context.MessageSource;
@@ -56,6 +57,17 @@ class BookingMail {
                 calendar, cancel)
                 .with(new OutgoingMail.AttachedFile(CALENDAR_FILE, "text/calendar; charset=UTF-8",
                         bookingCalendar.write(booking).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A priced booking's payment arrived after the booking had expired or been cancelled: the town hall refunds it. */
+    void paidTooLate(Booking booking, MeetingType type, long amountCents, String reference) {
+        var locale = LocaleContextHolder.getLocale();
+        String when = CommuneTime.format(booking.startsAt(), CommuneTime.DAY_DATE_TIME, locale);
+        mailer.send(new OutgoingMail(booking.email(),
+                messages.getMessage("appointments.mail.paid-too-late.subject", new Object[] {type.name(), when},
+                        locale),
+                messages.getMessage("appointments.mail.paid-too-late.body", new Object[] {type.name(), when,
+                        Money.euros(amountCents, locale), reference, commune.settings().name()}, locale)));
     }
 
     /** The slot offered to a waiting person: the link to accept it within {@link BookingDesk#OFFER_DELAY}. */

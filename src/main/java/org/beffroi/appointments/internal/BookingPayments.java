@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.beffroi.payments.NewPayment;
 import org.beffroi.payments.PaymentConfirmed;
 import org.beffroi.payments.Payments;
+import org.beffroi.platform.AuditLog;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.SecureTokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,10 +37,12 @@ public class BookingPayments {
     private final BookingMail mail;
     private final TransactionTemplate transactions;
     private final String provider;
+    private final AuditLog audit;
 
     BookingPayments(JdbcClient jdbc, Payments payments, Counters counters, BookingMail mail,
             PlatformTransactionManager transactions,
-            @Value("${beffroi.appointments.payment-provider:test}") String provider) {
+            @Value("${beffroi.appointments.payment-provider:test}") String provider, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.payments = payments;
         this.counters = counters;
@@ -78,6 +81,26 @@ public class BookingPayments {
                 .param(bookingId).query(String.class).optional().flatMap(payments::pagePath);
     }
 
+    /**
+     * A payment that arrived once its booking was no longer waiting for it (expired, or cancelled): the slot is not
+     * given back, since it may be someone else's by now. The resident is mailed that the town hall refunds them, and the
+     * audit log asks the town hall to, once: the conditional update on {@code paid_late_at} decides, whatever how often
+     * the event is delivered.
+     */
+    private void paidTooLate(long bookingId, PaymentConfirmed confirmed) {
+        if (jdbc.sql("""
+                update appointments_booking set paid_late_at = ?
+                where id = ? and payment_reference = ? and status in ('EXPIRED', 'CANCELLED') and paid_late_at is null""")
+                .params(Slots.utc(confirmed.confirmedAt()), bookingId, confirmed.reference()).update() != 1) {
+            return;
+        }
+        var booking = jdbc.sql("select * from appointments_booking where id = ?").param(bookingId)
+                .query(BookingDesk::booking).single();
+        mail.paidTooLate(booking, counters.type(booking.typeId()).orElseThrow(), confirmed.amountCents(),
+                confirmed.reference());
+        audit.record("appointment.paid-too-late", "appointment:" + bookingId, confirmed.reference());
+    }
+
     @ApplicationModuleListener
     void on(PaymentConfirmed confirmed) {
         received(confirmed);
@@ -96,7 +119,8 @@ public class BookingPayments {
                     update appointments_booking set status = 'CONFIRMED', expires_at = null, cancel_token_hash = ?
                     where id = ? and status = 'PENDING' and payment_reference = ?""")
                     .params(SecureTokens.digest(cancelToken), bookingId, confirmed.reference()).update() != 1) {
-                return false; // delivered again, or the booking expired before it was paid
+                paidTooLate(bookingId, confirmed);
+                return false; // delivered again, or the booking expired or was cancelled before it was paid
             }
             var booking = jdbc.sql("select * from appointments_booking where id = ?").param(bookingId)
                     .query(BookingDesk::booking).single();

@@ -203,6 +203,27 @@ class ResourcesWebTest {
 
         assertThat(statuses(priced)).containsExactly("EXPIRED");
         assertThat(slots.free(priced, day, day)).anyMatch(s -> s.startsAt().equals(at(8, 30)));
+
+        // paid anyway, later, and the result delivered twice: the booking stays expired (the slot may be someone
+        // else's by now), the resident is told once that the town hall refunds them, the audit log asks it once
+        String reference = jdbc.sql("select payment_reference from appointments_booking where type_id = ?")
+                .param(priced.id()).query(String.class).single();
+        payments.record(TestPaymentProvider.ID, provider.result(reference, 9_000, Outcome.PAID));
+        payments.record(TestPaymentProvider.ID, provider.result(reference, 9_000, Outcome.PAID));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lateNotices(email(resident)) > 0);
+        // read in the outbox: the test's clock was moved on, so the outbox's delivery is not waited for here
+        assertThat(jdbc.sql("select body from platform_mail where recipient = ? and subject like 'Paiement reçu après%'")
+                .param(email(resident)).query(String.class).single()).contains("90,00", reference,
+                "La mairie vous rembourse");
+        assertThat(statuses(priced)).containsExactly("EXPIRED");
+        assertThat(lateNotices(email(resident))).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'appointment.paid-too-late' "
+                + "and details = ?").param(reference).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long lateNotices(String email) {
+        return jdbc.sql("select count(*) from platform_mail where recipient = ? and subject like 'Paiement reçu après%'")
+                .param(email).query(Long.class).single();
     }
 
     /** An agenda open 8 h 30 to 12 h 30 on the day. */
