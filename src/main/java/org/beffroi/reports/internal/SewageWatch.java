@@ -13,6 +13,7 @@ import org.beffroi.alerts.AlertsModule;
 import org.beffroi.alerts.Severity;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.GreatCircle;
+import org.beffroi.platform.NegativeControls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,7 +153,7 @@ public class SewageWatch {
                     // the negative control: count, pause, insert without the key
                     long existing = jdbc.sql("select count(*) from reports_beach_draft where beach = ? and drafted_on = ?")
                             .params(beach.name(), Date.valueOf(day)).query(Long.class).single();
-                    pause();
+                    NegativeControls.widenTheRace();
                     if (existing > 0) {
                         return false;
                     }
@@ -174,11 +175,4 @@ public class SewageWatch {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
