@@ -20,32 +20,13 @@ users=${USERS:-1000}
 warmup=${WARMUP:-2000}
 bench_db=${BENCH_DB:-beffroi_bench}
 pool=${BEFFROI_DB_POOL:-10}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 type=banc-cinquante-creneaux
+. perf/lib/application.sh
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then   # SKIP_BUILD=1: use the jar and the simulations already built
-  ./mvnw -q -B -DskipTests package
-  ./mvnw -q -B -f perf/pom.xml test-compile
-fi
-jar=${JAR:-$(ls target/beffroi-*.jar | grep -v original | head -n1)}
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$bench_db" "$@"; }
-
-dir=$(mktemp -d); port=$(free_port); base="http://127.0.0.1:$port"
-cp "$jar" "$dir/beffroi.jar"
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $bench_db" -c "create database $bench_db"
-(cd "$dir" && BEFFROI_DB_POOL=$pool exec "$java" ${JAVA_OPTS:-} -jar beffroi.jar --server.port="$port" \
-  --server.address=127.0.0.1 --spring.profiles.active=demo,bench,postgres \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$bench_db" >"$dir/out.log" 2>&1) &
-pid=$!
-stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
-trap stop EXIT
-for _ in $(seq 1 1200); do
-  if curl -fs -o /dev/null "$base/actuator/health"; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then echo "the application ended before answering:" >&2; cat "$dir/out.log" >&2; exit 1; fi
-  sleep 0.1
-done
+bench_build simulations
+bench_folder
+bench_postgres "$bench_db"
+bench_start BEFFROI_DB_POOL="$pool"
 page=$(curl -fs "$base/rendez-vous/$type")
 free=$(grep -c 'name="slot"' <<<"$page" || true)
 [ "$free" = 50 ] || { echo "the bench counter shows $free free slots, not 50" >&2; exit 1; }

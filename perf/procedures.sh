@@ -13,35 +13,12 @@ seconds=${1:-20}
 users=${USERS:-64}
 drafts=${DRAFTS:-40000}
 db=${DB:-h2}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. perf/lib/application.sh
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then   # SKIP_BUILD=1: use the jar and the simulations already built
-  ./mvnw -q -B -DskipTests package
-  ./mvnw -q -B -f perf/pom.xml test-compile
-fi
-jar=${JAR:-$(ls target/beffroi-*.jar | grep -v original | head -n1)}
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-dir=$(mktemp -d); port=$(free_port); base="http://127.0.0.1:$port"
-cp "$jar" "$dir/beffroi.jar"
-database=(--spring.profiles.active=demo,bench)
-if [ "$db" = postgres ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists beffroi_bench' -c 'create database beffroi_bench'
-  database=(--spring.profiles.active=demo,bench,postgres
-    --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/beffroi_bench)
-fi
-# JAVA_OPTS: options for the application's JVM (a flight recording, say)
-(cd "$dir" && exec "$java" ${JAVA_OPTS:-} -jar beffroi.jar --server.port="$port" --server.address=127.0.0.1 "${database[@]}" \
-  >"$dir/out.log" 2>&1) &
-pid=$!
-stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
-trap stop EXIT
-for _ in $(seq 1 1200); do
-  if curl -fs -o /dev/null "$base/actuator/health"; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then echo "the application ended before answering:" >&2; cat "$dir/out.log" >&2; exit 1; fi
-  sleep 0.1
-done
+bench_build simulations
+bench_folder
+if [ "$db" = postgres ]; then bench_postgres beffroi_bench; else bench_h2; fi
+bench_start   # JAVA_OPTS: options for the application's JVM (a flight recording, say)
 
 # drafts ready to file, made through the bench endpoint (a form token first, as any post needs one)
 jar_cookies="$dir/cookies"

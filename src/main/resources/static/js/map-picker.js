@@ -1,6 +1,7 @@
 // The map picker of forms (templates/fragments/map.html): a Leaflet map beside typed coordinates. The fields stay
 // the way to answer (without JavaScript, from a keyboard, with a screen reader); a click on the map or a drag of the
-// marker fills them, typing in them moves the marker, and the radius field, if any, draws its circle.
+// marker fills them, typing in them moves the marker, and the radius field, if any, draws its circle. Where the
+// browser has geolocation, « Utiliser ma position » asks it (the browser asks the person) and picks that point.
 (function () {
   'use strict';
   if (typeof L === 'undefined') {
@@ -107,6 +108,13 @@
       }
     });
 
+    function place(point) {
+      pick(point);
+      map.setView(point, Math.max(map.getZoom(), 17));
+    }
+    locate(box, place);
+    searchAddresses(box, place);
+
     var start = typedPoint();
     var centre = container.dataset.centre.split(',').map(Number);
     map.setView(start || L.latLng(centre[0], centre[1]), 14);
@@ -114,6 +122,102 @@
     if (circle) {
       map.fitBounds(circle.getBounds(), { maxZoom: 16, padding: [16, 16] });
     }
+  }
+
+  // the commune's addresses matching what is typed, offered in the field's list; choosing one places the point
+  function searchAddresses(box, found) {
+    var controls = box.querySelector('[data-address-search]');
+    if (!controls || !window.fetch) {
+      return;
+    }
+    var input = controls.querySelector('input');
+    var options = controls.querySelector('datalist');
+    var status = controls.querySelector('[role=status]');
+    var offered = {};
+    var timer = null;
+    controls.hidden = false;
+
+    function show(addresses) {
+      offered = {};
+      options.textContent = '';
+      addresses.forEach(function (address) {
+        offered[address.label] = address;
+        var option = document.createElement('option');
+        option.value = address.label;
+        options.appendChild(option);
+      });
+      var count = addresses.length;
+      status.textContent = count === 0 ? status.dataset.none
+        : count === 1 ? status.dataset.one : status.dataset.many.replace('{0}', String(count));
+    }
+
+    function chosen() {
+      var address = offered[input.value];
+      if (address) {
+        found(L.latLng(address.latitude, address.longitude));
+        status.textContent = status.dataset.placed.replace('{0}', address.label);
+        return true;
+      }
+      return false;
+    }
+
+    input.addEventListener('input', function () {
+      if (chosen()) {
+        return;
+      }
+      clearTimeout(timer);
+      var typed = input.value.trim();
+      if (typed.length < 3) {
+        return;
+      }
+      timer = setTimeout(function () {
+        fetch(input.dataset.source + '?q=' + encodeURIComponent(typed), { headers: { Accept: 'application/json' } })
+          .then(function (response) {
+            return response.ok ? response.json() : [];
+          })
+          .then(show)
+          .catch(function () {
+            show([]);
+          });
+      }, 250);
+    });
+    // Enter in the search box picks the only or the first address offered, rather than sending the form
+    input.addEventListener('keydown', function (event) {
+      if (event.key !== 'Enter') {
+        return;
+      }
+      event.preventDefault();
+      if (!chosen()) {
+        var first = Object.keys(offered)[0];
+        if (first) {
+          input.value = first;
+          chosen();
+        }
+      }
+    });
+  }
+
+  // the device's position, once the person agrees; what happened is said in the status beside the button
+  function locate(box, found) {
+    var controls = box.querySelector('[data-locate]');
+    if (!controls || !navigator.geolocation) {
+      return;
+    }
+    var button = controls.querySelector('button');
+    var status = controls.querySelector('[role=status]');
+    controls.hidden = false;
+    button.addEventListener('click', function () {
+      status.textContent = status.dataset.locating;
+      button.disabled = true;
+      navigator.geolocation.getCurrentPosition(function (position) {
+        button.disabled = false;
+        found(L.latLng(position.coords.latitude, position.coords.longitude));
+        status.textContent = status.dataset.located;
+      }, function () {
+        button.disabled = false;
+        status.textContent = status.dataset.failed;
+      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    });
   }
 
   document.querySelectorAll('.map-picker').forEach(picker);

@@ -63,7 +63,7 @@ import com.microsoft.playwright.options.RequestOptions;
 /**
  * Every page of the application, as the application lists them (each GET route without a variable, and one of
  * each route with variables, filled from the demo data), for each kind of person (anonymous, resident, agent,
- * administrator: the demo accounts), on a wide screen (1280 px) and on a phone (390 px): axe-core finds no
+ * administrator, elected official: the demo accounts), on a wide screen (1280 px) and on a phone (390 px): axe-core finds no
  * violation (BrowserChecks' rules) and the page is no wider than the screen. Screenshots of the main pages at both
  * widths are written under target/screenshots.
  */
@@ -79,6 +79,8 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/journal/export.csv", "CSV download of the security log"),
             entry("/admin/signalements/export.csv", "CSV download of the reports' inbox"),
             entry("/signalements.geojson", "GeoJSON of the reports' map"),
+            entry("/adresses.json", "the maps' address search (JSON)"),
+            entry("/admin/signalements/carte.geojson", "GeoJSON of the agents' map of reports"),
             entry("/signalements/chiffres.csv", "CSV download of the reports' figures (open data)"),
             entry("/open311/v2/discovery.{format:json|xml}", "Open311: the discovery document, JSON or XML"),
             entry("/open311/v2/services.{format:json|xml}", "Open311: the services, JSON or XML"),
@@ -86,6 +88,8 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/open311/v2/services/{code}.{format:json|xml}", "Open311: a service's definition, JSON or XML"),
             entry("/open311/v2/requests/{id}.{format:json|xml}", "Open311: a service request, JSON or XML"),
             entry("/open311/v2/tokens/{token}.{format:json|xml}", "Open311: a token's service request, JSON or XML"),
+            entry("/open311/v2/servicerequestupdates.{format:json|xml}",
+                    "Open311: the public updates of a range of dates, JSON or XML"),
             entry("/admin/agenda/{id}/inscrits.csv", "CSV download of an event's attendees"),
             entry("/admin/alertes/exclusions.csv", "CSV download of the suppressed addresses"),
             entry("/admin/alertes/chiffres.csv", "CSV download of the alerts' figures"),
@@ -135,10 +139,15 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/signalements/{id}", "select min(id) from reports_report where confirmed_at is not null"),
             entry("/admin/signalements/{id}", "select min(id) from reports_report where confirmed_at is not null"),
             entry("/admin/signalements/categories/{id}", "select min(id) from reports_category"),
+            entry("/admin/signalements/categories/{id}/quartiers", "select min(id) from reports_category"),
             entry("/admin/contact/{id}", "select min(id) from reports_contact_thread where confirmed_at is not null"),
             entry("/admin/contact/sujets/{id}", "select min(id) from reports_contact_topic"),
             entry("/mon-compte/messages/{id}", "select min(t.id) from reports_contact_thread t join identity_account a"
                     + " on a.id = t.account_id where a.email = 'habitant@belvoir.example'"),
+            entry("/questions-aux-elus/{id}", "select min(id) from reports_question where status = 'PUBLISHED'"),
+            entry("/admin/questions-aux-elus/{id}", "select min(id) from reports_question where status = 'PUBLISHED'"),
+            entry("/admin/questions-aux-elus/moderation/{id}",
+                    "select min(id) from reports_question where status = 'PENDING' and confirmed_at is not null"),
             entry("/admin/rendez-vous/reglages/{id}", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}/motifs/nouveau", "select min(id) from appointments_agenda"),
             entry("/admin/rendez-vous/reglages/{id}/motifs/{typeId}",
@@ -230,7 +239,8 @@ class EveryPageBrowserTest extends BrowserTest {
         ANONYMOUS(null, null),
         RESIDENT("habitant@belvoir.example", "belvoir-habitant-2026"),
         AGENT("agent@belvoir.example", "belvoir-agent-2026"),
-        ADMINISTRATOR("admin@belvoir.example", "belvoir-admin-2026");
+        ADMINISTRATOR("admin@belvoir.example", "belvoir-admin-2026"),
+        ELECTED("elu@belvoir.example", "belvoir-elu-2026");
 
         final String email;
         final String password;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.beffroi.platform.DataSubject;
+import org.beffroi.platform.Role;
 
 /** The identity module's facade for other modules. */
 public interface Accounts {
@@ -19,6 +20,9 @@ public interface Accounts {
 
     /** The active staff accounts attached to the service, by name: whom a case of the service may be given to. */
     List<AccountSummary> agentsOf(long serviceId);
+
+    /** The active accounts that hold the role, by name: for example the elected officials residents may address. */
+    List<AccountSummary> holding(Role role);
 
     /** Whose data is the account's: the account and its verified address, if any (see {@link DataSubject}). */
     DataSubject dataSubject(long accountId);

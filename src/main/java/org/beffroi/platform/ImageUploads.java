@@ -7,7 +7,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Checks an uploaded image by its bytes, refuses what is not a raster image (SVG included) and what declares more
  * pixels than the limit ({@code beffroi.uploads.max-image-pixels}), before decoding it; decodes within bounds of
- * memory and time, and re-encodes it to PNG, which drops every piece of metadata (EXIF location included).
+ * memory and time, and writes its pixels anew — a JPEG as a JPEG turned upright as its EXIF orientation said, a PNG
+ * or a GIF as a PNG — which drops every piece of metadata (EXIF location included).
  */
 public interface ImageUploads {
 

@@ -6,6 +6,8 @@ import static org.beffroi.platform.Role.ELECTED;
 import static org.beffroi.platform.Role.MODERATOR;
 import static org.beffroi.platform.Role.ORGANISATION_MANAGER;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -15,6 +17,8 @@ import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.platform.internal.AddressFile;
+import org.beffroi.platform.internal.JdbcAddresses;
 import org.beffroi.platform.internal.PlatformRetention;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,7 @@ public class PlatformModule implements ServiceModule {
     private final AuditLog audit;
     private final PlatformRetention retention;
     private final Commune commune;
+    private final JdbcAddresses addresses;
 
     @Override
     public String id() {
@@ -101,7 +106,23 @@ public class PlatformModule implements ServiceModule {
         } else if (current.name().equals("Belvoir-les-Tilleuls") && commune.streets().isEmpty()) {
             commune.update(current, DEMO_STREETS);
         }
+        if (addresses.count() == 0) {
+            seedDemoAddresses();
+        }
         commune.open();
+    }
+
+    /** The fictional commune's addresses, in the national base's format: the file an administrator would import. */
+    private void seedDemoAddresses() {
+        try (var file = PlatformModule.class.getResourceAsStream("/platform/demo-adresses.csv")) {
+            var reading = AddressFile.read(file);
+            if (!reading.accepted()) {
+                throw new IllegalStateException("the demo's addresses are refused: " + reading);
+            }
+            addresses.replaceAll(reading.rows(), "demo-adresses.csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** On a controller or a handler: only for those granted {@link #BACK_OFFICE}. */

@@ -42,7 +42,7 @@ public final class AttachmentSamples {
     }
 
     /** A JPEG photo whose EXIF block holds where it was taken (48° 51′ 24″ N, as a phone writes it). */
-    static byte[] jpegWithGpsLocation() {
+    public static byte[] jpegWithGpsLocation() {
         byte[] jpeg = SampleFiles.jpeg(64, 48);
         var tiff = ByteBuffer.allocate(80); // big-endian, as "MM" says
         tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
@@ -61,7 +61,7 @@ public final class AttachmentSamples {
      * A 64 x 48 JPEG, red in its top-left corner (16 x 12 pixels), white elsewhere, whose EXIF says how to turn it
      * (orientation 6: a quarter turn clockwise, as a phone held upright writes it).
      */
-    static byte[] jpegTurnedByExif(int orientation) {
+    public static byte[] jpegTurnedByExif(int orientation) {
         var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();
         graphics.setColor(java.awt.Color.WHITE);
@@ -99,7 +99,7 @@ public final class AttachmentSamples {
     }
 
     /** The markers of a JPEG's segments before its image data ({@code 0xE1}: APP1, where EXIF lives). */
-    static List<Integer> jpegMarkers(byte[] jpeg) {
+    public static List<Integer> jpegMarkers(byte[] jpeg) {
         var markers = new ArrayList<Integer>();
         int at = 2;
         while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {

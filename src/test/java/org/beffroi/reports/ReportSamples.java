@@ -2,6 +2,8 @@ package org.beffroi.reports;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
 import java.util.UUID;
@@ -11,7 +13,9 @@ import org.beffroi.identity.internal.AccountStatus;
 import org.beffroi.platform.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.RemoteAddresses;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
@@ -76,6 +80,26 @@ public final class ReportSamples {
         if (value != null) {
             request.param(name, value);
         }
+    }
+
+    /**
+     * A report at the point filed signed out (different from any open one near it, so filed at once) and confirmed by
+     * its mailed link; answers its id.
+     */
+    public static long confirmed(MockMvc mvc, JdbcClient jdbc, long category, double latitude, double longitude,
+            String email) throws Exception {
+        return confirmed(mvc, jdbc, filing(category, latitude, longitude, email), email);
+    }
+
+    /** The report of the filing request (from the address), filed at once and confirmed by its mailed link. */
+    public static long confirmed(MockMvc mvc, JdbcClient jdbc, MockMultipartHttpServletRequestBuilder filing,
+            String email) throws Exception {
+        mvc.perform(filing.param("differentFromOthers", "true")).andExpect(status().is3xxRedirection());
+        long id = lastReportOf(jdbc, email);
+        mvc.perform(post("/signalements/confirmation").with(csrf())
+                .param("jeton", Mailbox.awaitLink(email, "/signalements/confirmation").replaceAll(".*jeton=", "")))
+                .andExpect(status().is3xxRedirection());
+        return id;
     }
 
     public static long lastReportOf(JdbcClient jdbc, String email) {

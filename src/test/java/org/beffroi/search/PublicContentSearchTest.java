@@ -24,6 +24,7 @@ import org.beffroi.platform.ServiceModule;
 import org.beffroi.platform.ServiceModules;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.Neighbourhoods;
+import org.beffroi.reports.ReportSamples;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.Mailbox;
 import org.beffroi.testing.Redirects;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import jakarta.servlet.http.Cookie;
@@ -61,6 +63,9 @@ class PublicContentSearchTest {
 
     @Autowired
     Topics topics;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Cookie agent;
 
@@ -276,6 +281,71 @@ class PublicContentSearchTest {
         assertThat(body(get("/recherche").param("q", "guinguette " + word).param("quartier", Long.toString(id))
                 .with(anAddressOfItsOwn()))).contains("1 résultat pour");
         assertThat(rebuildHolds("neighbourhood", id)).isNull();
+    }
+
+    @Test
+    void aReportIsFoundOnceConfirmedByItsDescriptionAndPublicMessagesNeverItsReporterOrNotes() throws Exception {
+        String word = word();
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.email("recherche");
+        mvc.perform(ReportSamples.filing(Long.toString(category), Double.toString(ReportSamples.LATITUDE),
+                Double.toString(ReportSamples.LONGITUDE), email, "Lampadaire clignotant " + word)
+                .param("name", "Dominique Signalante").param("showName", "true")).andExpect(status().is3xxRedirection());
+        long id = ReportSamples.lastReportOf(jdbc, email);
+        assertThat(hits("clignotant " + word)).isEmpty();
+        assertThat(rebuildHolds("report", id)).isNull();
+
+        mvc.perform(post("/signalements/confirmation").with(csrf())
+                .param("jeton", Mailbox.awaitLink(email, "/signalements/confirmation").replaceAll(".*jeton=", "")))
+                .andExpect(status().is3xxRedirection());
+        var hit = awaitHit("lampadaires clignotants " + word);
+        assertThat(hit.attr("href")).isEqualTo("/signalements/" + id);
+        var page = found("clignotant " + word);
+        assertThat(type(page)).isEqualTo("Signalement");
+        assertThat(page.select("ol.search-results").text()).doesNotContain("Dominique", email);
+        assertThat(rebuildHolds("report", id)).isEqualTo("/signalements/" + id);
+        assertThat(hits("dominique " + word)).isEmpty();
+
+        // the public message of a status is found; an internal note never is
+        mvc.perform(post("/admin/signalements/" + id + "/notes").cookie(agent).with(csrf())
+                .param("note", "Fournisseur injoignable " + word)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/signalements/" + id + "/statut").cookie(agent).with(csrf()).param("status", "FIXED")
+                .param("message", "Ampoule changée " + word)).andExpect(status().is3xxRedirection());
+        awaitHit("ampoules " + word);
+        assertThat(hits("fournisseur " + word)).isEmpty();
+        assertThat(modules.all().stream().flatMap(ServiceModule::searchDocuments)
+                .filter(d -> d.type().equals("report") && d.id().equals(Long.toString(id))).findFirst().orElseThrow()
+                .text()).contains("Ampoule changée").doesNotContain("Fournisseur", "Dominique", email);
+    }
+
+    @Test
+    void aQuestionToElectedOfficialsIsFoundOncePublishedThenByItsAnswerNeverByItsAskersName() throws Exception {
+        String word = word();
+        String subject = "Éclairage du stade " + word;
+        mvc.perform(post("/questions-aux-elus/poser").cookie(agent).with(csrf()).with(anAddressOfItsOwn())
+                .param("subject", subject).param("question", "Les projecteurs restent allumés toute la nuit.")
+                .param("name", "Dominique Questionneuse").param("showName", "true"))
+                .andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("select id from reports_question where subject = ?").param(subject).query(Long.class)
+                .single();
+        // waiting for a moderator: not public, not found
+        assertThat(hits("eclairage " + word)).isEmpty();
+        assertThat(rebuildHolds("question", id)).isNull();
+
+        var moderator = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        mvc.perform(post("/admin/questions-aux-elus/moderation/" + id + "/publication").cookie(moderator)
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        String url = "/questions-aux-elus/" + id;
+        assertThat(awaitHit("eclairages " + word).attr("href")).isEqualTo(url);
+        assertThat(type(found("eclairage " + word))).isEqualTo("Question aux élus");
+        assertThat(rebuildHolds("question", id)).isEqualTo(url);
+
+        var elected = SignIn.as(mvc, "elu@belvoir.example", "belvoir-elu-2026");
+        mvc.perform(post("/admin/questions-aux-elus/" + id + "/reponse").cookie(elected).with(csrf())
+                .param("answer", "Une minuterie sera posée en janvier.")).andExpect(status().is3xxRedirection());
+        assertThat(awaitHit("minuteries " + word).attr("href")).isEqualTo(url);
+        assertThat(hits("questionneuse " + word)).isEmpty();
+        assertThat(found("eclairage " + word).select("ol.search-results").text()).doesNotContain("Dominique");
     }
 
     // ---- helpers

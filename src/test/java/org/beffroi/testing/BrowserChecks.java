@@ -115,6 +115,26 @@ public abstract class BrowserChecks {
         checkAccessibility(target);
     }
 
+    /**
+     * What {@link #goAndCheck} and {@link #pressAndCheck} found on the pages they opened (axe-core, width and HTML at both widths):
+     * a test that walks a journey with them asserts it empty at its end, so that every problem on the way is listed.
+     */
+    protected final List<String> problemsOnTheWay = new ArrayList<>();
+
+    /** Opens the page and notes its problems at both widths. */
+    protected void goAndCheck(Page target, String path) {
+        target.navigate(path);
+        problemsOnTheWay.addAll(problemsAtBothWidths(target));
+    }
+
+    /** Presses a control that leads to another page, waits for the address it should reach, and notes its problems. */
+    protected void pressAndCheck(Page target, Locator control, java.util.function.Predicate<String> arrived) {
+        control.click();
+        target.waitForURL(arrived);
+        target.waitForLoadState();
+        problemsOnTheWay.addAll(problemsAtBothWidths(target));
+    }
+
     /** Clicks a button or link that loads a new page, waits for it, and checks it. */
     protected void submit(Locator button) {
         Page target = button.page();
@@ -170,6 +190,8 @@ public abstract class BrowserChecks {
         var problems = new ArrayList<String>();
         for (int width : new int[] {1280, 390}) {
             target.setViewportSize(width, width == 1280 ? 900 : 844);
+            // what a person sees: the page once its scripts have answered the new size (a map fitted again)
+            target.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
             String violations = accessibilityViolations(target);
             if (!violations.isEmpty()) {
                 problems.add(target.url() + " at " + width + " px: axe-core\n" + violations);

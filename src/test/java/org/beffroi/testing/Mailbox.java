@@ -47,6 +47,14 @@ public final class Mailbox {
                 .orElseThrow();
     }
 
+    /** Waits for a message to this address whose body holds the text, and answers the body (mails may arrive in either order). */
+    public static String awaitBodyWith(String address, String text) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> messagesTo(address).stream().map(Mailbox::body).filter(body -> body.contains(text))
+                        .findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
     public static List<MimeMessage> messagesTo(String address) {
         return Arrays.stream(TestServers.mail().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
     }

@@ -71,6 +71,15 @@ public class AccountRepository {
                 .map(this::withRolesAndServices).toList();
     }
 
+    /** The active accounts that hold the role, by name. */
+    public List<Account> findActiveHolding(Role role) {
+        return jdbc.sql("""
+                select a.* from identity_account a join identity_account_role r on r.account_id = a.id
+                where r.role = ? and a.status = ? order by a.display_name, a.id""")
+                .params(role.name(), AccountStatus.ACTIVE.name()).query(AccountRepository::account).list().stream()
+                .map(this::withRolesAndServices).toList();
+    }
+
     public void activate(long id) {
         jdbc.sql("update identity_account set status = ?, confirmed_at = ? where id = ? and status = ?")
                 .params(AccountStatus.ACTIVE.name(), now(), id, AccountStatus.PENDING.name()).update();

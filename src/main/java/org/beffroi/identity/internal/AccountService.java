@@ -74,6 +74,11 @@ public class AccountService implements Accounts {
         return accounts.findActiveOfService(serviceId).stream().map(AccountService::summary).toList();
     }
 
+    @Override
+    public List<AccountSummary> holding(Role role) {
+        return accounts.findActiveHolding(role).stream().map(AccountService::summary).toList();
+    }
+
     /**
      * Creates a pending account and mails the confirmation link. When the address already has an
      * account, its holder gets a mail saying so instead: the page shown is the same, and so is the work

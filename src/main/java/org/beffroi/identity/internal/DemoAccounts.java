@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo commune's agent services and three accounts, one per kind of person; their passwords are printed in the
+ * The demo commune's agent services and four accounts, one per kind of person; their passwords are printed in the
  * log, in the demo only.
  */
 @Component
@@ -38,7 +38,8 @@ public class DemoAccounts {
                         EnumSet.of(Role.ADMINISTRATOR)),
                 new DemoAccount("agent@belvoir.example", "Marc Agent", "belvoir-agent-2026", EnumSet.of(Role.AGENT)),
                 new DemoAccount("habitant@belvoir.example", "Jeanne Habitante", "belvoir-habitant-2026",
-                        EnumSet.of(Role.RESIDENT)));
+                        EnumSet.of(Role.RESIDENT)),
+                new DemoAccount("elu@belvoir.example", "Louis Élu", "belvoir-elu-2026", EnumSet.of(Role.ELECTED)));
         for (var account : demo) {
             if (accounts.findByEmail(account.email()).isEmpty()) {
                 long id = accounts.insert(account.email(), account.name(), encoder.encode(account.password()),
@@ -55,9 +56,10 @@ public class DemoAccounts {
                     administrator  {} / {}
                     agent          {} / {}
                     resident       {} / {}
+                    elected        {} / {}
                 ----------------------------------------------------------------""",
                 demo.get(0).email(), demo.get(0).password(), demo.get(1).email(), demo.get(1).password(),
-                demo.get(2).email(), demo.get(2).password());
+                demo.get(2).email(), demo.get(2).password(), demo.get(3).email(), demo.get(3).password());
     }
 
     private record DemoAccount(String email, String name, String password, EnumSet<Role> roles) {

@@ -2,7 +2,6 @@ package org.beffroi.platform.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,10 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MimeTypeException;
@@ -276,28 +271,11 @@ class StoredAttachments implements Attachments {
             throw new InvalidUploadException("upload.empty");
         }
         BufferedImage image = decoder.decode(original, type, FULL_SIZE);
-        var out = new ByteArrayOutputStream();
         try {
             if (type.equals("image/jpeg")) {
-                var rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-                var graphics = rgb.createGraphics();
-                graphics.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-                graphics.dispose();
-                rgb = ExifOrientation.applied(rgb, ExifOrientation.of(original));
-                var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-                var param = writer.getDefaultWriteParam();
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0.9f);
-                try (var output = new MemoryCacheImageOutputStream(out)) {
-                    writer.setOutput(output);
-                    writer.write(null, new IIOImage(rgb, null, null), param);
-                } finally {
-                    writer.dispose();
-                }
-                return new Content("image/jpeg", out.toByteArray());
+                return new Content("image/jpeg", ImageEncoding.jpeg(ImageEncoding.upright(image, original)));
             }
-            ImageIO.write(image, "png", out);
-            return new Content("image/png", out.toByteArray());
+            return new Content("image/png", ImageEncoding.png(image));
         } catch (IOException e) {
             throw new InvalidUploadException("upload.not-an-image");
         }

@@ -2,14 +2,12 @@ package org.beffroi.platform.internal;
 
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import javax.imageio.ImageIO;
 
 import lombok.RequiredArgsConstructor;
 
@@ -46,24 +44,24 @@ class TikaImageUploads implements ImageUploads {
         if (!RASTER_TYPES.contains(detected)) {
             throw new InvalidUploadException("upload.not-an-image");
         }
-        BufferedImage image = decoder.decode(bytes, detected, Arrays.stream(maxDimensions).max().getAsInt());
-        String name = UploadChecks.baseName(upload.getOriginalFilename(), "image") + ".png";
+        boolean photo = detected.equals("image/jpeg");
+        BufferedImage decoded = decoder.decode(bytes, detected, Arrays.stream(maxDimensions).max().getAsInt());
+        BufferedImage image = photo ? ImageEncoding.upright(decoded, bytes) : decoded;
+        String name = UploadChecks.baseName(upload.getOriginalFilename(), "image") + (photo ? ".jpg" : ".png");
         var stored = new ArrayList<StoredFile>();
         for (int maxDimension : maxDimensions) {
-            stored.add(storage.store(name, "image/png", reencode(scaled(image, maxDimension))));
+            stored.add(storage.store(name, photo ? "image/jpeg" : "image/png", encoded(scaled(image, maxDimension), photo)));
         }
         return stored;
     }
 
     /** Writing the pixels anew keeps nothing of the original file: no EXIF, no comments, no payload. */
-    private static byte[] reencode(BufferedImage image) {
-        var out = new ByteArrayOutputStream();
+    private static byte[] encoded(BufferedImage image, boolean photo) {
         try {
-            ImageIO.write(image, "png", out);
+            return photo ? ImageEncoding.jpeg(image) : ImageEncoding.png(image);
         } catch (IOException e) {
-            throw new IllegalStateException("PNG written to memory", e);
+            throw new IllegalStateException("image written to memory", e);
         }
-        return out.toByteArray();
     }
 
     /**
@@ -74,6 +72,9 @@ class TikaImageUploads implements ImageUploads {
         double factor = Math.min(1.0, (double) maxDimension / Math.max(source.getWidth(), source.getHeight()));
         int width = Math.max(1, (int) Math.round(source.getWidth() * factor));
         int height = Math.max(1, (int) Math.round(source.getHeight() * factor));
+        if (width == source.getWidth() && height == source.getHeight()) {
+            return source;   // already fits: its decoded pixels are written anew as they are
+        }
         BufferedImage current = source;
         do {
             int stepWidth = Math.max(width, current.getWidth() / 2);
@@ -84,7 +85,9 @@ class TikaImageUploads implements ImageUploads {
     }
 
     private static BufferedImage drawn(BufferedImage source, int width, int height) {
-        var target = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        // an opaque photo stays without an alpha channel: a quarter fewer bytes to compress into the PNG
+        var target = new BufferedImage(width, height,
+                source.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         var graphics = target.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);

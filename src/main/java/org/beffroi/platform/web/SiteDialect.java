@@ -11,6 +11,7 @@ import java.time.temporal.Temporal;
 import java.util.Locale;
 import java.util.Set;
 
+import org.beffroi.platform.Addresses;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.Money;
 import org.beffroi.platform.PublicAddress;
@@ -33,12 +34,14 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
 
     private final PublicAddress address;
     private final MapSettings map;
+    private final Addresses addresses;
 
-    SiteDialect(PublicAddress address, @Value("${beffroi.map.tiles-url:}") String tilesUrl,
+    SiteDialect(PublicAddress address, Addresses addresses, @Value("${beffroi.map.tiles-url:}") String tilesUrl,
             @Value("${beffroi.map.attribution:}") String attribution, @Value("${beffroi.map.latitude}") double latitude,
             @Value("${beffroi.map.longitude}") double longitude) {
         super("beffroi-site");
         this.address = address;
+        this.addresses = addresses;
         this.map = new MapSettings(tilesUrl, attribution, latitude, longitude);
     }
 
@@ -56,7 +59,7 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
 
             @Override
             public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return NAME.equals(expressionObjectName) ? new Site(context.getLocale(), address, map) : null;
+                return NAME.equals(expressionObjectName) ? new Site(context.getLocale(), address, map, addresses) : null;
             }
 
             @Override
@@ -73,8 +76,10 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
         private final Locale locale;
         private final PublicAddress address;
         private final MapSettings map;
+        private final Addresses addresses;
 
-        Site(Locale locale, PublicAddress address, MapSettings map) {
+        Site(Locale locale, PublicAddress address, MapSettings map, Addresses addresses) {
+            this.addresses = addresses;
             this.locale = locale;
             this.temporals = new Temporals(locale, CommuneTime.ZONE);
             this.address = address;
@@ -165,6 +170,11 @@ class SiteDialect extends AbstractDialect implements IExpressionObjectDialect {
         /** The maps' tiles and the commune's centre, where a map with nothing on it opens. */
         public MapSettings map() {
             return map;
+        }
+
+        /** Whether the commune's addresses are imported: the maps' pickers then offer an address search. */
+        public boolean addressesKnown() {
+            return addresses.any();
         }
 
         /** The full address of a path of the site, for what leaves it (mail, feeds). */

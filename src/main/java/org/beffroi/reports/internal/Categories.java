@@ -69,6 +69,53 @@ public class Categories {
         audit.record("reports.category-changed", "category:" + id, draft.name().strip());
     }
 
+    /** A category's service in one neighbourhood, in place of the category's own. */
+    public record AreaService(long neighbourhoodId, long serviceId) {
+    }
+
+    /** The neighbourhoods where the category's reports go to another service than the category's. */
+    public List<AreaService> areaServices(long categoryId) {
+        return jdbc.sql("select neighbourhood_id, service_id from reports_category_area where category_id = ?"
+                + " order by neighbourhood_id").param(categoryId).query(AreaService.class).list();
+    }
+
+    /** Where a report of the category placed in the neighbourhood (null: none known) goes; null: no service. */
+    public Long serviceFor(Category category, Long neighbourhoodId) {
+        if (neighbourhoodId == null) {
+            return category.serviceId();
+        }
+        return jdbc.sql("select service_id from reports_category_area where category_id = ? and neighbourhood_id = ?")
+                .params(category.id(), neighbourhoodId).query(Long.class).optional().orElse(category.serviceId());
+    }
+
+    /**
+     * Sends the category's reports of the neighbourhood to the service: one row per pair, held by the unique key
+     * {@code reports_category_area_once}; a second setting of the pair replaces the first.
+     */
+    @Transactional
+    public void mapArea(long categoryId, long neighbourhoodId, long serviceId) {
+        int changed = jdbc.sql("update reports_category_area set service_id = ? where category_id = ?"
+                + " and neighbourhood_id = ?").params(serviceId, categoryId, neighbourhoodId).update();
+        if (changed == 0) {
+            jdbc.sql("insert into reports_category_area (category_id, neighbourhood_id, service_id) values (?, ?, ?)")
+                    .params(categoryId, neighbourhoodId, serviceId).update();
+        }
+        audit.record("reports.category-area-set", "category:" + categoryId,
+                "neighbourhood:" + neighbourhoodId + " service:" + serviceId);
+    }
+
+    /** Sends the category's reports of the neighbourhood back to the category's service; false: there was no mapping. */
+    @Transactional
+    public boolean unmapArea(long categoryId, long neighbourhoodId) {
+        int removed = jdbc.sql("delete from reports_category_area where category_id = ? and neighbourhood_id = ?")
+                .params(categoryId, neighbourhoodId).update();
+        if (removed == 0) {
+            return false;
+        }
+        audit.record("reports.category-area-removed", "category:" + categoryId, "neighbourhood:" + neighbourhoodId);
+        return true;
+    }
+
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

@@ -25,7 +25,7 @@ public class NeighbourhoodReports {
     /** The block's content: {@code open} and {@code fixed} (lines), {@code neighbourhood} (the id, for the link). */
     public Map<String, Object> of(long neighbourhoodId) {
         var now = clock.instant();
-        var reports = store.list(new ReportStore.Filter(null, null, neighbourhoodId, null, false), now, READ, 0);
+        var reports = store.list(new ReportStore.Filter(null, null, neighbourhoodId, null, false, false, null), now, READ, 0);
         var open = reports.stream().filter(r -> r.status().open()).limit(SHOWN).toList();
         var fixed = reports.stream()
                 .filter(r -> r.status() == ReportStatus.FIXED && r.statusAt().isAfter(now.minus(RECENT)))

@@ -14,4 +14,10 @@ public class ReportGuard {
 
     /** Whether a beach's sewage draft alert is held once a day by {@code reports_beach_draft_once}. */
     public volatile boolean beachDraftOnce = true;
+
+    /**
+     * Whether a report merges into another once: its status is set to « duplicate » only where it is not yet, in one
+     * statement.
+     */
+    public volatile boolean mergeOnce = true;
 }

@@ -1,9 +1,11 @@
 package org.beffroi.reports.internal;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
 
+import org.beffroi.alerts.TextMessages;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
@@ -11,8 +13,14 @@ import org.beffroi.platform.PublicAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The mails of reports, through the outbox in the caller's transaction. */
+/**
+ * The mails of reports, through the outbox in the caller's transaction; and the text message of a new status to a
+ * follower who chose SMS in the alerts, sent once that transaction has committed (at most once: a text the provider
+ * did not take is not tried again).
+ */
 @Component
 @RequiredArgsConstructor
 class ReportMail {
@@ -22,6 +30,30 @@ class ReportMail {
     private final PublicAddress publicAddress;
     private final Commune commune;
     private final StatusWords words;
+    private final TextMessages texts;
+
+    /**
+     * A report's new status to one of its followers: by text message when, signed in, they chose SMS in the alerts;
+     * by mail otherwise.
+     */
+    void statusChanged(ReportStore.Follower follower, Report report, String message) {
+        var number = follower.accountId() == null ? Optional.<String>empty()
+                : texts.numberChosenBy(follower.accountId());
+        if (number.isEmpty()) {
+            statusChanged(follower.email(), report, message);
+            return;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String text = messages.getMessage("reports.sms.status", new Object[] {report.id(),
+                words.describe(report, locale), message == null ? "" : " " + message,
+                publicAddress.of("/signalements/" + report.id()), commune.settings().name()}, locale);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                texts.send(number.get(), text);
+            }
+        });
+    }
 
     /** The link that confirms an address: the reporter's (the report is then published) or a supporter's. */
     void toConfirm(String email, long reportId, boolean reporter, String token) {
@@ -35,7 +67,7 @@ class ReportMail {
     }
 
     /** A report's new status, with the agent's public message if any, to one of its followers. */
-    void statusChanged(String email, Report report, String message) {
+    private void statusChanged(String email, Report report, String message) {
         Locale locale = LocaleContextHolder.getLocale();
         String statusText = words.describe(report, locale);
         String page = publicAddress.of("/signalements/" + report.id());

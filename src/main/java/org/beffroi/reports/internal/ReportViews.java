@@ -1,5 +1,7 @@
 package org.beffroi.reports.internal;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,9 +32,12 @@ public class ReportViews {
         Map<Long, String> neighbourhoodNames = neighbourhoods.all().stream()
                 .collect(Collectors.toMap(Neighbourhood::id, Neighbourhood::name, (a, b) -> a));
         var locale = LocaleContextHolder.getLocale();
+        // a map's 500 reports have a handful of statuses: each put in words once (a message format per report cost)
+        var statusTexts = new HashMap<List<Object>, String>();
         return reports.stream().map(r -> new Line(r, categoryNames.get(r.categoryId()),
                 r.neighbourhoodId() == null ? null : neighbourhoodNames.get(r.neighbourhoodId()),
-                words.describe(r, locale))).toList();
+                statusTexts.computeIfAbsent(Arrays.asList(r.status(), r.plannedOn(), r.responsibleBody(),
+                        r.duplicateOf()), k -> words.describe(r, locale)))).toList();
     }
 
     public Line line(Report report) {

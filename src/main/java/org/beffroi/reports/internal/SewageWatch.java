@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.beffroi.alerts.AlertsModule;
 import org.beffroi.alerts.Severity;
 import org.beffroi.platform.CommuneTime;
+import org.beffroi.platform.DueTasks;
 import org.beffroi.platform.GreatCircle;
 import org.beffroi.platform.NegativeControls;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,10 +20,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 
 /**
  * Sewage discharges on the commune's beaches. A beach is a configured point ({@code beffroi.reports.sewage.beaches}:
@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SewageWatch {
 
+    static final TaskDescriptor<Long> CHECK_TASK = TaskDescriptor.of("reports-sewage-check", Long.class);
+
     /** A beach: its name and its point. */
     public record Beach(String name, double latitude, double longitude) {
     }
@@ -44,6 +46,7 @@ public class SewageWatch {
     private final Categories categories;
     private final AlertsModule alerts;
     private final ReportGuard guard;
+    private final DueTasks tasks;
     private final TransactionTemplate transactions;
     private final String categoryName;
     private final List<Beach> beaches;
@@ -51,7 +54,7 @@ public class SewageWatch {
     private final int threshold;
 
     SewageWatch(JdbcClient jdbc, Clock clock, Categories categories, AlertsModule alerts, ReportGuard guard,
-            PlatformTransactionManager transactionManager,
+            DueTasks tasks, PlatformTransactionManager transactionManager,
             @Value("${beffroi.reports.sewage.category:Rejet d’eaux usées}") String categoryName,
             @Value("${beffroi.reports.sewage.beaches:}") String beaches,
             @Value("${beffroi.reports.sewage.radius-metres:300}") double radius,
@@ -61,9 +64,8 @@ public class SewageWatch {
         this.categories = categories;
         this.alerts = alerts;
         this.guard = guard;
-        // its own transaction: it runs after the report's has committed
+        this.tasks = tasks;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.categoryName = categoryName;
         this.beaches = parse(beaches);
         this.radius = radius;
@@ -98,31 +100,31 @@ public class SewageWatch {
         return categories.all().stream().filter(c -> c.name().equalsIgnoreCase(categoryName)).findFirst();
     }
 
-    /** A report was made public: once its transaction commits, counts its beach's reports of the day. */
+    /**
+     * A report was made public: a task, written in its transaction, counts its beach's reports of the day once that
+     * transaction has committed (so that reports made public at once each see the others), on the scheduler's thread
+     * and connection. Counted in the request's thread after the commit, it would hold a second connection while the
+     * first is still the request's: many reports at once could take the whole pool and wait on each other.
+     */
     void opened(long reportId) {
-        if (beaches.isEmpty()) {
+        if (beaches.isEmpty() || jdbc.sql("select count(*) from reports_report r join reports_category c"
+                + " on c.id = r.category_id where r.id = ? and lower(c.name) = lower(?)").params(reportId, categoryName)
+                .query(Long.class).single() == 0) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    check(reportId);
-                }
-            });
-        } else {
-            check(reportId);
-        }
+        tasks.schedule(CHECK_TASK.instance(Long.toString(reportId)).data(reportId).scheduledTo(clock.instant()));
     }
 
     void check(long reportId) {
         var category = category().orElse(null);
         var report = jdbc.sql("select " + ReportStore.COLUMNS + " from reports_report where id = ?").param(reportId)
                 .query(ReportStore.REPORT).optional().orElse(null);
-        if (category == null || report == null || report.categoryId() != category.id() || !report.hasPoint()) {
+        if (category == null || report == null || report.categoryId() != category.id() || !report.hasPoint()
+                || report.confirmedAt() == null) {
             return;
         }
-        LocalDate today = LocalDate.now(clock.withZone(CommuneTime.ZONE));
+        // the day it was made public, not the day the task runs: a late or retried run counts the same reports
+        LocalDate today = report.confirmedAt().atZone(CommuneTime.ZONE).toLocalDate();
         var from = today.atStartOfDay(CommuneTime.ZONE).toInstant();
         for (var beach : beaches) {
             if (GreatCircle.metres(beach.latitude(), beach.longitude(), report.latitude(), report.longitude()) > radius) {

@@ -11,12 +11,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.reports.internal.Categories;
@@ -40,7 +45,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over the reports: the discovery document, the active
  * categories as services, the public reports as service requests, and filing a report with a client's key. Every
  * answer in JSON or XML by its extension. Nothing here shows an e-mail address or a name: the specification's
- * service request has no field for them. A {@code media_url} sent is ignored: never fetched, never stored.
+ * service request has no field for them. A {@code media_url} sent is ignored: never fetched, never stored; one answered
+ * is where a public photo is read — a request's first photo, an update's photo of the fix.
  */
 @RestController
 @RequestMapping(Open311Controller.BASE)
@@ -52,6 +58,8 @@ class Open311Controller {
     private static final int MAX_DESCRIPTION = 2000;
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 200;
+    /** The most updates one answer holds: a client asks for a narrower range to read more. */
+    static final int MAX_UPDATES = 1000;
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}( ?(bis|ter|[a-z]))?", Pattern.CASE_INSENSITIVE);
 
     private final Categories categories;
@@ -62,6 +70,7 @@ class Open311Controller {
     private final RateLimits limits;
     private final ApiClients clients;
     private final Open311Requests requests;
+    private final PublicAddress publicAddress;
     @Value("${beffroi.reports.open311.per-key-per-hour:100}")
     private final int perKey;
 
@@ -133,16 +142,48 @@ class Open311Controller {
             return error(HttpStatus.BAD_REQUEST, format, problems.toArray(String[]::new));
         }
         var query = new Open311Requests.Query(idList, category, from, to, open, pageNumber, size);
-        return GeoReport.list("service_requests", "request", requests.ids(query).stream()
-                .map(id -> store.findPublic(id).map(this::request).orElseThrow()).toList())
+        List<Long> onPage = requests.ids(query);
+        var found = store.findPublic(onPage).stream().collect(Collectors.toMap(Report::id, Function.identity()));
+        // in the page's order; a report erased since its id was read is left out
+        return GeoReport.list("service_requests", "request",
+                requests(onPage.stream().map(found::get).filter(Objects::nonNull).toList()))
                 .answer(HttpStatus.OK, format);
     }
 
     @GetMapping("/requests/{id}" + FORMAT)
     ResponseEntity<String> one(@PathVariable String id, @PathVariable String format) {
         return publicReport(id)
-                .map(r -> GeoReport.list("service_requests", "request", List.of(request(r))).answer(HttpStatus.OK, format))
+                .map(r -> GeoReport.list("service_requests", "request", requests(List.of(r))).answer(HttpStatus.OK, format))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, format, "service_request_id " + id + " not found"));
+    }
+
+    /**
+     * mySociety's extension (https://github.com/mysociety/fixmystreet/wiki/Open311-FMS---Proposed-differences-to-Open311):
+     * the public updates of the public reports made from {@code start_date} to {@code end_date}, both optional as
+     * that document has them (no bound when absent); the {@value #MAX_UPDATES} latest of that range, oldest first. Each
+     * carries the status it set (open or closed) and its public message; never an internal note, a name or an address.
+     */
+    @GetMapping("/servicerequestupdates" + FORMAT)
+    ResponseEntity<String> updates(@PathVariable String format,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        List<String> problems = new ArrayList<>();
+        Instant from = date(start, "start_date", problems);
+        Instant to = date(end, "end_date", problems);
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.add("end_date is before start_date");
+        }
+        if (!problems.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, format, problems.toArray(String[]::new));
+        }
+        return GeoReport.list("service_request_updates", "request_update", requests.updates(from, to, MAX_UPDATES)
+                .stream().map(u -> fields("update_id", Long.toString(u.id()),
+                        "service_request_id", Long.toString(u.reportId()),
+                        "status", u.status().open() ? "open" : "closed",
+                        "updated_datetime", moment(u.at()),
+                        "description", u.message() == null ? "" : u.message(),
+                        "media_url", mediaUrl(u.photo())))
+                .toList()).answer(HttpStatus.OK, format);
     }
 
     /** A report filed here is public at once, so its token is its id: the token answers it while it is public. */
@@ -219,14 +260,24 @@ class Open311Controller {
                 "service_notice", "", "account_id", ""))).answer(HttpStatus.CREATED, format);
     }
 
-    /** A service request as the specification shows it: never the reporter's e-mail address or name. */
-    private Map<String, Object> request(Report report) {
-        String notes = store.history(report.id(), true).stream().map(ReportStore.Update::message)
-                .filter(m -> m != null && !m.isBlank()).reduce((a, b) -> b).orElse("");
+    /**
+     * Service requests as the specification shows them: never the reporter's e-mail address or name. Their notes,
+     * photos and services are read for the whole page at once.
+     */
+    private List<Map<String, Object>> requests(List<Report> reports) {
+        var ids = reports.stream().map(Report::id).toList();
+        var notes = store.lastPublicMessages(ids);
+        var photos = store.firstPhotos(ids);
+        var services = categories.all().stream().collect(Collectors.toMap(Category::id, Category::name));
+        return reports.stream().map(report -> request(report, notes.getOrDefault(report.id(), ""),
+                photos.get(report.id()), services.getOrDefault(report.categoryId(), ""))).toList();
+    }
+
+    private Map<String, Object> request(Report report, String notes, UUID photo, String service) {
         return fields("service_request_id", Long.toString(report.id()),
                 "status", report.status().open() ? "open" : "closed",
                 "status_notes", notes,
-                "service_name", categories.find(report.categoryId()).map(Category::name).orElse(""),
+                "service_name", service,
                 "service_code", Long.toString(report.categoryId()),
                 "description", report.description(),
                 "agency_responsible", report.responsibleBody() == null ? "" : report.responsibleBody(),
@@ -238,7 +289,12 @@ class Open311Controller {
                 "address_id", "", "zipcode", "",
                 "lat", report.latitude() == null ? "" : report.latitude(),
                 "long", report.longitude() == null ? "" : report.longitude(),
-                "media_url", "");
+                "media_url", mediaUrl(photo));
+    }
+
+    /** Where a photo of a public report is read, as its page shows it; empty without one. */
+    private String mediaUrl(UUID photo) {
+        return photo == null ? "" : publicAddress.of("/fichiers/" + photo);
     }
 
     private static String moment(Instant instant) {

@@ -69,7 +69,7 @@ class ReportController {
     record Criteria(String categorie, String statut, String quartier) {
 
         ReportStore.Filter filter() {
-            return new ReportStore.Filter(number(categorie), status(statut), number(quartier), null, false);
+            return new ReportStore.Filter(number(categorie), status(statut), number(quartier), null, false, false, null);
         }
 
         String query() {

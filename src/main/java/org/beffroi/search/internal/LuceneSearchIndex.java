@@ -539,6 +539,11 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         }
     }
 
+    /** How many changes are waiting for the writer (an estimate, as the lock gives it). */
+    int changesWaiting() {
+        return writing.getQueueLength();
+    }
+
     private void rollBack() throws IOException {
         searchers.close();
         writer.rollback();

@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the index in step with the modules: each change of this node once its transaction has committed (through
@@ -48,7 +49,12 @@ public class SearchIndexing {
         this.emptyAtStart = index.size() == 0;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Without a transaction: the index is not in the database, and a transaction would hold one of the pool's
+     * connections while it waits for the index's single writer. Many changes at once would then leave the requests
+     * that made them without a connection.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PublicContentChanged change) {
         if (change.isWithdrawn()) {
             index.remove(change.type(), change.id());

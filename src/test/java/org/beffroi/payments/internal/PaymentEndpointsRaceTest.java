@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PaymentEndpointsRaceTest {
 
     private static final int NOTIFICATIONS = 50;
+    private static final int NEGATIVE_RACES = 5;
 
     @LocalServerPort
     int port;
@@ -74,11 +75,22 @@ class PaymentEndpointsRaceTest {
         assertThat(payments.find(payment.reference()).orElseThrow().status()).isEqualTo(Payment.Status.PAID);
     }
 
+    /**
+     * Over HTTP the requests reach the server spread out, and on a loaded machine they can all arrive after the first
+     * has committed: the race is run again, on a new payment, up to {@value #NEGATIVE_RACES} times, until one payment
+     * is confirmed more than once. With the guard on, no race may ever confirm twice (the test above).
+     */
     @Test
     void withoutTheGuardTheSameRaceOverHttpConfirmsThePaymentMoreThanOnce() throws Exception {
         confirmation.guarded = false;
-        var payment = pendingPayment();
-        race(payment);
+        Payment payment = null;
+        for (int race = 0; race < NEGATIVE_RACES; race++) {
+            payment = pendingPayment();
+            race(payment);
+            if (outcomes(payment, "CONFIRMED") > 1) {
+                break;
+            }
+        }
 
         assertThat(outcomes(payment, "CONFIRMED")).isGreaterThan(1);
         assertThat(receipts(payment)).isGreaterThan(1);

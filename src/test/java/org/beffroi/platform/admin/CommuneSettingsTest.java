@@ -188,13 +188,13 @@ class CommuneSettingsTest {
         save(new MockMultipartFile("logo", "photo-mairie.jpg", "image/jpeg", jpeg)).andExpect(redirectedUrl("/admin/commune"));
 
         var stored = files.find(commune.settings().logoFileId()).orElseThrow();
-        assertThat(stored.contentType()).isEqualTo("image/png");
+        assertThat(stored.contentType()).isEqualTo("image/jpeg");
         String raw = new String(stored.content(), StandardCharsets.ISO_8859_1);
         assertThat(raw).doesNotContain("Exif").doesNotContain("GPS-48.8566N");
         BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(stored.content()));
         assertThat(Math.max(image.getWidth(), image.getHeight())).isEqualTo(CommuneSettingsController.LOGO_MAX_DIMENSION);
         mvc.perform(get("/fichiers/" + stored.id())).andExpect(status().isOk())
-                .andExpect(content().contentType("image/png"));
+                .andExpect(content().contentType("image/jpeg"));
     }
 
     /** A small file declaring 20,000 × 20,000 pixels is refused from its header, before any pixel is decoded. */

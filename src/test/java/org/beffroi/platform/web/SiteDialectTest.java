@@ -29,7 +29,7 @@ class SiteDialectTest {
         resolver.setTemplateMode(TemplateMode.TEXT);
         engine.setTemplateResolver(resolver);
         engine.addDialect(new SiteDialect(new PublicAddress(
-                new MockEnvironment().withProperty("beffroi.base-url", "https://mairie.example")), "", "", 46.105, 5.33));
+                new MockEnvironment().withProperty("beffroi.base-url", "https://mairie.example")), null, "", "", 46.105, 5.33));
     }
 
     @ParameterizedTest

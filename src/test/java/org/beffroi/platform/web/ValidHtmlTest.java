@@ -27,8 +27,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Every page is valid HTML for the Nu HTML Checker (RGAA criterion 8.2): each GET page the application declares
  * without a path variable, and for each declared page with one, the first address of that kind the pages link to or
- * send on to (an id or slug of the demo data), as an anonymous visitor and as the demo resident, agent and
- * administrator. A page that answers with something else than HTML (a redirect, a file, a feed) is not checked.
+ * send on to (an id or slug of the demo data), as an anonymous visitor and as the demo resident, agent,
+ * administrator and elected official. A page that answers with something else than HTML (a redirect, a file, a feed) is not checked.
  */
 @BeffroiTest
 class ValidHtmlTest {
@@ -37,7 +37,8 @@ class ValidHtmlTest {
     private static final List<Account> VISITORS = List.of(new Account("anonymous", null, null),
             new Account("resident", "habitant@belvoir.example", "belvoir-habitant-2026"),
             new Account("agent", "agent@belvoir.example", "belvoir-agent-2026"),
-            new Account("administrator", "admin@belvoir.example", "belvoir-admin-2026"));
+            new Account("administrator", "admin@belvoir.example", "belvoir-admin-2026"),
+            new Account("elected", "elu@belvoir.example", "belvoir-elu-2026"));
 
     @LocalServerPort
     int port;

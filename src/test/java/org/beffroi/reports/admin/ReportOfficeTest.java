@@ -29,6 +29,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The agents' side: the inbox and its filters, the CSV export, a report's page; a change of status with a public
  * message mailed to the reporter and to every follower (GreenMail), an internal note the public never sees; bad input
@@ -37,6 +39,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @BeffroiTest
 class ReportOfficeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
@@ -122,6 +126,66 @@ class ReportOfficeTest {
     }
 
     @Test
+    void theInboxMapShowsTheFilteredReportsEachLinkedToItsPageInTheBackOffice() throws Exception {
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        long category = ReportSamples.ownCategory(jdbc);
+        long placed = confirmedReport(category, ReportSamples.email("carte-agent"));
+        String page = page(get("/admin/signalements/carte").param("categorie", Long.toString(category))
+                .param("service", "tous"), agent);
+        assertThat(page).contains("href=\"/admin/signalements/" + placed + "\"")
+                .contains("/admin/signalements/carte.geojson?categorie=" + category);
+
+        var features = JSON.readTree(page(get("/admin/signalements/carte.geojson").param("categorie",
+                Long.toString(category)).param("service", "tous"), agent)).get("features");
+        assertThat(features).hasSize(1);
+        assertThat(features.get(0).get("properties").get("url").asString()).isEqualTo("/admin/signalements/" + placed);
+        assertThat(features.get(0).get("properties").get("status").asString()).isEqualTo("NEW");
+        // the view's box: outside it, nothing; an unreadable box, 400
+        assertThat(JSON.readTree(page(get("/admin/signalements/carte.geojson").param("categorie",
+                Long.toString(category)).param("service", "tous").param("bbox", "0,0,1,1"), agent))
+                .get("features")).isEmpty();
+        mvc.perform(get("/admin/signalements/carte.geojson").param("bbox", "ouest").cookie(agent))
+                .andExpect(status().isBadRequest());
+
+        var resident = SignIn.as(mvc, "habitant@belvoir.example", "belvoir-habitant-2026");
+        mvc.perform(get("/admin/signalements/carte").cookie(resident)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/signalements/carte.geojson").cookie(resident)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAgeFilterKeepsTheReportsFiledLongerAgoInTheInboxItsExportAndItsMap() throws Exception {
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        long category = ReportSamples.ownCategory(jdbc);
+        long old = confirmedReport(category, ReportSamples.email("ancien"));
+        long recent = confirmedReport(category, ReportSamples.email("recent"));
+        var fortyDaysAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40)));
+        jdbc.sql("update reports_report set created_at = ?, confirmed_at = ? where id = ?")
+                .params(fortyDaysAgo, fortyDaysAgo, old).update();
+        String c = Long.toString(category);
+
+        String inbox = page(get("/admin/signalements").param("categorie", c).param("service", "tous").param("age", "30"),
+                agent);
+        assertThat(inbox).contains("/admin/signalements/" + old + "\"")
+                .doesNotContain("/admin/signalements/" + recent + "\"")
+                .contains("<option value=\"30\" selected=\"selected\">30 jours</option>")
+                .contains("/admin/signalements/export.csv?categorie=" + category + "&amp;service=tous&amp;age=30&amp;");
+        assertThat(page(get("/admin/signalements").param("categorie", c).param("service", "tous").param("age", "90"),
+                agent)).doesNotContain("/admin/signalements/" + old + "\"");
+        // an unreadable age, or one not offered, is no filter
+        for (String age : new String[] {"trente", "40", "-1"}) {
+            assertThat(page(get("/admin/signalements").param("categorie", c).param("service", "tous").param("age", age),
+                    agent)).contains("/admin/signalements/" + old + "\"").contains("/admin/signalements/" + recent + "\"");
+        }
+        String csv = page(get("/admin/signalements/export.csv").param("categorie", c).param("service", "tous")
+                .param("age", "30"), agent);
+        assertThat(csv).contains("\"" + old + "\"").doesNotContain("\"" + recent + "\"");
+        var features = JSON.readTree(page(get("/admin/signalements/carte.geojson").param("categorie", c)
+                .param("service", "tous").param("age", "30"), agent)).get("features");
+        assertThat(features).hasSize(1);
+        assertThat(features.get(0).get("properties").get("url").asString()).isEqualTo("/admin/signalements/" + old);
+    }
+
+    @Test
     void theAdministratorSetsTheCategories() throws Exception {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         assertThat(page(get("/admin/signalements/categories"), admin)).contains("Nid-de-poule").contains("Éclairage public")
@@ -187,12 +251,7 @@ class ReportOfficeTest {
 
     /** A report filed signed out and confirmed by its mailed link. */
     private long confirmedReport(long category, String email) throws Exception {
-        mvc.perform(filing(category, LATITUDE, LONGITUDE, email)).andExpect(status().is3xxRedirection());
-        long id = ReportSamples.lastReportOf(jdbc, email);
-        mvc.perform(post("/signalements/confirmation").with(csrf())
-                .param("jeton", Mailbox.awaitLink(email, "/signalements/confirmation").replaceAll(".*jeton=", "")))
-                .andExpect(status().is3xxRedirection());
-        return id;
+        return ReportSamples.confirmed(mvc, jdbc, category, LATITUDE, LONGITUDE, email);
     }
 
     private String statusOf(long id) {

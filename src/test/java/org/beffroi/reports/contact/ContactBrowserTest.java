@@ -2,11 +2,7 @@ package org.beffroi.reports.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 
@@ -27,24 +23,22 @@ class ContactBrowserTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final List<String> problems = new ArrayList<>();
-
     @Test
     void aResidentWritesAndAnAgentAnswers() {
         String email = ReportSamples.email("navigateur-contact");
         page.setViewportSize(1280, 900);
-        go(page, "/contact");
-        press(page, button("Envoyer"), url -> url.endsWith("/contact"));
+        goAndCheck(page, "/contact");
+        pressAndCheck(page, button("Envoyer"), url -> url.endsWith("/contact"));
         assertThat(page.locator(".error-summary").textContent()).contains("Choisissez un sujet");
         page.getByLabel("Sujet").selectOption(new SelectOption().setLabel("Urbanisme"));
         page.getByLabel("Objet").fill("Abri de jardin");
         page.getByLabel("Votre message").fill("Faut-il une déclaration pour un abri de 10 m² ?");
         page.getByLabel("Adresse électronique").fill(email);
-        press(page, button("Envoyer"), url -> url.endsWith("/contact/envoye"));
+        pressAndCheck(page, button("Envoyer"), url -> url.endsWith("/contact/envoye"));
 
         String link = Mailbox.awaitLink(email, "/contact/suivi");
-        go(page, link.substring(link.indexOf("/contact/")));
-        press(page, button("Confirmer"), url -> url.contains("/contact/suivi?jeton="));
+        goAndCheck(page, link.substring(link.indexOf("/contact/")));
+        pressAndCheck(page, button("Confirmer"), url -> url.contains("/contact/suivi?jeton="));
         long id = jdbc.sql("select max(id) from reports_contact_thread where email = ?").param(email)
                 .query(Long.class).single();
 
@@ -52,28 +46,16 @@ class ContactBrowserTest extends BrowserTest {
         var agent = newPage(agentContext);
         agent.setViewportSize(1280, 900);
         signIn(agent, "agent@belvoir.example", "belvoir-agent-2026");
-        go(agent, "/admin/contact");
-        go(agent, "/admin/contact/" + id);
+        goAndCheck(agent, "/admin/contact");
+        goAndCheck(agent, "/admin/contact/" + id);
         agent.getByLabel("Réponse", new Page.GetByLabelOptions().setExact(true)).fill("Oui, en ligne sur ce site.");
-        press(agent, agent.locator("form[action$='/reponse'] button"), url -> url.endsWith("/admin/contact/" + id));
+        pressAndCheck(agent, agent.locator("form[action$='/reponse'] button"), url -> url.endsWith("/admin/contact/" + id));
         assertThat(agent.locator("[role=status]").first().textContent()).contains("La réponse est envoyée");
-        go(agent, "/admin/contact/sujets");
+        goAndCheck(agent, "/admin/contact/sujets");
 
-        go(page, link.substring(link.indexOf("/contact/")));
+        goAndCheck(page, link.substring(link.indexOf("/contact/")));
         assertThat(page.locator("main").textContent()).contains("Oui, en ligne sur ce site.", "Répondu");
         agentContext.close();
-        assertThat(problems).isEmpty();
-    }
-
-    private void go(Page target, String path) {
-        target.navigate(path);
-        problems.addAll(problemsAtBothWidths(target));
-    }
-
-    private void press(Page target, Locator control, Predicate<String> arrived) {
-        control.click();
-        target.waitForURL(arrived);
-        target.waitForLoadState();
-        problems.addAll(problemsAtBothWidths(target));
+        assertThat(problemsOnTheWay).isEmpty();
     }
 }

@@ -15,11 +15,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 
-import org.awaitility.Awaitility;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.platform.DataSubject;
 import org.beffroi.platform.SecureTokens;
@@ -88,12 +87,6 @@ class ContactTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    /** The body of the first mail to the address that holds the text (mails may arrive in either order). */
-    static String mailWith(String address, String text) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Mailbox.messagesTo(address).stream().map(Mailbox::body).filter(b -> b.contains(text))
-                        .findFirst(), Optional::isPresent).orElseThrow();
-    }
 
     @Test
     void aResidentWithoutAnAccountWritesConfirmsReadsTheAnswerAndReplies() throws Exception {
@@ -130,7 +123,7 @@ class ContactTest {
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"answer-error\"")));
         mvc.perform(post("/admin/contact/" + id + "/reponse").cookie(agent).with(csrf())
                 .param("answer", "Un plan et une photo suffisent.")).andExpect(status().is3xxRedirection());
-        mailWith(email, "Un plan et une photo suffisent.");
+        Mailbox.awaitBodyWith(email, "Un plan et une photo suffisent.");
         assertThat(page(get("/admin/contact").param("statut", "ANSWERED"), agent)).contains("/admin/contact/" + id + "\"");
         assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'reports.contact-answered'"
                 + " and target = ?").param("contact:" + id).query(Long.class).single()).isEqualTo(1);
@@ -169,7 +162,7 @@ class ContactTest {
         var agent = SignIn.as(mvc, AGENT, AGENT_PASSWORD);
         mvc.perform(post("/admin/contact/" + id + "/reponse").cookie(agent).with(csrf())
                 .param("answer", "Two metres at most.")).andExpect(status().is3xxRedirection());
-        assertThat(mailWith(email, "Two metres at most."))
+        assertThat(Mailbox.awaitBodyWith(email, "Two metres at most."))
                 .contains("/mon-compte/messages/" + id);
         assertThat(page(get("/mon-compte/messages"), session)).contains("/mon-compte/messages/" + id + "\"");
         assertThat(page(get("/mon-compte"), session)).contains("/mon-compte/messages/" + id + "\"");
@@ -269,6 +262,146 @@ class ContactTest {
                 + " and target = ?").param("contact-topic:" + id).query(Long.class).single()).isEqualTo(1);
         var agent = SignIn.as(mvc, AGENT, AGENT_PASSWORD);
         mvc.perform(get("/admin/contact/sujets").cookie(agent)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAgentMovesAThreadToAnotherTopicAndItJoinsThatServicesInbox() throws Exception {
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        String serviceName = "Écoles " + System.nanoTime();
+        jdbc.sql("insert into identity_service (name) values (?)").param(serviceName).update();
+        long service = jdbc.sql("select id from identity_service where name = ?").param(serviceName).query(Long.class)
+                .single();
+        String name = "Cantine " + System.nanoTime();
+        mvc.perform(post("/admin/contact/sujets").cookie(admin).with(csrf()).param("name", name)
+                .param("serviceId", Long.toString(service)).param("active", "true"))
+                .andExpect(redirectedUrl("/admin/contact/sujets"));
+        long moved = jdbc.sql("select id from reports_contact_topic where name = ?").param(name).query(Long.class)
+                .single();
+        String email = ReportSamples.resident(accounts, encoder, "transfert");
+        var session = SignIn.as(mvc, email, ReportSamples.PASSWORD);
+        mvc.perform(post("/contact").cookie(session).with(csrf()).with(RemoteAddresses.another())
+                .param("topicId", Long.toString(topic())).param("subject", "Menus de la cantine")
+                .param("message", "Où trouver les menus du mois ?")).andExpect(status().is3xxRedirection());
+        long id = threadOf(email);
+        var agent = SignIn.as(mvc, AGENT, AGENT_PASSWORD);
+        assertThat(page(get("/admin/contact").param("service", Long.toString(service)), agent))
+                .doesNotContain("/admin/contact/" + id + "\"");
+
+        mvc.perform(post("/admin/contact/" + id + "/sujet").cookie(agent).with(csrf())
+                .param("topicId", Long.toString(moved))).andExpect(redirectedUrl("/admin/contact/" + id));
+        assertThat(page(get("/admin/contact").param("service", Long.toString(service)), agent))
+                .contains("/admin/contact/" + id + "\"");
+        assertThat(page(get("/admin/contact").param("sujet", Long.toString(topic())), agent))
+                .doesNotContain("/admin/contact/" + id + "\"");
+        assertThat(page(get("/mon-compte/messages/" + id), session)).contains(name);
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'reports.contact-moved'"
+                + " and target = ? and details = ?").params("contact:" + id, "contact-topic:" + moved)
+                .query(Long.class).single()).isEqualTo(1);
+
+        // an unknown or malformed topic or thread: not found, nothing moved; a resident is not an agent
+        for (String[] wrong : new String[][] {{Long.toString(id), "999999999"}, {Long.toString(id), "abc"},
+                {Long.toString(id), ""}, {"999999999", Long.toString(topic())}, {"abc", Long.toString(topic())}}) {
+            mvc.perform(post("/admin/contact/" + wrong[0] + "/sujet").cookie(agent).with(csrf())
+                    .param("topicId", wrong[1])).andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/admin/contact/" + id + "/sujet").cookie(session).with(csrf())
+                .param("topicId", Long.toString(topic()))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select topic_id from reports_contact_thread where id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(moved);
+    }
+
+    @Test
+    void anAgentTakesAThreadInHandAColleagueTakesItOverAndTheInboxSaysWhoHasIt() throws Exception {
+        String email = ReportSamples.resident(accounts, encoder, "prise-en-charge");
+        var session = SignIn.as(mvc, email, ReportSamples.PASSWORD);
+        mvc.perform(post("/contact").cookie(session).with(csrf()).with(RemoteAddresses.another())
+                .param("topicId", Long.toString(topic())).param("subject", "Haie du chemin des Vignes")
+                .param("message", "La haie déborde sur le trottoir.")).andExpect(status().is3xxRedirection());
+        long id = threadOf(email);
+        String link = "/admin/contact/" + id + "\"";
+        var agent = SignIn.as(mvc, AGENT, AGENT_PASSWORD);
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        long agentId = accountId(AGENT);
+        String agentName = displayName(AGENT);
+        String adminName = displayName("admin@belvoir.example");
+        assertThat(page(get("/admin/contact/" + id), agent)).contains("Personne").contains(">Prendre en charge<")
+                .doesNotContain("Ne plus le prendre en charge");
+        assertThat(row(page(get("/admin/contact").param("attribution", "personne"), agent), link)).contains("Personne");
+
+        mvc.perform(post("/admin/contact/" + id + "/prise-en-charge").cookie(agent).with(csrf())
+                .param("decision", "prendre")).andExpect(redirectedUrl("/admin/contact/" + id));
+        assertThat(page(get("/admin/contact/" + id), agent)).contains(agentName).contains("Ne plus le prendre en charge")
+                .doesNotContain(">Prendre en charge<");
+        assertThat(page(get("/admin/contact").param("attribution", "moi"), agent)).contains(link);
+        assertThat(page(get("/admin/contact").param("attribution", "moi"), admin)).doesNotContain(link);
+        assertThat(page(get("/admin/contact").param("attribution", "personne"), agent)).doesNotContain(link);
+        assertThat(row(page(get("/admin/contact"), admin), link)).contains(agentName);
+
+        // a colleague takes it over (an agent away): the page and the inbox name the colleague, the audit the first
+        assertThat(page(get("/admin/contact/" + id), admin)).contains(agentName).contains(">Prendre en charge<")
+                .doesNotContain("Ne plus le prendre en charge");
+        mvc.perform(post("/admin/contact/" + id + "/prise-en-charge").cookie(admin).with(csrf())
+                .param("decision", "prendre")).andExpect(redirectedUrl("/admin/contact/" + id));
+        assertThat(row(page(get("/admin/contact"), agent), link)).contains(adminName).doesNotContain(agentName);
+        assertThat(page(get("/admin/contact").param("attribution", "moi"), agent)).doesNotContain(link);
+        assertThat(jdbc.sql("select details from platform_audit_log where action = 'reports.contact-taken'"
+                + " and target = ? order by id").param("contact:" + id).query(String.class).list())
+                .containsExactly(null, "account:" + agentId);
+        // the first agent, on a page shown before, lets go: it stays the colleague's, and they are told
+        var stale = mvc.perform(post("/admin/contact/" + id + "/prise-en-charge").cookie(agent).with(csrf())
+                .param("decision", "laisser")).andExpect(redirectedUrl("/admin/contact/" + id)).andReturn();
+        assertThat(stale.getFlashMap().get("saved")).isEqualTo("contact.office.taken-meanwhile");
+        assertThat(page(get("/admin/contact").param("attribution", "moi"), admin)).contains(link);
+
+        mvc.perform(post("/admin/contact/" + id + "/prise-en-charge").cookie(admin).with(csrf())
+                .param("decision", "laisser")).andExpect(redirectedUrl("/admin/contact/" + id));
+        assertThat(page(get("/admin/contact").param("attribution", "moi"), admin)).doesNotContain(link);
+        assertThat(page(get("/admin/contact").param("attribution", "personne"), agent)).contains(link);
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'reports.contact-released'"
+                + " and target = ?").param("contact:" + id).query(Long.class).single()).isEqualTo(1);
+
+        // an unknown decision or thread: not found, nothing changed; a resident is not an agent; no token, refused
+        for (String[] wrong : new String[][] {{Long.toString(id), "donner"}, {Long.toString(id), ""},
+                {"999999999", "prendre"}, {"abc", "prendre"}}) {
+            mvc.perform(post("/admin/contact/" + wrong[0] + "/prise-en-charge").cookie(agent).with(csrf())
+                    .param("decision", wrong[1])).andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/admin/contact/" + id + "/prise-en-charge").cookie(session).with(csrf())
+                .param("decision", "prendre")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/contact/" + id + "/prise-en-charge").cookie(agent).param("decision", "prendre"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from reports_contact_thread where id = ? and assigned_account_id is null")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The inbox's row that links to the thread. */
+    private static String row(String inbox, String link) {
+        int at = inbox.indexOf(link);
+        assertThat(at).as("the inbox lists " + link).isNotNegative();
+        return inbox.substring(inbox.lastIndexOf("<tr", at), inbox.indexOf("</tr>", at));
+    }
+
+    private long accountId(String email) {
+        return jdbc.sql("select id from identity_account where email = ?").param(email).query(Long.class).single();
+    }
+
+    private String displayName(String email) {
+        return jdbc.sql("select display_name from identity_account where email = ?").param(email).query(String.class)
+                .single();
+    }
+
+    @Test
+    void anErasedAgentNoLongerHoldsTheThreadsTheyHadTaken() throws Exception {
+        String email = ReportSamples.email("agent-efface");
+        mvc.perform(writing(Long.toString(topic()), "Lampadaire rue Haute", "Il clignote.", email))
+                .andExpect(status().is3xxRedirection());
+        long id = threadOf(email);
+        jdbc.sql("update reports_contact_thread set assigned_account_id = ? where id = ?").params(424242L, id).update();
+
+        module.erasePersonalData(new DataSubject(424242L, null));
+
+        assertThat(jdbc.sql("select count(*) from reports_contact_thread where id = ? and assigned_account_id is null")
+                .param(id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.beffroi.identity.internal.AccountRepository;
 import org.beffroi.platform.CommuneTime;
 import org.beffroi.reports.ReportSamples;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -83,6 +86,35 @@ class SewageDraftTest {
         assertThat(drafts(beach.name(), today)).isEqualTo(1);
     }
 
+    /** A count that runs after midnight (a retry, a restart) counts the day its report was made public. */
+    @Test
+    void aLateCountCountsTheDayItsReportWasMadePublic() {
+        var beach = watch.beaches().getFirst();
+        long category = watch.category().orElseThrow().id();
+        var today = LocalDate.now(CommuneTime.ZONE);
+        var yesterday = today.minusDays(1);
+        // earlier runs on the same database: their reports of today and yesterday count for another day
+        jdbc.sql("update reports_report set confirmed_at = ? where category_id = ? and confirmed_at >= ?")
+                .params(Timestamp.from(today.minusDays(3).atStartOfDay(CommuneTime.ZONE).toInstant()), category,
+                        Timestamp.from(yesterday.atStartOfDay(CommuneTime.ZONE).toInstant())).update();
+        jdbc.sql("delete from reports_beach_draft where beach = ?").param(beach.name()).update();
+        var noon = Timestamp.from(yesterday.atTime(12, 0).atZone(CommuneTime.ZONE).toInstant());
+        long last = 0;
+        for (int i = 0; i < 3; i++) {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("insert into reports_report (category_id, status, latitude, longitude, description, show_name,"
+                    + " created_at, confirmed_at, status_at) values (?, 'NEW', ?, ?, 'Eau sale hier.', false, ?, ?, ?)")
+                    .params(category, beach.latitude(), beach.longitude() + 0.0005 * i, noon, noon, noon)
+                    .update(keys, "id");
+            last = keys.getKeyAs(Number.class).longValue();
+        }
+
+        watch.check(last);
+
+        assertThat(drafts(beach.name(), yesterday)).isEqualTo(1);
+        assertThat(drafts(beach.name(), today)).isZero();
+    }
+
     @Test
     void sixteenChecksAtOnceMakeOneDraftABeachADay() throws Exception {
         var beach = new SewageWatch.Beach("Plage " + UUID.randomUUID().toString().substring(0, 8), 46.11, 5.34);
@@ -113,9 +145,13 @@ class SewageDraftTest {
                 .<Callable<Boolean>>mapToObj(i -> () -> watch.draftOnce(beach, day, 3)).toList());
     }
 
+    /** Files the report, public at once (signed in), and waits for its beach's count, which runs after the commit. */
     private void file(long category, double latitude, double longitude, ReportDesk.Person person) throws Exception {
-        desk.file(new ReportDesk.Filing(category, latitude, longitude, null, null, "De l’eau sale coule sur la plage.",
-                List.of(), person, false));
+        long id = desk.file(new ReportDesk.Filing(category, latitude, longitude, null, null,
+                "De l’eau sale coule sur la plage.", List.of(), person, false));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_name = 'reports-sewage-check'"
+                        + " and task_instance = ?").param(Long.toString(id)).query(Long.class).single() == 0);
     }
 
     private long drafts(String beach, LocalDate day) {

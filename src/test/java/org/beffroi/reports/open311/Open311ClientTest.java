@@ -11,6 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +22,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.beffroi.platform.Commune;
+import org.beffroi.platform.PublicAddress;
 import org.beffroi.reports.ReportSamples;
 import org.beffroi.testing.BeffroiTest;
+import org.beffroi.testing.Queries;
+import org.beffroi.testing.SampleFiles;
 import org.beffroi.testing.SignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.w3c.dom.Document;
@@ -55,6 +64,8 @@ class Open311ClientTest {
     JdbcClient jdbc;
     @Autowired
     Commune commune;
+    @Autowired
+    PublicAddress publicAddress;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -66,11 +77,17 @@ class Open311ClientTest {
 
     @BeforeEach
     void aKeyFromTheBackOffice() throws Exception {
+        key = aKey();
+    }
+
+    /** A new client's key, as the back-office page shows it once. */
+    private String aKey() throws Exception {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         var result = mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api").cookie(admin).with(csrf())
                 .param("name", "Application " + UUID.randomUUID())).andExpect(status().is3xxRedirection()).andReturn();
-        key = (String) result.getFlashMap().get("createdKey");
-        assertThat(key).hasSizeGreaterThan(40);
+        String created = (String) result.getFlashMap().get("createdKey");
+        assertThat(created).hasSizeGreaterThan(40);
+        return created;
     }
 
     @Test
@@ -151,6 +168,58 @@ class Open311ClientTest {
                 .single()).isEqualTo(1);
     }
 
+    /**
+     * A page of requests is read in as many queries whatever its size: the notes, first photos and services of its
+     * reports are read for the whole page at once, not report by report.
+     */
+    @Test
+    void aPageOfNineRequestsTakesAsManyQueriesAsAPageOfOne() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        for (int client = 0; client < 3; client++) {
+            String clientKey = aKey(); // three reports an hour for each key, here
+            for (int report = 0; report < 3; report++) {
+                assertThat(post("requests.json", Map.of("api_key", clientKey, "service_code", Long.toString(category),
+                        "lat", Double.toString(ReportSamples.LATITUDE), "long", Double.toString(ReportSamples.LONGITUDE),
+                        "description", "Banc cassé n° " + client + report, "email", ReportSamples.email("page")))
+                        .status()).isEqualTo(201);
+            }
+        }
+        String page = "/open311/v2/requests.json?service_code=" + category + "&page_size=";
+        List<String> ids = ids(get("requests.json?service_code=" + category + "&page_size=9"));
+        assertThat(ids).hasSize(9);
+        // one report with a public message, then an internal note after it; another with an internal note only
+        long noted = Long.parseLong(ids.get(4));
+        long internal = Long.parseLong(ids.get(6));
+        var now = OffsetDateTime.now();
+        for (Object[] entry : new Object[][] {{noted, "Banc réparé demain.", true, now},
+                {noted, "Note interne : prévoir la peinture.", false, now.plusSeconds(1)},
+                {internal, "Note interne seulement.", false, now}}) {
+            jdbc.sql("insert into reports_update (report_id, occurred_at, status, message, public_entry)"
+                    + " values (?, ?, null, ?, ?)").params(entry[0], entry[3], entry[1], entry[2]).update();
+        }
+        var answer = json(get("requests.json?service_code=" + category + "&page_size=9"));
+        assertThat(ids(get("requests.json?service_code=" + category + "&page_size=9"))).isEqualTo(ids)
+                .isSortedAccordingTo((a, b) -> Long.compare(Long.parseLong(b), Long.parseLong(a)));
+        for (int i = 0; i < 9; i++) {
+            assertThat(answer.get(i).get("status_notes").asString()).isEqualTo(i == 4 ? "Banc réparé demain." : "");
+        }
+
+        assertThat(queries(page + 9)).isEqualTo(queries(page + 1));
+    }
+
+    /**
+     * The queries of one answer once the caches are warm. The commune's settings are kept 5 s: on a slow machine they
+     * may expire during one of two answers in a row, never during both, so the fewer counts.
+     */
+    private long queries(String path) throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get(path)).andExpect(status().isOk());
+        long first = Queries.during(() -> mvc.perform(MockMvcRequestBuilders.get(path)).andExpect(status().isOk()))
+                .queries();
+        long second = Queries.during(() -> mvc.perform(MockMvcRequestBuilders.get(path)).andExpect(status().isOk()))
+                .queries();
+        return Math.min(first, second);
+    }
+
     @Test
     void aStreetOfTheCommuneWithItsNumberPlacesAReport() throws Exception {
         long category = ReportSamples.ownCategory(jdbc);
@@ -225,6 +294,134 @@ class Open311ClientTest {
     }
 
     @Test
+    void theUpdatesOfARangeOfDatesArePublicOnesOnlyInBothFormats() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.email("mises-a-jour");
+        var created = post("requests.json", Map.of("api_key", key, "service_code", Long.toString(category),
+                "lat", "46.105", "long", "5.33", "description", "Bouche d’égout soulevée.", "email", email,
+                "first_name", "Claude", "last_name", "Discret"));
+        String id = json.readTree(created.body()).get(0).get("service_request_id").asString();
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/" + id + "/notes").cookie(agent).with(csrf())
+                .param("note", "Note interne : appeler Claude")).andExpect(status().is3xxRedirection());
+        mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/" + id + "/statut").cookie(agent).with(csrf())
+                .param("status", "FIXED").param("message", "Plaque remise en place.")).andExpect(status().is3xxRedirection());
+
+        String range = "start_date=" + Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS)
+                + "&end_date=" + Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        var updates = json(get("servicerequestupdates.json?" + range));
+        assertThat(updates.isArray()).isTrue();
+        List<JsonNode> ofReport = new ArrayList<>();
+        updates.forEach(u -> {
+            if (u.get("service_request_id").asString().equals(id)) {
+                ofReport.add(u);
+            }
+        });
+        // received (open, no message), then fixed (closed, with its message); the note is not an update
+        assertThat(ofReport).hasSize(2);
+        assertThat(ofReport.get(0).get("status").asString()).isEqualTo("open");
+        assertThat(ofReport.get(0).get("description").asString()).isEmpty();
+        assertThat(ofReport.get(1).get("status").asString()).isEqualTo("closed");
+        assertThat(ofReport.get(1).get("description").asString()).isEqualTo("Plaque remise en place.");
+        assertThat(ofReport.get(1).get("media_url").asString()).isEmpty();
+        assertThat(OffsetDateTime.parse(ofReport.get(1).get("updated_datetime").asString()).toInstant())
+                .isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofMinutes(5)));
+        assertThat(ofReport.get(0).get("update_id").asString()).isNotEqualTo(ofReport.get(1).get("update_id").asString());
+
+        var xml = xml(get("servicerequestupdates.xml?" + range), 200);
+        assertThat(xml.getDocumentElement().getTagName()).isEqualTo("service_request_updates");
+        var ids = texts(xml, "request_update", "service_request_id");
+        var descriptions = texts(xml, "request_update", "description");
+        var statuses = texts(xml, "request_update", "status");
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).equals(id)) {
+                mine.add(statuses.get(i) + ":" + descriptions.get(i));
+            }
+        }
+        assertThat(mine).containsExactly("open:", "closed:Plaque remise en place.");
+        for (String answer : List.of(get("servicerequestupdates.json?" + range).body(),
+                get("servicerequestupdates.xml?" + range).body())) {
+            assertThat(answer).doesNotContain("Note interne", email, "Claude", "Discret");
+        }
+
+        // both dates are optional (mySociety's document): without them, the latest updates, these two among them
+        List<String> latest = new ArrayList<>();
+        json(get("servicerequestupdates.json")).forEach(u -> latest.add(u.get("service_request_id").asString()));
+        assertThat(latest).filteredOn(id::equals).hasSize(2);
+        assertThat(latest.getLast()).isEqualTo(id);
+        // a range that holds none of them; dates unreadable or reversed: 400 with the errors array
+        assertThat(json(get("servicerequestupdates.json?start_date=2000-01-01T00:00:00Z&end_date=2000-01-02T00:00:00Z")))
+                .isEmpty();
+        var unreadable = get("servicerequestupdates.json?start_date=hier&end_date=demain");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(json.readTree(unreadable.body())).hasSize(2);
+        assertThat(errors(xml(get("servicerequestupdates.xml?start_date=hier&end_date=2026-12-01T00:00:00Z"), 400)))
+                .hasSize(1);
+        assertThat(errors(xml(get("servicerequestupdates.xml?start_date=2026-12-02T00:00:00Z"
+                + "&end_date=2026-12-01T00:00:00Z"), 400))).containsExactly("end_date is before start_date");
+    }
+
+    @Test
+    void aReportsPhotoAndThePhotoOfItsFixAreReadAtTheirMediaUrls() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.email("open311-photo");
+        var filing = ReportSamples.filing(category, ReportSamples.LATITUDE, ReportSamples.LONGITUDE, email);
+        filing.file(new MockMultipartFile("photos", "trou.jpg", "image/jpeg", SampleFiles.jpeg(320, 240)));
+        long id = ReportSamples.confirmed(mvc, jdbc, filing, email);
+        var agent = SignIn.as(mvc, "agent@belvoir.example", "belvoir-agent-2026");
+        mvc.perform(MockMvcRequestBuilders.multipart("/admin/signalements/" + id + "/statut")
+                .file(new MockMultipartFile("photo", "repare.jpg", "image/jpeg", SampleFiles.jpeg(320, 240)))
+                .cookie(agent).with(csrf()).param("status", "FIXED").param("message", "Trou rebouché."))
+                .andExpect(status().is3xxRedirection());
+
+        String photo = json(get("requests/" + id + ".json")).get(0).get("media_url").asString();
+        assertThat(texts(xml(get("requests/" + id + ".xml"), 200), "request", "media_url")).containsExactly(photo);
+        String fix = null;
+        for (var update : json(get("servicerequestupdates.json"))) {
+            if (update.get("service_request_id").asString().equals(Long.toString(id))
+                    && update.get("status").asString().equals("closed")) {
+                fix = update.get("media_url").asString();
+            }
+        }
+        for (String url : new String[] {photo, fix}) {
+            assertThat(url).startsWith(publicAddress.of("/fichiers/"));
+            var image = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + URI.create(url).getPath())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(image.statusCode()).isEqualTo(200);
+            assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+            assertThat(ImageIO.read(new ByteArrayInputStream(image.body())).getWidth()).isEqualTo(320);
+        }
+        assertThat(fix).isNotEqualTo(photo);
+    }
+
+    /** The test profile allows three reports an hour per key (application-test.properties). */
+    @Test
+    void aKeyPastItsReportsOfTheHourIsAnswered429InTheErrorsFormat() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        var filing = Map.of("api_key", key, "service_code", Long.toString(category), "lat", "46.105", "long", "5.33",
+                "description", "Un trou.", "email", ReportSamples.email("limite"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("requests.json", filing).status()).isEqualTo(201);
+        }
+        var refused = post("requests.json", filing);
+        assertThat(refused.status()).isEqualTo(429);
+        var error = json.readTree(refused.body());
+        assertThat(error).hasSize(1);
+        assertThat(error.get(0).get("code").asInt()).isEqualTo(429);
+        assertThat(error.get(0).get("description").asString()).contains("api_key");
+        assertThat(errors(xml(post("requests.xml", filing), 429))).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from reports_report where category_id = ?").param(category)
+                .query(Long.class).single()).isEqualTo(3);
+
+        // another key is not held back by this one's count
+        String other = aKey();
+        assertThat(post("requests.json", new LinkedHashMap<>(Map.of("api_key", other, "service_code",
+                Long.toString(category), "lat", "46.105", "long", "5.33", "description", "Un autre trou.",
+                "email", ReportSamples.email("autre-cle")))).status()).isEqualTo(201);
+    }
+
+    @Test
     void theBackOfficePageShowsTheKeyOnceAndKeepsOutResidents() throws Exception {
         var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
         mvc.perform(MockMvcRequestBuilders.post("/admin/signalements/api").cookie(admin).with(csrf()).param("name", " "))
@@ -258,6 +455,10 @@ class Open311ClientTest {
         describes(schemas.get("ServiceDefinition"), json(get("services/" + category + ".json")));
         describes(schemas.get("Discovery"), json(get("discovery.json")));
         describes(schemas.get("Error"), json.readTree(get("requests/999999999.json").body()).get(0));
+        assertThat(paths).contains("/open311/v2/servicerequestupdates.{format}");
+        String range = "start_date=" + Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS)
+                + "&end_date=" + Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        describes(schemas.get("ServiceRequestUpdate"), json(get("servicerequestupdates.json?" + range)).get(0));
     }
 
     /** The schema names every field of the answer, and requires them all. */

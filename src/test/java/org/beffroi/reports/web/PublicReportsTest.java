@@ -77,14 +77,79 @@ class PublicReportsTest {
     }
 
     private void insert(String status, Instant confirmedAt, Duration toStatus, String name, boolean showName) {
+        insertAt(LATITUDE, LONGITUDE, status, confirmedAt, toStatus, name, showName);
+    }
+
+    private long insertAt(double latitude, double longitude, String status, Instant confirmedAt, Duration toStatus,
+            String name, boolean showName) {
         var created = confirmedAt == null ? Instant.now() : confirmedAt;
         jdbc.sql("insert into reports_report (category_id, status, latitude, longitude, neighbourhood_id, description,"
                 + " email, reporter_name, show_name, created_at, confirmed_at, status_at)"
                 + " values (?, ?, ?, ?, ?, 'Un problème connu.', ?, ?, ?, ?, ?, ?)")
-                .params(category, status, LATITUDE, LONGITUDE, neighbourhood, ReportSamples.email("chiffres"), name,
+                .params(category, status, latitude, longitude, neighbourhood, ReportSamples.email("chiffres"), name,
                         showName, Timestamp.from(created), confirmedAt == null ? null : Timestamp.from(confirmedAt),
                         Timestamp.from(created.plus(toStatus)))
                 .update();
+        return jdbc.sql("select max(id) from reports_report where category_id = ?").param(category)
+                .query(Long.class).single();
+    }
+
+    private List<Long> idsInView(String bbox) throws Exception {
+        String body = mvc.perform(get("/signalements.geojson").param("categorie", Long.toString(category))
+                .param("bbox", bbox)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var ids = new ArrayList<Long>();
+        JsonMapper.builder().build().readTree(body).get("features").forEach(f -> ids.add(f.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void theGeoJsonOfAMapsViewHoldsTheReportsInsideItOnly() throws Exception {
+        long north = insertAt(LATITUDE + 0.02, LONGITUDE + 0.01, "NEW", Instant.now(), Duration.ZERO, "Alix Nord",
+                false);
+        // west,south,east,north: around the six public reports of knownReports, then around the one 2 km north
+        assertThat(idsInView("%s,%s,%s,%s".formatted(LONGITUDE - 0.001, LATITUDE - 0.001, LONGITUDE + 0.001,
+                LATITUDE + 0.001))).hasSize(6).doesNotContain(north);
+        assertThat(idsInView("%s,%s,%s,%s".formatted(LONGITUDE + 0.005, LATITUDE + 0.015, LONGITUDE + 0.015,
+                LATITUDE + 0.025))).containsExactly(north);
+        // just east of them all, and a box of one point on the edge of the northern one
+        assertThat(idsInView("%s,%s,%s,%s".formatted(LONGITUDE + 0.011, LATITUDE - 0.001, LONGITUDE + 0.02,
+                LATITUDE + 0.03))).isEmpty();
+        assertThat(idsInView("%s,%s,%s,%s".formatted(LONGITUDE + 0.01, LATITUDE + 0.02, LONGITUDE + 0.01,
+                LATITUDE + 0.02))).containsExactly(north);
+        // the whole globe: every public report of the category (the limit of 500 newest is far)
+        assertThat(idsInView("-180,-90,180,90")).hasSize(7);
+    }
+
+    @Test
+    void aViewHoldingMoreThanTheLimitGivesItsNewest() throws Exception {
+        category = ReportSamples.ownCategory(jdbc);
+        // 501 public reports, report n filed n minutes ago
+        var now = Timestamp.from(Instant.now());
+        jdbc.sql("insert into reports_report (category_id, status, latitude, longitude, description, show_name,"
+                + " created_at, confirmed_at, status_at) select ?, 'NEW', ?, ?, 'Un problème parmi d’autres.', false,"
+                + " cast(? as timestamp with time zone) - s.x * interval '1' minute,"
+                + " cast(? as timestamp with time zone) - s.x * interval '1' minute,"
+                + " cast(? as timestamp with time zone) - s.x * interval '1' minute from generate_series(1, 501) as s(x)")
+                .params(category, LATITUDE, LONGITUDE, now, now, now).update();
+        long oldest = jdbc.sql("select id from reports_report where category_id = ? order by created_at limit 1")
+                .param(category).query(Long.class).single();
+        var ids = idsInView("%s,%s,%s,%s".formatted(LONGITUDE - 0.01, LATITUDE - 0.01, LONGITUDE + 0.01,
+                LATITUDE + 0.01));
+        assertThat(ids).hasSize(org.beffroi.reports.internal.ReportGeoJson.MAP_LIMIT).doesNotContain(oldest);
+    }
+
+    @Test
+    void anUnreadableViewIsRefusedWithTheFormExpected() throws Exception {
+        for (var bbox : List.of("5.3,46.1,5.4", "5.3,46.1,5.4,46.2,1", "a,b,c,d", "5.3,46.1,5.4,", "NaN,46.1,5.4,46.2",
+                "Infinity,46.1,5.4,46.2", "0x1p3,46.1,5.4,46.2", "5.4,46.1,5.3,46.2", "5.3,46.2,5.4,46.1",
+                "-181,46.1,5.4,46.2", "5.3,-91,5.4,46.2")) {
+            var response = mvc.perform(get("/signalements.geojson").param("bbox", bbox))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse();
+            assertThat(response.getContentType()).as(bbox).startsWith("application/json");
+            assertThat(JsonMapper.builder().build().readTree(response.getContentAsString(StandardCharsets.UTF_8))
+                    .get("error").asString()).as(bbox).contains("bbox", "ouest,sud,est,nord");
+        }
     }
 
     @Test

@@ -8,15 +8,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.beffroi.identity.internal.AccountRepository;
+import org.beffroi.platform.Addresses;
+import org.beffroi.platform.AttachmentSamples;
 import org.beffroi.platform.Commune;
 import org.beffroi.platform.FileStorage;
 import org.beffroi.platform.SecureTokens;
@@ -46,6 +50,8 @@ class ReportFilingTest {
     JdbcClient jdbc;
     @Autowired
     Commune commune;
+    @Autowired
+    Addresses addresses;
     @Autowired
     FileStorage files;
     @Autowired
@@ -82,7 +88,7 @@ class ReportFilingTest {
         assertThat(page).contains("Un trou profond au milieu de la route.").contains("/fichiers/")
                 .doesNotContain(email).doesNotContain("Camille Dupont");
         var photo = jdbc.sql("select file_id from reports_photo where report_id = ?").param(id).query(UUID.class).single();
-        assertThat(files.find(photo).orElseThrow().contentType()).isEqualTo("image/png");
+        assertThat(files.find(photo).orElseThrow().contentType()).isEqualTo("image/jpeg");
         mvc.perform(get("/signalements")).andExpect(content().string(containsString("/signalements/" + id + "\"")));
     }
 
@@ -103,6 +109,57 @@ class ReportFilingTest {
                 .andExpect(content().string(containsString("12 bis " + street)))
                 .andExpect(content().string(containsString("Camille rue")))
                 .andExpect(content().string(not(containsString(email))));
+    }
+
+    @Test
+    void aPhotosLocationIsDroppedAndItIsTurnedAsThePhoneSaid() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.resident(accounts, encoder, "photos");
+        var session = SignIn.as(mvc, email, ReportSamples.PASSWORD);
+        byte[] located = AttachmentSamples.jpegWithGpsLocation();
+        assertThat(AttachmentSamples.jpegMarkers(located)).as("the photo as sent has its EXIF block").contains(0xE1);
+        mvc.perform(multipart("/signalements/nouveau")
+                .file(new MockMultipartFile("photos", "IMG_2041.JPG", "image/jpeg", located))
+                .file(new MockMultipartFile("photos", "IMG_2042.JPG", "image/jpeg", AttachmentSamples.jpegTurnedByExif(6)))
+                .cookie(session).with(csrf()).with(org.beffroi.testing.RemoteAddresses.another())
+                .param("categoryId", Long.toString(category)).param("latitude", "46.1052").param("longitude", "5.3322")
+                .param("description", "Deux photos du banc cassé.")).andExpect(status().is3xxRedirection());
+        long id = ReportSamples.lastReportOf(jdbc, email);
+        var photos = jdbc.sql("select file_id from reports_photo where report_id = ? order by sort_order").param(id)
+                .query(UUID.class).list();
+        assertThat(photos).hasSize(2);
+        byte[] first = stored(photos.get(0));
+        assertThat(AttachmentSamples.jpegMarkers(first)).doesNotContain(0xE1).contains(0xDA);
+        assertThat(new String(first, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+        // 64 x 48 as taken, a quarter turn clockwise as its EXIF said: 48 x 64, the red corner now top right
+        var turned = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored(photos.get(1))));
+        assertThat(turned.getWidth()).isEqualTo(48);
+        assertThat(turned.getHeight()).isEqualTo(64);
+        assertThat(new java.awt.Color(turned.getRGB(44, 2)).getRed()).isGreaterThan(200);
+        assertThat(new java.awt.Color(turned.getRGB(44, 2)).getGreen()).isLessThan(80);
+    }
+
+    private byte[] stored(UUID file) {
+        return files.find(file).orElseThrow().content();
+    }
+
+    @Test
+    void aStreetAndNumberOfTheCommunesAddressesGiveTheReportItsPointOnTheMap() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        String email = ReportSamples.resident(accounts, encoder, "adresse");
+        var session = SignIn.as(mvc, email, ReportSamples.PASSWORD);
+        var address = addresses.locate("rue des Tilleuls", "12 bis").orElseThrow(); // the demo's addresses
+        mvc.perform(post("/signalements/nouveau").cookie(session).with(csrf())
+                .with(org.beffroi.testing.RemoteAddresses.another()).param("categoryId", Long.toString(category))
+                .param("street", "rue des tilleuls").param("streetNumber", "12bis")
+                .param("description", "Une plaque d’égout descellée devant le 12 bis."))
+                .andExpect(status().is3xxRedirection());
+        long id = ReportSamples.lastReportOf(jdbc, email);
+        var point = jdbc.sql("select latitude, longitude, street from reports_report where id = ?").param(id)
+                .query((rs, row) -> List.of(rs.getDouble(1), rs.getDouble(2), rs.getString(3))).single();
+        assertThat(point).containsExactly(address.latitude(), address.longitude(), "rue des Tilleuls");
+        mvc.perform(get("/signalements.geojson").param("categorie", Long.toString(category)))
+                .andExpect(content().string(containsString("\"id\":" + id + ",")));
     }
 
     @Test

@@ -9,7 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.beffroi.agenda.Category;
@@ -17,10 +21,15 @@ import org.beffroi.agenda.Event;
 import org.beffroi.agenda.internal.EventRepository;
 import org.beffroi.agenda.internal.Programme;
 import org.beffroi.platform.AuditLog;
+import org.beffroi.platform.PublicContentChanged;
+import org.beffroi.platform.SearchDocument;
 import org.beffroi.testing.BeffroiTest;
 import org.beffroi.testing.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +51,18 @@ class SearchIndexingTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    LuceneSearchIndex index;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Value("${spring.datasource.hikari.maximum-pool-size}")
+    int poolSize;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anEventCreatedInTheBackOfficeIsFoundOnceCommittedThenChangedThenWithdrawn() throws Exception {
@@ -110,6 +131,50 @@ class SearchIndexingTest {
         String overview = mvc.perform(get("/admin/recherche").cookie(admin)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(overview).contains("Événement").contains("Reconstruire l’index");
+    }
+
+    /**
+     * While the index's writer is busy (here a rebuild that stalls, then fails and is rolled back), more changes are
+     * committed than the pool has connections: their indexing waits for the writer without holding a connection, so
+     * the database stays free for the requests.
+     */
+    @Test
+    void changesWaitingForTheIndexHoldNoDatabaseConnection() throws Exception {
+        var writerTaken = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        Stream<SearchDocument> stalled = Stream.of(word()).map(word -> {
+            writerTaken.countDown();
+            try {
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("rebuild stopped");
+        });
+        var rebuild = CompletableFuture.runAsync(() -> index.replaceAll(stalled));
+        String ids = "waiting-" + word();
+        try {
+            assertThat(writerTaken.await(30, TimeUnit.SECONDS)).isTrue();
+            int changes = poolSize + 2;
+            for (int i = 0; i < changes; i++) {
+                String id = ids + "-" + i;
+                transaction.executeWithoutResult(
+                        status -> publisher.publishEvent(PublicContentChanged.withdrawn("test", id)));
+            }
+
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> index.changesWaiting() >= changes);
+            assertThat(jdbc.sql("select 1").query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        assertThat(rebuild).failsWithin(Duration.ofSeconds(30));
+        // and each is then indexed, its publication marked complete in Modulith's registry
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null"
+                        + " and serialized_event like ?").param("%" + ids + "-%").query(Long.class).single() == 0);
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                .param("%" + ids + "-%").query(Long.class).single()).isGreaterThanOrEqualTo(poolSize + 2);
     }
 
     private void awaitFound(String text, String marked) {

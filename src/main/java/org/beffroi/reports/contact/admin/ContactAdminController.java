@@ -2,6 +2,12 @@ package org.beffroi.reports.contact.admin;
 
 import jakarta.validation.Valid;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.identity.Accounts;
@@ -24,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agents' inbox of residents' messages (filters by topic, status, service), a thread's page with its messages, the
- * answer (mailed to the resident) and the status. A thread not confirmed yet, or unknown, answers 404.
+ * answer (mailed to the resident), the status, the agent who takes it in hand, and the move to another topic when the
+ * resident chose the wrong one. A thread not confirmed yet, or unknown, answers 404.
  */
 @Controller
 @RequestMapping("/admin/contact")
@@ -33,23 +40,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContactAdminController {
 
     static final int PAGE_SIZE = 50;
+    /** The inbox's « Pris en charge » filter: the signed-in agent's threads, or those nobody took. */
+    static final String MINE = "moi";
+    static final String NOBODY = "personne";
 
     private final ContactDesk desk;
     private final Accounts accounts;
 
     @GetMapping
     String inbox(@RequestParam(required = false) String sujet, @RequestParam(required = false) String statut,
-            @RequestParam(required = false) String service, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String service, @RequestParam(required = false) String attribution,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         int from = Math.max(0, page);
-        var filter = new ContactDesk.Filter(number(sujet), status(statut), number(service));
+        String assignment = MINE.equals(attribution) || NOBODY.equals(attribution) ? attribution : null;
+        var filter = new ContactDesk.Filter(number(sujet), status(statut), number(service),
+                MINE.equals(assignment) ? SignedInUser.current().orElseThrow().accountId() : null,
+                NOBODY.equals(assignment));
         var threads = desk.inbox(filter, PAGE_SIZE + 1, from * PAGE_SIZE);
+        var shown = threads.stream().limit(PAGE_SIZE).toList();
         model.addAttribute("filter", filter);
-        model.addAttribute("threads", threads.stream().limit(PAGE_SIZE).toList());
+        model.addAttribute("assignment", assignment);
+        model.addAttribute("threads", shown);
+        model.addAttribute("assignees", names(shown.stream().map(ContactThread::assignedAccountId)
+                .filter(Objects::nonNull).collect(Collectors.toSet())));
         model.addAttribute("page", from);
         model.addAttribute("hasNext", threads.size() > PAGE_SIZE);
         model.addAttribute("query", (filter.topic() == null ? "" : "sujet=" + filter.topic() + "&")
                 + (filter.status() == null ? "" : "statut=" + filter.status().name() + "&")
-                + (filter.service() == null ? "" : "service=" + filter.service() + "&"));
+                + (filter.service() == null ? "" : "service=" + filter.service() + "&")
+                + (assignment == null ? "" : "attribution=" + assignment + "&"));
         model.addAttribute("topics", desk.topics());
         model.addAttribute("statuses", ContactStatus.values());
         model.addAttribute("services", accounts.services());
@@ -89,6 +108,51 @@ class ContactAdminController {
         return "redirect:/admin/contact/" + thread.id();
     }
 
+    /** The thread goes to another topic and its service; an unknown topic answers 404, like an unknown thread. */
+    @PostMapping("/{id}/sujet")
+    String move(@PathVariable String id, @RequestParam(required = false) String topicId,
+            RedirectAttributes redirect) {
+        var thread = confirmed(id);
+        Long number = number(topicId);
+        var topic = number == null ? null : desk.topic(number).orElse(null);
+        if (topic == null) {
+            throw new NotFoundException();
+        }
+        desk.move(thread.id(), topic);
+        redirect.addFlashAttribute("saved", "contact.office.moved");
+        return "redirect:/admin/contact/" + thread.id();
+    }
+
+    /**
+     * The signed-in agent takes the thread in hand ({@code prendre}, from a colleague too), or lets go of it
+     * ({@code laisser}, only while it is theirs).
+     */
+    @PostMapping("/{id}/prise-en-charge")
+    String assign(@PathVariable String id, @RequestParam(required = false) String decision,
+            RedirectAttributes redirect) {
+        var thread = confirmed(id);
+        long agent = SignedInUser.current().orElseThrow().accountId();
+        if ("prendre".equals(decision)) {
+            desk.take(thread.id(), agent);
+            redirect.addFlashAttribute("saved", "contact.office.taken");
+        } else if ("laisser".equals(decision)) {
+            redirect.addFlashAttribute("saved",
+                    desk.release(thread.id(), agent) ? "contact.office.released" : "contact.office.taken-meanwhile");
+        } else {
+            throw new NotFoundException();
+        }
+        return "redirect:/admin/contact/" + thread.id();
+    }
+
+    /** The agents' names by account, for those still there. */
+    private Map<Long, String> names(Set<Long> accountIds) {
+        var names = new HashMap<Long, String>();
+        for (long accountId : accountIds) {
+            accounts.find(accountId).ifPresent(a -> names.put(accountId, a.displayName()));
+        }
+        return names;
+    }
+
     private ContactThread confirmed(String id) {
         Long number = number(id);
         if (number == null) {
@@ -101,10 +165,15 @@ class ContactAdminController {
         model.addAttribute("thread", thread);
         model.addAttribute("messages", desk.messages(thread.id()));
         model.addAttribute("statuses", ContactStatus.values());
+        model.addAttribute("topics", desk.topics());
         model.addAttribute("service", thread.serviceId() == null ? null
                 : accounts.service(thread.serviceId()).map(s -> s.name()).orElse(null));
         model.addAttribute("accountEmail", thread.accountId() == null ? null
                 : accounts.find(thread.accountId()).map(a -> a.email()).orElse(null));
+        model.addAttribute("assignee", thread.assignedAccountId() == null ? null
+                : accounts.find(thread.assignedAccountId()).map(a -> a.displayName()).orElse(null));
+        model.addAttribute("mine", thread.assignedAccountId() != null
+                && thread.assignedAccountId() == SignedInUser.current().orElseThrow().accountId());
         return "reports/contact/admin/thread";
     }
 

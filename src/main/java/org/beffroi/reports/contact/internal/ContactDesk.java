@@ -43,14 +43,15 @@ public class ContactDesk {
     public static final Duration LINK_LIFETIME = Duration.ofDays(365);
 
     static final String COLUMNS = "t.id, t.topic_id, c.name as topic_name, t.service_id, t.subject, t.status,"
-            + " t.account_id, t.email, t.sender_name, t.created_at, t.confirmed_at, t.last_message_at";
+            + " t.account_id, t.email, t.sender_name, t.created_at, t.confirmed_at, t.last_message_at,"
+            + " t.assigned_account_id";
     static final String FROM = " from reports_contact_thread t join reports_contact_topic c on c.id = t.topic_id";
 
     static final RowMapper<ContactThread> THREAD = (rs, row) -> new ContactThread(rs.getLong("id"),
             rs.getLong("topic_id"), rs.getString("topic_name"), nullableLong(rs, "service_id"), rs.getString("subject"),
             ContactStatus.valueOf(rs.getString("status")), nullableLong(rs, "account_id"), rs.getString("email"),
             rs.getString("sender_name"), instant(rs, "created_at"), instant(rs, "confirmed_at"),
-            instant(rs, "last_message_at"));
+            instant(rs, "last_message_at"), nullableLong(rs, "assigned_account_id"));
 
     static final RowMapper<ContactTopic> TOPIC = (rs, row) -> new ContactTopic(rs.getLong("id"), rs.getString("name"),
             nullableLong(rs, "service_id"), rs.getBoolean("active"));
@@ -71,8 +72,11 @@ public class ContactDesk {
     public record Opening(long topicId, String subject, String body, Sender sender) {
     }
 
-    /** The inbox's criteria; each may be null: no condition. */
-    public record Filter(Long topic, ContactStatus status, Long service) {
+    /**
+     * The inbox's criteria; each may be null: no condition. {@code assignedTo}: the threads that agent took in hand;
+     * {@code unassigned}: those nobody took.
+     */
+    public record Filter(Long topic, ContactStatus status, Long service, Long assignedTo, boolean unassigned) {
     }
 
     // ---- topics
@@ -199,6 +203,13 @@ public class ContactDesk {
             sql.append(" and t.service_id = ?");
             params.add(filter.service());
         }
+        if (filter.assignedTo() != null) {
+            sql.append(" and t.assigned_account_id = ?");
+            params.add(filter.assignedTo());
+        }
+        if (filter.unassigned()) {
+            sql.append(" and t.assigned_account_id is null");
+        }
         sql.append(" order by t.last_message_at desc, t.id desc limit ? offset ?");
         params.add(limit);
         params.add(offset);
@@ -238,6 +249,45 @@ public class ContactDesk {
         audit.record("reports.contact-answered", "contact:" + threadId, null);
     }
 
+    /**
+     * An agent sends the thread to another topic: it joins the inbox of that topic's service (none if the topic has
+     * none). The resident sees the new topic on their page. Audited.
+     */
+    @Transactional
+    public void move(long threadId, ContactTopic topic) {
+        jdbc.sql("update reports_contact_thread set topic_id = ?, service_id = ? where id = ?")
+                .params(topic.id(), topic.serviceId(), threadId).update();
+        audit.record("reports.contact-moved", "contact:" + threadId, "contact-topic:" + topic.id());
+    }
+
+    /**
+     * An agent takes the thread in hand: the inbox shows who handles it. Taking a thread a colleague had is allowed (a
+     * colleague away); the audit entry names the account that had it.
+     */
+    @Transactional
+    public void take(long threadId, long agentAccountId) {
+        Long previous = jdbc.sql("select assigned_account_id from reports_contact_thread where id = ? for update")
+                .param(threadId).query((rs, row) -> nullableLong(rs, "assigned_account_id")).list().getFirst();
+        jdbc.sql("update reports_contact_thread set assigned_account_id = ? where id = ?")
+                .params(agentAccountId, threadId).update();
+        audit.record("reports.contact-taken", "contact:" + threadId, previous == null ? null : "account:" + previous);
+    }
+
+    /**
+     * The agent who has the thread lets it go. False, and nothing changed, when it is no longer theirs (a colleague
+     * took it meanwhile). Audited.
+     */
+    @Transactional
+    public boolean release(long threadId, long agentAccountId) {
+        int changed = jdbc.sql("update reports_contact_thread set assigned_account_id = null where id = ?"
+                + " and assigned_account_id = ?").params(threadId, agentAccountId).update();
+        if (changed == 0) {
+            return false;
+        }
+        audit.record("reports.contact-released", "contact:" + threadId, null);
+        return true;
+    }
+
     /** An agent closes the thread (or opens it again). Audited. */
     @Transactional
     public void setStatus(long threadId, ContactStatus status) {
@@ -261,12 +311,12 @@ public class ContactDesk {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         var value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }

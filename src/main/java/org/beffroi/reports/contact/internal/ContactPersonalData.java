@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the contact threads hold about a person, under their account or their verified address: the threads they
- * opened with every message. Erasure deletes those threads (a private correspondence). Retention: a thread whose
+ * opened with every message. Erasure deletes those threads (a private correspondence), and an agent's erased account
+ * no longer holds the threads it had taken in hand. Retention: a thread whose
  * address was never confirmed is deleted after {@link #UNCONFIRMED_KEPT}; a thread is deleted {@link #KEPT} after its
  * last message.
  */
@@ -61,6 +62,9 @@ public class ContactPersonalData {
     public void erase(DataSubject subject) {
         String email = subject.address().orElse("");
         jdbc.sql("delete" + OF_SUBJECT).params(subject.accountId(), email).update();
+        // an agent's account: the threads they had taken are nobody's
+        jdbc.sql("update reports_contact_thread set assigned_account_id = null where assigned_account_id = ?")
+                .param(subject.accountId()).update();
     }
 
     @Transactional
