@@ -3,8 +3,6 @@ package org.beffroi.platform;
 import lombok.RequiredArgsConstructor;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
@@ -31,15 +29,6 @@ public class DueTasks {
     }
 
     private void checkAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    scheduler.triggerCheckForDueExecutions();
-                }
-            });
-        } else {
-            scheduler.triggerCheckForDueExecutions();
-        }
+        AfterCommit.run(scheduler::triggerCheckForDueExecutions);
     }
 }

@@ -9,10 +9,9 @@ import lombok.RequiredArgsConstructor;
 import org.beffroi.platform.ChangeFeed;
 import org.beffroi.platform.ChangedOnAnotherNode;
 import org.beffroi.platform.RenderedPages;
+import org.beffroi.platform.AfterCommit;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -40,18 +39,10 @@ class UnendedAlerts {
     /** An alert was published, updated or ended: forget the list once the change is committed. */
     void changed() {
         feed.recordMemoryChange(); // for the other nodes: an alert that ends announces no PublicContentChanged
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    alerts.invalidateAll();
-                    pages.clear(); // the banner is on every page kept for visitors
-                }
-            });
-        } else {
+        AfterCommit.run(() -> {
             alerts.invalidateAll();
-            pages.clear();
-        }
+            pages.clear(); // the banner is on every page kept for visitors
+        });
     }
 
     @EventListener(ChangedOnAnotherNode.class)

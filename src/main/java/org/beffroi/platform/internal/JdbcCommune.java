@@ -12,12 +12,12 @@ import org.beffroi.platform.CommuneSettings;
 import org.beffroi.platform.CommuneSettingsChanged;
 import org.beffroi.platform.RenderedPages;
 import org.beffroi.platform.SignedInUser;
+import org.beffroi.platform.AfterCommit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -104,10 +104,12 @@ class JdbcCommune implements Commune {
      * Again once the change is committed: a page read between the first clearing and the commit may have
      * kept the old settings.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CommuneSettingsChanged change) {
-        cache.invalidateAll();
-        pages.clear(); // every page kept for visitors shows the settings
+        AfterCommit.run(() -> {
+            cache.invalidateAll();
+            pages.clear(); // every page kept for visitors shows the settings
+        });
     }
 
     @EventListener(ChangedOnAnotherNode.class)

@@ -15,8 +15,9 @@ import lombok.RequiredArgsConstructor;
 
 import org.beffroi.platform.PublicContentChanged;
 import org.beffroi.platform.RenderedPages;
+import org.beffroi.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -93,9 +94,9 @@ class VisitorPageCache implements RenderedPages {
      * Content that is not kept in memory elsewhere (agenda events); what is (the portal's articles) clears the
      * pages itself, after its own memory.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(PublicContentChanged change) {
-        clear();
+        AfterCommit.run(this::clear);
     }
 
     private static byte[] gzip(byte[] bytes) {

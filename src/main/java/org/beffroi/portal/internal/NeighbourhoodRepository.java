@@ -10,11 +10,11 @@ import org.beffroi.platform.Text;
 import org.beffroi.portal.Neighbourhood;
 import org.beffroi.portal.NeighbourhoodChanged;
 import org.beffroi.portal.Neighbourhoods;
+import org.beffroi.platform.AfterCommit;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** The neighbourhoods; their list, on every home and search page, is kept in memory until one changes (ADR 0014). */
 @Repository
@@ -36,9 +36,9 @@ public class NeighbourhoodRepository implements Neighbourhoods {
     }
 
     /** Once the change is committed (and at once on this thread, for what follows in the same request). */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(NeighbourhoodChanged change) {
-        list.clear();
+        AfterCommit.run(list::clear);
     }
 
     @EventListener(ChangedOnAnotherNode.class)

@@ -12,9 +12,9 @@ import org.beffroi.portal.Article.Kind;
 import org.beffroi.portal.Article;
 import org.beffroi.portal.ArticleChanged;
 import org.beffroi.portal.internal.ArticleRepository.NewsFilter;
+import org.beffroi.platform.AfterCommit;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The articles anonymous visitors read most, from memory (ADR 0014): each public news item and page by
@@ -64,10 +64,12 @@ public class PublicArticles implements org.beffroi.portal.News {
         return latestNews(limit);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ArticleChanged change) {
-        bySlug.clear();
-        latestNews.clear();
+        AfterCommit.run(() -> {
+            bySlug.clear();
+            latestNews.clear();
+        });
     }
 
     @EventListener(ChangedOnAnotherNode.class)

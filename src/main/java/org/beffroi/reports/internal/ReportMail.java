@@ -10,11 +10,10 @@ import org.beffroi.platform.Commune;
 import org.beffroi.platform.Mailer;
 import org.beffroi.platform.OutgoingMail;
 import org.beffroi.platform.PublicAddress;
+import org.beffroi.platform.AfterCommit;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The mails of reports, through the outbox in the caller's transaction; and the text message of a new status to a
@@ -47,12 +46,7 @@ class ReportMail {
         String text = messages.getMessage("reports.sms.status", new Object[] {report.id(),
                 words.describe(report, locale), message == null ? "" : " " + message,
                 publicAddress.of("/signalements/" + report.id()), commune.settings().name()}, locale);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                texts.send(number.get(), text);
-            }
-        });
+        AfterCommit.run(() -> texts.send(number.get(), text));
     }
 
     /** The link that confirms an address: the reporter's (the report is then published) or a supporter's. */

@@ -8,10 +8,10 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 
 import org.beffroi.platform.ChangedOnAnotherNode;
+import org.beffroi.platform.AfterCommit;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The synonyms, read by every search: kept in memory until they change here or on another node (ADR 0033).
@@ -73,9 +73,9 @@ public class SearchSynonyms {
     }
 
     /** Once the change is committed (and at once on this thread, for what follows in the same request). */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(SynonymsChanged change) {
-        forget();
+        AfterCommit.run(this::forget);
     }
 
     @EventListener(ChangedOnAnotherNode.class)
