@@ -140,6 +140,7 @@ class EveryPageBrowserTest extends BrowserTest {
             entry("/admin/signalements/{id}", "select min(id) from reports_report where confirmed_at is not null"),
             entry("/admin/signalements/categories/{id}", "select min(id) from reports_category"),
             entry("/admin/signalements/categories/{id}/quartiers", "select min(id) from reports_category"),
+            entry("/admin/signalements/categories/{id}/questions", "select min(category_id) from reports_category_question"),
             entry("/admin/contact/{id}", "select min(id) from reports_contact_thread where confirmed_at is not null"),
             entry("/admin/contact/sujets/{id}", "select min(id) from reports_contact_topic"),
             entry("/mon-compte/messages/{id}", "select min(t.id) from reports_contact_thread t join identity_account a"

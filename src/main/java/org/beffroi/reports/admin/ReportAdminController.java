@@ -20,6 +20,7 @@ import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.beffroi.reports.ReportsModule.HandleReports;
 import org.beffroi.reports.internal.Categories;
+import org.beffroi.reports.internal.CategoryQuestions;
 import org.beffroi.reports.internal.Report;
 import org.beffroi.reports.internal.ReportDesk;
 import org.beffroi.reports.internal.ReportGeoJson;
@@ -56,6 +57,7 @@ class ReportAdminController {
     private final ReportViews views;
     private final ReportGeoJson geoJson;
     private final Categories categories;
+    private final CategoryQuestions questions;
     private final Neighbourhoods neighbourhoods;
     private final Accounts accounts;
     private final Clock clock;
@@ -335,6 +337,7 @@ class ReportAdminController {
         model.addAttribute("line", views.line(report));
         model.addAttribute("history", store.history(report.id(), false));
         model.addAttribute("photos", store.photos(report.id()));
+        model.addAttribute("answers", questions.answers(report.id()));
         model.addAttribute("followers", store.confirmedFollowers(report.id()).size());
         model.addAttribute("overdue", report.overdue(clock.instant()));
         model.addAttribute("statuses", ReportStatus.values());

@@ -15,8 +15,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo commune's reports: every category without a service goes to its technical services; a pothole near the
- * centre, still new, and a street light on its first street, fixed with a message. Nothing when reports exist.
+ * The demo commune's reports: every category without a service goes to its technical services, the pothole's asks
+ * who the hole hinders; a pothole near the centre, still new, and a street light on its first street, fixed with a
+ * message. Nothing when reports (or questions) exist.
  */
 @Component
 @RequiredArgsConstructor
@@ -37,6 +38,12 @@ public class DemoReports {
         var service = accounts.services().stream().filter(s -> s.name().equals(DEMO_SERVICE)).findFirst();
         service.ifPresent(s -> jdbc.sql("update reports_category set service_id = ? where service_id is null")
                 .param(s.id()).update());
+        if (jdbc.sql("select count(*) from reports_category_question").query(Long.class).single() == 0) {
+            // a question of the pothole's, so that the form and the Open311 definition show one
+            jdbc.sql("insert into reports_category_question (category_id, label, hint, choices, required, sort_order)"
+                    + " select id, 'Le trou gêne surtout', null, ?, false, 1 from reports_category where name = ?")
+                    .params("Les voitures\nLes vélos et les deux-roues\nLes piétons", "Nid-de-poule").update();
+        }
         if (jdbc.sql("select count(*) from reports_report").query(Long.class).single() > 0) {
             return;
         }

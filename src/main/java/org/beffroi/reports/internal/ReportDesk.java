@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,6 +48,7 @@ public class ReportDesk {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Categories categories;
+    private final CategoryQuestions questions;
     private final ReportArea area;
     private final ReportStore store;
     private final ReportMail mail;
@@ -66,9 +68,9 @@ public class ReportDesk {
         }
     }
 
-    /** A report as the form gives it, already checked. */
+    /** A report as the form gives it, already checked; answers: to its category's questions, by question. */
     public record Filing(long categoryId, Double latitude, Double longitude, String street, String streetNumber,
-            String description, List<MultipartFile> photos, Person person, boolean showName) {
+            String description, List<MultipartFile> photos, Person person, boolean showName, Map<Long, String> answers) {
     }
 
     /** A photo that is not an image (or too large), with its place among those sent. */
@@ -137,6 +139,7 @@ public class ReportDesk {
                         Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
+        questions.store(id, category.id(), filing.answers());
         int order = 0;
         for (var photo : filing.photos()) {
             if (photo == null || photo.isEmpty()) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import org.beffroi.platform.CommuneTime;
 import org.beffroi.platform.RateLimits;
 import org.beffroi.reports.internal.Categories;
 import org.beffroi.reports.internal.Category;
+import org.beffroi.reports.internal.CategoryQuestions;
 import org.beffroi.reports.internal.Report;
 import org.beffroi.reports.internal.ReportArea;
 import org.beffroi.reports.internal.ReportDesk;
@@ -63,6 +65,7 @@ class Open311Controller {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}( ?(bis|ter|[a-z]))?", Pattern.CASE_INSENSITIVE);
 
     private final Categories categories;
+    private final CategoryQuestions questions;
     private final ReportStore store;
     private final ReportDesk desk;
     private final ReportArea area;
@@ -95,23 +98,35 @@ class Open311Controller {
 
     @GetMapping("/services" + FORMAT)
     ResponseEntity<String> services(@PathVariable String format) {
-        return GeoReport.list("services", "service", categories.active().stream().map(this::service).toList())
-                .answer(HttpStatus.OK, format);
+        var asking = questions.askedByCategory().keySet();
+        return GeoReport.list("services", "service", categories.active().stream()
+                .map(c -> service(c, asking.contains(c.id()))).toList()).answer(HttpStatus.OK, format);
     }
 
-    private Map<String, Object> service(Category category) {
+    /** A category as a service; metadata: it asks questions, which its definition lists. */
+    private Map<String, Object> service(Category category, boolean metadata) {
         return fields("service_code", Long.toString(category.id()), "service_name", category.name(),
-                "description", category.description() == null ? "" : category.description(), "metadata", false,
+                "description", category.description() == null ? "" : category.description(), "metadata", metadata,
                 "type", "realtime", "keywords", "", "group", "");
     }
 
-    /** A category has no attribute: its definition lists none. */
+    /** A category's questions as its attributes: a list of values to choose from, or a string. */
     @GetMapping("/services/{code}" + FORMAT)
     ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format) {
         return activeCategory(code)
                 .map(c -> new GeoReport("service_definition", fields("service_code", Long.toString(c.id()),
-                        "attributes", new GeoReport.Items("attribute", List.of()))).answer(HttpStatus.OK, format))
+                        "attributes", new GeoReport.Items("attribute", questions.asked(c.id()).stream()
+                                .map(Open311Controller::attribute).toList()))).answer(HttpStatus.OK, format))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, format, "service_code " + code + " not found"));
+    }
+
+    private static Map<String, Object> attribute(CategoryQuestions.Question question) {
+        return fields("variable", true, "code", Long.toString(question.id()),
+                "datatype", question.choice() ? "singlevaluelist" : "string", "required", question.required(),
+                "datatype_description", question.hint() == null ? "" : question.hint(), "order", question.sortOrder(),
+                "description", question.label(),
+                "values", new GeoReport.Items("value", question.choices().stream()
+                        .map(choice -> fields("key", choice, "name", choice)).toList()));
     }
 
     @GetMapping("/requests" + FORMAT)
@@ -246,6 +261,7 @@ class Open311Controller {
         if (name.length() > 120) {
             problems.add("first_name and last_name hold 120 characters at most together");
         }
+        Map<Long, String> answers = category == null ? Map.of() : answers(form, category.id(), problems);
         if (!problems.isEmpty()) {
             return error(HttpStatus.BAD_REQUEST, format, problems.toArray(String[]::new));
         }
@@ -255,9 +271,30 @@ class Open311Controller {
         var person = new ReportDesk.Person(null, email.strip(), name.isEmpty() ? null : name);
         long id = desk.fileForClient(new ReportDesk.Filing(category.id(), latitude, longitude,
                 street == null ? null : street[1], street == null ? null : street[0], description, List.of(), person,
-                false), client.get());
+                false, answers), client.get());
         return GeoReport.list("service_requests", "request", List.of(fields("service_request_id", Long.toString(id),
                 "service_notice", "", "account_id", ""))).answer(HttpStatus.CREATED, format);
+    }
+
+    /**
+     * The answers to the category's questions, sent as {@code attribute[code]}; what is wrong with them is added to
+     * the problems in the specification's words.
+     */
+    private Map<Long, String> answers(Map<String, String> form, long categoryId, List<String> problems) {
+        var answers = new HashMap<Long, String>();
+        for (var question : questions.asked(categoryId)) {
+            String answer = form.get("attribute[" + question.id() + "]");
+            if (answer != null) {
+                answers.put(question.id(), answer);
+            }
+        }
+        questions.problems(categoryId, answers).forEach((question, problem) -> problems.add("attribute[" + question
+                + "] " + switch (problem) {
+                    case MISSING -> "is required";
+                    case NOT_A_CHOICE -> "is not one of the attribute's values";
+                    case TOO_LONG -> "holds " + CategoryQuestions.MAX_ANSWER + " characters at most";
+                }));
+        return answers;
     }
 
     /**

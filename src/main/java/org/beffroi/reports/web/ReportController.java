@@ -19,6 +19,7 @@ import org.beffroi.platform.SignedInUser;
 import org.beffroi.portal.Neighbourhoods;
 import org.beffroi.reports.internal.Categories;
 import org.beffroi.reports.internal.Category;
+import org.beffroi.reports.internal.CategoryQuestions;
 import org.beffroi.reports.internal.Report;
 import org.beffroi.reports.internal.ReportArea;
 import org.beffroi.reports.internal.ReportDesk;
@@ -49,6 +50,7 @@ class ReportController {
     static final int PAGE_SIZE = 30;
 
     private final Categories categories;
+    private final CategoryQuestions questions;
     private final ReportStore store;
     private final ReportDesk desk;
     private final ReportArea area;
@@ -142,6 +144,9 @@ class ReportController {
         if (form.getCategoryId() != null && category.isEmpty()) {
             errors.rejectValue("categoryId", "reports.form.category.unknown");
         }
+        category.ifPresent(c -> questions.problems(c.id(), form.getAnswers())
+                .forEach((question, problem) -> errors.rejectValue("answers[" + question + "]", problem.messageKey(),
+                        new Object[] {CategoryQuestions.MAX_ANSWER}, null)));
         String street = place(form, errors);
         var person = person(form, user, errors);
         if (form.chosenPhotos().size() > ReportForm.MAX_PHOTOS) {
@@ -171,7 +176,7 @@ class ReportController {
         try {
             id = desk.file(new ReportDesk.Filing(category.orElseThrow().id(), form.getLatitude(), form.getLongitude(),
                     street, street == null ? null : form.getStreetNumber(), form.getDescription(),
-                    form.chosenPhotos(), person, form.isShowName()));
+                    form.chosenPhotos(), person, form.isShowName(), form.getAnswers()));
         } catch (ReportDesk.PhotoRefused e) {
             errors.rejectValue("photos", e.messageKey(), e.arguments(), null);
             return form(model);
@@ -237,8 +242,16 @@ class ReportController {
         return "reports/report";
     }
 
+    /** The questions one category asks, under its name on the form. */
+    record QuestionSet(long categoryId, String category, List<CategoryQuestions.Question> questions) {
+    }
+
     private String form(Model model) {
-        model.addAttribute("categories", categories.active());
+        var active = categories.active();
+        model.addAttribute("categories", active);
+        var asked = questions.askedByCategory();
+        model.addAttribute("questions", active.stream().filter(c -> asked.containsKey(c.id()))
+                .map(c -> new QuestionSet(c.id(), c.name(), asked.get(c.id()))).toList());
         model.addAttribute("streets", commune.streets());
         model.addAttribute("signedIn", SignedInUser.current().isPresent());
         model.addAttribute("maxPhotos", ReportForm.MAX_PHOTOS);

@@ -1,7 +1,9 @@
 package org.beffroi.reports.web;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -60,6 +62,12 @@ public class ReportForm {
     private String name;
 
     private boolean showName;
+
+    /**
+     * The answers to the categories' questions, by question ({@code answers[12]}); the chosen category's are read, the
+     * others' ignored (without JavaScript, every category's questions are on the page).
+     */
+    private Map<Long, String> answers = new HashMap<>();
 
     /** Set once the resident has seen the possible duplicates and files theirs anyway. */
     private boolean differentFromOthers;

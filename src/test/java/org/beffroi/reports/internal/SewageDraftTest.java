@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -148,7 +149,7 @@ class SewageDraftTest {
     /** Files the report, public at once (signed in), and waits for its beach's count, which runs after the commit. */
     private void file(long category, double latitude, double longitude, ReportDesk.Person person) throws Exception {
         long id = desk.file(new ReportDesk.Filing(category, latitude, longitude, null, null,
-                "De l’eau sale coule sur la plage.", List.of(), person, false));
+                "De l’eau sale coule sur la plage.", List.of(), person, false, Map.of()));
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_name = 'reports-sewage-check'"
                         + " and task_instance = ?").param(Long.toString(id)).query(Long.class).single() == 0);

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,72 @@ class Open311ClientTest {
                 .isEqualTo("service_definition");
         assertThat(get("services/999999999.json").status()).isEqualTo(404);
         assertThat(errors(xml(get("services/999999999.xml"), 404))).hasSize(1);
+    }
+
+    /**
+     * A category's questions are its attributes: its service says metadata, its definition lists them (a list of
+     * values, a string), and a request is refused without a required one or with a value not listed, in the
+     * specification's error format; answered, the answers are kept with the report.
+     */
+    @Test
+    void aCategorysQuestionsAreItsAttributesAndARequestAnswersThem() throws Exception {
+        long category = ReportSamples.ownCategory(jdbc);
+        var admin = SignIn.as(mvc, "admin@belvoir.example", "belvoir-admin-2026");
+        String base = "/admin/signalements/categories/" + category + "/questions";
+        mvc.perform(MockMvcRequestBuilders.post(base).cookie(admin).with(csrf()).param("label", "Le trou gêne surtout")
+                .param("choices", "Les voitures\nLes vélos").param("required", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(MockMvcRequestBuilders.post(base).cookie(admin).with(csrf()).param("label", "Depuis quand ?")
+                .param("hint", "Une date, même approximative.")).andExpect(status().is3xxRedirection());
+        String hinders = jdbc.sql("select id from reports_category_question where category_id = ? and required = true")
+                .param(category).query(String.class).single();
+        String since = jdbc.sql("select id from reports_category_question where category_id = ? and required = false")
+                .param(category).query(String.class).single();
+
+        JsonNode mine = null;
+        for (var service : json(get("services.json"))) {
+            if (service.get("service_code").asString().equals(Long.toString(category))) {
+                mine = service;
+            }
+        }
+        assertThat(mine.get("metadata").asBoolean()).isTrue();
+        var attributes = json(get("services/" + category + ".json")).get("attributes");
+        assertThat(attributes.size()).isEqualTo(2);
+        var first = attributes.get(0);
+        assertThat(first.get("code").asString()).isEqualTo(hinders);
+        assertThat(first.get("datatype").asString()).isEqualTo("singlevaluelist");
+        assertThat(first.get("required").asBoolean()).isTrue();
+        assertThat(first.get("variable").asBoolean()).isTrue();
+        assertThat(first.get("description").asString()).isEqualTo("Le trou gêne surtout");
+        assertThat(first.get("values").get(1).get("key").asString()).isEqualTo("Les vélos");
+        var second = attributes.get(1);
+        assertThat(second.get("datatype").asString()).isEqualTo("string");
+        assertThat(second.get("datatype_description").asString()).isEqualTo("Une date, même approximative.");
+        var xmlDefinition = xml(get("services/" + category + ".xml"), 200);
+        assertThat(texts(xmlDefinition, "attribute", "code")).containsExactly(hinders, since);
+        assertThat(texts(xmlDefinition, "value", "key")).containsExactly("Les voitures", "Les vélos");
+
+        var filing = new HashMap<>(Map.of("api_key", key, "service_code", Long.toString(category),
+                "lat", Double.toString(ReportSamples.LATITUDE), "long", Double.toString(ReportSamples.LONGITUDE),
+                "description", "Un trou sur la piste cyclable.", "email", ReportSamples.email("attributs")));
+        var missing = post("requests.json", filing);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(json.readTree(missing.body()).get(0).get("description").asString())
+                .isEqualTo("attribute[" + hinders + "] is required");
+        filing.put("attribute[" + hinders + "]", "Les camions");
+        assertThat(errors(xml(post("requests.xml", filing), 400)))
+                .containsExactly("attribute[" + hinders + "] is not one of the attribute's values");
+        assertThat(jdbc.sql("select count(*) from reports_report where category_id = ?").param(category)
+                .query(Long.class).single()).isZero();
+
+        filing.put("attribute[" + hinders + "]", "Les vélos");
+        filing.put("attribute[" + since + "]", "Depuis lundi");
+        var created = post("requests.json", filing);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = json.readTree(created.body()).get(0).get("service_request_id").asLong();
+        assertThat(jdbc.sql("select answer from reports_category_answer where report_id = ? order by question_id")
+                .param(id).query(String.class).list()).containsExactly("Les vélos", "Depuis lundi");
+        describes(document().get("components").get("schemas").get("Attribute"), first);
     }
 
     @Test
@@ -435,9 +502,13 @@ class Open311ClientTest {
                 .query(Long.class).single()).isZero();
     }
 
+    private JsonNode document() throws Exception {
+        return json(get("openapi.json"));
+    }
+
     @Test
     void theOpenApiDocumentDescribesWhatTheInterfaceAnswers() throws Exception {
-        var document = json(get("openapi.json"));
+        var document = document();
         assertThat(document.get("openapi").asString()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         document.get("paths").propertyNames().forEach(paths::add);

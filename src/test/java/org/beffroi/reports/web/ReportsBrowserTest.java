@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * mailed link; a second resident, placed by their phone's location, is offered the same report and supports it
  * instead of filing another; an agent acknowledges, plans and fixes it (with a photo of the fix), and both residents
  * are mailed each step; the public page shows the photo and the public map shows the report fixed. The categories'
- * pages, a category's services by neighbourhood with its errors, the address search and the addresses' page. Every
+ * pages, a category's services by neighbourhood and its questions with their errors, the form showing the chosen
+ * category's questions only, the address search and the addresses' page. Every
  * page on the way has no axe-core violation at 1280 px and at 390 px, is no wider than the screen, and is valid HTML.
  */
 class ReportsBrowserTest extends BrowserTest {
@@ -148,7 +149,17 @@ class ReportsBrowserTest extends BrowserTest {
         assertThat(page.getByLabel("Latitude (facultatif)").inputValue()).startsWith("46.");
         page.getByLabel("Latitude (facultatif)").fill("");
         page.getByLabel("Longitude (facultatif)").fill("");
+        // the demo's pothole asks who the hole hinders: shown for its category only
+        String demoPothole = Long.toString(ReportSamples.category(jdbc, "Nid-de-poule"));
+        var question = page.getByLabel("Le trou gêne surtout (facultatif)");
+        page.getByLabel("Catégorie").selectOption(demoPothole);
+        assertThat(question.isVisible()).isTrue();
+        question.selectOption("Les vélos et les deux-roues");
+        page.getByLabel("Catégorie").selectOption(Long.toString(ReportSamples.category(jdbc, "Tags")));
+        assertThat(question.isVisible()).isFalse();
+        page.getByLabel("Catégorie").selectOption(demoPothole);
         pressAndCheck(page, button("Envoyer le signalement"), url -> url.endsWith("/signalements/nouveau"));
+        assertThat(question.inputValue()).isEqualTo("Les vélos et les deux-roues");
         assertThat(page.locator(".error-summary").textContent()).contains("Indiquez où est le problème");
         signIn(page, "admin@belvoir.example", "belvoir-admin-2026");
         goAndCheck(page, "/admin/signalements/categories");
@@ -158,6 +169,10 @@ class ReportsBrowserTest extends BrowserTest {
         goAndCheck(page, "/admin/signalements/categories/" + pothole + "/quartiers");
         pressAndCheck(page, page.locator("main form.form button"), url -> url.endsWith("/quartiers"));
         assertThat(page.locator(".error-summary").textContent()).contains("Choisissez un quartier.");
+        goAndCheck(page, "/admin/signalements/categories/" + pothole + "/questions");
+        assertThat(page.locator("main table").textContent()).contains("Le trou gêne surtout");
+        pressAndCheck(page, button("Ajouter la question"), url -> url.endsWith("/questions"));
+        assertThat(page.locator(".error-summary").textContent()).contains("Écrivez la question.");
         goAndCheck(page, "/admin/commune/adresses");
         goAndCheck(page, "/admin/signalements/api");
         page.locator("#name").fill("Application du navigateur");
