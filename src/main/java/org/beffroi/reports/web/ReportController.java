@@ -144,7 +144,7 @@ class ReportController {
         if (form.getCategoryId() != null && category.isEmpty()) {
             errors.rejectValue("categoryId", "reports.form.category.unknown");
         }
-        category.ifPresent(c -> questions.problems(c.id(), form.getAnswers())
+        category.ifPresent(c -> questions.problems(c.id(), form.answersByQuestion())
                 .forEach((question, problem) -> errors.rejectValue("answers[" + question + "]", problem.messageKey(),
                         new Object[] {CategoryQuestions.MAX_ANSWER}, null)));
         String street = place(form, errors);
@@ -176,7 +176,7 @@ class ReportController {
         try {
             id = desk.file(new ReportDesk.Filing(category.orElseThrow().id(), form.getLatitude(), form.getLongitude(),
                     street, street == null ? null : form.getStreetNumber(), form.getDescription(),
-                    form.chosenPhotos(), person, form.isShowName(), form.getAnswers()));
+                    form.chosenPhotos(), person, form.isShowName(), form.answersByQuestion()));
         } catch (ReportDesk.PhotoRefused e) {
             errors.rejectValue("photos", e.messageKey(), e.arguments(), null);
             return form(model);

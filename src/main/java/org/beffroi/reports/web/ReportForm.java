@@ -65,12 +65,29 @@ public class ReportForm {
 
     /**
      * The answers to the categories' questions, by question ({@code answers[12]}); the chosen category's are read, the
-     * others' ignored (without JavaScript, every category's questions are on the page).
+     * others' ignored (without JavaScript, every category's questions are on the page), and so is a key that is not a
+     * question's id.
      */
-    private Map<Long, String> answers = new HashMap<>();
+    private Map<String, String> answers = new HashMap<>();
 
     /** Set once the resident has seen the possible duplicates and files theirs anyway. */
     private boolean differentFromOthers;
+
+    /** The answer typed to the question, or null. */
+    public String answer(long questionId) {
+        return answers.get(Long.toString(questionId));
+    }
+
+    /** The answers by question id; keys that are not an id left out. */
+    Map<Long, String> answersByQuestion() {
+        var byQuestion = new HashMap<Long, String>();
+        answers.forEach((key, answer) -> {
+            if (key != null && key.matches("\\d{1,18}")) {
+                byQuestion.put(Long.valueOf(key), answer);
+            }
+        });
+        return byQuestion;
+    }
 
     List<MultipartFile> chosenPhotos() {
         return photos == null ? List.of() : Arrays.stream(photos).filter(p -> p != null && !p.isEmpty()).toList();
