@@ -10,4 +10,12 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException() {
         super(null, null, false, false);
     }
+
+    /** An id as typed in an address: a number, or else nothing of the kind is found (404). */
+    public static long id(String text) {
+        if (text == null || !text.matches("\\d{1,18}")) {
+            throw new NotFoundException();
+        }
+        return Long.parseLong(text);
+    }
 }

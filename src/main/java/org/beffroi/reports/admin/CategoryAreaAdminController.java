@@ -42,11 +42,7 @@ class CategoryAreaAdminController {
 
     @ModelAttribute("category")
     Category category(@PathVariable("id") String id) {
-        try {
-            return categories.find(Long.parseLong(id)).orElseThrow(NotFoundException::new);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException();
-        }
+        return categories.find(NotFoundException.id(id)).orElseThrow(NotFoundException::new);
     }
 
     @GetMapping
@@ -81,11 +77,7 @@ class CategoryAreaAdminController {
     @PostMapping("/{neighbourhood}/suppression")
     String unmap(@ModelAttribute(name = "category", binding = false) Category category,
             @PathVariable("neighbourhood") String neighbourhood, RedirectAttributes redirect) {
-        try {
-            if (!categories.unmapArea(category.id(), Long.parseLong(neighbourhood))) {
-                throw new NotFoundException();
-            }
-        } catch (NumberFormatException e) {
+        if (!categories.unmapArea(category.id(), NotFoundException.id(neighbourhood))) {
             throw new NotFoundException();
         }
         redirect.addFlashAttribute("saved", "reports.category-area.removed");

@@ -34,11 +34,7 @@ class CategoryQuestionAdminController {
 
     @ModelAttribute("category")
     Category category(@PathVariable("id") String id) {
-        try {
-            return categories.find(Long.parseLong(id)).orElseThrow(NotFoundException::new);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException();
-        }
+        return categories.find(NotFoundException.id(id)).orElseThrow(NotFoundException::new);
     }
 
     @GetMapping
@@ -77,11 +73,7 @@ class CategoryQuestionAdminController {
     @PostMapping("/{question}/retrait")
     String retire(@ModelAttribute(name = "category", binding = false) Category category,
             @PathVariable("question") String question, RedirectAttributes redirect) {
-        try {
-            if (!questions.retire(category.id(), Long.parseLong(question))) {
-                throw new NotFoundException();
-            }
-        } catch (NumberFormatException e) {
+        if (!questions.retire(category.id(), NotFoundException.id(question))) {
             throw new NotFoundException();
         }
         redirect.addFlashAttribute("saved", "reports.category-question.retired");
