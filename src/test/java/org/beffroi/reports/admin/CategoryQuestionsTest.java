@@ -57,7 +57,7 @@ class CategoryQuestionsTest {
                 .andExpect(status().is3xxRedirection());
         long hinders = question(category, "Le trou gêne surtout");
         long since = question(category, "Depuis quand ?");
-        assertThat(page(get(base), admin)).contains("Le trou gêne surtout").contains("Au choix : Les voitures ; Les vélos ; Les piétons")
+        assertThat(page(get(base), admin)).contains("Le trou gêne surtout").contains("Au choix\u00a0: Les voitures\u00a0; Les vélos\u00a0; Les piétons")
                 .contains("Une date, même approximative.");
         assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'reports.category-question-added'"
                 + " and target = ?").param("category:" + category).query(Long.class).single()).isEqualTo(2);
